@@ -1,0 +1,6 @@
+#ifndef DISCLOSE_CLIBXML2_SHIM_H
+#define DISCLOSE_CLIBXML2_SHIM_H
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlerror.h>
+#endif

@@ -1,0 +1,145 @@
+import Foundation
+
+/// A document format Disclose can read and stamp. One handler per format, each in
+/// its own folder under `Formats/`; ``FormatRegistry`` is the only place that maps
+/// a file to a handler. Stamping, verification and audit never switch on the format.
+///
+/// Handlers are stateless. The contract (see `Formats/README.md`): check the input
+/// first and throw ``DisclosureError`` for anything unreadable; re-stamping replaces
+/// our stamp, never adds a second; output is always a valid file of the same format;
+/// every byte outside what the stamp inserts or replaces stays identical.
+public protocol FormatHandler: Sendable {
+    /// Stable identifier written in content bindings: `docx`, `markdown`, `html`.
+    var id: String { get }
+    /// A name for people: "Word document (DOCX)".
+    var displayName: String { get }
+    /// Lower-case file extensions without the dot.
+    var fileExtensions: Set<String> { get }
+    /// True when `head` (the first bytes of the file, up to 4 KiB) looks like this format.
+    /// Called when the extension is unknown or ambiguous.
+    func sniff(head: Data) -> Bool
+    /// Parses a document.
+    /// - Parameter input: the file's bytes, its display path and the safety limits.
+    /// - Returns: an opened document.
+    /// - Throws: ``DisclosureError`` naming the file and the problem.
+    func open(_ input: DocumentInput) throws -> any OpenedDocument
+}
+
+/// The bytes of a file to open, with the name to use in messages and the safety limits.
+public struct DocumentInput: Sendable {
+    /// The whole file.
+    public var data: Data
+    /// The path as the user gave it, for messages.
+    public var path: String
+    /// Safety limits for hostile input.
+    public var limits: ReadLimits
+
+    /// Creates an input.
+    public init(data: Data, path: String, limits: ReadLimits = .default) {
+        self.data = data
+        self.path = path
+        self.limits = limits
+    }
+}
+
+/// A named run of bytes that the content binding covers.
+public struct DocumentPart: Sendable {
+    /// The part name (`word/document.xml`) or `-` for single-file formats.
+    public var name: String
+    /// The part's bytes, with every region the stamp manages removed.
+    public var bytes: Data
+
+    /// Creates a part.
+    public init(name: String, bytes: Data) {
+        self.name = name
+        self.bytes = bytes
+    }
+}
+
+/// Where the visible statement goes.
+public enum Placement: String, Codable, CaseIterable, Sendable {
+    /// At the start of the document (after the first top-level heading in Markdown).
+    case start
+    /// At the end of the document's body.
+    case end
+}
+
+/// Where a format that offers a choice puts machine-readable metadata.
+public enum MetadataStyle: String, Codable, CaseIterable, Sendable {
+    /// The format's own place: custom properties, front matter, `<head>`.
+    case native
+    /// An HTML comment block (Markdown only, for renderers that print front matter).
+    case comment
+}
+
+/// Everything a handler needs to write a stamp.
+public struct StampRequest: Sendable {
+    /// The complete disclosure, binding (and signature) included.
+    public var disclosure: Disclosure
+    /// The visible statement text.
+    public var statement: String
+    /// The disclosure's JSON as it must be stored (canonical encoding).
+    public var json: String
+    /// Key facts to store as separate fields where the format has them (``Disclosure/keyFacts``).
+    public var facts: [(key: String, value: String)]
+    /// Where the statement goes.
+    public var placement: Placement
+    /// Where metadata goes, for formats that offer a choice.
+    public var metadataStyle: MetadataStyle
+
+    /// Creates a stamp request.
+    public init(disclosure: Disclosure, statement: String, json: String, facts: [(key: String, value: String)],
+                placement: Placement, metadataStyle: MetadataStyle = .native) {
+        self.disclosure = disclosure
+        self.statement = statement
+        self.json = json
+        self.facts = facts
+        self.placement = placement
+        self.metadataStyle = metadataStyle
+    }
+}
+
+/// A parsed document. Produced by ``FormatHandler/open(_:)``.
+public protocol OpenedDocument {
+    /// The handler that opened it.
+    var handler: any FormatHandler { get }
+    /// The document's text in reading order, our statement excluded.
+    func text() throws -> DocumentText
+    /// Our stamp, as found; an empty ``FoundStamp`` when there is none.
+    func findStamp() throws -> FoundStamp
+    /// The bytes the content binding covers: every part the stamp does not manage,
+    /// with our statement removed, in a stable order.
+    func unmanagedParts() throws -> [DocumentPart]
+    /// The whole file with `request` stamped in, replacing any stamp of ours.
+    func stamped(_ request: StampRequest) throws -> Data
+    /// The whole file with every trace of our stamp removed (the original bytes,
+    /// where nothing else was edited since stamping).
+    func unstamped() throws -> Data
+    /// Machine-readable fields a person can see in the file's metadata (producer,
+    /// generator, custom properties, meta tags, front matter keys) for audits.
+    func metadataEntries() throws -> [MetadataEntry]
+    /// Non-fatal observations about the input (e.g. a declared charset that does not match).
+    var warnings: [String] { get }
+}
+
+/// A metadata field found in a document, for audits.
+public struct MetadataEntry: Equatable, Sendable {
+    /// Field name as it appears, e.g. `Application`, `generator`, `ai_disclosure`.
+    public var key: String
+    /// Field value.
+    public var value: String
+    /// Where it is.
+    public var location: Location
+
+    /// Creates an entry.
+    public init(key: String, value: String, location: Location) {
+        self.key = key
+        self.value = value
+        self.location = location
+    }
+}
+
+extension OpenedDocument {
+    public func metadataEntries() throws -> [MetadataEntry] { [] }
+    public var warnings: [String] { [] }
+}

@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Atomic, durable file replacement: write a temporary file in the destination's
+/// folder, fsync it, rename it over the destination, fsync the folder. Permissions of
+/// an existing destination are kept. On any failure the destination is untouched and
+/// the temporary file is removed. All raw POSIX calls of DisclosureKit live here.
+public enum AtomicWriter {
+    /// Prefix of temporary files, so leftovers from a killed process can be recognised.
+    public static let temporaryPrefix = ".disclose-tmp-"
+
+    /// Writes `data` to `path` atomically.
+    /// - Parameters:
+    ///   - data: the new contents.
+    ///   - path: the destination.
+    ///   - permissionsFrom: a file whose mode to copy (defaults to the destination, when it exists).
+    /// - Throws: ``DisclosureError/writeFailed(path:reason:)``.
+    public static func write(_ data: Data, to path: String, permissionsFrom: String? = nil) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let name = url.lastPathComponent
+        let tmp = folder + "/" + temporaryPrefix + name + "-" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
+
+        var mode: mode_t = 0o644
+        var st = stat()
+        if stat(permissionsFrom ?? path, &st) == 0 {
+            mode = st.st_mode & 0o7777
+        } else if permissionsFrom == nil {
+            let umaskValue = umask(0); umask(umaskValue)
+            mode = 0o666 & ~umaskValue
+        }
+
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw failure(path, "cannot create a temporary file in \(folder): \(errnoText())") }
+        var ok = false
+        defer {
+            if !ok { unlink(tmp) }
+        }
+        do {
+            try data.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw failure(path, errnoText())
+                    }
+                    offset += n
+                }
+            }
+            TestHooks.pause("after-write")
+            if fchmod(fd, mode) != 0 { throw failure(path, "cannot set permissions: \(errnoText())") }
+            if fsync(fd) != 0 { throw failure(path, "cannot flush to disk: \(errnoText())") }
+            if close(fd) != 0 { throw failure(path, "cannot close: \(errnoText())") }
+        } catch {
+            close(fd)
+            throw error
+        }
+        TestHooks.pause("before-rename")
+        if rename(tmp, path) != 0 { throw failure(path, "cannot replace the file: \(errnoText())") }
+        ok = true
+        let dirfd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dirfd >= 0 {
+            _ = fsync(dirfd)
+            close(dirfd)
+        }
+    }
+
+    private static func failure(_ path: String, _ reason: String) -> DisclosureError {
+        DisclosureError.writeFailed(path: path, reason: reason)
+    }
+
+    private static func errnoText() -> String {
+        String(cString: strerror(errno))
+    }
+}
+
+/// Pauses at named points when `DISCLOSE_TEST_PAUSE=<point>:<milliseconds>` is set,
+/// so fault tests can kill the process mid-write. Inert otherwise.
+enum TestHooks {
+    static let setting: (String, UInt32)? = {
+        guard let value = ProcessInfo.processInfo.environment["DISCLOSE_TEST_PAUSE"] else { return nil }
+        let parts = value.split(separator: ":")
+        guard parts.count == 2, let ms = UInt32(parts[1]) else { return nil }
+        return (String(parts[0]), ms)
+    }()
+
+    static func pause(_ point: String) {
+        guard let (name, ms) = setting, name == point else { return }
+        usleep(ms * 1000)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Reads a file from disk with the safety limits and opens it with its handler.
+public struct DocumentLoader: Sendable {
+    /// The formats to use.
+    public var registry: FormatRegistry
+    /// The safety limits.
+    public var limits: ReadLimits
+
+    /// Creates a loader.
+    public init(registry: FormatRegistry = .standard, limits: ReadLimits = .default) {
+        self.registry = registry
+        self.limits = limits
+    }
+
+    /// Reads the file at `path` (a regular file, within the size limit).
+    /// - Throws: ``DisclosureError`` naming the file and the problem.
+    public func readBytes(at path: String) throws -> Data {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw DisclosureError.fileNotFound(path: path)
+        }
+        if isDir.boolValue {
+            throw DisclosureError.unsupportedFormat(path: path, detail: "it is a folder; use `disclose audit` for folders")
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular, type != .typeSymbolicLink {
+            throw DisclosureError.unsupportedFormat(path: path, detail: "it is not a regular file")
+        }
+        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > limits.maxFileBytes {
+            throw DisclosureError.limitExceeded(path: path, what: "the file is \(ByteCount.describe(size))", limit: ByteCount.describe(limits.maxFileBytes))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw DisclosureError.fileNotFound(path: path) }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.readToEnd() ?? Data()
+            if data.count > limits.maxFileBytes {
+                throw DisclosureError.limitExceeded(path: path, what: "the file is \(ByteCount.describe(data.count))", limit: ByteCount.describe(limits.maxFileBytes))
+            }
+            return data
+        } catch let error as DisclosureError {
+            throw error
+        } catch {
+            throw DisclosureError.unreadable(path: path, reason: "reading failed (\(error.localizedDescription))", hint: "Check the file is not being moved or changed, and try again.")
+        }
+    }
+
+    /// The handler for `path` whose first bytes are `data`.
+    /// - Throws: ``DisclosureError/unsupportedFormat(path:detail:)`` when no handler claims it.
+    public func handler(for path: String, data: Data) throws -> any FormatHandler {
+        guard let handler = registry.handler(forPath: path, head: data.prefix(4096)) else {
+            let ext = (path as NSString).pathExtension
+            throw DisclosureError.unsupportedFormat(path: path, detail: ext.isEmpty ? "no file extension and unrecognised content" : "extension .\(ext)")
+        }
+        return handler
+    }
+
+    /// Reads and opens the document at `path`.
+    public func open(_ path: String) throws -> any OpenedDocument {
+        let data = try readBytes(at: path)
+        return try handler(for: path, data: data).open(DocumentInput(data: data, path: path, limits: limits))
+    }
+}
+
+/// Human-readable byte counts.
+enum ByteCount {
+    static func describe(_ bytes: Int) -> String {
+        if bytes >= 1 << 30 { return String(format: "%.1f GiB", Double(bytes) / Double(1 << 30)) }
+        if bytes >= 1 << 20 { return String(format: "%.1f MiB", Double(bytes) / Double(1 << 20)) }
+        if bytes >= 1 << 10 { return String(format: "%.1f KiB", Double(bytes) / Double(1 << 10)) }
+        return "\(bytes) bytes"
+    }
+}

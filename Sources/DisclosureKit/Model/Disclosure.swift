@@ -1,0 +1,157 @@
+import Foundation
+
+/// A declaration of how AI was used in making a document: which tools, for what,
+/// how much of the work, what human review followed, who declares it and when.
+///
+/// The same value is written into every format Disclose supports, as JSON
+/// (`"schema": "disclose/1"`), and rendered as the visible statement by
+/// ``StatementRenderer``. `docs/format.md` documents every field.
+///
+/// ```swift
+/// let disclosure = Disclosure(
+///     tools: [Tool(name: "Microsoft 365 Copilot")],
+///     purposes: [.drafting, .summarising],
+///     extent: .partial,
+///     review: Review(level: .edited, reviewer: "Head of Communications"),
+///     declarant: "Jane Smith",
+///     date: "2026-11-25")
+/// ```
+public struct Disclosure: Codable, Equatable, Sendable {
+    /// The schema identifier written in every disclosure.
+    public static let currentSchema = "disclose/1"
+
+    /// Always `disclose/1` for this version of the format.
+    public var schema: String
+    /// The AI tools used; empty only when `extent` is ``Extent/none``.
+    public var tools: [Tool]
+    /// What the tools were used for.
+    public var purposes: [Purpose]
+    /// How much of the work the tools did.
+    public var extent: Extent
+    /// What human review followed.
+    public var review: Review
+    /// Who makes the declaration (a name or a role).
+    public var declarant: String
+    /// The organisation the declarant belongs to, if given.
+    public var organisation: String?
+    /// The date of the declaration, ISO 8601 (`2026-11-25` or a full timestamp).
+    public var date: String
+    /// The organisation policy the disclosure was made under, if any.
+    public var policy: PolicyReference?
+    /// Free text from the declarant.
+    public var note: String?
+    /// BCP 47 language tag of the statement; `en-GB` unless set.
+    public var language: String
+    /// The visible statement exactly as it was stamped. Filled in by stamping.
+    public var statement: String?
+    /// The binding to the document's content. Filled in by stamping, never by the user.
+    public var content: ContentBinding?
+    /// A signature over the canonical encoding of this disclosure, when signed.
+    public var signature: DisclosureSignature?
+
+    /// Creates a disclosure. `statement`, `content` and `signature` are filled in by stamping.
+    public init(
+        tools: [Tool], purposes: [Purpose], extent: Extent, review: Review,
+        declarant: String, organisation: String? = nil, date: String,
+        policy: PolicyReference? = nil, note: String? = nil, language: String = "en-GB",
+        statement: String? = nil, content: ContentBinding? = nil, signature: DisclosureSignature? = nil
+    ) {
+        self.schema = Disclosure.currentSchema
+        self.tools = tools
+        self.purposes = purposes
+        self.extent = extent
+        self.review = review
+        self.declarant = declarant
+        self.organisation = organisation
+        self.date = date
+        self.policy = policy
+        self.note = note
+        self.language = language
+        self.statement = statement
+        self.content = content
+        self.signature = signature
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schema, tools, purposes, extent, review, declarant, organisation, date, policy, note, language, statement, content, signature
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decodeIfPresent(String.self, forKey: .schema) ?? Disclosure.currentSchema
+        tools = try c.decodeIfPresent([Tool].self, forKey: .tools) ?? []
+        purposes = try c.decodeIfPresent([Purpose].self, forKey: .purposes) ?? []
+        extent = try c.decode(Extent.self, forKey: .extent)
+        review = try c.decodeIfPresent(Review.self, forKey: .review) ?? Review(level: .none)
+        declarant = try c.decode(String.self, forKey: .declarant)
+        organisation = try c.decodeIfPresent(String.self, forKey: .organisation)
+        date = try c.decode(String.self, forKey: .date)
+        policy = try c.decodeIfPresent(PolicyReference.self, forKey: .policy)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+        language = try c.decodeIfPresent(String.self, forKey: .language) ?? "en-GB"
+        statement = try c.decodeIfPresent(String.self, forKey: .statement)
+        content = try c.decodeIfPresent(ContentBinding.self, forKey: .content)
+        signature = try c.decodeIfPresent(DisclosureSignature.self, forKey: .signature)
+    }
+}
+
+/// An AI tool named in a disclosure.
+public struct Tool: Codable, Equatable, Hashable, Sendable {
+    /// The product name, e.g. "Microsoft 365 Copilot".
+    public var name: String
+    /// The product version, if known.
+    public var version: String?
+    /// The underlying model, if known.
+    public var model: String?
+    /// The company or service that provides it, if known.
+    public var provider: String?
+
+    /// Creates a tool entry.
+    public init(name: String, version: String? = nil, model: String? = nil, provider: String? = nil) {
+        self.name = name
+        self.version = version
+        self.model = model
+        self.provider = provider
+    }
+}
+
+/// A reference to the organisation policy a disclosure was made under.
+public struct PolicyReference: Codable, Equatable, Sendable {
+    /// The policy's identifier.
+    public var id: String
+    /// The policy's version.
+    public var version: String?
+
+    /// Creates a policy reference.
+    public init(id: String, version: String? = nil) {
+        self.id = id
+        self.version = version
+    }
+}
+
+/// A signature over a disclosure's canonical encoding (see `docs/format.md`).
+public struct DisclosureSignature: Codable, Equatable, Sendable {
+    /// `ed25519` or `ecdsa-p256-sha256`.
+    public var algorithm: String
+    /// Identifier of the signing key: SHA-256 of its SubjectPublicKeyInfo DER, hex.
+    public var keyID: String
+    /// The signature, base64.
+    public var value: String
+    /// PEM certificates, leaf first, when the key came with a chain.
+    public var certificates: [String]?
+    /// When the signature was made, ISO 8601.
+    public var signedAt: String?
+
+    /// Creates a signature record.
+    public init(algorithm: String, keyID: String, value: String, certificates: [String]? = nil, signedAt: String? = nil) {
+        self.algorithm = algorithm
+        self.keyID = keyID
+        self.value = value
+        self.certificates = certificates
+        self.signedAt = signedAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case algorithm, keyID = "keyId", value, certificates, signedAt
+    }
+}

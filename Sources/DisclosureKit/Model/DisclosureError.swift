@@ -1,0 +1,80 @@
+import Foundation
+
+/// Every error DisclosureKit throws. Each case names the file, the problem and
+/// what to do next, and maps to one documented exit code (``exitCode``).
+public enum DisclosureError: Error, Equatable, Sendable {
+    /// The file does not exist or cannot be opened.
+    case fileNotFound(path: String)
+    /// The file is not a format Disclose reads.
+    case unsupportedFormat(path: String, detail: String)
+    /// The file is of a supported format but cannot be read; `reason` says why, `hint` what to do.
+    case unreadable(path: String, reason: String, hint: String)
+    /// The file is encrypted or password-protected.
+    case encrypted(path: String)
+    /// The file exceeds a safety limit (size, entry count, compression ratio, nesting).
+    case limitExceeded(path: String, what: String, limit: String)
+    /// Bytes that are not valid in the file's encoding.
+    case invalidEncoding(path: String, encoding: String, byteOffset: Int?)
+    /// A disclosure (JSON, front matter, properties) could not be understood.
+    case invalidDisclosure(path: String, reason: String)
+    /// Arguments or input facts that cannot make a valid disclosure.
+    case invalidInput(String)
+    /// Writing failed; the original is untouched.
+    case writeFailed(path: String, reason: String)
+    /// A policy forbids the requested action.
+    case policyViolation(path: String, rule: String, detail: String)
+
+    /// The documented process exit code for this error:
+    /// 2 usage or input, 3 unreadable or unsupported file, 4 write failed, 1 refused by policy.
+    public var exitCode: Int32 {
+        switch self {
+        case .invalidInput: return 2
+        case .fileNotFound, .unsupportedFormat, .unreadable, .encrypted, .limitExceeded, .invalidEncoding, .invalidDisclosure:
+            return 3
+        case .writeFailed: return 4
+        case .policyViolation: return 1
+        }
+    }
+
+    /// The path the error is about, when there is one.
+    public var path: String? {
+        switch self {
+        case .fileNotFound(let p), .unsupportedFormat(let p, _), .unreadable(let p, _, _), .encrypted(let p),
+             .limitExceeded(let p, _, _), .invalidEncoding(let p, _, _), .invalidDisclosure(let p, _),
+             .writeFailed(let p, _), .policyViolation(let p, _, _):
+            return p
+        case .invalidInput: return nil
+        }
+    }
+}
+
+extension DisclosureError: LocalizedError, CustomStringConvertible {
+    /// One or two sentences: the file, the problem, then what to do next.
+    public var description: String {
+        switch self {
+        case .fileNotFound(let path):
+            return "\(path): no such file, or it cannot be opened. Check the path and that you have permission to read it."
+        case .unsupportedFormat(let path, let detail):
+            return "\(path): not a document Disclose reads (\(detail)). Disclose reads .docx, .md and .html files; convert the file to one of these first."
+        case .unreadable(let path, let reason, let hint):
+            return "\(path): \(reason). \(hint)"
+        case .encrypted(let path):
+            return "\(path): the document is encrypted or password-protected, so it cannot be read. Save an unprotected copy (in Word: File › Info › Protect Document › Encrypt with Password, clear the password) and run the command on that copy."
+        case .limitExceeded(let path, let what, let limit):
+            return "\(path): \(what), over the safety limit of \(limit). The file may be damaged or built to exhaust memory; if you trust it, raise the limit with the matching option."
+        case .invalidEncoding(let path, let encoding, let offset):
+            let at = offset.map { " at byte \($0)" } ?? ""
+            return "\(path): the text is not valid \(encoding)\(at). Re-save the file as UTF-8 (or fix its declared encoding) and try again; nothing was written."
+        case .invalidDisclosure(let path, let reason):
+            return "\(path): the disclosure could not be understood: \(reason). Check the file against docs/format.md."
+        case .invalidInput(let message):
+            return message
+        case .writeFailed(let path, let reason):
+            return "\(path): could not write the result (\(reason)). The original file is untouched; check free space and permissions, then try again."
+        case .policyViolation(let path, let rule, let detail):
+            return "\(path): the policy does not allow this disclosure (rule \(rule)): \(detail)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,3 @@
+import DisclosureKit
+
+DiscloseCommand.main()
