@@ -5,5 +5,22 @@ struct DiscloseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "disclose",
         abstract: "Label AI-assisted documents and check those labels.",
-        subcommands: [])
+        discussion: """
+            Disclose puts a visible AI-use statement and machine-readable provenance into \
+            Word (.docx), Markdown and HTML documents, and checks them later.
+
+            EXIT CODES
+              0  everything succeeded and every check passed
+              1  a check failed, or a policy refused the disclosure
+              2  usage error: a wrong option or value
+              3  a file could not be read or is not a supported document
+              4  a write failed (the original file is untouched)
+            When several files end differently, the highest code is returned.
+            """,
+        version: DiscloseVersion.string,
+        subcommands: [Stamp.self, Show.self, Verify.self, Unstamp.self])
+}
+
+enum DiscloseVersion {
+    static let string = "0.1.0"
 }

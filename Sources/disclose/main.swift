@@ -1,3 +1,3 @@
 import DisclosureKit
 
-DiscloseCommand.main()
+CommandRunner.run()

@@ -98,3 +98,14 @@ extension Tool {
         return s
     }
 }
+
+extension Disclosure {
+    /// Today's date in UTC, `YYYY-MM-DD`, the default declaration date.
+    public static func today(_ now: Date = Date()) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: now)
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import DisclosureKit
+import Foundation
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the disclosure found in documents, and where it is.")
+
+    @Argument(help: "The documents to read.")
+    var files: [String]
+
+    @Option(help: "Output format: text or json.")
+    var format: ReportFormat = .text
+
+    func run() throws {
+        let inspector = Inspector()
+        var tracker = ExitTracker()
+        var json: [ShowJSON] = []
+        for file in files {
+            do {
+                let result = try inspector.show(path: file)
+                switch format {
+                case .text: Output.stdout(Show.text(result))
+                case .json: json.append(ShowJSON(result))
+                }
+                if result.decodeProblem != nil { tracker.record(1) }
+            } catch let error as DisclosureError {
+                tracker.record(error.exitCode)
+                Output.error(error.description)
+            }
+        }
+        if format == .json { Output.line(try VerificationJSON.encode(json)) }
+        try tracker.finish()
+    }
+
+    static func text(_ r: ShowResult) -> String {
+        var out = "\(r.path) (\(r.format))\n"
+        if r.found.isEmpty {
+            return out + "  no disclosure from Disclose found\n"
+        }
+        if let s = r.found.statement {
+            out += "  statement at \(s.location):\n    \(s.text)\n"
+        } else {
+            out += "  no visible statement found\n"
+        }
+        if let m = r.found.metadata {
+            out += "  metadata in \(m.location)\n"
+        } else {
+            out += "  no machine-readable metadata found\n"
+        }
+        if let problem = r.decodeProblem { out += "  problem: \(problem)\n" }
+        if let d = r.disclosure {
+            out += "  tools:      \(d.tools.map(\.displayName).joined(separator: "; "))\n"
+            out += "  purposes:   \(d.purposes.map(\.rawValue).joined(separator: ", "))\n"
+            out += "  extent:     \(d.extent.rawValue)\n"
+            out += "  review:     \(d.review.level.rawValue)\(d.review.reviewer.map { " by \($0)" } ?? "")\n"
+            out += "  declarant:  \(d.declarant)\(d.organisation.map { ", \($0)" } ?? "")\n"
+            out += "  date:       \(d.date)\n"
+            if let policy = d.policy { out += "  policy:     \(policy.id)\(policy.version.map { " \($0)" } ?? "")\n" }
+            out += "  signed:     \(d.signature.map { "yes (\($0.algorithm), key \($0.keyID.prefix(16)))" } ?? "no")\n"
+        }
+        for problem in r.found.problems { out += "  problem: \(problem)\n" }
+        return out
+    }
+}
+
+struct ShowJSON: Codable {
+    var path: String
+    var format: String
+    var statement: String?
+    var statementLocation: Location?
+    var metadataLocation: Location?
+    var disclosure: Disclosure?
+    var problems: [String]
+
+    init(_ r: ShowResult) {
+        path = r.path
+        format = r.format
+        statement = r.found.statement?.text
+        statementLocation = r.found.statement?.location
+        metadataLocation = r.found.metadata?.location
+        disclosure = r.disclosure
+        problems = r.found.problems + (r.decodeProblem.map { [$0] } ?? [])
+    }
+}

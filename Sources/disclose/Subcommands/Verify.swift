@@ -1,0 +1,69 @@
+import ArgumentParser
+import DisclosureKit
+import Foundation
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check that documents carry a complete, unaltered disclosure.",
+        discussion: """
+            Prints one line per check and file. Each check is pass, fail, warn or not-applicable, \
+            with a reason. Checks: statement-present, metadata-present, metadata-valid, \
+            statement-matches-metadata, content-binding, statement-visible, single-stamp \
+            (and signature and policy.* checks when asked for). Exits 1 when any check fails.
+            """)
+
+    @Argument(help: "The documents to verify.")
+    var files: [String]
+
+    @Option(help: "Output format: text or json.")
+    var format: ReportFormat = .text
+
+    func run() throws {
+        let verifier = Verifier()
+        var tracker = ExitTracker()
+        var json: [VerificationJSON] = []
+        for file in files {
+            do {
+                let report = try verifier.verify(path: file)
+                if !report.passed { tracker.record(1) }
+                switch format {
+                case .text: Output.stdout(Verify.text(report))
+                case .json: json.append(VerificationJSON(report))
+                }
+            } catch let error as DisclosureError {
+                tracker.record(error.exitCode)
+                switch format {
+                case .text: Output.error(error.description)
+                case .json: json.append(VerificationJSON(path: file, error: error))
+                }
+            }
+        }
+        if format == .json { Output.line(try VerificationJSON.encode(json)) }
+        try tracker.finish()
+    }
+
+    static func text(_ report: VerificationReport) -> String {
+        let width = max(26, (report.checks.map(\.id.count).max() ?? 0) + 2)
+        var out = ""
+        for check in report.checks {
+            let status = check.status.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
+            let id = check.id.padding(toLength: width, withPad: " ", startingAt: 0)
+            out += "\(report.path): \(status)\(id)\(check.message)\n"
+        }
+        for warning in report.warnings {
+            out += "\(report.path): note: \(warning)\n"
+        }
+        let failed = report.checks.filter { $0.status == .fail }.count
+        let warned = report.checks.filter { $0.status == .warn }.count
+        if failed == 0 {
+            out += "\(report.path): verified" + (warned > 0 ? " with \(warned) warning\(warned == 1 ? "" : "s")" : "") + "\n"
+        } else {
+            out += "\(report.path): \(failed) check\(failed == 1 ? "" : "s") failed\n"
+        }
+        return out
+    }
+}
