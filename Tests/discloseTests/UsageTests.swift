@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@Suite struct UsageTests {
+    @Test func helpListsExitCodes() throws {
+        let r = try CLI.run(["--help"])
+        #expect(r.exitCode == 0)
+        #expect(r.stdout.contains("3  a file could not be read or is not a supported document"))
+        #expect(r.stdout.contains("4  a write failed (the original file is untouched)"))
+    }
+
+    @Test func unknownExtentIsUsageErrorNamingTheChoices() throws {
+        let r = try CLI.run(["stamp", "x.docx", "--tool", "T", "--purpose", "drafting", "--extent", "lots", "--review", "none", "--declarant", "me"])
+        #expect(r.exitCode == 2)
+        #expect(r.stderr.contains("unknown extent \"lots\". Use one of none, minor-edits, partial, substantial, wholly-generated."))
+        #expect(r.stderr.contains("disclose stamp"))
+    }
+
+    @Test func missingDeclarantSaysWhichFlag() throws {
+        let r = try CLI.run(["stamp", "x.docx", "--extent", "none"])
+        #expect(r.exitCode == 2)
+        #expect(r.stderr.contains("say who makes the declaration with --declarant"))
+    }
+
+    @Test func aiUseNeedsToolAndPurpose() throws {
+        let r = try CLI.run(["stamp", "x.docx", "--extent", "partial", "--review", "reviewed", "--declarant", "me"])
+        #expect(r.exitCode == 2)
+        #expect(r.stderr.contains("name the AI tool with --tool"))
+    }
+
+    @Test func outputWithSeveralFilesIsRefused() throws {
+        let r = try CLI.run(["unstamp", "a.docx", "b.docx", "--output", "c.docx"])
+        #expect(r.exitCode == 2)
+        #expect(r.stderr.contains("--output takes exactly one input file; you gave 2."))
+    }
+
+    @Test func missingFileIsExitThree() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let r = try CLI.run(["verify", "nope.docx"], in: folder)
+        #expect(r.exitCode == 3)
+        #expect(r.stderr == "disclose: error: nope.docx: no such file, or it cannot be opened. Check the path and that you have permission to read it.\n")
+    }
+
+    @Test func unsupportedFileIsExitThreeAndUntouched() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("plain text".utf8).write(to: URL(fileURLWithPath: folder + "/notes.txt"))
+        let r = try CLI.run(["stamp", "notes.txt", "--extent", "none", "--declarant", "me"], in: folder)
+        #expect(r.exitCode == 3)
+        #expect(r.stderr.contains("notes.txt: not a document Disclose reads (extension .txt)"))
+        #expect(try String(contentsOfFile: folder + "/notes.txt", encoding: .utf8) == "plain text")
+    }
+
+    @Test func fromFileWithBadJSONIsUsageError() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("{\"extent\": \"partial\"".utf8).write(to: URL(fileURLWithPath: folder + "/d.json"))
+        let r = try CLI.run(["stamp", "x.md", "--from", "d.json"], in: folder)
+        #expect(r.exitCode == 2)
+        #expect(r.stderr.contains("d.json: the disclosure could not be understood: not valid JSON"))
+    }
+}
