@@ -7,18 +7,18 @@ public enum ContentBinder {
 
     /// The binding for an opened document (our statement and managed parts excluded).
     public static func binding(for document: any OpenedDocument) throws -> ContentBinding {
-        let text = try document.text()
-        let parts = try document.unmanagedParts()
-        return binding(format: document.handler.id, text: text, parts: parts)
+        var hasher = PartsHasher()
+        try document.hashUnmanagedParts(into: &hasher)
+        return binding(format: document.handler.id, text: try document.text(), partsDigest: hasher.finalizeHex())
     }
 
-    /// The binding for the given text and parts.
-    public static func binding(format: String, text: DocumentText, parts: [DocumentPart]) -> ContentBinding {
+    /// The binding for the given text and parts digest.
+    public static func binding(format: String, text: DocumentText, partsDigest: String) -> ContentBinding {
         let paragraphs = CanonicalText.paragraphs(of: text).map(\.text)
         return ContentBinding(
             format: format,
             text: NamedDigest(value: Digests.sha256Hex(CanonicalText.bytes(of: text))),
-            parts: NamedDigest(value: Digests.partsDigest(parts)),
+            parts: NamedDigest(value: partsDigest),
             paragraphs: paragraphs.count,
             paragraphMap: paragraphMap(paragraphs))
     }
@@ -50,7 +50,9 @@ public enum ContentBinder {
     /// Compares `recorded` with the document's current content.
     public static func compare(_ recorded: ContentBinding, with document: any OpenedDocument) throws -> Outcome {
         let text = try document.text()
-        let current = binding(format: recorded.format, text: text, parts: try document.unmanagedParts())
+        var hasher = PartsHasher()
+        try document.hashUnmanagedParts(into: &hasher)
+        let current = binding(format: recorded.format, text: text, partsDigest: hasher.finalizeHex())
         if current.text.value != recorded.text.value {
             return .textChanged(firstDifference: firstDifference(recorded: recorded, current: current, text: text))
         }

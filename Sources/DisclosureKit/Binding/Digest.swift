@@ -11,14 +11,41 @@ public enum Digests {
     /// SHA-256 over a sequence of named parts: for each part, its name's UTF-8 bytes,
     /// a NUL, the byte count as 8 big-endian bytes, then the bytes.
     public static func partsDigest(_ parts: [DocumentPart]) -> String {
-        var hasher = SHA256()
-        for part in parts {
-            hasher.update(data: Data(part.name.utf8))
-            hasher.update(data: Data([0]))
-            var count = UInt64(part.bytes.count).bigEndian
-            withUnsafeBytes(of: &count) { hasher.update(bufferPointer: $0) }
-            hasher.update(data: part.bytes)
-        }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        var hasher = PartsHasher()
+        for part in parts { hasher.add(name: part.name, bytes: part.bytes) }
+        return hasher.finalizeHex()
+    }
+}
+
+/// Streams the unmanaged-parts digest (see `docs/format.md`), one part at a time, so a
+/// handler need not hold every part in memory.
+public struct PartsHasher {
+    private var hasher = SHA256()
+
+    /// Creates an empty hasher.
+    public init() {}
+
+    /// Adds one whole part.
+    public mutating func add<D: DataProtocol>(name: String, bytes: D) {
+        begin(name: name, count: bytes.count)
+        hasher.update(data: bytes)
+    }
+
+    /// Starts a part of `count` bytes; follow with ``update(_:)`` calls adding exactly that many bytes.
+    public mutating func begin(name: String, count: Int) {
+        hasher.update(data: Data(name.utf8))
+        hasher.update(data: Data([0]))
+        var big = UInt64(count).bigEndian
+        withUnsafeBytes(of: &big) { hasher.update(bufferPointer: $0) }
+    }
+
+    /// Adds bytes of the current part.
+    public mutating func update<D: DataProtocol>(_ bytes: D) {
+        hasher.update(data: bytes)
+    }
+
+    /// The digest, lower-case hex.
+    public func finalizeHex() -> String {
+        hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -110,6 +110,9 @@ public protocol OpenedDocument {
     /// The bytes the content binding covers: every part the stamp does not manage,
     /// with our statement removed, in a stable order.
     func unmanagedParts() throws -> [DocumentPart]
+    /// Feeds ``unmanagedParts()`` to `hasher` part by part. The default calls
+    /// ``unmanagedParts()``; packages override it to keep memory bounded.
+    func hashUnmanagedParts(into hasher: inout PartsHasher) throws
     /// The whole file with `request` stamped in, replacing any stamp of ours.
     func stamped(_ request: StampRequest) throws -> Data
     /// The whole file with every trace of our stamp removed (the original bytes,
@@ -140,6 +143,10 @@ public struct MetadataEntry: Equatable, Sendable {
 }
 
 extension OpenedDocument {
+    public func hashUnmanagedParts(into hasher: inout PartsHasher) throws {
+        for part in try unmanagedParts() { hasher.add(name: part.name, bytes: part.bytes) }
+    }
+
     public func metadataEntries() throws -> [MetadataEntry] { [] }
     public var warnings: [String] { [] }
 }
