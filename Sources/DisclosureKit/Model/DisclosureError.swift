@@ -55,7 +55,10 @@ extension DisclosureError: LocalizedError, CustomStringConvertible {
         case .fileNotFound(let path):
             return "\(path): no such file, or it cannot be opened. Check the path and that you have permission to read it."
         case .unsupportedFormat(let path, let detail):
-            return "\(path): not a document Disclose reads (\(detail)). Disclose reads .docx, .md and .html files; convert the file to one of these first."
+            if detail.hasPrefix("extension") || detail.hasPrefix("no file extension") {
+                return "\(path): not a document Disclose reads (\(detail)). Disclose reads .docx, .md and .html files; convert the file to one of these first."
+            }
+            return "\(path): Disclose cannot use this file: \(detail)."
         case .unreadable(let path, let reason, let hint):
             return "\(path): \(reason). \(hint)"
         case .encrypted(let path):

@@ -1,0 +1,182 @@
+import Foundation
+
+/// An opened Word document. Parts are read and scanned once, when first needed.
+final class DOCXDocument: OpenedDocument {
+    let package: DOCXPackage
+    let handler: any FormatHandler
+
+    init(package: DOCXPackage, handler: any FormatHandler) throws {
+        self.package = package
+        self.handler = handler
+        if try main().scan.isStrict {
+            throw DisclosureError.unsupportedFormat(path: package.path, detail: "a Strict Open XML document, which Disclose does not edit yet; in Word, use File › Save As › Word Document (.docx) and stamp the copy")
+        }
+        if try main().scan.bodyContentStart == nil {
+            throw DisclosureError.unsupportedFormat(path: package.path, detail: "its main part \(package.mainPart) has no document body")
+        }
+    }
+
+    // MARK: Cached parts
+
+    private var mainCache: (data: Data, scan: StoryScan)?
+    func main() throws -> (data: Data, scan: StoryScan) {
+        if let mainCache { return mainCache }
+        let data = try package.read(package.mainPart)
+        let scan = try StoryScanner.scan(data, part: package.mainPart, path: package.path, limits: package.limits)
+        mainCache = (data, scan)
+        return (data, scan)
+    }
+
+    private var mainRelsCache: RelationshipsScanner??
+    func mainRels() throws -> RelationshipsScanner? {
+        if let mainRelsCache { return mainRelsCache }
+        let relsPart = OOXML.relsPart(of: package.mainPart)
+        let value = package.entries[relsPart] == nil ? nil
+            : try RelationshipsScanner.scan(try package.read(relsPart), part: relsPart, path: package.path, limits: package.limits)
+        mainRelsCache = .some(value)
+        return value
+    }
+
+    /// The styles part, when the main document has one.
+    func stylesPart() throws -> String? {
+        guard let rels = try mainRels() else { return nil }
+        return package.relatedParts(rels, owner: package.mainPart, typeSuffix: "/styles").first
+    }
+
+    /// The custom properties part, when the package has one.
+    var customPart: String? {
+        package.packageRels.relationships.first { $0.type == OOXML.customPropertiesRel && !$0.external }
+            .map { OOXML.resolve(target: $0.target, from: "") }
+            .flatMap { package.entries[$0] != nil ? $0 : nil }
+    }
+
+    private var customCache: (data: Data, scan: PropertiesScanner)??
+    func custom() throws -> (data: Data, scan: PropertiesScanner)? {
+        if let customCache { return customCache }
+        var value: (Data, PropertiesScanner)?
+        if let part = customPart {
+            let data = try package.read(part)
+            value = (data, try PropertiesScanner.scan(data, part: part, path: package.path, limits: package.limits))
+        }
+        customCache = .some(value)
+        return value
+    }
+
+    /// Parts managed by the stamp, left out of the content binding.
+    func managedParts() throws -> Set<String> {
+        var set: Set<String> = [OOXML.contentTypesPart, OOXML.packageRelsPart, OOXML.customPropertiesPart]
+        if let c = customPart { set.insert(c) }
+        if let s = try stylesPart() { set.insert(s) }
+        return set
+    }
+
+    // MARK: OpenedDocument
+
+    static let streams: [(name: String, typeSuffix: String)] = [
+        ("headers", "/header"), ("footers", "/footer"), ("footnotes", "/footnotes"), ("endnotes", "/endnotes"), ("comments", "/comments"),
+    ]
+
+    func text() throws -> DocumentText {
+        var streams = [TextStream(name: "body", paragraphs: try main().scan.paragraphs)]
+        if let rels = try mainRels() {
+            for (name, suffix) in DOCXDocument.streams {
+                var paragraphs: [TextParagraph] = []
+                for part in package.relatedParts(rels, owner: package.mainPart, typeSuffix: suffix) {
+                    paragraphs += try StoryScanner.scan(try package.read(part), part: part, path: package.path, limits: package.limits).paragraphs
+                }
+                if !paragraphs.isEmpty { streams.append(TextStream(name: name, paragraphs: paragraphs)) }
+            }
+        }
+        return DocumentText(streams: streams)
+    }
+
+    func findStamp() throws -> FoundStamp {
+        let scan = try main().scan
+        var statement: FoundStatement?
+        var problems: [String] = []
+        if let first = scan.ourControls.first {
+            var visibility = first.problems
+            visibility += try styleVisibilityProblems()
+            statement = FoundStatement(text: first.text, location: Location(part: package.mainPart, paragraph: first.paragraph), visibilityProblems: visibility)
+            if scan.ourControls.count > 1 {
+                problems.append("found \(scan.ourControls.count) statements from Disclose in \(package.mainPart); stamp again to keep just one")
+            }
+        }
+        var metadata: FoundMetadata?
+        if let (_, props) = try custom(), let part = customPart {
+            let ours = props.properties.filter { OOXML.ourPropertyNames.contains($0.name) }
+            if !ours.isEmpty {
+                var facts: [String: String] = [:]
+                for (key, name) in OOXML.factProperties {
+                    if let p = ours.first(where: { $0.name == name }) { facts[key] = p.value }
+                }
+                let json = ours.first { $0.name == OOXML.jsonProperty }.map { Data($0.value.utf8) }
+                metadata = FoundMetadata(json: json, location: Location(part: part), facts: facts)
+            }
+        }
+        return FoundStamp(statement: statement, metadata: metadata, problems: problems)
+    }
+
+    private func styleVisibilityProblems() throws -> [String] {
+        guard let part = try stylesPart() else { return [] }
+        let data = try package.read(part)
+        guard let start = XMLBytes.find("w:styleId=\"\(OOXML.styleID)\"", in: data) ?? XMLBytes.find("styleId=\"\(OOXML.styleID)\"", in: data) else { return [] }
+        let tail = data[(data.startIndex + start)...]
+        guard let end = tail.range(of: Data("style>".utf8)) else { return [] }
+        let styleXML = String(decoding: tail[..<end.upperBound], as: UTF8.self)
+        if styleXML == String(decoding: DOCXStamp.styleXML(prefix: nil).utf8, as: UTF8.self) { return [] }
+        var problems: [String] = []
+        if styleXML.range(of: #"<(\w+:)?vanish(\s*/>|\s+\w+:val="(1|true|on)")"#, options: .regularExpression) != nil {
+            problems.append("the AI Disclosure style hides the text")
+        }
+        if let m = styleXML.range(of: #"<(\w+:)?color\s+\w+:val="([0-9A-Fa-f]{6})""#, options: .regularExpression) {
+            let hex = String(styleXML[m].suffix(7).prefix(6))
+            if StoryScanner.isNearWhite(hex) { problems.append("the AI Disclosure style makes the text white or nearly white (\(hex))") }
+        }
+        return problems
+    }
+
+    func unmanagedParts() throws -> [DocumentPart] {
+        var parts: [DocumentPart] = []
+        try eachUnmanagedPart { parts.append(DocumentPart(name: $0, bytes: $1)) }
+        return parts
+    }
+
+    func hashUnmanagedParts(into hasher: inout PartsHasher) throws {
+        var local = hasher
+        try eachUnmanagedPart { local.add(name: $0, bytes: $1) }
+        hasher = local
+    }
+
+    private func eachUnmanagedPart(_ body: (String, Data) throws -> Void) throws {
+        let managed = try managedParts()
+        for entry in package.orderedEntries where !managed.contains(entry.name) {
+            if entry.name == package.mainPart {
+                let (data, scan) = try main()
+                try body(entry.name, XMLBytes.splice(data, scan.ourControls.map { ($0.range, Data()) }))
+            } else {
+                try body(entry.name, try package.read(entry.name))
+            }
+        }
+    }
+
+    func stamped(_ request: StampRequest) throws -> Data {
+        try DOCXStamp(document: self).stamped(request)
+    }
+
+    func unstamped() throws -> Data {
+        try DOCXStamp(document: self).unstamped()
+    }
+
+    func metadataEntries() throws -> [MetadataEntry] {
+        var entries: [MetadataEntry] = []
+        for part in ["docProps/app.xml", "docProps/core.xml"] where package.entries[part] != nil {
+            let scan = try PropertiesScanner.scan(try package.read(part), part: part, path: package.path, limits: package.limits)
+            entries += scan.leaves.map { MetadataEntry(key: $0.name, value: $0.value, location: Location(part: part)) }
+        }
+        if let (_, props) = try custom(), let part = customPart {
+            entries += props.properties.map { MetadataEntry(key: $0.name, value: $0.value, location: Location(part: part, paragraph: $0.paragraph)) }
+        }
+        return entries
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// Word documents (Office Open XML WordprocessingML: `.docx`, `.docm`, `.dotx`, `.dotm`),
+/// read with libzip and libxml2. See `docs/docx.md`.
+public struct DOCXHandler: FormatHandler {
+    /// Creates the handler.
+    public init() {}
+
+    public var id: String { "docx" }
+    public var displayName: String { "Word document (DOCX)" }
+    public var fileExtensions: Set<String> { ["docx", "docm", "dotx", "dotm"] }
+
+    public func sniff(head: Data) -> Bool {
+        head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: DOCXPackage.oleMagic)
+    }
+
+    public func open(_ input: DocumentInput) throws -> any OpenedDocument {
+        try DOCXDocument(package: DOCXPackage(input: input), handler: self)
+    }
+}

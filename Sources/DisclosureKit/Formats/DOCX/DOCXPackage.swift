@@ -1,0 +1,124 @@
+import Foundation
+
+/// An opened WordprocessingML package: the zip archive, checked against the safety
+/// limits, with its main document part located through the package relationships.
+final class DOCXPackage {
+    static let oleMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    let path: String
+    let limits: ReadLimits
+    let zip: ZipReader
+    let entries: [String: ZipEntryInfo]
+    let mainPart: String
+    let packageRels: RelationshipsScanner
+    let packageRelsData: Data
+
+    init(input: DocumentInput) throws {
+        path = input.path
+        limits = input.limits
+        let data = input.data
+        if data.starts(with: DOCXPackage.oleMagic) {
+            let marker = Data("EncryptionInfo".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            if data.range(of: marker) != nil { throw DisclosureError.encrypted(path: path) }
+            throw DisclosureError.unsupportedFormat(path: path, detail: "it is an older Word 97–2003 document (an OLE compound file), not a .docx package; open it in Word and save it as .docx")
+        }
+        guard data.starts(with: [0x50, 0x4B]) else {
+            throw DisclosureError.unreadable(path: path, reason: "not a zip package (every .docx file is a zip archive)",
+                                             hint: "The file may be damaged or not a Word document. Open it in Word or LibreOffice and save it as .docx.")
+        }
+        do {
+            zip = try ZipReader(data: data)
+        } catch let failure as ZipFailure {
+            throw DOCXPackage.describe(failure, path: path)
+        }
+        var byName: [String: ZipEntryInfo] = [:]
+        var total = 0
+        if zip.entries.count > limits.maxEntries {
+            throw DisclosureError.limitExceeded(path: path, what: "the package has \(zip.entries.count) entries", limit: "\(limits.maxEntries) entries")
+        }
+        for entry in zip.entries {
+            if byName[entry.name] != nil {
+                throw DisclosureError.unreadable(path: path, reason: "the package has two entries named \"\(entry.name)\"",
+                                                 hint: "The file is damaged or was built to confuse readers; open it in Word and save a fresh copy.")
+            }
+            byName[entry.name] = entry
+            if entry.isEncrypted { throw DisclosureError.encrypted(path: path) }
+            total += entry.uncompressedSize
+            if entry.uncompressedSize > limits.maxPartBytes {
+                throw DisclosureError.limitExceeded(path: path, what: "the part \(entry.name) expands to \(ByteCount.describe(entry.uncompressedSize))", limit: ByteCount.describe(limits.maxPartBytes))
+            }
+            if entry.uncompressedSize > 1 << 20, entry.uncompressedSize / max(entry.compressedSize, 1) > limits.maxCompressionRatio {
+                throw DisclosureError.limitExceeded(
+                    path: path,
+                    what: "the part \(entry.name) expands from \(ByteCount.describe(entry.compressedSize)) to \(ByteCount.describe(entry.uncompressedSize)), a compression ratio typical of zip bombs",
+                    limit: "\(limits.maxCompressionRatio):1")
+            }
+        }
+        if total > limits.maxTotalUncompressedBytes {
+            throw DisclosureError.limitExceeded(path: path, what: "the package expands to \(ByteCount.describe(total))", limit: ByteCount.describe(limits.maxTotalUncompressedBytes))
+        }
+        entries = byName
+        guard byName[OOXML.contentTypesPart] != nil, let relsEntry = byName[OOXML.packageRelsPart] else {
+            throw DisclosureError.unsupportedFormat(path: path, detail: "a zip archive, but not a Word document: it has no [Content_Types].xml or _rels/.rels")
+        }
+        packageRelsData = try DOCXPackage.read(zip, relsEntry, path: path, limits: limits)
+        packageRels = try RelationshipsScanner.scan(packageRelsData, part: OOXML.packageRelsPart, path: path, limits: limits)
+        if packageRels.relationships.contains(where: { $0.type == OOXML.strictOfficeDocumentRel }) {
+            throw DisclosureError.unsupportedFormat(path: path, detail: "a Strict Open XML document, which Disclose does not edit yet; in Word, use File › Save As › Word Document (.docx) and stamp the copy")
+        }
+        guard let rel = packageRels.relationships.first(where: { $0.type == OOXML.officeDocumentRel && !$0.external }) else {
+            throw DisclosureError.unsupportedFormat(path: path, detail: "a zip archive, but not a Word document: no main document is named in _rels/.rels")
+        }
+        let main = OOXML.resolve(target: rel.target, from: OOXML.packageRelsPart.replacingOccurrences(of: "_rels/.rels", with: ""))
+        guard byName[main] != nil else {
+            throw DisclosureError.unreadable(path: path, reason: "the main document part \(main) named in _rels/.rels is missing",
+                                             hint: "The package is damaged; open it in Word or LibreOffice and save it again.")
+        }
+        mainPart = main
+    }
+
+    static func describe(_ failure: ZipFailure, path: String) -> DisclosureError {
+        switch failure {
+        case .notAZip:
+            return .unreadable(path: path, reason: "not a readable zip package (every .docx file is a zip archive)",
+                               hint: "The file may be truncated or damaged. Try the original copy, or open it in Word and save it again.")
+        case .inconsistent(let message):
+            return .unreadable(path: path, reason: "the zip archive is damaged or truncated (\(message.lowercased()))",
+                               hint: "Try the original copy, or open it in Word and save it again.")
+        case .other(let message):
+            return .unreadable(path: path, reason: "the zip archive cannot be read (\(message.lowercased()))",
+                               hint: "The file may be damaged; open it in Word or LibreOffice and save it again.")
+        case .tooLarge(let limit):
+            return .limitExceeded(path: path, what: "a part expands to more than its declared size", limit: ByteCount.describe(limit))
+        case .entryFailed(let name, let reason):
+            return .unreadable(path: path, reason: "the part \(name) cannot be read (\(reason.lowercased()))",
+                               hint: "The file may be damaged or truncated; open it in Word and save it again.")
+        }
+    }
+
+    static func read(_ zip: ZipReader, _ entry: ZipEntryInfo, path: String, limits: ReadLimits) throws -> Data {
+        do {
+            return try zip.read(entry, limit: limits.maxPartBytes)
+        } catch let failure as ZipFailure {
+            throw describe(failure, path: path)
+        }
+    }
+
+    /// The inflated bytes of a part.
+    func read(_ part: String) throws -> Data {
+        guard let entry = entries[part] else {
+            throw DisclosureError.unreadable(path: path, reason: "the part \(part) is missing", hint: "The package is damaged; open it in Word and save it again.")
+        }
+        return try DOCXPackage.read(zip, entry, path: path, limits: limits)
+    }
+
+    /// The entries in archive order.
+    var orderedEntries: [ZipEntryInfo] { zip.entries }
+
+    /// Parts that the main part's relationships point at, by relationship type suffix.
+    func relatedParts(_ rels: RelationshipsScanner, owner: String, typeSuffix: String) -> [String] {
+        rels.relationships.filter { $0.type.hasSuffix(typeSuffix) && !$0.external }
+            .map { OOXML.resolve(target: $0.target, from: owner) }
+            .filter { entries[$0] != nil }
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+
+/// Writes and removes our stamp in a Word package by splicing parts and copying every
+/// other zip entry raw.
+struct DOCXStamp {
+    let document: DOCXDocument
+    var package: DOCXPackage { document.package }
+
+    // MARK: The XML we insert
+
+    static func statementXML(_ statement: String, prefix: String?) -> String {
+        let w = prefix.map { "\($0):" } ?? ""
+        return "<\(w)sdt><\(w)sdtPr><\(w)alias \(w)val=\"AI use disclosure\"/><\(w)tag \(w)val=\"\(OOXML.statementTag)\"/>"
+            + "<\(w)lock \(w)val=\"contentLocked\"/></\(w)sdtPr><\(w)sdtContent><\(w)p><\(w)pPr><\(w)pStyle \(w)val=\"\(OOXML.styleID)\"/></\(w)pPr>"
+            + "<\(w)r><\(w)t xml:space=\"preserve\">\(OOXML.escapeText(statement))</\(w)t></\(w)r></\(w)p></\(w)sdtContent></\(w)sdt>"
+    }
+
+    static func styleXML(prefix: String?) -> String {
+        let w = prefix.map { "\($0):" } ?? ""
+        return "<\(w)style \(w)type=\"paragraph\" \(w)customStyle=\"1\" \(w)styleId=\"\(OOXML.styleID)\"><\(w)name \(w)val=\"AI Disclosure\"/>"
+            + "<\(w)basedOn \(w)val=\"Normal\"/><\(w)qFormat/><\(w)pPr><\(w)pBdr><\(w)top \(w)val=\"single\" \(w)sz=\"4\" \(w)space=\"4\" \(w)color=\"808080\"/></\(w)pBdr>"
+            + "<\(w)spacing \(w)before=\"240\" \(w)after=\"120\"/></\(w)pPr><\(w)rPr><\(w)i/><\(w)sz \(w)val=\"20\"/></\(w)rPr></\(w)style>"
+    }
+
+    static func propertiesXML(_ request: StampRequest, firstPID: Int, prefix: String?) -> String {
+        let p = prefix.map { "\($0):" } ?? ""
+        var values: [(String, String)] = [(OOXML.jsonProperty, request.json)]
+        let facts = Dictionary(request.facts.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        for (key, name) in OOXML.factProperties { values.append((name, facts[key] ?? "")) }
+        var out = ""
+        for (i, (name, value)) in values.enumerated() {
+            out += "<\(p)property fmtid=\"\(OOXML.customFormatID)\" pid=\"\(firstPID + i)\" name=\"\(OOXML.escape(name))\">"
+                + "<vt:lpwstr xmlns:vt=\"\(OOXML.docPropsVTypes)\">\(OOXML.escapeText(value))</vt:lpwstr></\(p)property>"
+        }
+        return out
+    }
+
+    static let newCustomPart = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Properties xmlns=\"\(OOXML.customPropertiesNS)\" xmlns:vt=\"\(OOXML.docPropsVTypes)\">"
+    static let newCustomPartEnd = "</Properties>"
+
+    static func overrideXML(partName: String, prefix: String?) -> String {
+        let p = prefix.map { "\($0):" } ?? ""
+        return "<\(p)Override PartName=\"/\(partName)\" ContentType=\"\(OOXML.customPropertiesContentType)\"/>"
+    }
+
+    static func relationshipXML(target: String, prefix: String?) -> String {
+        let p = prefix.map { "\($0):" } ?? ""
+        return "<\(p)Relationship Id=\"\(OOXML.customRelID)\" Type=\"\(OOXML.customPropertiesRel)\" Target=\"\(target)\"/>"
+    }
+
+    // MARK: Stamping
+
+    func stamped(_ request: StampRequest) throws -> Data {
+        var replacements: [String: Data] = [:]
+        var added: [(String, Data)] = []
+
+        // The statement in the main part.
+        let (mainData, scan) = try document.main()
+        guard let bodyStart = scan.bodyContentStart else { throw noBody() }
+        let insertAt: Int
+        switch request.placement {
+        case .start:
+            insertAt = bodyStart
+        case .end:
+            if let sect = scan.finalSectionStart {
+                insertAt = sect
+            } else if let bodyEnd = scan.bodyEnd, let lt = mainData[mainData.startIndex..<mainData.startIndex + bodyEnd].lastIndex(of: UInt8(ascii: "<")) {
+                insertAt = lt - mainData.startIndex
+            } else {
+                throw noBody()
+            }
+        }
+        var edits = scan.ourControls.map { (range: $0.range, replacement: Data()) }
+        edits.append((insertAt..<insertAt, Data(DOCXStamp.statementXML(request.statement, prefix: scan.prefix).utf8)))
+        replacements[package.mainPart] = XMLBytes.splice(mainData, edits)
+
+        // The paragraph style.
+        if let stylesPart = try document.stylesPart() {
+            let styles = try package.read(stylesPart)
+            if XMLBytes.find("styleId=\"\(OOXML.styleID)\"", in: styles) == nil,
+               let edit = XMLBytes.insertionAtRootEnd(styles, { DOCXStamp.styleXML(prefix: $0) }) {
+                replacements[stylesPart] = XMLBytes.splice(styles, [edit])
+            }
+        }
+
+        // The custom properties.
+        if let (data, props) = try document.custom(), let part = document.customPart {
+            let others = props.properties.filter { !OOXML.ourPropertyNames.contains($0.name) }
+            let firstPID = max(1, others.compactMap(\.pid).max() ?? 1) + 1
+            guard let insertion = XMLBytes.insertionAtRootEnd(data, { DOCXStamp.propertiesXML(request, firstPID: firstPID, prefix: $0) }) else { throw damaged(part) }
+            var propertyEdits = props.properties.filter { OOXML.ourPropertyNames.contains($0.name) }.map { (range: $0.range, replacement: Data()) }
+            propertyEdits.append(insertion)
+            replacements[part] = XMLBytes.splice(data, propertyEdits)
+        } else {
+            let part = OOXML.customPropertiesPart
+            let xml = DOCXStamp.newCustomPart + DOCXStamp.propertiesXML(request, firstPID: 2, prefix: nil) + DOCXStamp.newCustomPartEnd
+            if package.entries[part] != nil { replacements[part] = Data(xml.utf8) } else { added.append((part, Data(xml.utf8))) }
+            let types = try package.read(OOXML.contentTypesPart)
+            let typesScan = try RelationshipsScanner.scan(types, part: OOXML.contentTypesPart, path: package.path, limits: package.limits)
+            if !typesScan.overrides.contains(where: { $0.partName == "/" + part }) {
+                guard let edit = XMLBytes.insertionAtRootEnd(types, { DOCXStamp.overrideXML(partName: part, prefix: $0) }) else { throw damaged(OOXML.contentTypesPart) }
+                replacements[OOXML.contentTypesPart] = XMLBytes.splice(types, [edit])
+            }
+            let rels = package.packageRelsData
+            guard let edit = XMLBytes.insertionAtRootEnd(rels, { DOCXStamp.relationshipXML(target: part, prefix: $0) }) else { throw damaged(OOXML.packageRelsPart) }
+            replacements[OOXML.packageRelsPart] = XMLBytes.splice(rels, [edit])
+        }
+        return try rebuild(replacing: replacements, removing: [], adding: added)
+    }
+
+    // MARK: Removing
+
+    func unstamped() throws -> Data {
+        var replacements: [String: Data] = [:]
+        var removed: Set<String> = []
+        let (mainData, scan) = try document.main()
+        if !scan.ourControls.isEmpty {
+            replacements[package.mainPart] = XMLBytes.splice(mainData, scan.ourControls.map { ($0.range, Data()) })
+        }
+        if let stylesPart = try document.stylesPart() {
+            let styles = try package.read(stylesPart)
+            if let end = XMLBytes.rootEndTag(styles) {
+                let ours = Data(DOCXStamp.styleXML(prefix: end.prefix).utf8)
+                if let r = styles.range(of: ours) {
+                    let lower = r.lowerBound - styles.startIndex
+                    replacements[stylesPart] = XMLBytes.splice(styles, [(lower..<lower + ours.count, Data())])
+                }
+            }
+        }
+        if let (data, props) = try document.custom(), let part = document.customPart {
+            let ours = props.properties.filter { OOXML.ourPropertyNames.contains($0.name) }
+            let weCreatedIt = package.packageRels.relationships.contains { $0.id == OOXML.customRelID }
+            if weCreatedIt && ours.count == props.properties.count {
+                removed.insert(part)
+                if let rel = package.packageRels.relationships.first(where: { $0.id == OOXML.customRelID }) {
+                    replacements[OOXML.packageRelsPart] = XMLBytes.splice(package.packageRelsData, [(rel.range, Data())])
+                }
+                let types = try package.read(OOXML.contentTypesPart)
+                let typesScan = try RelationshipsScanner.scan(types, part: OOXML.contentTypesPart, path: package.path, limits: package.limits)
+                if let o = typesScan.overrides.first(where: { $0.partName == "/" + part }) {
+                    replacements[OOXML.contentTypesPart] = XMLBytes.splice(types, [(o.range, Data())])
+                }
+            } else if !ours.isEmpty {
+                replacements[part] = XMLBytes.splice(data, ours.map { ($0.range, Data()) })
+            }
+        }
+        return try rebuild(replacing: replacements, removing: removed, adding: [])
+    }
+
+    // MARK: Helpers
+
+    private func rebuild(replacing: [String: Data], removing: Set<String>, adding: [(String, Data)]) throws -> Data {
+        var items: [ZipRebuilder.Item] = []
+        for entry in package.orderedEntries where !removing.contains(entry.name) {
+            if let data = replacing[entry.name] {
+                items.append(.data(name: entry.name, bytes: data, like: entry))
+            } else {
+                items.append(.copy(entry))
+            }
+        }
+        let like = package.entries[package.mainPart]
+        for (name, data) in adding { items.append(.data(name: name, bytes: data, like: like)) }
+        do {
+            return try ZipRebuilder.build(from: package.zip, items: items)
+        } catch let failure as ZipFailure {
+            throw DOCXPackage.describe(failure, path: package.path)
+        }
+    }
+
+    private func noBody() -> DisclosureError {
+        .unsupportedFormat(path: package.path, detail: "its main part \(package.mainPart) has no document body")
+    }
+
+    private func damaged(_ part: String) -> DisclosureError {
+        .unreadable(path: package.path, reason: "\(part) has no closing root element", hint: "The package is damaged; open it in Word and save it again.")
+    }
+}

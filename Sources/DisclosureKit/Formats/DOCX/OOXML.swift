@@ -1,0 +1,90 @@
+import Foundation
+
+/// Namespaces, relationship types, part names and our markers in Office Open XML.
+enum OOXML {
+    static let wordprocessingML = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    static let strictWordprocessingML = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+    static let relationships = "http://schemas.openxmlformats.org/package/2006/relationships"
+    static let officeDocumentRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+    static let strictOfficeDocumentRel = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
+    static let stylesRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+    static let customPropertiesRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+    static let customPropertiesNS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+    static let docPropsVTypes = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+    static let customPropertiesContentType = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+    static let stylesContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
+    static let markupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    static let drawingML = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+    static let contentTypesPart = "[Content_Types].xml"
+    static let packageRelsPart = "_rels/.rels"
+    static let customPropertiesPart = "docProps/custom.xml"
+
+    /// The `w:tag` value of our content control.
+    static let statementTag = "disclose:statement"
+    /// The style id of our paragraph style.
+    static let styleID = "AIDisclosure"
+    /// The relationship id we use when we create `docProps/custom.xml`.
+    static let customRelID = "rIdDiscloseCustomProperties"
+    /// The format id Word uses for user-defined custom properties.
+    static let customFormatID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+    /// Custom property holding the whole disclosure JSON.
+    static let jsonProperty = "AI Disclosure"
+    /// Custom property names for the key facts.
+    static let factProperties: [(key: String, name: String)] = [
+        ("tools", "AI Disclosure Tools"), ("purposes", "AI Disclosure Purposes"), ("extent", "AI Disclosure Extent"),
+        ("review", "AI Disclosure Review"), ("declarant", "AI Disclosure Declarant"), ("date", "AI Disclosure Date"),
+    ]
+    static var ourPropertyNames: Set<String> { Set([jsonProperty] + factProperties.map(\.name)) }
+
+    /// Text escaped for XML character data and attribute values.
+    static func escape(_ s: String) -> String { escape(s, quotes: true) }
+
+    /// Text escaped for XML character data (quotes left as they are).
+    static func escapeText(_ s: String) -> String { escape(s, quotes: false) }
+
+    static func escape(_ s: String, quotes: Bool) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where quotes: out += "&quot;"
+            case "'" where quotes: out += "&apos;"
+            default:
+                // Characters XML 1.0 forbids are dropped.
+                let v = scalar.value
+                if v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || v >= 0x10000 {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Resolves a relationship target against the folder of the part that owns the relationships.
+    static func resolve(target: String, from sourcePart: String) -> String {
+        if target.hasPrefix("/") { return normalise(String(target.dropFirst())) }
+        let folder = sourcePart.split(separator: "/").dropLast().joined(separator: "/")
+        return normalise(folder.isEmpty ? target : folder + "/" + target)
+    }
+
+    static func normalise(_ path: String) -> String {
+        var parts: [Substring] = []
+        for piece in path.split(separator: "/") {
+            if piece == "." || piece.isEmpty { continue }
+            if piece == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(piece)
+        }
+        return parts.joined(separator: "/").removingPercentEncoding ?? parts.joined(separator: "/")
+    }
+
+    /// The relationships part of a part: `word/document.xml` → `word/_rels/document.xml.rels`.
+    static func relsPart(of part: String) -> String {
+        var pieces = part.split(separator: "/").map(String.init)
+        let name = pieces.popLast() ?? part
+        return (pieces + ["_rels", name + ".rels"]).joined(separator: "/")
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// One `<property>` of `docProps/custom.xml`, with its byte range.
+struct CustomProperty {
+    var name: String
+    var pid: Int?
+    var value: String
+    var range: Range<Int>
+    var paragraph: Int
+}
+
+/// Reads custom properties (`docProps/custom.xml`) and simple leaf-value parts
+/// (`docProps/core.xml`, `docProps/app.xml`) in one streaming pass.
+final class PropertiesScanner: XMLScanHandler {
+    private(set) var properties: [CustomProperty] = []
+    private(set) var leaves: [(name: String, value: String)] = []
+    private var current: (name: String, pid: Int?, start: Int, value: String)?
+    private var depth = 0
+    private var leafText = ""
+    private var leafName: String?
+
+    var wantsText: Bool { true }
+    func wantsAttributes(_ localName: String) -> Bool { localName == "property" }
+
+    func didStart(_ tag: XMLStartTag) throws {
+        depth += 1
+        if tag.localName == "property" && tag.namespace == OOXML.customPropertiesNS {
+            current = (tag.attribute("name") ?? "", tag.attribute("pid").flatMap { Int($0) }, tag.tagStart, "")
+        }
+        if depth == 2 { leafName = tag.localName; leafText = "" }
+    }
+
+    func didRead(text: String) {
+        if current != nil { current!.value += text }
+        if leafName != nil { leafText += text }
+    }
+
+    func didEnd(_ tag: XMLEndTag) throws {
+        if tag.localName == "property" && tag.namespace == OOXML.customPropertiesNS, let c = current {
+            properties.append(CustomProperty(name: c.name, pid: c.pid, value: c.value, range: c.start..<tag.tagEnd, paragraph: properties.count + 1))
+            current = nil
+        }
+        if depth == 2, let name = leafName {
+            let value = leafText.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !value.isEmpty { leaves.append((name, value)) }
+            leafName = nil
+        }
+        depth -= 1
+    }
+
+    static func scan(_ data: Data, part: String, path: String, limits: ReadLimits) throws -> PropertiesScanner {
+        let scanner = PropertiesScanner()
+        do {
+            try XMLScanner.scan(data, maxDepth: limits.maxNestingDepth, handler: scanner)
+        } catch let error as XMLScanError {
+            throw DOCXErrors.xml(error, part: part, path: path)
+        }
+        return scanner
+    }
+}
+
+/// Reads relationships (`*.rels`) and content types.
+final class RelationshipsScanner: XMLScanHandler {
+    struct Relationship { var id: String; var type: String; var target: String; var external: Bool; var range: Range<Int> }
+    private(set) var relationships: [Relationship] = []
+    private(set) var overrides: [(partName: String, contentType: String, range: Range<Int>)] = []
+
+    var wantsText: Bool { false }
+    func wantsAttributes(_ localName: String) -> Bool { localName == "Relationship" || localName == "Override" }
+    func didRead(text: String) {}
+    func didEnd(_ tag: XMLEndTag) throws {}
+
+    func didStart(_ tag: XMLStartTag) throws {
+        if tag.localName == "Relationship" {
+            relationships.append(Relationship(
+                id: tag.attribute("Id") ?? "", type: tag.attribute("Type") ?? "", target: tag.attribute("Target") ?? "",
+                external: tag.attribute("TargetMode") == "External", range: tag.tagStart..<tag.tagEnd))
+        } else if tag.localName == "Override" {
+            overrides.append((tag.attribute("PartName") ?? "", tag.attribute("ContentType") ?? "", tag.tagStart..<tag.tagEnd))
+        }
+    }
+
+    static func scan(_ data: Data, part: String, path: String, limits: ReadLimits) throws -> RelationshipsScanner {
+        let scanner = RelationshipsScanner()
+        do {
+            try XMLScanner.scan(data, maxDepth: limits.maxNestingDepth, handler: scanner)
+        } catch let error as XMLScanError {
+            throw DOCXErrors.xml(error, part: part, path: path)
+        }
+        return scanner
+    }
+}
+
+/// Small byte helpers for splicing XML parts.
+enum XMLBytes {
+    /// The offset of the root element's end tag (`</...>`, the last one in the part) and its prefix.
+    static func rootEndTag(_ data: Data) -> (offset: Int, prefix: String?)? {
+        let bytes = [UInt8](data.suffix(4096))
+        let base = data.count - bytes.count
+        guard bytes.count >= 2 else { return nil }
+        var i = bytes.count - 2
+        while i >= 0 {
+            if bytes[i] == UInt8(ascii: "<") && bytes[i + 1] == UInt8(ascii: "/") {
+                let nameBytes = bytes[(i + 2)...].prefix { $0 != UInt8(ascii: ">") && $0 != UInt8(ascii: " ") && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                let prefix = name.contains(":") ? String(name.split(separator: ":")[0]) : nil
+                return (base + i, prefix)
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// An edit that puts `xml` (built for the given root prefix) just inside the end of the
+    /// root element; a self-closing root (`<Properties ... />`) is opened and closed around it.
+    static func insertionAtRootEnd(_ data: Data, _ xml: (String?) -> String) -> (range: Range<Int>, replacement: Data)? {
+        if let end = rootEndTag(data) {
+            return (end.offset..<end.offset, Data(xml(end.prefix).utf8))
+        }
+        let bytes = [UInt8](data)
+        guard let close = bytes.indices.last(where: { $0 + 1 < bytes.count && bytes[$0] == UInt8(ascii: "/") && bytes[$0 + 1] == UInt8(ascii: ">") }),
+              let open = bytes[..<close].lastIndex(of: UInt8(ascii: "<")) else { return nil }
+        let name = String(decoding: bytes[(open + 1)...].prefix { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ">")) }, as: UTF8.self)
+        let prefix = name.contains(":") ? String(name.split(separator: ":")[0]) : nil
+        return (close..<close + 2, Data((">" + xml(prefix) + "</\(name)>").utf8))
+    }
+
+    /// Applies non-overlapping edits (ranges in `data`) in one pass.
+    static func splice(_ data: Data, _ edits: [(range: Range<Int>, replacement: Data)]) -> Data {
+        let sorted = edits.enumerated().sorted {
+            $0.element.range.lowerBound != $1.element.range.lowerBound
+                ? $0.element.range.lowerBound < $1.element.range.lowerBound
+                : ($0.element.range.isEmpty && !$1.element.range.isEmpty) || ($0.element.range.isEmpty == $1.element.range.isEmpty && $0.offset < $1.offset)
+        }.map(\.element)
+        var out = Data()
+        out.reserveCapacity(data.count + sorted.reduce(0) { $0 + $1.replacement.count })
+        var cursor = 0
+        for edit in sorted {
+            let lower = max(edit.range.lowerBound, cursor)
+            if lower > cursor { out.append(data[data.startIndex + cursor..<data.startIndex + lower]) }
+            out.append(edit.replacement)
+            cursor = max(cursor, edit.range.upperBound)
+        }
+        if cursor < data.count { out.append(data[(data.startIndex + cursor)...]) }
+        return out
+    }
+
+    /// The first offset of `needle` in `data`, if any.
+    static func find(_ needle: String, in data: Data) -> Int? {
+        data.range(of: Data(needle.utf8)).map { $0.lowerBound - data.startIndex }
+    }
+}

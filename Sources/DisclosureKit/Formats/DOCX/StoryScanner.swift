@@ -1,0 +1,206 @@
+import Foundation
+
+/// What a scan of a WordprocessingML part (the main document, a header, footnotes...) found.
+struct StoryScan {
+    /// Paragraphs in reading order, our statement excluded.
+    var paragraphs: [TextParagraph] = []
+    /// Our content controls: byte ranges of the whole `<w:sdt>` elements and their text.
+    var ourControls: [(range: Range<Int>, text: String, problems: [String], paragraph: Int)] = []
+    /// The prefix bound to the WordprocessingML namespace on the body (nil: default namespace).
+    var prefix: String?
+    /// Offset just after the `<w:body>` start tag.
+    var bodyContentStart: Int?
+    /// Offset of the `<w:sectPr>` that is the body's last child, when there is one.
+    var finalSectionStart: Int?
+    /// Offset just after the `</w:body>` end tag.
+    var bodyEnd: Int?
+    /// True when the root is in the Strict OOXML namespace.
+    var isStrict = false
+}
+
+/// Reads the text of a WordprocessingML part in reading order with one streaming pass,
+/// finding our content control and the body's insertion points on the way.
+final class StoryScanner: XMLScanHandler {
+    private let part: String
+    private(set) var result = StoryScan()
+
+    private struct Paragraph {
+        var number: Int
+        var text = ""
+        var insideOurs: Bool
+    }
+    private struct Control {
+        var start: Int
+        var depth: Int
+        var isOurs = false
+        var text = ""
+        var problems: [String] = []
+        var firstParagraph = 0
+    }
+
+    private var depth = 0
+    private var paragraphs: [Paragraph] = []
+    private var paragraphCount = 0
+    private var controls: [Control] = []
+    private var inText = false
+    private var fallbackDepth: Int?
+    private var sdtPrDepth: Int?
+    private var bodyDepth: Int?
+    private var lastBodyChildWasSectPr: Int?
+    private var textBoxDepths: [Int] = []
+    private var lastExtentZero = false
+    private var emitted: [(Int, TextParagraph)] = []
+
+    init(part: String) {
+        self.part = part
+    }
+
+    var wantsText: Bool { inText && fallbackDepth == nil }
+
+    func wantsAttributes(_ localName: String) -> Bool {
+        switch localName {
+        case "tag", "color", "sz", "vanish", "specVanish", "extent", "shd", "highlight": return true
+        default: return false
+        }
+    }
+
+    private var ourControlIndex: Int? { controls.lastIndex { $0.isOurs } }
+
+    func didStart(_ tag: XMLStartTag) throws {
+        depth += 1
+        if depth == 1 {
+            if tag.namespace == OOXML.strictWordprocessingML { result.isStrict = true }
+        }
+        let isW = tag.namespace == OOXML.wordprocessingML || tag.namespace == OOXML.strictWordprocessingML
+        if tag.localName == "Fallback" && tag.namespace == OOXML.markupCompatibility && fallbackDepth == nil {
+            fallbackDepth = depth
+        }
+        if tag.localName == "extent" && tag.namespace == OOXML.drawingML {
+            lastExtentZero = tag.attribute("cx") == "0" || tag.attribute("cy") == "0"
+        }
+        if let bodyDepth, depth == bodyDepth + 1 {
+            lastBodyChildWasSectPr = (isW && tag.localName == "sectPr") ? tag.tagStart : nil
+        }
+        guard isW else { return }
+        switch tag.localName {
+        case "body":
+            bodyDepth = depth
+            result.prefix = tag.prefix
+            result.bodyContentStart = tag.tagEnd
+        case "p":
+            paragraphCount += 1
+            let ours = ourControlIndex != nil
+            paragraphs.append(Paragraph(number: paragraphCount, insideOurs: ours))
+            if let i = ourControlIndex, controls[i].firstParagraph == 0 { controls[i].firstParagraph = paragraphCount }
+        case "sdt":
+            controls.append(Control(start: tag.tagStart, depth: depth))
+        case "sdtPr":
+            if sdtPrDepth == nil { sdtPrDepth = depth }
+        case "tag":
+            if sdtPrDepth != nil, tag.attribute("val") == OOXML.statementTag, !controls.isEmpty {
+                controls[controls.count - 1].isOurs = true
+                if !textBoxDepths.isEmpty && lastExtentZero {
+                    controls[controls.count - 1].problems.append("it is inside a zero-size text box")
+                }
+            }
+        case "txbxContent":
+            textBoxDepths.append(depth)
+        case "t":
+            inText = !tag.isEmpty
+        case "tab", "ptab":
+            append("\t")
+        case "br", "cr":
+            append("\n")
+        case "noBreakHyphen":
+            append("-")
+        default:
+            if let i = ourControlIndex { inspectVisibility(tag, control: i) }
+        }
+    }
+
+    private func inspectVisibility(_ tag: XMLStartTag, control i: Int) {
+        func on(_ value: String?) -> Bool { value == nil || !["0", "false", "off"].contains(value!.lowercased()) }
+        switch tag.localName {
+        case "vanish", "specVanish":
+            if on(tag.attribute("val")) { note(i, "the text is formatted as hidden") }
+        case "color":
+            if let value = tag.attribute("val"), StoryScanner.isNearWhite(value) { note(i, "the text colour is white or nearly white (\(value))") }
+        case "sz":
+            if let value = tag.attribute("val"), let halfPoints = Int(value), halfPoints < 12 {
+                note(i, "the font size is \(Double(halfPoints) / 2) pt, under 6 pt")
+            }
+        default: break
+        }
+    }
+
+    private func note(_ i: Int, _ problem: String) {
+        if !controls[i].problems.contains(problem) { controls[i].problems.append(problem) }
+    }
+
+    static func isNearWhite(_ hex: String) -> Bool {
+        guard hex.count == 6, let v = UInt32(hex, radix: 16) else { return false }
+        return (v >> 16) & 0xFF >= 0xF0 && (v >> 8) & 0xFF >= 0xF0 && v & 0xFF >= 0xF0
+    }
+
+    private func append(_ s: String) {
+        guard fallbackDepth == nil, !paragraphs.isEmpty else { return }
+        paragraphs[paragraphs.count - 1].text += s
+    }
+
+    func didRead(text: String) {
+        append(text)
+    }
+
+    func didEnd(_ tag: XMLEndTag) throws {
+        defer { depth -= 1 }
+        if let f = fallbackDepth, f == depth { fallbackDepth = nil }
+        if let s = sdtPrDepth, s == depth { sdtPrDepth = nil }
+        if let last = textBoxDepths.last, last == depth { textBoxDepths.removeLast() }
+        let isW = tag.namespace == OOXML.wordprocessingML || tag.namespace == OOXML.strictWordprocessingML
+        guard isW else { return }
+        switch tag.localName {
+        case "t":
+            inText = false
+        case "p":
+            guard let p = paragraphs.popLast() else { return }
+            if p.insideOurs, let i = ourControlIndex {
+                controls[i].text += (controls[i].text.isEmpty ? "" : "\n") + p.text
+            } else {
+                emitted.append((p.number, TextParagraph(text: p.text, location: Location(part: part, paragraph: p.number))))
+            }
+        case "sdt":
+            guard let c = controls.popLast() else { return }
+            if c.isOurs {
+                result.ourControls.append((c.start..<tag.tagEnd, c.text, c.problems, c.firstParagraph))
+            } else if !controls.isEmpty, !c.text.isEmpty {
+                controls[controls.count - 1].text += c.text
+            }
+        case "body":
+            result.bodyEnd = tag.tagEnd
+            result.finalSectionStart = lastBodyChildWasSectPr
+            bodyDepth = nil
+        default: break
+        }
+    }
+
+    /// Scans a part.
+    static func scan(_ data: Data, part: String, path: String, limits: ReadLimits) throws -> StoryScan {
+        let scanner = StoryScanner(part: part)
+        do {
+            try XMLScanner.scan(data, maxDepth: limits.maxNestingDepth, handler: scanner)
+        } catch let error as XMLScanError {
+            throw DOCXErrors.xml(error, part: part, path: path)
+        }
+        scanner.emitted.sort { $0.0 < $1.0 }
+        scanner.result.paragraphs = scanner.emitted.map(\.1)
+        return scanner.result
+    }
+}
+
+enum DOCXErrors {
+    static func xml(_ error: XMLScanError, part: String, path: String) -> DisclosureError {
+        let at = error.line.map { " at line \($0)" + (error.column.map { ", column \($0)" } ?? "") } ?? ""
+        return .unreadable(path: path, reason: "\(part) is not usable XML\(at): \(error.message)",
+                           hint: "The document may be damaged. Open it in Word or LibreOffice and save it again, then retry.")
+    }
+}

@@ -1,0 +1,267 @@
+internal import CLibXML2
+import Foundation
+
+// The only file that uses libxml2. Every unsafe pointer to libxml2 stays here.
+
+/// An attribute of an element.
+struct XMLAttribute: Sendable {
+    var localName: String
+    var prefix: String?
+    var value: String
+}
+
+/// A start tag, with its exact byte range in the input.
+struct XMLStartTag {
+    var localName: String
+    var namespace: String?
+    var prefix: String?
+    /// Offset of the `<`.
+    var tagStart: Int
+    /// Offset just after the `>` (or `/>`).
+    var tagEnd: Int
+    var isEmpty: Bool
+    /// Filled only when the handler asked for them.
+    var attributes: [XMLAttribute]
+    /// Namespace declarations on this element: prefix (nil for the default) and URI.
+    var namespaceDeclarations: [(prefix: String?, uri: String)]
+
+    func attribute(_ name: String) -> String? {
+        attributes.first { $0.localName == name }?.value
+    }
+}
+
+/// An end tag, with the offset just after it.
+struct XMLEndTag {
+    var localName: String
+    var namespace: String?
+    /// Offset just after the `>` of the end tag (or of `/>` for an empty element).
+    var tagEnd: Int
+}
+
+/// Receives the events of ``XMLScanner``.
+protocol XMLScanHandler: AnyObject {
+    /// Whether text events are wanted now.
+    var wantsText: Bool { get }
+    /// Whether the attributes of an element with this local name are wanted.
+    func wantsAttributes(_ localName: String) -> Bool
+    func didStart(_ tag: XMLStartTag) throws
+    func didEnd(_ tag: XMLEndTag) throws
+    func didRead(text: String)
+}
+
+/// Why a part could not be parsed.
+struct XMLScanError: Error {
+    var message: String
+    var line: Int?
+    var column: Int?
+}
+
+/// A streaming, non-validating XML scanner over libxml2's SAX2 push parser that reports
+/// exact byte offsets. It never loads a DTD, never expands entities and never touches the
+/// network: input with a document type declaration is refused before parsing.
+enum XMLScanner {
+    static let chunkSize = 1 << 18
+
+    /// Scans `data`, calling `handler` for each event.
+    /// - Throws: ``XMLScanError`` for input that is not well-formed, has a DTD, is not UTF-8, or nests deeper than `maxDepth`.
+    static func scan(_ data: Data, maxDepth: Int, handler: XMLScanHandler) throws {
+        try checkProlog(data)
+        let box = ScanBox(handler: handler, maxDepth: maxDepth)
+        let unmanaged = Unmanaged.passRetained(box)
+        defer { unmanaged.release() }
+
+        var sax = xmlSAXHandler()
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.startElementNs = startCallback
+        sax.endElementNs = endCallback
+        sax.characters = textCallback
+        sax.cdataBlock = textCallback
+        sax.serror = errorCallback
+
+        guard let ctxt = xmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), nil, 0, nil) else {
+            throw XMLScanError(message: "the XML parser could not start")
+        }
+        defer { xmlFreeParserCtxt(ctxt) }
+        _ = xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue))
+        box.context = ctxt
+
+        try data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else {
+                throw XMLScanError(message: "the part is empty")
+            }
+            var offset = 0
+            repeat {
+                let n = min(chunkSize, raw.count - offset)
+                let last: Int32 = offset + n >= raw.count ? 1 : 0
+                _ = xmlParseChunk(ctxt, base + offset, Int32(n), last)
+                offset += n
+                if box.failure != nil { break }
+            } while offset < raw.count
+        }
+        if let failure = box.failure { throw failure }
+        if ctxt.pointee.wellFormed == 0 {
+            throw box.firstError ?? XMLScanError(message: "not well-formed XML")
+        }
+    }
+
+    /// Refuses document type declarations (entity attacks) and non-UTF-8 input.
+    static func checkProlog(_ data: Data) throws {
+        let head = data.prefix(4)
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0x00, 0x3C]) || head.starts(with: [0x3C, 0x00]) {
+            throw XMLScanError(message: "the part is encoded as UTF-16, which Disclose does not edit")
+        }
+        // Look at everything before the root element's start.
+        var i = data.startIndex
+        let end = data.endIndex
+        while i < end {
+            guard let lt = data[i..<end].firstIndex(of: UInt8(ascii: "<")) else { return }
+            let next = data.index(after: lt)
+            guard next < end else { return }
+            let c = data[next]
+            if c == UInt8(ascii: "?") || c == UInt8(ascii: "!") {
+                let probe = data[next..<min(end, next + 9)]
+                if probe.elementsEqual("!DOCTYPE".utf8.prefix(probe.count)) && probe.count >= 8 {
+                    throw XMLScanError(message: "the part declares a document type (DTD), which Word documents never do; it is refused because DTDs can expand entities without limit or read other files")
+                }
+                if c == UInt8(ascii: "?"), probe.starts(with: "?xml".utf8) {
+                    let declEnd = data[next..<end].firstIndex(of: UInt8(ascii: ">")) ?? end
+                    let decl = String(decoding: data[next..<declEnd], as: UTF8.self).lowercased()
+                    if let r = decl.range(of: "encoding=") {
+                        let value = decl[r.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
+                        if !["utf-8", "utf8"].contains(String(value)) {
+                            throw XMLScanError(message: "the part declares the encoding \"\(value)\"; Disclose edits UTF-8 parts only")
+                        }
+                    }
+                }
+                i = next
+                continue
+            }
+            return
+        }
+    }
+}
+
+private final class ScanBox {
+    let handler: XMLScanHandler
+    let maxDepth: Int
+    var context: xmlParserCtxtPtr?
+    var depth = 0
+    var failure: Error?
+    var firstError: XMLScanError?
+    var names: [UnsafeRawPointer: String] = [:]
+
+    init(handler: XMLScanHandler, maxDepth: Int) {
+        self.handler = handler
+        self.maxDepth = maxDepth
+    }
+
+    func name(_ p: UnsafePointer<xmlChar>?) -> String? {
+        guard let p else { return nil }
+        let key = UnsafeRawPointer(p)
+        if let known = names[key] { return known }
+        let s = String(cString: p)
+        names[key] = s
+        return s
+    }
+
+    func stop(_ error: Error) {
+        if failure == nil { failure = error }
+        if let context { xmlStopParser(context) }
+    }
+
+    var offset: Int { Int(disclose_xml_offset(context)) }
+}
+
+private func box(_ ctx: UnsafeMutableRawPointer?) -> ScanBox? {
+    guard let ctx else { return nil }
+    return Unmanaged<ScanBox>.fromOpaque(ctx).takeUnretainedValue()
+}
+
+private let startCallback: startElementNsSAX2Func = { ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, _, attributes in
+    guard let b = box(ctx), b.failure == nil, let context = b.context else { return }
+    b.depth += 1
+    if b.depth > b.maxDepth {
+        b.stop(XMLScanError(message: "elements are nested more than \(b.maxDepth) deep"))
+        return
+    }
+    let local = b.name(localname) ?? ""
+    let cur = b.offset
+    let isEmpty = disclose_xml_current_byte(context) == Int32(UInt8(ascii: "/"))
+    // Find the tag's "<" by walking back from the current position; attribute values cannot contain "<".
+    var start = cur - 1
+    while start > 0 && disclose_xml_byte_at(context, Int(start - cur)) != Int32(UInt8(ascii: "<")) { start -= 1 }
+    var attrs: [XMLAttribute] = []
+    if nbAttributes > 0, let attributes, b.handler.wantsAttributes(local) {
+        for i in 0..<Int(nbAttributes) {
+            let base = i * 5
+            let valueStart = attributes[base + 3]
+            let valueEnd = attributes[base + 4]
+            var value = ""
+            if let vs = valueStart, let ve = valueEnd {
+                let bytes = UnsafeBufferPointer(start: vs, count: ve - vs)
+                value = String(decoding: bytes, as: UTF8.self)
+                value = unescapeAttribute(value)
+            }
+            attrs.append(XMLAttribute(localName: b.name(attributes[base]) ?? "", prefix: b.name(attributes[base + 1]), value: value))
+        }
+    }
+    var declarations: [(prefix: String?, uri: String)] = []
+    if nbNamespaces > 0, let namespaces {
+        for i in 0..<Int(nbNamespaces) {
+            declarations.append((b.name(namespaces[2 * i]), b.name(namespaces[2 * i + 1]) ?? ""))
+        }
+    }
+    let tag = XMLStartTag(
+        localName: local, namespace: b.name(uri), prefix: b.name(prefix), tagStart: start,
+        tagEnd: cur + (isEmpty ? 2 : 1), isEmpty: isEmpty, attributes: attrs, namespaceDeclarations: declarations)
+    do { try b.handler.didStart(tag) } catch { b.stop(error) }
+}
+
+private let endCallback: endElementNsSAX2Func = { ctx, localname, _, uri in
+    guard let b = box(ctx), b.failure == nil else { return }
+    b.depth -= 1
+    let tag = XMLEndTag(localName: b.name(localname) ?? "", namespace: b.name(uri), tagEnd: b.offset)
+    do { try b.handler.didEnd(tag) } catch { b.stop(error) }
+}
+
+private let textCallback: charactersSAXFunc = { ctx, ch, len in
+    guard let b = box(ctx), b.failure == nil, b.handler.wantsText, let ch, len > 0 else { return }
+    b.handler.didRead(text: String(decoding: UnsafeBufferPointer(start: ch, count: Int(len)), as: UTF8.self))
+}
+
+private let errorCallback: xmlStructuredErrorFunc = { ctx, error in
+    guard let b = box(ctx), let error else { return }
+    if b.firstError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue {
+        let message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "not well-formed"
+        b.firstError = XMLScanError(message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))
+    }
+}
+
+/// Attribute values from SAX2 keep entity references; resolve the predefined ones and character references.
+private func unescapeAttribute(_ s: String) -> String {
+    guard s.contains("&") else { return s }
+    var out = ""
+    var rest = s[...]
+    while let amp = rest.firstIndex(of: "&") {
+        out += rest[..<amp]
+        guard let semi = rest[amp...].firstIndex(of: ";") else { out += rest[amp...]; return out }
+        let entity = rest[rest.index(after: amp)..<semi]
+        switch entity {
+        case "amp": out += "&"
+        case "lt": out += "<"
+        case "gt": out += ">"
+        case "quot": out += "\""
+        case "apos": out += "'"
+        default:
+            if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let v = UInt32(entity.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) {
+                out.unicodeScalars.append(u)
+            } else if entity.hasPrefix("#"), let v = UInt32(entity.dropFirst()), let u = Unicode.Scalar(v) {
+                out.unicodeScalars.append(u)
+            } else {
+                out += rest[amp...semi]
+            }
+        }
+        rest = rest[rest.index(after: semi)...]
+    }
+    return out + rest
+}
