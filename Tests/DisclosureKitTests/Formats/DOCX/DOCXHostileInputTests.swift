@@ -1,0 +1,58 @@
+import DisclosureKit
+import Foundation
+import Testing
+
+/// Hostile packages, generated at test time by Scripts/fixtures/make_hostile_docx.py.
+@Suite struct DOCXHostileInputTests {
+    static let folder: String? = {
+        let dir = NSTemporaryDirectory() + "disclose-hostile-" + UUID().uuidString
+        let script = DOCXFixtures.root.appendingPathComponent("Scripts/fixtures/make_hostile_docx.py").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", script, dir]
+        guard (try? p.run()) != nil else { return nil }
+        p.waitUntilExit()
+        return p.terminationStatus == 0 ? dir : nil
+    }()
+
+    static let cases: [(String, String)] = [
+        ("encrypted.docx", "the document is encrypted or password-protected"),
+        ("old-word-97.docx", "older Word 97–2003 document"),
+        ("truncated.docx", "not a readable zip package"),
+        ("not-a-zip.docx", "not a zip package"),
+        ("empty.docx", "not a zip package"),
+        ("no-content-types.docx", "it has no [Content_Types].xml or _rels/.rels"),
+        ("zip-bomb.docx", "expands from 63.7 KiB to 64.0 MiB, a compression ratio typical of zip bombs, over the safety limit of 200:1"),
+        ("too-many-entries.docx", "the package has 10050 entries, over the safety limit of 10000 entries"),
+        ("billion-laughs.docx", "declares a document type (DTD)"),
+        ("external-entity.docx", "declares a document type (DTD)"),
+        ("deep-nesting.docx", "elements are nested more than 2000 deep"),
+        ("malformed-xml.docx", "word/document.xml is not usable XML at line 2"),
+        ("strict-ooxml.docx", "a Strict Open XML document"),
+        ("duplicate-names.docx", "two entries named \"word/document.xml\""),
+        ("missing-main-part.docx", "the main document part word/document.xml named in _rels/.rels is missing"),
+    ]
+
+    @Test(.enabled(if: folder != nil, "python3 is needed to generate the hostile files"), arguments: cases)
+    func refusedWithClearErrorAndUntouched(name: String, expected: String) throws {
+        let path = Self.folder! + "/" + name
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            _ = try Stamper().stamp(path: path, disclosure: Samples.disclosure)
+            Issue.record("\(name) was stamped")
+        } catch let error as DisclosureError {
+            #expect(error.exitCode == 3)
+            #expect(error.description.hasPrefix(path + ": "))
+            #expect(error.description.contains(expected), "\(error.description)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "the file is unchanged")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: Self.folder!).allSatisfy { !$0.hasPrefix(".disclose-tmp-") })
+    }
+
+    @Test(.enabled(if: folder != nil, "python3 is needed to generate the hostile files"))
+    func validControlFileStamps() throws {
+        let path = Self.folder! + "/valid.docx"
+        _ = try Stamper().stamp(path: path, disclosure: Samples.disclosure, options: StampOptions(outputPath: path + ".out.docx"))
+        #expect(try Verifier().verify(path: path + ".out.docx").passed)
+    }
+}
