@@ -120,7 +120,7 @@ enum XMLScanner {
             let c = data[next]
             if c == UInt8(ascii: "?") || c == UInt8(ascii: "!") {
                 let probe = data[next..<min(end, next + 9)]
-                if probe.elementsEqual("!DOCTYPE".utf8.prefix(probe.count)) && probe.count >= 8 {
+                if probe.starts(with: "!DOCTYPE".utf8) {
                     throw XMLScanError(message: "the part declares a document type (DTD), which Word documents never do; it is refused because DTDs can expand entities without limit or read other files")
                 }
                 if c == UInt8(ascii: "?"), probe.starts(with: "?xml".utf8) {

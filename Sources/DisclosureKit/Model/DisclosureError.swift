@@ -64,7 +64,7 @@ extension DisclosureError: LocalizedError, CustomStringConvertible {
         case .encrypted(let path):
             return "\(path): the document is encrypted or password-protected, so it cannot be read. Save an unprotected copy (in Word: File › Info › Protect Document › Encrypt with Password, clear the password) and run the command on that copy."
         case .limitExceeded(let path, let what, let limit):
-            return "\(path): \(what), over the safety limit of \(limit). The file may be damaged or built to exhaust memory; if you trust it, raise the limit with the matching option."
+            return "\(path): \(what), over the safety limit of \(limit). The file may be damaged or built to exhaust memory, so it was not read further; nothing was written."
         case .invalidEncoding(let path, let encoding, let offset):
             let at = offset.map { " at byte \($0)" } ?? ""
             return "\(path): the text is not valid \(encoding)\(at). Re-save the file as UTF-8 (or fix its declared encoding) and try again; nothing was written."
