@@ -12,11 +12,13 @@ public enum CanonicalText {
 
     /// Canonical form of one paragraph; empty when it has no visible text.
     public static func paragraph(_ text: String) -> String {
+        var utf8 = text.utf8
+        if let fast = asciiParagraph(&utf8) { return fast }
         let nfc = text.precomposedStringWithCanonicalMapping
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in nfc.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
+            if isFolded(scalar.value) {
                 pendingSpace = !out.isEmpty
                 continue
             }
@@ -24,6 +26,32 @@ public enum CanonicalText {
             out.append(scalar)
         }
         return String(out)
+    }
+
+    /// The ASCII-only fast path (NFC is the identity on ASCII); nil when the text is not ASCII.
+    private static func asciiParagraph(_ utf8: inout String.UTF8View) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for b in utf8 {
+            if b >= 0x80 { return nil }
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            bytes.append(b)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Unicode's White_Space characters, plus U+200B and U+FEFF.
+    @inline(__always)
+    static func isFolded(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
+        default: return false
+        }
     }
 
     /// The canonical paragraphs of a document, in order, each with its location.
