@@ -68,13 +68,23 @@ public enum CanonicalText {
 
     /// The canonical text of a document as bytes.
     public static func bytes(of text: DocumentText) -> Data {
-        var out = ""
+        var out = Data()
+        forEachLine(of: text) { out.append(contentsOf: $0.utf8); out.append(0x0A) }
+        return out
+    }
+
+    /// Calls `body` with each line of the canonical text (without its line end), in order:
+    /// stream headers `[name]` and canonical paragraphs. Each paragraph is canonicalised once.
+    static func forEachLine(of text: DocumentText, _ body: (String) -> Void, paragraph onParagraph: ((String) -> Void)? = nil) {
         for stream in text.streams {
-            let ps = stream.paragraphs.map { paragraph($0.text) }.filter { !$0.isEmpty }
-            guard !ps.isEmpty else { continue }
-            out += "[\(stream.name)]\n"
-            for p in ps { out += p + "\n" }
+            var headerWritten = false
+            for p in stream.paragraphs {
+                let c = paragraph(p.text)
+                guard !c.isEmpty else { continue }
+                if !headerWritten { body("[\(stream.name)]"); headerWritten = true }
+                body(c)
+                onParagraph?(c)
+            }
         }
-        return Data(out.utf8)
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Computes a document's ``ContentBinding`` and compares one against a document.
@@ -14,24 +15,40 @@ public enum ContentBinder {
 
     /// The binding for the given text and parts digest.
     public static func binding(format: String, text: DocumentText, partsDigest: String) -> ContentBinding {
-        let paragraphs = CanonicalText.paragraphs(of: text).map(\.text)
+        var hasher = SHA256()
+        var prefixes: [UInt64] = []
+        CanonicalText.forEachLine(of: text, { line in
+            hasher.update(data: Data(line.utf8))
+            hasher.update(data: Data([0x0A]))
+        }, paragraph: { prefixes.append(paragraphPrefix($0)) })
         return ContentBinding(
             format: format,
-            text: NamedDigest(value: Digests.sha256Hex(CanonicalText.bytes(of: text))),
+            text: NamedDigest(value: hasher.finalize().map { String(format: "%02x", $0) }.joined()),
             parts: NamedDigest(value: partsDigest),
-            paragraphs: paragraphs.count,
-            paragraphMap: paragraphMap(paragraphs))
+            paragraphs: prefixes.count,
+            paragraphMap: paragraphMap(prefixes))
     }
 
-    static func paragraphMap(_ paragraphs: [String]) -> ParagraphMap? {
-        guard !paragraphs.isEmpty else { return nil }
-        let groups = max(1, (paragraphs.count * 4 + maxMapDigits - 1) / maxMapDigits)
+    /// The first 8 bytes of SHA-256 of a canonical paragraph's UTF-8, big-endian.
+    static func paragraphPrefix(_ paragraph: String) -> UInt64 {
+        SHA256.hash(data: Data(paragraph.utf8)).prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    /// Four hex digits per group: the start of SHA-256 over the group's paragraph prefixes (8 bytes each, big-endian).
+    static func groupDigest(_ prefixes: ArraySlice<UInt64>) -> String {
+        var bytes = Data(capacity: prefixes.count * 8)
+        for p in prefixes { for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8((p >> UInt64(shift)) & 0xFF)) } }
+        return String(Digests.sha256Hex(bytes).prefix(4))
+    }
+
+    static func paragraphMap(_ prefixes: [UInt64]) -> ParagraphMap? {
+        guard !prefixes.isEmpty else { return nil }
+        let groups = max(1, (prefixes.count * 4 + maxMapDigits - 1) / maxMapDigits)
         var digests = ""
         var start = 0
-        while start < paragraphs.count {
-            let end = min(start + groups, paragraphs.count)
-            let joined = paragraphs[start..<end].joined(separator: "\n")
-            digests += String(Digests.sha256Hex(Data(joined.utf8)).prefix(4))
+        while start < prefixes.count {
+            let end = min(start + groups, prefixes.count)
+            digests += groupDigest(prefixes[start..<end])
             start = end
         }
         return ParagraphMap(groupSize: groups, digests: digests)
@@ -69,8 +86,7 @@ public enum ContentBinder {
         var start = 0
         while start < paragraphs.count || groupIndex * 4 < recordedDigests.count {
             let end = min(start + map.groupSize, paragraphs.count)
-            let slice = start < end ? paragraphs[start..<end].map(\.text) : []
-            let here = slice.isEmpty ? "" : String(Digests.sha256Hex(Data(slice.joined(separator: "\n").utf8)).prefix(4))
+            let here = start < end ? groupDigest(ArraySlice(paragraphs[start..<end].map { paragraphPrefix($0.text) })) : ""
             let offset = groupIndex * 4
             let then = offset + 4 <= recordedDigests.count ? String(recordedDigests[offset..<offset + 4]) : ""
             if here != then {
