@@ -1,5 +1,6 @@
 #ifndef DISCLOSE_CCMARKGFM_SHIM_H
 #define DISCLOSE_CCMARKGFM_SHIM_H
 #include <cmark-gfm.h>
+#include <cmark-gfm-extension_api.h>
 #include <cmark-gfm-core-extensions.h>
 #endif

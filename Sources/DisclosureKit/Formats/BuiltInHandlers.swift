@@ -2,4 +2,5 @@
 /// `Formats/` and one line here.
 let builtInHandlers: [any FormatHandler] = [
     DOCXHandler(),
+    MarkdownHandler(),
 ]

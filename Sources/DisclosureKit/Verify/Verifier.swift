@@ -33,7 +33,7 @@ public struct Verifier: Sendable {
             checks.append(.init(id: CheckID.statementPresent, status: .fail, message: "no visible disclosure statement from Disclose was found; stamp the document with `disclose stamp`"))
         }
         if let metadata = found.metadata {
-            checks.append(.init(id: CheckID.metadataPresent, status: .pass, message: "metadata found in \(metadata.location)", location: metadata.location))
+            checks.append(.init(id: CheckID.metadataPresent, status: .pass, message: "metadata found at \(metadata.location)", location: metadata.location))
             if let json = metadata.json {
                 do {
                     let decoded = try Disclosure.decode(json: json, path: path)

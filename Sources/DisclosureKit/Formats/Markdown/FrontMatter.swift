@@ -1,0 +1,121 @@
+import Foundation
+
+/// YAML (`---`) or TOML (`+++`) front matter at the start of a Markdown file.
+struct FrontMatter {
+    enum Kind { case yaml, toml }
+    var kind: Kind
+    /// Index of the opening fence line and the closing fence line.
+    var openLine: Int
+    var closeLine: Int
+    /// UTF-8 offsets: the whole block (fences included, with the closing line's end) and the closing line's start.
+    var range: Range<Int>
+    var closeStart: Int
+
+    /// Finds front matter. A block counts only when it closes and looks like a mapping
+    /// (`key:` in YAML, `key =` or `[table]` in TOML), so a thematic break followed by a
+    /// setext heading (`---` / `Foo` / `---`) is not mistaken for it.
+    static func detect(_ b: [UInt8], lines: [TextLine]) -> FrontMatter? {
+        guard let first = lines.first else { return nil }
+        let opening = first.text(b).trimmingCharacters(in: .whitespaces)
+        let kind: Kind
+        switch opening {
+        case "---": kind = .yaml
+        case "+++": kind = .toml
+        default: return nil
+        }
+        for index in 1..<max(1, lines.count) {
+            let t = lines[index].text(b).trimmingCharacters(in: .whitespaces)
+            let closes = kind == .yaml ? (t == "---" || t == "...") : t == "+++"
+            guard closes else { continue }
+            let content = lines[1..<index].map { $0.text(b) }
+            let looksRight = content.contains { line in
+                kind == .yaml
+                    ? line.range(of: #"^[A-Za-z0-9_"'][^:]*:(\s|$)"#, options: .regularExpression) != nil
+                    : line.range(of: #"^([A-Za-z0-9_."'-]+\s*=|\[)"#, options: .regularExpression) != nil
+            }
+            guard looksRight else { return nil }
+            return FrontMatter(kind: kind, openLine: 0, closeLine: index, range: 0..<lines[index].next, closeStart: lines[index].start)
+        }
+        return nil
+    }
+}
+
+/// Our `ai_disclosure` entry in front matter, or an HTML comment block.
+enum FrontMatterBlock {
+    /// Field names mirror the W3C meta tag and the IETF header where they overlap
+    /// (`mode`, `model`, `provider`, `reviewed-by`, `date`), then our key facts and the whole JSON.
+    static func fields(_ request: StampRequest) -> [(String, String)] {
+        let d = request.disclosure
+        var out: [(String, String)] = [("mode", d.extent.w3cDisclosureValue)]
+        if let tool = d.tools.first {
+            out.append(("model", tool.model ?? tool.name))
+            if let provider = tool.provider { out.append(("provider", provider)) }
+        }
+        if d.review.level != .none, let reviewer = d.review.reviewer { out.append(("reviewed-by", reviewer)) }
+        out += request.facts.map { ($0.key, $0.value) }
+        return out
+    }
+
+    static func yaml(_ request: StampRequest, eol: String) -> String {
+        var s = MarkdownMarkers.frontMatterKey + ":" + eol
+        for (key, value) in fields(request) { s += "  \(key): \(doubleQuoted(value))" + eol }
+        s += "  json: '" + request.json.replacingOccurrences(of: "'", with: "''") + "'" + eol
+        return s
+    }
+
+    static func toml(_ request: StampRequest, eol: String) -> String {
+        var s = "[" + MarkdownMarkers.frontMatterKey + "]" + eol
+        for (key, value) in fields(request) { s += "\(key.contains("-") ? "\"\(key)\"" : key) = \(doubleQuoted(value))" + eol }
+        s += "json = " + doubleQuoted(request.json) + eol
+        return s
+    }
+
+    /// A double-quoted scalar valid in both YAML and TOML.
+    static func doubleQuoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { out += String(format: "\\u%04X", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Reads a scalar we wrote (double-quoted, single-quoted or plain).
+    static func unquote(_ raw: String) -> String {
+        let v = raw.trimmingCharacters(in: .whitespaces)
+        if v.hasPrefix("'") && v.hasSuffix("'") && v.count >= 2 {
+            return String(v.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
+        }
+        if v.hasPrefix("\"") && v.hasSuffix("\"") && v.count >= 2 {
+            var out = ""
+            var chars = v.dropFirst().dropLast().unicodeScalars.makeIterator()
+            while let c = chars.next() {
+                guard c == "\\", let n = chars.next() else { out.unicodeScalars.append(c); continue }
+                switch n {
+                case "n": out += "\n"
+                case "r": out += "\r"
+                case "t": out += "\t"
+                case "u":
+                    var hex = ""
+                    for _ in 0..<4 { if let h = chars.next() { hex.unicodeScalars.append(h) } }
+                    if let v = UInt32(hex, radix: 16), let u = Unicode.Scalar(v) { out.unicodeScalars.append(u) }
+                default: out.unicodeScalars.append(n)
+                }
+            }
+            return out
+        }
+        return v
+    }
+
+    /// The comment form, for renderers that print front matter. `--` in the JSON is written `-\u002d`.
+    static func comment(_ request: StampRequest, eol: String) -> String {
+        MarkdownMarkers.metadataComment + request.json.replacingOccurrences(of: "--", with: "-\\u002d") + " -->" + eol
+    }
+}

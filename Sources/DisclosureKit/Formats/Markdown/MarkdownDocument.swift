@@ -1,0 +1,281 @@
+import Foundation
+
+/// An opened Markdown file. Our statement and metadata are found as byte ranges of the
+/// decoded text; edits are made in the original bytes, so everything else stays identical.
+final class MarkdownDocument: OpenedDocument {
+    let handler: any FormatHandler
+    let path: String
+    let file: TextFile
+    let b: [UInt8]
+    let lines: [TextLine]
+    let frontMatter: FrontMatter?
+
+    /// Our statement block: its byte range (with the blank line we add) and its marker lines.
+    private(set) var statementRegion: Range<Int>?
+    private(set) var statementLines: ClosedRange<Int>?
+    private(set) var statementCount = 0
+    /// Our metadata: its byte range, what it holds, and the line it starts on.
+    private(set) var metadataRegion: Range<Int>?
+    private(set) var metadataValues: [String: String] = [:]
+    private(set) var metadataLine: Int?
+    private(set) var metadataLines: ClosedRange<Int>?
+    private(set) var frontMatterIsOurs = false
+
+    init(input: DocumentInput, handler: any FormatHandler) throws {
+        self.handler = handler
+        path = input.path
+        file = try TextFile(data: input.data, path: input.path, allowLegacy: false)
+        b = file.utf8
+        lines = TextLine.split(b)
+        frontMatter = FrontMatter.detect(b, lines: lines)
+        findStatement()
+        findMetadata()
+    }
+
+    private func line(_ i: Int) -> String { lines[i].text(b) }
+    private func isBlank(_ i: Int) -> Bool { i >= 0 && i < lines.count && line(i).trimmingCharacters(in: .whitespaces).isEmpty }
+    private var contentStart: Int { frontMatter?.range.upperBound ?? 0 }
+
+    private func findStatement() {
+        var i = 0
+        while i < lines.count {
+            if line(i).trimmingCharacters(in: .whitespaces) == MarkdownMarkers.begin,
+               let j = (i + 1..<lines.count).first(where: { line($0).trimmingCharacters(in: .whitespaces) == MarkdownMarkers.end }) {
+                statementCount += 1
+                if statementRegion == nil {
+                    statementLines = i...j
+                    let hasEOL = lines[j].next > lines[j].contentEnd
+                    if hasEOL {
+                        if isBlank(i - 1) {
+                            statementRegion = lines[i - 1].start..<lines[j].next
+                        } else {
+                            statementRegion = lines[i].start..<(isBlank(j + 1) ? lines[j + 1].next : lines[j].next)
+                        }
+                    } else if isBlank(i - 1) && i >= 2 {
+                        statementRegion = lines[i - 2].contentEnd..<lines[j].contentEnd
+                    } else {
+                        statementRegion = lines[i].start..<lines[j].contentEnd
+                    }
+                }
+                i = j + 1
+                continue
+            }
+            i += 1
+        }
+    }
+
+    private func findMetadata() {
+        if let fm = frontMatter {
+            let key = fm.kind == .yaml ? MarkdownMarkers.frontMatterKey + ":" : "[" + MarkdownMarkers.frontMatterKey + "]"
+            if let k = (fm.openLine + 1..<fm.closeLine).first(where: { line($0).trimmingCharacters(in: .whitespaces) == key }) {
+                var m = k + 1
+                while m < fm.closeLine {
+                    let t = line(m)
+                    let continues = fm.kind == .yaml ? (t.hasPrefix(" ") || t.hasPrefix("\t") || t.isEmpty) : !t.hasPrefix("[")
+                    if !continues { break }
+                    m += 1
+                }
+                for index in (k + 1)..<m {
+                    let t = line(index).trimmingCharacters(in: .whitespaces)
+                    let separator: Character = fm.kind == .yaml ? ":" : "="
+                    guard let s = t.firstIndex(of: separator) else { continue }
+                    let name = t[..<s].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                    metadataValues[name] = FrontMatterBlock.unquote(String(t[t.index(after: s)...]))
+                }
+                metadataLine = k + 1
+                metadataLines = k...(m - 1)
+                if k == fm.openLine + 1 && m == fm.closeLine {
+                    frontMatterIsOurs = true
+                    metadataRegion = fm.range
+                } else {
+                    metadataRegion = lines[k].start..<lines[m].start
+                }
+                return
+            }
+        }
+        // The comment form: one line right after the front matter (or at the start).
+        let first = frontMatter.map { $0.closeLine + 1 } ?? 0
+        if first < lines.count {
+            let t = line(first)
+            if t.hasPrefix(MarkdownMarkers.metadataComment) && t.hasSuffix(" -->") {
+                let json = t.dropFirst(MarkdownMarkers.metadataComment.count).dropLast(4)
+                metadataValues["json"] = String(json)
+                metadataLine = first + 1
+                metadataLines = first...first
+                metadataRegion = lines[first].start..<lines[first].next
+            }
+        }
+    }
+
+    // MARK: Parsing with cmark-gfm
+
+    private var blocksCache: [MarkdownBlock]?
+    func blocks() -> [MarkdownBlock] {
+        if let blocksCache { return blocksCache }
+        var input = b
+        if let fm = frontMatter {
+            for i in fm.range where input[i] != 0x0A && input[i] != 0x0D { input[i] = 0x20 }
+        }
+        let value = CmarkGFM.blocks(input)
+        blocksCache = value
+        return value
+    }
+
+    private func excluded(_ line1: Int) -> Bool {
+        let i = line1 - 1
+        if let s = statementLines, s.contains(i) { return true }
+        if let m = metadataLines, m.contains(i), frontMatter.map({ !(($0.openLine...$0.closeLine).contains(i)) }) ?? true { return true }
+        return false
+    }
+
+    private func location(line1: Int, column: Int) -> Location {
+        let start = line1 - 1 < lines.count && line1 >= 1 ? lines[line1 - 1].start : b.count
+        let offset = min(b.count, start + max(0, column - 1))
+        return Location(line: line1, column: column, byteOffset: file.originalOffset(offset))
+    }
+
+    // MARK: OpenedDocument
+
+    func text() throws -> DocumentText {
+        let paragraphs = blocks().compactMap { block -> TextParagraph? in
+            guard ["paragraph", "heading", "code_block", "html_block", "table_cell"].contains(block.type), !block.text.isEmpty,
+                  !excluded(block.startLine) else { return nil }
+            return TextParagraph(text: block.text, location: location(line1: block.startLine, column: block.startColumn))
+        }
+        return DocumentText(streams: [TextStream(name: "body", paragraphs: paragraphs)])
+    }
+
+    func findStamp() throws -> FoundStamp {
+        var statement: FoundStatement?
+        if let s = statementLines {
+            let all = blocks()
+            let markerIsBlock = all.contains { $0.type == "html_block" && $0.startLine == s.lowerBound + 1 && $0.text.trimmingCharacters(in: .whitespacesAndNewlines) == MarkdownMarkers.begin }
+            let inside = all.filter { $0.type == "paragraph" && $0.startLine > s.lowerBound + 1 && $0.endLine < s.upperBound + 1 }
+            var problems: [String] = []
+            var text = inside.map(\.text).joined(separator: " ")
+            if !markerIsBlock || inside.isEmpty {
+                problems.append("the statement is inside a code block or an HTML comment, so readers do not see it")
+                text = ((s.lowerBound + 1)..<s.upperBound).map { line($0) }
+                    .map { $0.hasPrefix(">") ? String($0.dropFirst()) : $0 }.joined(separator: " ")
+            }
+            statement = FoundStatement(text: CanonicalText.paragraph(text), location: Location(line: s.lowerBound + 1, column: 1, byteOffset: file.originalOffset(lines[s.lowerBound].start)), visibilityProblems: problems)
+        }
+        var metadata: FoundMetadata?
+        if let line = metadataLine, !metadataValues.isEmpty {
+            var facts: [String: String] = [:]
+            for key in ["tools", "purposes", "extent", "review", "declarant", "date"] { facts[key] = metadataValues[key] }
+            let json = metadataValues["json"].map { Data($0.utf8) }
+            metadata = FoundMetadata(json: json, location: Location(line: line, column: 1, byteOffset: file.originalOffset(lines[line - 1].start)), facts: facts)
+        }
+        var problems: [String] = []
+        if statementCount > 1 { problems.append("found \(statementCount) statements from Disclose; stamp again to keep just one") }
+        return FoundStamp(statement: statement, metadata: metadata, problems: problems)
+    }
+
+    /// Our regions in original byte offsets, sorted.
+    private var ourOriginalRanges: [Range<Int>] {
+        [statementRegion, metadataRegion].compactMap { $0 }
+            .map { file.originalOffset($0.lowerBound)..<file.originalOffset($0.upperBound) }
+            .sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    func unmanagedParts() throws -> [DocumentPart] {
+        [DocumentPart(name: "-", bytes: XMLBytes.splice(file.original, ourOriginalRanges.map { ($0, Data()) }))]
+    }
+
+    func unstamped() throws -> Data {
+        XMLBytes.splice(file.original, ourOriginalRanges.map { ($0, Data()) })
+    }
+
+    func stamped(_ request: StampRequest) throws -> Data {
+        // Always stamp the unstamped document, so stamping again gives the same bytes.
+        if statementRegion != nil || metadataRegion != nil {
+            return try MarkdownDocument(input: DocumentInput(data: try unstamped(), path: path), handler: handler).stamped(request)
+        }
+        let eol = file.eol
+        var edits: [(range: Range<Int>, text: String)] = []
+
+        // Metadata first, so that at the same offset it comes before the statement.
+        switch request.metadataStyle {
+        case .native:
+            if let fm = frontMatter, !frontMatterIsOurs {
+                let block = fm.kind == .yaml ? FrontMatterBlock.yaml(request, eol: eol) : FrontMatterBlock.toml(request, eol: eol)
+                let at = fm.closeStart
+                edits.append((at..<at, block))
+            } else {
+                edits.append((0..<0, "---" + eol + FrontMatterBlock.yaml(request, eol: eol) + "---" + eol))
+            }
+        case .comment:
+            let at = frontMatterIsOurs ? 0 : contentStart
+            edits.append((at..<at, FrontMatterBlock.comment(request, eol: eol)))
+        }
+
+        let block = MarkdownMarkers.begin + eol + eol + MarkdownStatement.quote(request.statement) + eol + eol + MarkdownMarkers.end
+        let endsWithEOL = b.last == 0x0A || b.last == 0x0D
+        func atEnd() -> (Range<Int>, String) {
+            if b.isEmpty { return (0..<0, block + eol) }
+            return endsWithEOL ? (b.count..<b.count, eol + block + eol) : (b.count..<b.count, eol + eol + block)
+        }
+        switch request.placement {
+        case .end:
+            edits.append(atEnd())
+        case .start:
+            if let heading = blocks().first(where: { $0.type == "heading" && $0.level == 1 && $0.depth == 0 && !excluded($0.startLine) }) {
+                let index = heading.endLine - 1
+                if index + 1 < lines.count || lines[index].next > lines[index].contentEnd {
+                    let at = lines[index].next
+                    edits.append((at..<at, eol + block + eol))
+                } else {
+                    edits.append(atEnd())
+                }
+            } else {
+                let at = frontMatterIsOurs ? 0 : contentStart
+                edits.append((at..<at, block + eol + eol))
+            }
+        }
+        let output = XMLBytes.splice(file.original, edits.map { edit in
+            (file.originalOffset(edit.range.lowerBound)..<file.originalOffset(edit.range.upperBound), file.encode(edit.text))
+        })
+        try checkPlacement(output, request: request)
+        return output
+    }
+
+    /// Reads the result back: the statement must be visible and the text unchanged.
+    private func checkPlacement(_ output: Data, request: StampRequest) throws {
+        let again = try MarkdownDocument(input: DocumentInput(data: output, path: path), handler: handler)
+        let found = try again.findStamp()
+        guard let statement = found.statement, statement.visibilityProblems.isEmpty,
+              CanonicalText.paragraph(statement.text) == CanonicalText.paragraph(request.statement),
+              try again.text().body.map(\.text) == (try text()).body.map(\.text) else {
+            throw DisclosureError.unreadable(
+                path: path, reason: "the statement cannot be placed where readers will see it; the document probably ends inside an unclosed code block, HTML block or comment",
+                hint: "Close the open block (for example add the closing ``` fence), or stamp with --placement start, and try again. Nothing was written.")
+        }
+    }
+
+    func metadataEntries() throws -> [MetadataEntry] {
+        guard let fm = frontMatter else { return [] }
+        var entries: [MetadataEntry] = []
+        for i in (fm.openLine + 1)..<fm.closeLine {
+            let t = line(i)
+            guard let first = t.first, !first.isWhitespace else { continue }
+            let separator: Character = fm.kind == .yaml ? ":" : "="
+            guard let s = t.firstIndex(of: separator) else { continue }
+            entries.append(MetadataEntry(key: t[..<s].trimmingCharacters(in: .whitespaces), value: FrontMatterBlock.unquote(String(t[t.index(after: s)...])),
+                                         location: Location(line: i + 1, column: 1)))
+        }
+        return entries
+    }
+}
+
+enum MarkdownStatement {
+    /// The statement as a blockquote paragraph, with Markdown punctuation escaped so it renders as written.
+    static func quote(_ statement: String) -> String {
+        var out = "> "
+        for c in statement.unicodeScalars {
+            if "\\`*_[]<>&~|#!".unicodeScalars.contains(c) { out += "\\" }
+            out.unicodeScalars.append(c)
+        }
+        return out
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+
+/// A text file decoded to UTF-8 for parsing, keeping a map back to the original bytes so
+/// that edits are made in the original bytes and everything else stays identical.
+struct TextFile {
+    enum Encoding: Equatable {
+        case utf8
+        case utf16LE
+        case utf16BE
+        /// An ASCII-compatible legacy encoding, decoded with iconv.
+        case legacy(String)
+    }
+
+    let original: Data
+    let encoding: Encoding
+    /// A name for people: `UTF-8`, `UTF-16LE`, `windows-1252`.
+    let encodingName: String
+    let bomLength: Int
+    /// The content decoded to UTF-8, without the byte order mark.
+    let utf8: [UInt8]
+    /// For non-UTF-8 files: `map[i]` is the original offset of UTF-8 offset `i` (at character starts and the end).
+    private let map: [Int32]?
+    /// The line ending the file uses most: `\n`, `\r\n` or `\r` (`\n` when it has none).
+    let eol: String
+
+    /// The original byte offset of a UTF-8 offset at a character boundary.
+    func originalOffset(_ utf8Offset: Int) -> Int {
+        if let map { return Int(map[utf8Offset]) }
+        return utf8Offset + bomLength
+    }
+
+    /// Text encoded for insertion into this file. Characters a legacy encoding lacks must be
+    /// escaped by the caller (HTML: numeric character references).
+    func encode(_ text: String) -> Data {
+        switch encoding {
+        case .utf8, .legacy: return Data(text.utf8)
+        case .utf16LE: return Data(text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        case .utf16BE: return Data(text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+        }
+    }
+
+    /// Decodes `data`. `legacyEncoding`, when given, is used for files without a BOM that are not valid UTF-8.
+    init(data: Data, path: String, legacyEncoding: String? = nil, allowLegacy: Bool) throws {
+        original = data
+        let bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            encoding = .utf8; encodingName = "UTF-8"; bomLength = 3; map = nil
+            utf8 = Array(bytes[3...])
+            if let bad = TextFile.firstInvalidUTF8(utf8) { throw DisclosureError.invalidEncoding(path: path, encoding: "UTF-8", byteOffset: bad + 3) }
+        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let little = bytes[0] == 0xFF
+            encoding = little ? .utf16LE : .utf16BE; encodingName = little ? "UTF-16LE" : "UTF-16BE"; bomLength = 2
+            (utf8, map) = try TextFile.decodeUTF16(bytes, little: little, path: path)
+        } else if let bad = TextFile.firstInvalidUTF8(bytes) {
+            guard allowLegacy, let legacy = legacyEncoding, legacy.lowercased() != "utf-8" else {
+                throw DisclosureError.invalidEncoding(path: path, encoding: "UTF-8", byteOffset: bad)
+            }
+            encoding = .legacy(legacy); encodingName = legacy; bomLength = 0
+            (utf8, map) = try TextFile.decodeLegacy(bytes, encoding: legacy, path: path)
+        } else if allowLegacy, let legacy = legacyEncoding, !["utf-8", "utf8", "us-ascii", "ascii"].contains(legacy.lowercased()) {
+            // Declared as a legacy encoding; valid UTF-8 that is pure ASCII decodes the same either way.
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                encoding = .legacy(legacy); encodingName = legacy; bomLength = 0; map = nil; utf8 = bytes
+            } else {
+                encoding = .legacy(legacy); encodingName = legacy; bomLength = 0
+                (utf8, map) = try TextFile.decodeLegacy(bytes, encoding: legacy, path: path)
+            }
+        } else {
+            encoding = .utf8; encodingName = "UTF-8"; bomLength = 0; map = nil
+            utf8 = bytes
+        }
+        eol = TextFile.dominantLineEnding(utf8)
+    }
+
+    /// The offset of the first byte that is not valid UTF-8, or nil.
+    static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            var need = 0
+            var min: UInt32 = 0
+            var value: UInt32 = 0
+            if c & 0xE0 == 0xC0 { need = 1; min = 0x80; value = UInt32(c & 0x1F) }
+            else if c & 0xF0 == 0xE0 { need = 2; min = 0x800; value = UInt32(c & 0x0F) }
+            else if c & 0xF8 == 0xF0 { need = 3; min = 0x10000; value = UInt32(c & 0x07) }
+            else { return i }
+            if i + need >= n { return i }
+            for k in 1...need {
+                guard i + k < n, b[i + k] & 0xC0 == 0x80 else { return i }
+                value = value << 6 | UInt32(b[i + k] & 0x3F)
+            }
+            if value < min || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF) { return i }
+            i += need + 1
+        }
+        return nil
+    }
+
+    static func decodeUTF16(_ bytes: [UInt8], little: Bool, path: String) throws -> ([UInt8], [Int32]) {
+        var out: [UInt8] = []
+        var map: [Int32] = []
+        out.reserveCapacity(bytes.count)
+        map.reserveCapacity(bytes.count)
+        var i = 2
+        func unit(_ at: Int) -> UInt16 {
+            little ? UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 : UInt16(bytes[at]) << 8 | UInt16(bytes[at + 1])
+        }
+        while i < bytes.count {
+            guard i + 1 < bytes.count else { throw DisclosureError.invalidEncoding(path: path, encoding: little ? "UTF-16LE" : "UTF-16BE", byteOffset: i) }
+            let u = unit(i)
+            var scalar: UInt32
+            var used = 2
+            if u >= 0xD800 && u <= 0xDBFF {
+                guard i + 3 < bytes.count else { throw DisclosureError.invalidEncoding(path: path, encoding: little ? "UTF-16LE" : "UTF-16BE", byteOffset: i) }
+                let low = unit(i + 2)
+                guard low >= 0xDC00 && low <= 0xDFFF else { throw DisclosureError.invalidEncoding(path: path, encoding: little ? "UTF-16LE" : "UTF-16BE", byteOffset: i) }
+                scalar = 0x10000 + (UInt32(u - 0xD800) << 10) + UInt32(low - 0xDC00)
+                used = 4
+            } else if u >= 0xDC00 && u <= 0xDFFF {
+                throw DisclosureError.invalidEncoding(path: path, encoding: little ? "UTF-16LE" : "UTF-16BE", byteOffset: i)
+            } else {
+                scalar = UInt32(u)
+            }
+            let encoded = Array(String(Unicode.Scalar(scalar)!).utf8)
+            for _ in encoded { map.append(Int32(i)) }
+            out += encoded
+            i += used
+        }
+        map.append(Int32(bytes.count))
+        return (out, map)
+    }
+
+    static func decodeLegacy(_ bytes: [UInt8], encoding: String, path: String) throws -> ([UInt8], [Int32]) {
+        guard let converter = Iconv.Converter(from: encoding) else {
+            throw DisclosureError.unreadable(path: path, reason: "the file declares the encoding \"\(encoding)\", which this system cannot convert",
+                                             hint: "Save the file as UTF-8 and try again.")
+        }
+        var out: [UInt8] = []
+        var map: [Int32] = []
+        out.reserveCapacity(bytes.count * 2)
+        map.reserveCapacity(bytes.count * 2)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] < 0x80 {
+                out.append(bytes[i]); map.append(Int32(i)); i += 1
+                continue
+            }
+            guard let (chars, used) = Iconv.decodeCharacter(bytes[i...], converter: converter) else {
+                throw DisclosureError.invalidEncoding(path: path, encoding: encoding, byteOffset: i)
+            }
+            for _ in chars { map.append(Int32(i)) }
+            out += chars
+            i += used
+        }
+        map.append(Int32(bytes.count))
+        return (out, map)
+    }
+
+    static func dominantLineEnding(_ b: [UInt8]) -> String {
+        var lf = 0, crlf = 0, cr = 0
+        var i = 0
+        while i < b.count {
+            if b[i] == 0x0D {
+                if i + 1 < b.count && b[i + 1] == 0x0A { crlf += 1; i += 2; continue }
+                cr += 1
+            } else if b[i] == 0x0A { lf += 1 }
+            i += 1
+        }
+        if crlf >= lf && crlf >= cr && crlf > 0 { return "\r\n" }
+        if cr > lf { return "\r" }
+        return "\n"
+    }
+
+    /// Offsets where each line starts (UTF-8 offsets), for line numbers.
+    static func lineStarts(_ b: [UInt8]) -> [Int] {
+        var starts = [0]
+        var i = 0
+        while i < b.count {
+            if b[i] == 0x0D {
+                if i + 1 < b.count && b[i + 1] == 0x0A { i += 1 }
+                starts.append(i + 1)
+            } else if b[i] == 0x0A {
+                starts.append(i + 1)
+            }
+            i += 1
+        }
+        return starts
+    }
+}

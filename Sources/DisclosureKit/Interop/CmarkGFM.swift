@@ -1,0 +1,105 @@
+internal import CCmarkGFM
+import Foundation
+
+// The only file that uses cmark-gfm. Every unsafe pointer to cmark-gfm stays here.
+
+/// A block of a parsed Markdown document, with its source position (1-based lines and columns).
+struct MarkdownBlock: Equatable {
+    /// cmark's type name: `paragraph`, `heading`, `code_block`, `html_block`, `table_cell`, `block_quote`, `thematic_break`...
+    var type: String
+    var startLine: Int
+    var startColumn: Int
+    var endLine: Int
+    var endColumn: Int
+    /// The text a reader sees (inline text joined; literal for code and HTML blocks).
+    var text: String
+    /// Heading level (0 for other blocks).
+    var level: Int
+    /// Nesting depth (0 for children of the document).
+    var depth: Int
+}
+
+/// CommonMark with the GitHub extensions (tables, strikethrough, autolinks, task lists), through cmark-gfm.
+enum CmarkGFM {
+    static let extensions = ["table", "strikethrough", "autolink", "tasklist"]
+
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    private static func withDocument<T>(_ utf8: [UInt8], options: Int32, _ body: (OpaquePointer, OpaquePointer) -> T) -> T {
+        _ = registered
+        let parser = cmark_parser_new(options)!
+        defer { cmark_parser_free(parser) }
+        for name in extensions {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        utf8.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+        }
+        let root = cmark_parser_finish(parser)!
+        defer { cmark_node_free(root) }
+        return body(parser, root)
+    }
+
+    /// The blocks of `utf8` in document order.
+    static func blocks(_ utf8: [UInt8]) -> [MarkdownBlock] {
+        withDocument(utf8, options: CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) { _, root in
+            var out: [MarkdownBlock] = []
+            collect(root, depth: -1, into: &out)
+            return out
+        }
+    }
+
+    /// HTML as cmark-gfm renders it (raw HTML kept), for tests that compare renderings.
+    static func html(_ utf8: [UInt8]) -> String {
+        withDocument(utf8, options: CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES) { parser, root in
+            guard let rendered = cmark_render_html(root, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+            defer { free(rendered) }
+            return String(cString: rendered)
+        }
+    }
+
+    private static func typeName(_ node: OpaquePointer) -> String {
+        cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+    }
+
+    private static let textBlocks: Set<String> = ["paragraph", "heading", "code_block", "html_block", "table_cell"]
+
+    private static func collect(_ node: OpaquePointer, depth: Int, into out: inout [MarkdownBlock]) {
+        let type = typeName(node)
+        if depth >= 0 {
+            var text = ""
+            if type == "code_block" || type == "html_block" {
+                text = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            } else if textBlocks.contains(type) {
+                inlineText(node, into: &text)
+            }
+            out.append(MarkdownBlock(
+                type: type, startLine: Int(cmark_node_get_start_line(node)), startColumn: Int(cmark_node_get_start_column(node)),
+                endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)),
+                text: text, level: type == "heading" ? Int(cmark_node_get_heading_level(node)) : 0, depth: depth))
+            if textBlocks.contains(type) { return }
+        }
+        var child = cmark_node_first_child(node)
+        while let c = child {
+            collect(c, depth: depth + 1, into: &out)
+            child = cmark_node_next(c)
+        }
+    }
+
+    private static func inlineText(_ node: OpaquePointer, into text: inout String) {
+        var child = cmark_node_first_child(node)
+        while let c = child {
+            switch typeName(c) {
+            case "text", "code": text += cmark_node_get_literal(c).map { String(cString: $0) } ?? ""
+            case "softbreak": text += " "
+            case "linebreak": text += "\n"
+            case "html_inline": break
+            default: inlineText(c, into: &text)
+            }
+            child = cmark_node_next(c)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+extension Extent {
+    /// The value of the W3C `<meta name="ai-disclosure">` tag ("AI Content Disclosure for HTML"):
+    /// `none` → `human-only`; `minor-edits`, `partial` → `ai-assisted`; `substantial` → `mixed`;
+    /// `wholly-generated` → `ai-autonomous`.
+    public var w3cDisclosureValue: String {
+        switch self {
+        case .none: return "human-only"
+        case .minorEdits, .partial: return "ai-assisted"
+        case .substantial: return "mixed"
+        case .whollyGenerated: return "ai-autonomous"
+        }
+    }
+
+    /// The `mode` of the IETF draft's `AI-Disclosure` header (draft-abaris-aicdh):
+    /// `none` → `none`; `minor-edits`, `partial`, `substantial` → `ai-modified`;
+    /// `wholly-generated` → `ai-originated` (after human review) or `machine-generated` (none).
+    public func ietfMode(review: ReviewLevel) -> String {
+        switch self {
+        case .none: return "none"
+        case .minorEdits, .partial, .substantial: return "ai-modified"
+        case .whollyGenerated: return review == .none ? "machine-generated" : "ai-originated"
+        }
+    }
+}
+
+extension Disclosure {
+    /// The value of the `AI-Disclosure` HTTP response header (IETF draft-abaris-aicdh), an HTTP
+    /// structured-field dictionary: `mode`, then `model`, `provider`, `reviewed-by` when known,
+    /// and `date` as a structured-field date (seconds since 1970, UTC).
+    public var httpHeaderValue: String {
+        func quoted(_ s: String) -> String {
+            let ascii = s.unicodeScalars.map { $0.value >= 0x20 && $0.value < 0x7F ? String($0) : "?" }.joined()
+            return "\"" + ascii.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        var members = ["mode=\(extent.ietfMode(review: review.level))"]
+        if let tool = tools.first {
+            members.append("model=\(quoted(tool.model ?? tool.name))")
+            if let provider = tool.provider { members.append("provider=\(quoted(provider))") }
+        }
+        if review.level != .none { members.append("reviewed-by=\(quoted(review.reviewer ?? declarant))") }
+        if let seconds = Disclosure.epochSeconds(date) { members.append("date=@\(seconds)") }
+        return members.joined(separator: ", ")
+    }
+
+    static func epochSeconds(_ iso: String) -> Int? {
+        if iso.count == 10 {
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX")
+            f.timeZone = TimeZone(identifier: "UTC")
+            f.dateFormat = "yyyy-MM-dd"
+            return f.date(from: iso).map { Int($0.timeIntervalSince1970) }
+        }
+        return ISO8601DateFormatter().date(from: iso).map { Int($0.timeIntervalSince1970) }
+    }
+}
