@@ -3,4 +3,5 @@
 let builtInHandlers: [any FormatHandler] = [
     DOCXHandler(),
     MarkdownHandler(),
+    HTMLHandler(),
 ]

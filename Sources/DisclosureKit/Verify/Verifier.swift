@@ -81,7 +81,10 @@ public struct Verifier: Sendable {
             differences.append("the statement's words differ from the statement recorded in the metadata")
         }
         if let metadata = found.metadata {
-            for (key, value) in disclosure.keyFacts {
+            var expected = disclosure.keyFacts
+            expected.append(("mode", disclosure.extent.w3cDisclosureValue))
+            if let tool = disclosure.tools.first { expected.append(("model", tool.model ?? tool.name)) }
+            for (key, value) in expected {
                 if let stored = metadata.facts[key], CanonicalText.paragraph(stored) != CanonicalText.paragraph(value) {
                     differences.append("the \(key) field says \"\(stored)\" but the disclosure says \"\(value)\"")
                 }

@@ -9,8 +9,8 @@ struct Show: ParsableCommand {
     @Argument(help: "The documents to read.")
     var files: [String]
 
-    @Option(help: "Output format: text or json.")
-    var format: ReportFormat = .text
+    @Option(help: "Output format: text, json, or http-header (the value of the AI-Disclosure response header for web servers).")
+    var format: ShowFormat = .text
 
     func run() throws {
         let inspector = Inspector()
@@ -22,6 +22,13 @@ struct Show: ParsableCommand {
                 switch format {
                 case .text: Output.stdout(Show.text(result))
                 case .json: json.append(ShowJSON(result))
+                case .httpHeader:
+                    if let d = result.disclosure {
+                        Output.line(files.count > 1 ? "\(file): AI-Disclosure: \(d.httpHeaderValue)" : "AI-Disclosure: \(d.httpHeaderValue)")
+                    } else {
+                        Output.error("\(file): no disclosure from Disclose found, so there is no header to serve. Stamp the page first.")
+                        tracker.record(1)
+                    }
                 }
                 if result.decodeProblem != nil { tracker.record(1) }
             } catch let error as DisclosureError {

@@ -6,6 +6,11 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
+enum ShowFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+    case httpHeader = "http-header"
+}
+
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check that documents carry a complete, unaltered disclosure.",

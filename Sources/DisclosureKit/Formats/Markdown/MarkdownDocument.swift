@@ -24,7 +24,7 @@ final class MarkdownDocument: OpenedDocument {
     init(input: DocumentInput, handler: any FormatHandler) throws {
         self.handler = handler
         path = input.path
-        file = try TextFile(data: input.data, path: input.path, allowLegacy: false)
+        file = try TextFile(data: input.data, path: input.path)
         b = file.utf8
         lines = TextLine.split(b)
         frontMatter = FrontMatter.detect(b, lines: lines)

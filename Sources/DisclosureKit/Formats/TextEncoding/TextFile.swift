@@ -39,35 +39,41 @@ struct TextFile {
         }
     }
 
-    /// Decodes `data`. `legacyEncoding`, when given, is used for files without a BOM that are not valid UTF-8.
-    init(data: Data, path: String, legacyEncoding: String? = nil, allowLegacy: Bool) throws {
+    /// Decodes `data`: a byte order mark wins; then `declared` (an iconv name) when given;
+    /// then UTF-8; then `fallback` when the bytes are not UTF-8.
+    /// - Throws: ``DisclosureError/invalidEncoding(path:encoding:byteOffset:)`` for bytes not valid in the encoding used.
+    init(data: Data, path: String, declared: String? = nil, fallback: String? = nil) throws {
         original = data
         let bytes = [UInt8](data)
+        var chosen: String?
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             encoding = .utf8; encodingName = "UTF-8"; bomLength = 3; map = nil
             utf8 = Array(bytes[3...])
             if let bad = TextFile.firstInvalidUTF8(utf8) { throw DisclosureError.invalidEncoding(path: path, encoding: "UTF-8", byteOffset: bad + 3) }
+            eol = TextFile.dominantLineEnding(utf8)
+            return
         } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
             encoding = little ? .utf16LE : .utf16BE; encodingName = little ? "UTF-16LE" : "UTF-16BE"; bomLength = 2
             (utf8, map) = try TextFile.decodeUTF16(bytes, little: little, path: path)
+            eol = TextFile.dominantLineEnding(utf8)
+            return
+        } else if let declared {
+            chosen = declared
         } else if let bad = TextFile.firstInvalidUTF8(bytes) {
-            guard allowLegacy, let legacy = legacyEncoding, legacy.lowercased() != "utf-8" else {
-                throw DisclosureError.invalidEncoding(path: path, encoding: "UTF-8", byteOffset: bad)
-            }
-            encoding = .legacy(legacy); encodingName = legacy; bomLength = 0
-            (utf8, map) = try TextFile.decodeLegacy(bytes, encoding: legacy, path: path)
-        } else if allowLegacy, let legacy = legacyEncoding, !["utf-8", "utf8", "us-ascii", "ascii"].contains(legacy.lowercased()) {
-            // Declared as a legacy encoding; valid UTF-8 that is pure ASCII decodes the same either way.
+            guard let fallback else { throw DisclosureError.invalidEncoding(path: path, encoding: "UTF-8", byteOffset: bad) }
+            chosen = fallback
+        }
+        bomLength = 0
+        if let legacy = chosen {
+            encoding = .legacy(legacy); encodingName = legacy
             if bytes.allSatisfy({ $0 < 0x80 }) {
-                encoding = .legacy(legacy); encodingName = legacy; bomLength = 0; map = nil; utf8 = bytes
+                map = nil; utf8 = bytes
             } else {
-                encoding = .legacy(legacy); encodingName = legacy; bomLength = 0
                 (utf8, map) = try TextFile.decodeLegacy(bytes, encoding: legacy, path: path)
             }
         } else {
-            encoding = .utf8; encodingName = "UTF-8"; bomLength = 0; map = nil
-            utf8 = bytes
+            encoding = .utf8; encodingName = "UTF-8"; map = nil; utf8 = bytes
         }
         eol = TextFile.dominantLineEnding(utf8)
     }
@@ -146,7 +152,12 @@ struct TextFile {
                 out.append(bytes[i]); map.append(Int32(i)); i += 1
                 continue
             }
-            guard let (chars, used) = Iconv.decodeCharacter(bytes[i...], converter: converter) else {
+            var decoded = Iconv.decodeCharacter(bytes[i...], converter: converter)
+            if decoded == nil, encoding.uppercased() == "WINDOWS-1252", [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains(bytes[i]) {
+                // WHATWG maps the five bytes windows-1252 leaves undefined to the C1 controls.
+                decoded = (Array(String(Unicode.Scalar(UInt32(bytes[i]))!).utf8), 1)
+            }
+            guard let (chars, used) = decoded else {
                 throw DisclosureError.invalidEncoding(path: path, encoding: encoding, byteOffset: i)
             }
             for _ in chars { map.append(Int32(i)) }

@@ -1,0 +1,310 @@
+import Foundation
+
+/// An opened HTML page. Our elements are found as byte ranges in the decoded text and edits
+/// are made in the original bytes, in the page's own encoding.
+final class HTMLDocument: OpenedDocument {
+    let handler: any FormatHandler
+    let path: String
+    let file: TextFile
+    let tree: HTMLTree
+    let isXHTML: Bool
+    private(set) var warnings: [String] = []
+
+    /// Our regions (UTF-8 offsets, each with the line end we add), outermost only.
+    private(set) var ourRegions: [Range<Int>] = []
+    private var statementElement: Int?
+    private var statementCount = 0
+    private var statementInComment: HTMLTextInfo?
+    private var metadataElement: Int?
+    private var excluded: [Bool] = []
+    private var block: [Int?] = []
+
+    static let excludedTags: Set<String> = ["script", "style", "template", "noscript", "head", "title"]
+    static let blockTags: Set<String> = [
+        "html", "body", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "blockquote", "section",
+        "article", "header", "footer", "main", "aside", "nav", "dt", "dd", "figcaption", "caption", "address", "table", "tr",
+        "ul", "ol", "dl", "form", "fieldset", "legend", "details", "summary", "figure", "hr", "center",
+    ]
+
+    init(input: DocumentInput, handler: any FormatHandler) throws {
+        self.handler = handler
+        path = input.path
+        let label = HTMLEncoding.declaredLabel(input.data)
+        let declared = label.flatMap { HTMLEncoding.iconvName($0) }
+        var notes: [String] = []
+        if let label, declared == nil, TextFile.firstInvalidUTF8([UInt8](input.data)) != nil,
+           !input.data.starts(with: [0xEF, 0xBB, 0xBF]), !input.data.starts(with: [0xFF, 0xFE]), !input.data.starts(with: [0xFE, 0xFF]) {
+            notes.append("the page declares \(label) but its bytes are not valid UTF-8; it was read as windows-1252")
+        }
+        if label == nil, TextFile.firstInvalidUTF8([UInt8](input.data)) != nil, !input.data.starts(with: [0xFF, 0xFE]), !input.data.starts(with: [0xFE, 0xFF]) {
+            notes.append("the page declares no encoding and is not valid UTF-8; it was read as windows-1252")
+        }
+        if let declared, declared != "WINDOWS-1252", TextFile.firstInvalidUTF8([UInt8](input.data)) == nil, input.data.contains(where: { $0 >= 0x80 }) {
+            notes.append("the page declares \(label!) but its bytes look like UTF-8; it was read as \(label!), as browsers do")
+        }
+        if let declared, !Iconv.knows(declared) {
+            throw DisclosureError.unreadable(path: path, reason: "the page declares the encoding \"\(label ?? declared)\", which this system cannot convert",
+                                             hint: "Save the page as UTF-8 and try again; nothing was written.")
+        }
+        do {
+            file = try TextFile(data: input.data, path: input.path, declared: declared, fallback: "WINDOWS-1252")
+        } catch DisclosureError.invalidEncoding where declared != nil && TextFile.firstInvalidUTF8([UInt8](input.data)) == nil {
+            // Declared as a legacy encoding, not valid in it, but valid UTF-8: read it as UTF-8 and say so.
+            file = try TextFile(data: input.data, path: input.path)
+            notes.removeAll { $0.contains("look like UTF-8") }
+            notes.append("the page declares \(label ?? "another encoding") but its bytes are not valid in it and are valid UTF-8; it was read as UTF-8")
+        }
+        let ext = (input.path as NSString).pathExtension.lowercased()
+        let (parsed, tooDeep) = Gumbo.parse(file.utf8, maxDepth: input.limits.maxNestingDepth)
+        if tooDeep {
+            throw DisclosureError.limitExceeded(path: path, what: "elements are nested more than \(input.limits.maxNestingDepth) deep", limit: "\(input.limits.maxNestingDepth) levels")
+        }
+        tree = parsed
+        isXHTML = ext == "xhtml" || file.utf8.starts(with: Array("<?xml".utf8))
+            || parsed.elements.first { $0.tag == "html" }?.attributes["xmlns"] == "http://www.w3.org/1999/xhtml"
+        warnings = notes
+        analyse()
+    }
+
+    private var eolBytes: [UInt8] { Array(file.eol.utf8) }
+
+    private func regionWithLineEnd(_ range: Range<Int>) -> Range<Int> {
+        let e = eolBytes
+        if range.upperBound + e.count <= file.utf8.count, Array(file.utf8[range.upperBound..<range.upperBound + e.count]) == e {
+            return range.lowerBound..<range.upperBound + e.count
+        }
+        return range
+    }
+
+    private func analyse() {
+        excluded = Array(repeating: false, count: tree.elements.count)
+        block = Array(repeating: nil, count: tree.elements.count)
+        var ours: [Range<Int>] = []
+        for (i, e) in tree.elements.enumerated() {
+            let parentExcluded = e.parent.map { excluded[$0] } ?? false
+            let mark = e.attributes[HTMLMarkup.attribute]
+            excluded[i] = parentExcluded || HTMLDocument.excludedTags.contains(e.tag) || mark == "statement"
+            block[i] = HTMLDocument.blockTags.contains(e.tag) ? i : e.parent.flatMap { block[$0] }
+            guard let mark, e.startTag.count > 0 else { continue }
+            let whole = e.startTag.lowerBound..<(e.endTag?.upperBound ?? e.startTag.upperBound)
+            switch mark {
+            case "statement":
+                statementCount += 1
+                if statementElement == nil { statementElement = i }
+                ours.append(regionWithLineEnd(whole))
+            case "metadata":
+                if metadataElement == nil { metadataElement = i }
+                ours.append(regionWithLineEnd(whole))
+            case "meta", "head":
+                ours.append(regionWithLineEnd(whole))
+            default: break
+            }
+        }
+        if statementElement == nil {
+            statementInComment = tree.texts.first { $0.isComment && $0.text.contains("\(HTMLMarkup.attribute)=\"statement\"") }
+        }
+        // Keep outermost regions only (our head contains our meta tags).
+        ours.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<Int>] = []
+        for r in ours {
+            if let last = merged.last, r.lowerBound < last.upperBound { continue }
+            merged.append(r)
+        }
+        ourRegions = merged
+    }
+
+    private func location(line: Int, column: Int, offset: Int) -> Location {
+        Location(line: line, column: column, byteOffset: file.originalOffset(min(offset, file.utf8.count)))
+    }
+
+    // MARK: OpenedDocument
+
+    func text() throws -> DocumentText {
+        var paragraphs: [TextParagraph] = []
+        var current = ""
+        var currentBlock: Int?? = .none
+        var first: HTMLTextInfo?
+        func flush() {
+            if let first, !current.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                paragraphs.append(TextParagraph(text: current, location: location(line: first.line, column: first.column, offset: first.offset)))
+            }
+            current = ""
+            first = nil
+        }
+        for item in tree.order {
+            if item >= 0 {
+                let e = tree.elements[item]
+                if e.tag == "br", !(e.parent.map { excluded[$0] } ?? false) { current += "\n" }
+                continue
+            }
+            let t = tree.texts[-item - 1]
+            if t.isComment { continue }
+            if let p = t.parent, excluded[p] { continue }
+            let b = t.parent.flatMap { block[$0] }
+            if currentBlock == nil || currentBlock! != b {
+                flush()
+                currentBlock = .some(b)
+            }
+            if first == nil { first = t }
+            current += t.text
+        }
+        flush()
+        return DocumentText(streams: [TextStream(name: "body", paragraphs: paragraphs)])
+    }
+
+    private func ancestors(_ index: Int) -> [Int] {
+        var out: [Int] = []
+        var cursor: Int? = index
+        while let c = cursor { out.append(c); cursor = tree.elements[c].parent }
+        return out
+    }
+
+    private func visibilityProblems(_ index: Int) -> [String] {
+        var problems: [String] = []
+        for a in ancestors(index) {
+            let e = tree.elements[a]
+            let who = a == index ? "the statement" : "an enclosing <\(e.tag)>"
+            if e.attributes["hidden"] != nil { problems.append("\(who) has the hidden attribute") }
+            if e.attributes["aria-hidden"]?.lowercased() == "true" { problems.append("\(who) is aria-hidden") }
+            if e.tag == "template" || e.tag == "noscript" { problems.append("the statement is inside <\(e.tag)>, which readers do not see") }
+            if let style = e.attributes["style"]?.lowercased().replacingOccurrences(of: " ", with: "") {
+                if style.contains("display:none") { problems.append("\(who) is styled display:none") }
+                if style.contains("visibility:hidden") { problems.append("\(who) is styled visibility:hidden") }
+                if style.range(of: #"font-size:0(px|em|rem|pt|%)?(;|!|$)"#, options: .regularExpression) != nil { problems.append("\(who) is styled font-size:0") }
+                if style.range(of: #"opacity:0(\.0*)?(;|!|$)"#, options: .regularExpression) != nil { problems.append("\(who) is styled opacity:0") }
+            }
+        }
+        return problems
+    }
+
+    func findStamp() throws -> FoundStamp {
+        var statement: FoundStatement?
+        if let s = statementElement {
+            let e = tree.elements[s]
+            let inside = Set(descendants(of: s))
+            let text = tree.texts.filter { !$0.isComment && $0.parent.map { inside.contains($0) } == true }.map(\.text).joined(separator: " ")
+            statement = FoundStatement(text: CanonicalText.paragraph(text), location: location(line: e.line, column: e.column, offset: e.startTag.lowerBound),
+                                       visibilityProblems: visibilityProblems(s))
+        } else if let c = statementInComment {
+            let stripped = c.text.replacingOccurrences(of: #"<[^>]*>"#, with: " ", options: .regularExpression)
+            statement = FoundStatement(text: CanonicalText.paragraph(stripped), location: location(line: c.line, column: c.column, offset: c.offset),
+                                       visibilityProblems: ["the statement is inside an HTML comment, so readers do not see it"])
+        }
+        var metadata: FoundMetadata?
+        if let m = metadataElement {
+            let e = tree.elements[m]
+            let script = tree.texts.filter { $0.parent == m }.map(\.text).joined()
+            var facts: [String: String] = [:]
+            for el in tree.elements where el.attributes[HTMLMarkup.attribute] == "meta" {
+                if el.attributes["name"] == "ai-disclosure" { facts["mode"] = el.attributes["content"] }
+                if el.attributes["name"] == "ai-model" { facts["model"] = el.attributes["content"] }
+            }
+            metadata = FoundMetadata(json: HTMLMarkup.disclosureJSON(fromJSONLD: script) ?? Data(script.utf8),
+                                     location: location(line: e.line, column: e.column, offset: e.startTag.lowerBound), facts: facts)
+        }
+        var problems: [String] = []
+        if statementCount > 1 { problems.append("found \(statementCount) statements from Disclose; stamp again to keep just one") }
+        return FoundStamp(statement: statement, metadata: metadata, problems: problems)
+    }
+
+    private func descendants(of index: Int) -> [Int] {
+        var out = [index]
+        var set: Set<Int> = [index]
+        for (i, e) in tree.elements.enumerated() where i > index {
+            if let p = e.parent, set.contains(p) { out.append(i); set.insert(i) }
+        }
+        return out
+    }
+
+    private var ourOriginalRanges: [Range<Int>] {
+        ourRegions.map { file.originalOffset($0.lowerBound)..<file.originalOffset($0.upperBound) }
+    }
+
+    func unmanagedParts() throws -> [DocumentPart] {
+        [DocumentPart(name: "-", bytes: XMLBytes.splice(file.original, ourOriginalRanges.map { ($0, Data()) }))]
+    }
+
+    func unstamped() throws -> Data {
+        XMLBytes.splice(file.original, ourOriginalRanges.map { ($0, Data()) })
+    }
+
+    private func first(_ tag: String) -> HTMLElementInfo? {
+        tree.elements.first { $0.tag == tag && !(($0.parent.map { excluded[$0] }) ?? false) }
+    }
+
+    func stamped(_ request: StampRequest) throws -> Data {
+        if !ourRegions.isEmpty {
+            return try HTMLDocument(input: DocumentInput(data: try unstamped(), path: path), handler: handler).stamped(request)
+        }
+        let eol = file.eol
+        let asciiOnly: Bool
+        if case .legacy = file.encoding { asciiOnly = true } else { asciiOnly = false }
+        var edits: [(at: Int, text: String)] = []
+        let metadata = HTMLMarkup.metadata(request, eol: eol, xhtml: isXHTML, asciiOnly: asciiOnly)
+        let head = first("head"), html = first("html"), body = first("body")
+        if let head, head.startTag.count > 0 {
+            edits.append((head.endTag?.lowerBound ?? head.startTag.upperBound, metadata))
+        } else if let html, html.startTag.count > 0 {
+            edits.append((html.startTag.upperBound, "<head \(HTMLMarkup.attribute)=\"head\">" + eol + metadata + "</head>" + eol))
+        } else {
+            // A fragment: no <head> to put it in, so the JSON-LD block goes first.
+            let script = metadata.components(separatedBy: eol).filter { $0.hasPrefix("<script") }.joined() + eol
+            edits.append((0, script))
+        }
+
+        let aside = HTMLMarkup.statement(request.statement, language: request.disclosure.language, asciiOnly: asciiOnly) + eol
+        let container = [first("main"), first("article")].compactMap { $0 }.first { $0.startTag.count > 0 && $0.endTag != nil }
+        let at: Int
+        switch request.placement {
+        case .start:
+            if let c = container { at = c.startTag.upperBound }
+            else if let body { at = body.startTag.count > 0 ? body.startTag.upperBound : body.startTag.lowerBound }
+            else { at = 0 }
+        case .end:
+            if let c = container, let end = c.endTag { at = end.lowerBound }
+            else if let end = body?.endTag { at = end.lowerBound }
+            else if let end = html?.endTag { at = end.lowerBound }
+            else { at = file.utf8.count }
+        }
+        edits.append((at, aside))
+        let output = XMLBytes.splice(file.original, edits.map { edit in
+            let o = file.originalOffset(min(edit.at, file.utf8.count))
+            return (o..<o, file.encode(edit.text))
+        })
+        try checkPlacement(output, request: request)
+        return output
+    }
+
+    /// Reads the result back: the statement must be found, visible, and the text unchanged.
+    private func checkPlacement(_ output: Data, request: StampRequest) throws {
+        let again = try HTMLDocument(input: DocumentInput(data: output, path: path), handler: handler)
+        let found = try again.findStamp()
+        let textAfter = try again.text().body.map { CanonicalText.paragraph($0.text) }
+        let textBefore = try text().body.map { CanonicalText.paragraph($0.text) }
+        guard let statement = found.statement, found.metadata != nil,
+              CanonicalText.paragraph(statement.text) == CanonicalText.paragraph(request.statement),
+              textAfter == textBefore else {
+            throw DisclosureError.unreadable(
+                path: path, reason: "the statement cannot be placed where readers will see it (the page's markup is too damaged to insert into safely)",
+                hint: "Check for unclosed elements around <main> or <body>, or content inside <noframes> or a frameset, or try --placement start. Nothing was written.")
+        }
+    }
+
+    func metadataEntries() throws -> [MetadataEntry] {
+        var entries: [MetadataEntry] = []
+        for e in tree.elements where e.tag == "meta" {
+            guard let name = e.attributes["name"] ?? e.attributes["property"] ?? e.attributes["http-equiv"], let content = e.attributes["content"] else { continue }
+            entries.append(MetadataEntry(key: name, value: content, location: location(line: e.line, column: e.column, offset: e.startTag.lowerBound)))
+        }
+        for (i, e) in tree.elements.enumerated() where e.tag == "script" && e.attributes["type"]?.lowercased() == "application/ld+json" {
+            let text = tree.texts.filter { $0.parent == i }.map(\.text).joined()
+            entries.append(MetadataEntry(key: "application/ld+json", value: text, location: location(line: e.line, column: e.column, offset: e.startTag.lowerBound)))
+        }
+        for e in tree.elements {
+            if let v = e.attributes["ai-disclosure"] {
+                entries.append(MetadataEntry(key: "ai-disclosure attribute on <\(e.tag)>", value: v, location: location(line: e.line, column: e.column, offset: e.startTag.lowerBound)))
+            }
+        }
+        return entries
+    }
+}

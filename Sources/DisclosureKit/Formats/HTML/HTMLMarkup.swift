@@ -1,0 +1,59 @@
+import Foundation
+
+/// The markup we insert into pages, and how text is escaped for them.
+enum HTMLMarkup {
+    static let attribute = "data-disclose"
+
+    /// Text escaped for HTML; with `asciiOnly`, every non-ASCII character becomes a numeric reference.
+    static func escape(_ s: String, asciiOnly: Bool) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default:
+                if asciiOnly && scalar.value >= 0x80 { out += "&#\(scalar.value);" } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    static func statement(_ text: String, language: String, asciiOnly: Bool) -> String {
+        "<aside class=\"ai-disclosure\" \(attribute)=\"statement\" role=\"note\" lang=\"\(escape(language, asciiOnly: true))\"><p>\(escape(text, asciiOnly: asciiOnly))</p></aside>"
+    }
+
+    /// The W3C meta tags, then the JSON-LD block; each followed by `eol`.
+    static func metadata(_ request: StampRequest, eol: String, xhtml: Bool, asciiOnly: Bool) -> String {
+        let d = request.disclosure
+        let close = xhtml ? " />" : ">"
+        var metas: [(String, String)] = [("ai-disclosure", d.extent.w3cDisclosureValue)]
+        if let tool = d.tools.first {
+            metas.append(("ai-model", tool.model ?? tool.name))
+            if let provider = tool.provider { metas.append(("ai-provider", provider)) }
+        }
+        var out = ""
+        for (name, content) in metas {
+            out += "<meta name=\"\(name)\" content=\"\(escape(content, asciiOnly: asciiOnly))\" \(attribute)=\"meta\"\(close)" + eol
+        }
+        out += "<script type=\"application/ld+json\" \(attribute)=\"metadata\">" + jsonLD(request) + "</script>" + eol
+        return out
+    }
+
+    /// schema.org JSON-LD with the IPTC digital source type; our whole disclosure under `disclose`.
+    /// `<`, `>` and `&` are written as \u escapes, so the script can never close early and XHTML stays well-formed.
+    static func jsonLD(_ request: StampRequest) -> String {
+        let d = request.disclosure
+        let head = "{\"@context\":\"https://schema.org\",\"@type\":\"CreativeWork\",\"digitalSourceType\":\"\(d.extent.iptcDigitalSourceType)\",\"disclose\":"
+        return (head + request.json + "}")
+            .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
+    }
+
+    /// Our disclosure's JSON from a JSON-LD block we wrote.
+    static func disclosureJSON(fromJSONLD text: String) -> Data? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+              let inner = object["disclose"], JSONSerialization.isValidJSONObject(inner) else { return nil }
+        return try? JSONSerialization.data(withJSONObject: inner)
+    }
+}
