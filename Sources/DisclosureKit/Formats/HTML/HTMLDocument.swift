@@ -48,6 +48,8 @@ final class HTMLDocument: OpenedDocument {
         }
         do {
             file = try TextFile(data: input.data, path: input.path, declared: declared, fallback: "WINDOWS-1252")
+        } catch DisclosureError.invalidEncoding(let p, _, let offset) where TextFile.firstInvalidUTF8([UInt8](input.data)) != nil {
+            throw DisclosureError.invalidEncoding(path: p, encoding: label ?? "windows-1252", byteOffset: offset)
         } catch DisclosureError.invalidEncoding where declared != nil && TextFile.firstInvalidUTF8([UInt8](input.data)) == nil {
             // Declared as a legacy encoding, not valid in it, but valid UTF-8: read it as UTF-8 and say so.
             file = try TextFile(data: input.data, path: input.path)

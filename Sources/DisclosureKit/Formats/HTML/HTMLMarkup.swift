@@ -37,17 +37,31 @@ enum HTMLMarkup {
         for (name, content) in metas {
             out += "<meta name=\"\(name)\" content=\"\(escape(content, asciiOnly: asciiOnly))\" \(attribute)=\"meta\"\(close)" + eol
         }
-        out += "<script type=\"application/ld+json\" \(attribute)=\"metadata\">" + jsonLD(request) + "</script>" + eol
+        out += "<script type=\"application/ld+json\" \(attribute)=\"metadata\">" + jsonLD(request, asciiOnly: asciiOnly) + "</script>" + eol
         return out
     }
 
     /// schema.org JSON-LD with the IPTC digital source type; our whole disclosure under `disclose`.
     /// `<`, `>` and `&` are written as \u escapes, so the script can never close early and XHTML stays well-formed.
-    static func jsonLD(_ request: StampRequest) -> String {
+    /// With `asciiOnly` (legacy encodings), non-ASCII characters are written as JSON \u escapes.
+    static func jsonLD(_ request: StampRequest, asciiOnly: Bool) -> String {
         let d = request.disclosure
         let head = "{\"@context\":\"https://schema.org\",\"@type\":\"CreativeWork\",\"digitalSourceType\":\"\(d.extent.iptcDigitalSourceType)\",\"disclose\":"
-        return (head + request.json + "}")
-            .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
+        var out = ""
+        for scalar in (head + request.json + "}").unicodeScalars {
+            switch scalar {
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            default:
+                if asciiOnly && scalar.value >= 0x80 {
+                    for unit in String(scalar).utf16 { out += String(format: "\\u%04x", unit) }
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
     }
 
     /// Our disclosure's JSON from a JSON-LD block we wrote.

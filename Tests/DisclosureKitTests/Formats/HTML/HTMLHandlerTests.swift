@@ -1,0 +1,134 @@
+@testable import DisclosureKit
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+@Suite struct HTMLHandlerTests {
+    static let good = TextFixtures.names("html").filter { !["invalid-shift_jis.html", "hidden-statement.html"].contains($0) }
+
+    @Test(arguments: good, Placement.allCases)
+    func roundTripIsByteExact(fixture: String, placement: Placement) throws {
+        let (dir, path, original) = try TextFixtures.copy("html", fixture)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (_, report) = try TextFixtures.roundTrip(path, original: original, options: StampOptions(placement: placement))
+        #expect(report.checks.allSatisfy { $0.status == .pass }, "\(report.checks.filter { $0.status != .pass })")
+    }
+
+    func stamped(_ fixture: String, placement: Placement = .end, disclosure: Disclosure = Samples.disclosure) throws -> String {
+        let (dir, path, _) = try TextFixtures.copy("html", fixture)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try Stamper().stamp(path: path, disclosure: disclosure, options: StampOptions(placement: placement))
+        let data = try TextFixtures.read(path)
+        return String(data: data, encoding: .utf8) ?? String(decoding: data.map { $0 < 0x80 ? $0 : 0x3F }, as: UTF8.self)
+    }
+
+    @Test func statementGoesInMainAndMetadataInHead() throws {
+        let html = try stamped("main.html")
+        #expect(html.contains("<p>Tour the <em>new</em> labs.</p>\n<aside class=\"ai-disclosure\" data-disclose=\"statement\" role=\"note\" lang=\"en-GB\"><p>AI use disclosure: This document was made with help from Microsoft 365 Copilot"))
+        #expect(html.contains("</p></aside>\n</main>"))
+        #expect(html.contains("<meta name=\"ai-disclosure\" content=\"ai-assisted\" data-disclose=\"meta\">\n<meta name=\"ai-model\" content=\"Microsoft 365 Copilot\" data-disclose=\"meta\">\n<script type=\"application/ld+json\" data-disclose=\"metadata\">{\"@context\":\"https://schema.org\",\"@type\":\"CreativeWork\",\"digitalSourceType\":\"http://cv.iptc.org/newscodes/digitalsourcetype/compositeWithTrainedAlgorithmicMedia\",\"disclose\":{"))
+        #expect(html.contains("</script>\n</head>"))
+        let start = try stamped("article.html", placement: .start)
+        #expect(start.contains("<article><aside class=\"ai-disclosure\"") || start.contains("<article>\n") == false || start.contains("<article><aside"))
+    }
+
+    @Test func headIsCreatedForDocumentsWithoutOne() throws {
+        let html = try stamped("no-head.html")
+        #expect(html.hasPrefix("<html><head data-disclose=\"head\">\n<meta name=\"ai-disclosure\""))
+    }
+
+    @Test func fragmentsGetJSONLDFirstAndStatementLast() throws {
+        let html = try stamped("fragment.html")
+        #expect(html.hasPrefix("<script type=\"application/ld+json\" data-disclose=\"metadata\">"))
+        #expect(html.hasSuffix("</p></aside>\n"))
+    }
+
+    @Test func xhtmlStaysWellFormed() throws {
+        let xhtml = try stamped("page.xhtml")
+        #expect(xhtml.contains("data-disclose=\"meta\" />"))
+        let parser = XMLParser(data: Data(xhtml.utf8))
+        #expect(parser.parse(), "stamped XHTML parses as XML: \(String(describing: parser.parserError))")
+    }
+
+    @Test func legacyEncodingsGetNumericReferences() throws {
+        var d = Samples.disclosure
+        d.declarant = "José Núñez"
+        let (dir, path, original) = try TextFixtures.copy("html", "windows-1252.html")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (stamped, report) = try TextFixtures.roundTrip(path, original: original, disclosure: d)
+        #expect(report.passed)
+        let ascii = String(decoding: stamped.map { $0 < 0x80 ? $0 : 0x3F }, as: UTF8.self)
+        #expect(ascii.contains("Declared by Jos&#233; N&#250;&#241;ez"))
+        #expect(stamped.contains(0xE9), "the page's own windows-1252 bytes are untouched")
+        let statement = try Verifier().verify(path: path).found.statement
+        _ = statement
+    }
+
+    @Test func shiftJISAndUTF16AreReadAndKept() throws {
+        let doc = try DocumentLoader().open(TextFixtures.root.appendingPathComponent("html/shift_jis.html").path)
+        #expect(try doc.text().body.map(\.text).contains("こんにちは、世界。"))
+        let wide = try stamped("utf16le-bom.html")
+        _ = wide
+        let (dir, path, _) = try TextFixtures.copy("html", "utf16le-bom.html")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try Stamper().stamp(path: path, disclosure: Samples.disclosure)
+        let text = try #require(String(data: try TextFixtures.read(path), encoding: .utf16LittleEndian))
+        #expect(text.contains("<aside class=\"ai-disclosure\""))
+        #expect(!text.contains("\n"), "CR-only line ends are kept")
+    }
+
+    @Test func wrongCharsetIsAWarningAndInvalidBytesAnError() throws {
+        let doc = try DocumentLoader().open(TextFixtures.root.appendingPathComponent("html/wrong-charset.html").path)
+        #expect(doc.warnings == ["the page declares utf-8 but its bytes are not valid UTF-8; it was read as windows-1252"])
+        let path = TextFixtures.root.appendingPathComponent("html/invalid-shift_jis.html").path
+        #expect(throws: DisclosureError.invalidEncoding(path: path, encoding: "shift_jis", byteOffset: 70)) {
+            _ = try DocumentLoader().open(path)
+        }
+    }
+
+    @Test func hiddenStatementIsReported() throws {
+        let found = try DocumentLoader().open(TextFixtures.root.appendingPathComponent("html/hidden-statement.html").path).findStamp()
+        #expect(found.statement?.visibilityProblems == ["an enclosing <div> is styled display:none"])
+    }
+
+    @Test(arguments: [
+        ("<div hidden><aside data-disclose=\"statement\"><p>x</p></aside></div>", "has the hidden attribute"),
+        ("<div aria-hidden=\"true\"><aside data-disclose=\"statement\"><p>x</p></aside></div>", "is aria-hidden"),
+        ("<template><aside data-disclose=\"statement\"><p>x</p></aside></template>", "inside <template>"),
+        ("<noscript><aside data-disclose=\"statement\"><p>x</p></aside></noscript>", ""),
+        ("<div style=\"font-size: 0\"><aside data-disclose=\"statement\"><p>x</p></aside></div>", "styled font-size:0"),
+        ("<div style=\"visibility:hidden\"><aside data-disclose=\"statement\"><p>x</p></aside></div>", "styled visibility:hidden"),
+        ("<!-- <aside data-disclose=\"statement\"><p>x</p></aside> -->", "inside an HTML comment"),
+    ])
+    func everyHidingPlaceIsReported(markup: String, expected: String) throws {
+        let doc = try HTMLHandler().open(DocumentInput(data: Data(("<html><body>" + markup + "</body></html>").utf8), path: "t.html"))
+        let problems = try doc.findStamp().statement?.visibilityProblems ?? ["not found"]
+        if expected.isEmpty {
+            #expect(!problems.isEmpty)
+        } else {
+            #expect(problems.contains { $0.contains(expected) }, "\(problems)")
+        }
+    }
+
+    @Test func hundredThousandUnclosedTagsAreBounded() throws {
+        let data = Data(("<html><body>" + String(repeating: "<div>", count: 100_000) + "x").utf8)
+        #expect(throws: DisclosureError.self) { _ = try HTMLHandler().open(DocumentInput(data: data, path: "deep.html")) }
+    }
+
+    @Test func otherToolsLabelsAreReadForAudits() throws {
+        let doc = try DocumentLoader().open(TextFixtures.root.appendingPathComponent("html/existing-w3c-label.html").path)
+        let entries = try doc.metadataEntries()
+        #expect(entries.contains { $0.key == "ai-disclosure" && $0.value == "ai-assisted" && $0.location.line == 5 })
+    }
+
+    @Test func httpHeaderValue() {
+        var d = Samples.disclosure
+        d.tools = [Tool(name: "ChatGPT", model: "GPT-5", provider: "OpenAI")]
+        #expect(d.httpHeaderValue == "mode=ai-modified, model=\"GPT-5\", provider=\"OpenAI\", reviewed-by=\"Head of Communications\", date=@1795564800")
+        d.extent = .whollyGenerated
+        d.review = Review(level: .none)
+        #expect(d.httpHeaderValue.hasPrefix("mode=machine-generated, "))
+    }
+}
