@@ -46,6 +46,9 @@ enum Gumbo {
         utf8.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { base in
                 var options = kGumboDefaultOptions
+                // Gumbo copies the stack of open elements into every error it records, which is quadratic
+                // on pages with many unclosed tags; Disclose never reads those errors.
+                options.max_errors = 0
                 guard let output = gumbo_parse_with_options(&options, base, buffer.count) else { return }
                 defer { gumbo_destroy_output(&options, output) }
                 let origin = UnsafeRawPointer(base)

@@ -26,6 +26,33 @@ final class HTMLDocument: OpenedDocument {
         "ul", "ol", "dl", "form", "fieldset", "legend", "details", "summary", "figure", "hr", "center",
     ]
 
+    /// HTML parsers take time that grows with the square of the number of open elements;
+    /// pages that leave more than this many elements open are refused before parsing.
+    static let maxUnclosedElements = 20_000
+
+    static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "option", "td", "tr", "dt", "dd"]
+
+    /// Start tags minus end tags, leaving out elements that never need an end tag.
+    static func unclosedElementCount(_ b: [UInt8]) -> Int {
+        var balance = 0
+        var i = 0
+        let n = b.count
+        while i + 1 < n {
+            guard b[i] == 0x3C else { i += 1; continue }
+            let c = b[i + 1]
+            let closing = c == 0x2F
+            var j = i + (closing ? 2 : 1)
+            let start = j
+            while j < n, (b[j] | 0x20) >= 0x61, (b[j] | 0x20) <= 0x7A || (b[j] >= 0x30 && b[j] <= 0x39) { j += 1 }
+            if j > start {
+                let name = String(decoding: b[start..<min(j, start + 10)], as: UTF8.self).lowercased()
+                if !voidElements.contains(name) { balance += closing ? -1 : 1 }
+            }
+            i = max(j, i + 1)
+        }
+        return balance
+    }
+
     init(input: DocumentInput, handler: any FormatHandler) throws {
         self.handler = handler
         path = input.path
@@ -57,6 +84,10 @@ final class HTMLDocument: OpenedDocument {
             notes.append("the page declares \(label ?? "another encoding") but its bytes are not valid in it and are valid UTF-8; it was read as UTF-8")
         }
         let ext = (input.path as NSString).pathExtension.lowercased()
+        let unclosed = HTMLDocument.unclosedElementCount(file.utf8)
+        if unclosed > HTMLDocument.maxUnclosedElements {
+            throw DisclosureError.limitExceeded(path: path, what: "the page opens \(unclosed) more elements than it closes", limit: "\(HTMLDocument.maxUnclosedElements)")
+        }
         let (parsed, tooDeep) = Gumbo.parse(file.utf8, maxDepth: input.limits.maxNestingDepth)
         if tooDeep {
             throw DisclosureError.limitExceeded(path: path, what: "elements are nested more than \(input.limits.maxNestingDepth) deep", limit: "\(input.limits.maxNestingDepth) levels")
