@@ -18,13 +18,17 @@ public struct CheckResult: Codable, Equatable, Sendable {
     public var message: String
     /// Where in the document, when it applies.
     public var location: Location?
+    /// A short machine-readable state, where a check has more outcomes than its status
+    /// (the `signature` check: a ``SignatureState`` raw value).
+    public var state: String?
 
     /// Creates a check result.
-    public init(id: String, status: CheckStatus, message: String, location: Location? = nil) {
+    public init(id: String, status: CheckStatus, message: String, location: Location? = nil, state: String? = nil) {
         self.id = id
         self.status = status
         self.message = message
         self.location = location
+        self.state = state
     }
 }
 
@@ -37,6 +41,8 @@ public enum CheckID {
     public static let contentBinding = "content-binding"
     public static let statementVisible = "statement-visible"
     public static let structure = "single-stamp"
+    /// The signature check (`Provenance/`); its ``CheckResult/state`` is a ``SignatureState``.
+    public static let signature = "signature"
 }
 
 /// Everything a verification check may look at.
@@ -49,6 +55,9 @@ public struct VerificationContext {
     public var found: FoundStamp
     /// The disclosure decoded from the metadata, when it decoded.
     public var disclosure: Disclosure?
+    /// The results of every check run before this one (built-in checks first, then
+    /// earlier additional checks in order), so a policy rule can consult the signature check.
+    public var earlier: [CheckResult] = []
 }
 
 /// A check run by ``Verifier``. Built-in checks, signatures and policies all conform.

@@ -60,8 +60,11 @@ public struct Verifier: Sendable {
             ? .init(id: CheckID.structure, status: found.isEmpty ? .notApplicable : .pass, message: found.isEmpty ? "nothing stamped" : "one stamp")
             : .init(id: CheckID.structure, status: .fail, message: found.problems.joined(separator: "; ")))
 
-        let context = VerificationContext(path: path, document: document, found: found, disclosure: disclosure)
-        for check in additionalChecks { checks += check.run(context) }
+        var context = VerificationContext(path: path, document: document, found: found, disclosure: disclosure)
+        for check in additionalChecks {
+            context.earlier = checks
+            checks += check.run(context)
+        }
         return VerificationReport(path: path, format: document.handler.id, disclosure: disclosure, found: found, checks: checks, warnings: document.warnings)
     }
 
