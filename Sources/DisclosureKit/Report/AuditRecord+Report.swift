@@ -14,6 +14,11 @@ extension AuditRecord {
     }
 }
 
+extension Disclosure {
+    /// The visible statement as stamped, or (when the metadata has none) the statement it renders to.
+    var reportStatement: String { statement ?? StatementRenderer().render(self) }
+}
+
 extension Finding {
     /// A short title for the signal: the catalogue's title when it has one, else the signal id.
     var signalTitle: String { SignalCatalogue.descriptor(id: signal)?.title ?? signal }

@@ -22,7 +22,11 @@ enum HTMLReportAssets {
     dl.meta dd{margin:0;overflow-wrap:anywhere}
     table{border-collapse:collapse;width:100%;margin:.5rem 0}
     caption{text-align:left;font-weight:600;padding:.25rem 0;color:var(--muted)}
-    th,td{border:1px solid var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+    th,td{border:1px solid var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
+    td.path{min-width:10rem}
+    td.path code{overflow-wrap:anywhere}
+    td.nowrap{white-space:nowrap}
+    table.summary{width:auto;min-width:min(100%,36rem)}
     thead th{background:var(--head)}
     td.num{text-align:right}
     th button{font:inherit;font-weight:600;color:inherit;background:none;border:0;padding:0;cursor:pointer;text-align:left}

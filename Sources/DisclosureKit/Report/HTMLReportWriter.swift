@@ -2,8 +2,8 @@ import Crypto
 import Foundation
 
 /// One self-contained HTML page: the standing note, a summary table by status, and a table
-/// with one row per finding, failed check, declaration or error (one row for a file with
-/// none), sortable by column and filterable by status and by signal. Without JavaScript it is
+/// with one row per disclosure, finding, failed check, declaration or error (one row for a
+/// file with none), sortable by column and filterable by status and by signal. Without JavaScript it is
 /// a plain table. No external assets: the CSS and script are inline, and a
 /// Content-Security-Policy allows only those two (by hash) and nothing from the network.
 /// Every string from a record is HTML-escaped.
@@ -29,6 +29,10 @@ public struct HTMLReportWriter: AuditReportWriter {
 
     static func rows(_ record: AuditRecord) -> [Row] {
         var rows: [Row] = []
+        if let d = record.disclosure {
+            rows.append(Row(record: record, item: "disclosure", itemIsCode: true, strength: nil, location: "", excerpt: "",
+                            explanation: d.reportStatement))
+        }
         for f in record.findings {
             rows.append(Row(record: record, item: f.signal, itemIsCode: true, strength: f.strength,
                             location: f.location.reportDescription, excerpt: f.excerpt, explanation: f.reportExplanation))
@@ -81,7 +85,7 @@ public struct HTMLReportWriter: AuditReportWriter {
         </header>
         <main>
         <h2 id="summary">Summary</h2>
-        <table>
+        <table class="summary">
         <caption>Files by status</caption>
         <thead><tr><th scope="col">Status</th><th scope="col">Meaning</th><th scope="col">Files</th></tr></thead>
         <tbody>
@@ -94,7 +98,7 @@ public struct HTMLReportWriter: AuditReportWriter {
         out += "</tbody>\n</table>\n"
         out += "<h2 id=\"files\">Files and findings</h2>\n"
         out += filterForm(report, rows: rows)
-        out += "<table id=\"findings\" class=\"cards\">\n<caption>One row per signal, failed check, declaration or error; a file with none has one row. Sorted by file.</caption>\n<thead><tr>"
+        out += "<table id=\"findings\" class=\"cards\">\n<caption>One row per disclosure, signal, failed check, declaration or error; a file with none has one row. Sorted by file.</caption>\n<thead><tr>"
         for (i, name) in HTMLReportWriter.columns.enumerated() {
             out += "<th scope=\"col\"\(i == 0 ? " aria-sort=\"ascending\"" : "")>\(name)</th>"
         }
@@ -127,10 +131,10 @@ public struct HTMLReportWriter: AuditReportWriter {
         let statusIndex = AuditStatus.allCases.firstIndex(of: status)!
         let strengthIndex = row.strength.map { SignalStrength.allCases.firstIndex(of: $0)! + 1 } ?? 0
         var out = "<tr data-status=\"\(status.rawValue)\" data-signal=\"\(e(row.item))\">"
-        out += "<td data-label=\"\(c[0])\"><code>\(e(row.record.path))</code>\(row.record.format.map { " <span class=\"fmt\">(\(e($0)))</span>" } ?? "")</td>"
+        out += "<td data-label=\"\(c[0])\" class=\"path\"><code>\(e(row.record.path))</code>\(row.record.format.map { " <span class=\"fmt\">(\(e($0)))</span>" } ?? "")</td>"
         out += "<td data-label=\"\(c[1])\" data-sort=\"\(statusIndex)\"><span class=\"badge s-\(status.rawValue)\">\(status.rawValue)</span></td>"
         out += "<td data-label=\"\(c[2])\">\(row.item.isEmpty ? "—" : "<code>\(e(row.item))</code>")</td>"
-        out += "<td data-label=\"\(c[3])\" data-sort=\"\(strengthIndex)\">\(row.strength?.rawValue ?? "")</td>"
+        out += "<td data-label=\"\(c[3])\" class=\"nowrap\" data-sort=\"\(strengthIndex)\">\(row.strength?.rawValue ?? "")</td>"
         out += "<td data-label=\"\(c[4])\">\(e(row.location))</td>"
         out += "<td data-label=\"\(c[5])\">\(row.excerpt.isEmpty ? "" : "“" + e(row.excerpt) + "”")</td>"
         out += "<td data-label=\"\(c[6])\">\(e(row.explanation))</td>"

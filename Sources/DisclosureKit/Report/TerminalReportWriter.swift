@@ -62,6 +62,9 @@ public struct TerminalReportWriter: AuditReportWriter {
         if let error = record.error {
             out += "  error: \(ReportText.printable(error))\n"
         }
+        if let disclosure = record.disclosure {
+            out += "  disclosure: \(ReportText.printable(disclosure.reportStatement))\n"
+        }
         for check in record.reportFailedChecks {
             var line = "  failed check " + style(check.id, .red) + ": " + ReportText.printable(check.message)
             if let loc = check.location { line += " (\(ReportText.printable(loc.reportDescription)))" }

@@ -64,8 +64,13 @@ import Testing
     @Test func oneRowPerItemWithFilterData() throws {
         let page = try html
         let rows = page.components(separatedBy: "<tr data-status=").count - 1
-        // verified 1, problems 1 check, declared 1, signals 2, hostile 2, plain 1, unicode 1, unsupported 1 error, unreadable 1 error
-        #expect(rows == 11)
+        // verified 1 disclosure, problems 1 disclosure + 1 check, declared 1, signals 2, hostile 2, plain 1, unicode 1,
+        // unsupported 1 error, unreadable 1 error
+        #expect(rows == 12)
+        let statement = HTMLReportWriter.escape(StatementRenderer().render(Samples.disclosure))
+        #expect(page.contains("<tr data-status=\"disclosed-verified\" data-signal=\"disclosure\">"))
+        #expect(page.contains("<td data-label=\"Explanation\">\(statement)</td>"))
+        #expect(page.contains("<tr data-status=\"undisclosed\" data-signal=\"\"><td data-label=\"File\" class=\"path\"><code>f/plain.md</code>"))
         #expect(page.contains("<tr data-status=\"disclosed-with-problems\" data-signal=\"check/content-binding\">"))
         #expect(page.contains("<tr data-status=\"declared-other\" data-signal=\"declaration/w3c-meta\">"))
         #expect(page.contains("<tr data-status=\"unreadable\" data-signal=\"error\">"))
@@ -77,5 +82,31 @@ import Testing
 
     @Test func noteIsShown() throws {
         #expect(try html.contains("<p class=\"note\" role=\"note\"><strong>Note:</strong> \(AuditReport.standingNote)</p>"))
+    }
+}
+
+/// WCAG AA: every status badge's text colour has at least 4.5:1 contrast on its background.
+@Suite struct HTMLReportContrastTests {
+    static func luminance(_ hex: Substring) -> Double {
+        let value = Int(hex.dropFirst(), radix: 16) ?? 0
+        let channels = [(value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF].map { Double($0) / 255 }
+        let linear = channels.map { $0 <= 0.03928 ? $0 / 12.92 : pow(($0 + 0.055) / 1.055, 2.4) }
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    }
+
+    static func contrast(_ a: Substring, _ b: Substring) -> Double {
+        let (x, y) = (luminance(a), luminance(b))
+        return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+    }
+
+    @Test func statusBadgesMeetAA() throws {
+        let css = HTMLReportAssets.css
+        let pairs = css.matches(of: #/\.s-[a-z-]+(?:,\.s-[a-z-]+)*\{background:(#[0-9a-f]{6});color:(#[0-9a-f]{6})\}/#)
+        #expect(pairs.count == 5)
+        for pair in pairs {
+            #expect(Self.contrast(pair.output.1, pair.output.2) >= 4.5, "\(pair.output.0)")
+        }
+        #expect(Self.contrast("#4a4a4a", "#f2f2f2") >= 4.5)
+        #expect(Self.contrast("#1b1b1b", "#eef3fd") >= 4.5)
     }
 }
