@@ -76,6 +76,7 @@ enum SARIF {
         var level: String
         var message: Message
         var locations: [Location]
+        var partialFingerprints: [String: String]?
         var properties: [String: JSONValue]?
     }
 

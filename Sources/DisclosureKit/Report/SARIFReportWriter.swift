@@ -53,6 +53,7 @@ public struct SARIFReportWriter: AuditReportWriter {
                     ruleId: id, ruleIndex: rules.index[id] ?? 0, level: "error",
                     message: .init(text: "The disclosure in this file failed the \(check.id) check: \(check.message)"),
                     locations: [location(check.location ?? Location(), artifact: artifact)],
+                    partialFingerprints: SARIFReportWriter.fingerprint([record.path, id]),
                     properties: ["status": .string(record.status.rawValue)]))
             }
             if record.status == .unreadable {
@@ -99,7 +100,18 @@ public struct SARIFReportWriter: AuditReportWriter {
             ruleId: finding.signal, ruleIndex: rules.index[finding.signal] ?? 0,
             level: finding.strength == .strong ? "warning" : "note",
             message: .init(text: text.trimmingCharacters(in: .whitespaces)),
-            locations: [location(finding.location, artifact: artifact)], properties: properties)
+            locations: [location(finding.location, artifact: artifact)],
+            partialFingerprints: SARIFReportWriter.fingerprint([record.path, finding.signal, finding.location.reportDescription, finding.excerpt]),
+            properties: properties)
+    }
+
+    /// The key of the one partial fingerprint each result carries.
+    public static let fingerprintKey = "discloseResult/v1"
+
+    /// A stable fingerprint, so dashboards recognise the same result across runs: SHA-256 (hex)
+    /// of the path, rule id, location and excerpt joined by NUL.
+    static func fingerprint(_ parts: [String]) -> [String: String] {
+        [fingerprintKey: Digests.sha256Hex(Data(parts.joined(separator: "\u{0}").utf8))]
     }
 
     func artifactLocation(_ path: String, index: Int?) -> SARIF.ArtifactLocation {

@@ -46,6 +46,10 @@ import Testing
         #expect(byRule["check/content-binding"]?.first?["level"] as? String == "error")
         #expect(byRule["check/content-binding"]?.first?["ruleIndex"] as? Int == 4)
         #expect(results.count == 5)
+        let fingerprints = results.compactMap { ($0["partialFingerprints"] as? [String: String])?["discloseResult/v1"] }
+        #expect(fingerprints.count == 5)
+        #expect(Set(fingerprints).count == 5)
+        #expect(fingerprints.allSatisfy { $0.count == 64 })
     }
 
     func location(_ result: [String: Any]?) throws -> [String: Any] {

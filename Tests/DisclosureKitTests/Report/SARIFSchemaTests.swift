@@ -84,7 +84,9 @@ import Testing
         var report = ReportSamples.report
         report.roots = ["/srv/audit docs"]
         report.records.append(AuditRecord(path: "/srv/elsewhere/x.md", format: "markdown", status: .undisclosedWithSignals,
-                                          findings: [ReportSamples.hostileFinding]))
+                                          findings: [ReportSamples.hostileFinding,
+                                                     Finding(signal: "residue.x", strength: .weak, location: Location(paragraph: -2, line: 0, column: -1, byteOffset: -5),
+                                                             excerpt: "", explanation: "")]))
         guard let outcome = try validate(report) else { return }
         #expect(outcome == "VALID")
     }
