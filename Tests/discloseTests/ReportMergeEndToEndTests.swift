@@ -98,3 +98,16 @@ import Testing
         #expect(unwritable.exitCode == 4)
     }
 }
+
+@Suite struct ReportHelpTests {
+    @Test func reportIsASubcommandAndMergeDocumentsItsExitCodes() throws {
+        let root = try CLI.run(["--help"])
+        #expect(root.stdout.contains("report"))
+        let merge = try CLI.run(["report", "merge", "--help"])
+        #expect(merge.exitCode == 0)
+        #expect(merge.stdout.contains("3  a shard could not be read, has a malformed line, or overlaps another"))
+        #expect(merge.stdout.contains("--format <format>"))
+        #expect(merge.stdout.contains("Report format: terminal, json, jsonl, csv, sarif,"))
+        #expect(merge.stdout.contains("(default: terminal)"))
+    }
+}

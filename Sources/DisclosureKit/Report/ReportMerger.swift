@@ -4,8 +4,8 @@ import Foundation
 /// ``AuditReport``, which any ``AuditReportFormat`` then renders.
 ///
 /// Guarantees: records come out sorted by path (byte order of UTF-8, as ``AuditReport``
-/// sorts), each exactly as it was in its shard; header lines (``ReportHeader``, no `path`)
-/// and blank lines are skipped; a path in two shards, or twice in one, is an error naming
+/// sorts), each with the values it had in its shard (keys the model does not know are
+/// dropped); header lines (``ReportHeader``, no `path`) and blank lines are skipped; a path in two shards, or twice in one, is an error naming
 /// both places, never a silent choice; a line that is not a record is an error naming the
 /// file and its 1-based line number. The merged report's `roots` are the headers' roots in
 /// first-seen order, `tool` the first header's, `generatedAt` the latest header's (or

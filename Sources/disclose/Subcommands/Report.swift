@@ -35,7 +35,7 @@ extension Report {
         @Argument(help: ArgumentHelp("The JSON Lines shards.", valueName: "shard.jsonl"))
         var shards: [String] = []
 
-        @Option(help: ArgumentHelp("Report format: \(AuditReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"),
+        @Option(help: ArgumentHelp("Report format: \(AuditReportFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: terminal).", valueName: "format"),
                 transform: { try Merge.parseFormat($0) })
         var format: AuditReportFormat = .terminal
 
