@@ -20,7 +20,6 @@ public struct HTMLReportWriter: AuditReportWriter {
     struct Row {
         var record: AuditRecord
         var item: String
-        var itemIsCode: Bool
         var strength: SignalStrength?
         var location: String
         var excerpt: String
@@ -30,26 +29,26 @@ public struct HTMLReportWriter: AuditReportWriter {
     static func rows(_ record: AuditRecord) -> [Row] {
         var rows: [Row] = []
         if let d = record.disclosure {
-            rows.append(Row(record: record, item: "disclosure", itemIsCode: true, strength: nil, location: "", excerpt: "",
+            rows.append(Row(record: record, item: "disclosure", strength: nil, location: "", excerpt: "",
                             explanation: d.reportStatement))
         }
         for f in record.findings {
-            rows.append(Row(record: record, item: f.signal, itemIsCode: true, strength: f.strength,
+            rows.append(Row(record: record, item: f.signal, strength: f.strength,
                             location: f.location.reportDescription, excerpt: f.excerpt, explanation: f.reportExplanation))
         }
         for c in record.reportFailedChecks {
-            rows.append(Row(record: record, item: SARIFRules.checkRuleID(c.id), itemIsCode: true, strength: nil,
+            rows.append(Row(record: record, item: SARIFRules.checkRuleID(c.id), strength: nil,
                             location: c.location?.reportDescription ?? "", excerpt: "", explanation: c.message))
         }
         for d in record.declarations {
-            rows.append(Row(record: record, item: "declaration/" + d.kind, itemIsCode: true, strength: nil,
+            rows.append(Row(record: record, item: "declaration/" + d.kind, strength: nil,
                             location: d.location.reportDescription, excerpt: d.quote, explanation: d.explanation))
         }
         if let error = record.error {
-            rows.append(Row(record: record, item: "error", itemIsCode: true, strength: nil, location: "", excerpt: "", explanation: error))
+            rows.append(Row(record: record, item: "error", strength: nil, location: "", excerpt: "", explanation: error))
         }
         if rows.isEmpty {
-            rows.append(Row(record: record, item: "", itemIsCode: false, strength: nil, location: "", excerpt: "",
+            rows.append(Row(record: record, item: "", strength: nil, location: "", excerpt: "",
                             explanation: record.status.reportLabel))
         }
         return rows
