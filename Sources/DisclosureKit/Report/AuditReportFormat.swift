@@ -6,7 +6,7 @@ public enum AuditReportFormat: String, CaseIterable, Sendable {
     case terminal
     /// One JSON document: the report's header, counts and every record.
     case json
-    /// JSON Lines: one object per file.
+    /// JSON Lines: a header line (``ReportHeader``), then one object per file.
     case jsonl
     /// CSV: one row per finding, plus one per file without findings.
     case csv
@@ -29,34 +29,28 @@ public struct AuditReportOptions: Sendable {
 
 extension AuditReportFormat {
     /// The writer for this format.
+    /// - Parameter options: settings; `colour` matters to the terminal writer only.
+    /// - Returns: a writer whose output carries ``AuditReport/standingNote``.
     public func writer(options: AuditReportOptions = AuditReportOptions()) -> any AuditReportWriter {
         switch self {
+        case .terminal: return TerminalReportWriter(colour: options.colour)
+        case .json: return JSONReportWriter()
         case .jsonl: return JSONLinesReportWriter()
-        default: return UnavailableReportWriter(format: self)
+        case .csv: return CSVReportWriter()
+        case .sarif: return SARIFReportWriter()
+        case .html: return HTMLReportWriter()
         }
     }
-}
 
-/// JSON Lines: one record per line, sorted by path.
-public struct JSONLinesReportWriter: AuditReportWriter {
-    /// Creates the writer.
-    public init() {}
-
-    public func render(_ report: AuditReport) throws -> Data {
-        var out = Data()
-        for record in report.records {
-            out.append(try record.jsonLine())
-            out.append(0x0A)
+    /// The usual file extension of this format, without the dot (`txt` for terminal).
+    public var fileExtension: String {
+        switch self {
+        case .terminal: return "txt"
+        case .json: return "json"
+        case .jsonl: return "jsonl"
+        case .csv: return "csv"
+        case .sarif: return "sarif"
+        case .html: return "html"
         }
-        return out
-    }
-}
-
-/// Placeholder until the writer for a format exists.
-struct UnavailableReportWriter: AuditReportWriter {
-    var format: AuditReportFormat
-
-    func render(_ report: AuditReport) throws -> Data {
-        throw DisclosureError.invalidInput("the \(format.rawValue) report format is not available in this build; use --format jsonl.")
     }
 }

@@ -1,0 +1,102 @@
+import Foundation
+
+/// What the report writers need from a record, computed one way for every format.
+/// (An extension of the shared audit model; the model itself lives in `Audit/`.)
+extension AuditRecord {
+    /// The checks that failed, in the order verify ran them.
+    var reportFailedChecks: [CheckResult] { checks.filter { $0.status == .fail } }
+
+    /// True when a report should list this file individually: it has findings, declarations,
+    /// failed checks or an error, or its disclosure has problems.
+    var reportListsIndividually: Bool {
+        !findings.isEmpty || !declarations.isEmpty || !reportFailedChecks.isEmpty
+            || status == .unreadable || status == .disclosedWithProblems
+    }
+}
+
+extension Disclosure {
+    /// The visible statement as stamped, or (when the metadata has none) the statement it renders to.
+    var reportStatement: String { statement ?? StatementRenderer().render(self) }
+}
+
+extension Finding {
+    /// A short title for the signal: the catalogue's title when it has one, else the signal id.
+    var signalTitle: String { SignalCatalogue.descriptor(id: signal)?.title ?? signal }
+
+    /// The finding's own explanation, or the catalogue's rationale when the finding has none.
+    var reportExplanation: String {
+        let own = explanation.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !own.isEmpty { return own }
+        return SignalCatalogue.descriptor(id: signal)?.rationale ?? ""
+    }
+}
+
+extension AuditStatus {
+    /// A plain-English label for people, e.g. "disclosed, with problems". Describes the file.
+    var reportLabel: String {
+        switch self {
+        case .disclosedVerified: return "disclosed, verified"
+        case .disclosedWithProblems: return "disclosed, with problems"
+        case .declaredOther: return "declared another way"
+        case .undisclosedWithSignals: return "no disclosure, signals found"
+        case .undisclosed: return "no disclosure, no signals"
+        case .unsupported: return "not a supported format"
+        case .unreadable: return "could not be read"
+        }
+    }
+}
+
+extension Location {
+    /// True when the location carries anything at all.
+    var reportIsEmpty: Bool { part == nil && paragraph == nil && line == nil && column == nil && byteOffset == nil }
+
+    /// The description with the byte offset added when it is not already part of it,
+    /// e.g. "word/document.xml, paragraph 3 (byte 120)".
+    var reportDescription: String {
+        guard let byteOffset, part != nil || paragraph != nil || line != nil else { return description }
+        return description + " (byte \(byteOffset))"
+    }
+}
+
+/// Text helpers shared by the writers.
+enum ReportText {
+    /// `text` with control characters (``isControl(_:)``) replaced by visible `\u{..}` escapes,
+    /// so that names and excerpts from untrusted files cannot drive a terminal or break a line.
+    static func printable(_ text: String) -> String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                out += escaped(scalar)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// C0 controls, DEL, C1 controls, the line and paragraph separators, and the bidirectional
+    /// embeddings, overrides and isolates (which can make a file name read backwards).
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+            || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+
+    /// `\u{1b}` for U+001B.
+    static func escaped(_ scalar: Unicode.Scalar) -> String {
+        "\\u{" + String(scalar.value, radix: 16) + "}"
+    }
+
+    /// The declaration as one line: `kind: “quote”`.
+    static func declarationLine(_ d: Declaration) -> String {
+        "\(d.kind): “\(d.quote)”"
+    }
+
+    /// Splits `tool` ("disclose 0.1.0") into a name and an optional version.
+    static func toolNameAndVersion(_ tool: String) -> (name: String, version: String?) {
+        let parts = tool.split(separator: " ", maxSplits: 1).map(String.init)
+        guard let name = parts.first, !name.isEmpty else { return ("disclose", nil) }
+        return (name, parts.count > 1 ? parts[1] : nil)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// One JSON document: `tool`, `generatedAt`, `roots`, `note`, `counts` (every status,
+/// zero where none, plus `total`) and `records` (as in JSON Lines), pretty-printed with sorted keys.
+public struct JSONReportWriter: AuditReportWriter {
+    /// Creates the writer.
+    public init() {}
+
+    struct Document: Encodable {
+        var tool: String
+        var generatedAt: String
+        var roots: [String]
+        var note: String
+        var counts: [String: Int]
+        var records: [AuditRecord]
+    }
+
+    /// The whole report as one JSON document, ending with a line feed.
+    /// - Throws: an encoding error (not expected for these types).
+    public func render(_ report: AuditReport) throws -> Data {
+        var counts = Dictionary(uniqueKeysWithValues: report.counts.map { ($0.status.rawValue, $0.count) })
+        counts["total"] = report.records.count
+        let document = Document(tool: report.tool, generatedAt: report.generatedAt, roots: report.roots,
+                                note: AuditReport.standingNote, counts: counts, records: report.records)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(document)
+        data.append(0x0A)
+        return data
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// For people at a terminal: a summary table by status, then the files that have something
+/// to show (findings, declarations, failed checks, errors), each with its details, then the
+/// standing note. Files that are verified, or have no disclosure and no signals, or are not a
+/// supported format, are counted but not listed (every format but this one lists them all).
+///
+/// Text from audited files is made printable first: control characters become `\u{..}`
+/// escapes, so a file name or excerpt cannot move the cursor or change colours.
+public struct TerminalReportWriter: AuditReportWriter {
+    /// Use ANSI colour and bold.
+    public var colour: Bool
+
+    /// Creates the writer.
+    public init(colour: Bool = false) {
+        self.colour = colour
+    }
+
+    /// The report as UTF-8 text ending with a line feed.
+    public func render(_ report: AuditReport) throws -> Data {
+        Data(text(report).utf8)
+    }
+
+    /// The report as text.
+    public func text(_ report: AuditReport) -> String {
+        var out = summary(report)
+        let listed = report.records.filter(\.reportListsIndividually)
+        for record in listed {
+            out += "\n" + details(record)
+        }
+        let unlisted = report.records.count - listed.count
+        if unlisted > 0 {
+            out += "\n\(unlisted) file\(unlisted == 1 ? "" : "s") with nothing further to show \(unlisted == 1 ? "is" : "are") counted above but not listed; --format json, csv or html lists every file.\n"
+        }
+        out += "\n" + style("Note:", .bold) + " " + AuditReport.standingNote + "\n"
+        return out
+    }
+
+    func summary(_ report: AuditReport) -> String {
+        let files = report.records.count
+        let roots = report.roots.map(ReportText.printable).joined(separator: ", ")
+        var out = style("Audit of \(files) file\(files == 1 ? "" : "s")", .bold)
+        if !roots.isEmpty { out += " in \(roots)" }
+        out += " (\(ReportText.printable(report.tool)), \(ReportText.printable(report.generatedAt)))\n\n"
+        let width = AuditStatus.allCases.map(\.rawValue.count).max()! + 2
+        let countWidth = max(5, String(files).count)
+        out += "  " + style(pad("Status", width) + leftPad("Files", countWidth), .bold) + "\n"
+        for (status, count) in report.counts {
+            let name = pad(status.rawValue, width)
+            out += "  " + (count > 0 ? style(name, TerminalReportWriter.colour(of: status)) : name)
+                + leftPad(String(count), countWidth) + "\n"
+        }
+        out += "  " + pad("total", width) + leftPad(String(files), countWidth) + "\n"
+        return out
+    }
+
+    func details(_ record: AuditRecord) -> String {
+        var head = style(ReportText.printable(record.path), .bold) + "  "
+            + style(record.status.rawValue, TerminalReportWriter.colour(of: record.status))
+        if let format = record.format { head += " (\(format))" }
+        var out = head + "\n"
+        if let error = record.error {
+            out += "  error: \(ReportText.printable(error))\n"
+        }
+        if let disclosure = record.disclosure {
+            out += "  disclosure: \(ReportText.printable(disclosure.reportStatement))\n"
+        }
+        for check in record.reportFailedChecks {
+            var line = "  failed check " + style(check.id, .red) + ": " + ReportText.printable(check.message)
+            if let loc = check.location { line += " (\(ReportText.printable(loc.reportDescription)))" }
+            out += line + "\n"
+        }
+        for d in record.declarations {
+            out += "  declaration \(ReportText.printable(d.kind)) at \(ReportText.printable(d.location.reportDescription)): “\(ReportText.printable(d.quote))”\n"
+            if !d.explanation.isEmpty { out += "      \(ReportText.printable(d.explanation))\n" }
+        }
+        for f in record.findings {
+            let strength = pad(f.strength.rawValue, 9)
+            out += "  " + (f.strength == .strong ? style(strength, .bold) : strength)
+                + style(ReportText.printable(f.signal), .cyan) + " at " + ReportText.printable(f.location.reportDescription) + "\n"
+            if !f.excerpt.isEmpty { out += "      “\(ReportText.printable(f.excerpt))”\n" }
+            let explanation = f.reportExplanation
+            if !explanation.isEmpty { out += "      \(ReportText.printable(explanation))\n" }
+        }
+        return out
+    }
+
+    enum Style: String {
+        case bold = "1", red = "31", green = "32", yellow = "33", cyan = "36", dim = "2"
+    }
+
+    static func colour(of status: AuditStatus) -> Style {
+        switch status {
+        case .disclosedVerified: return .green
+        case .disclosedWithProblems, .unreadable: return .red
+        case .declaredOther: return .cyan
+        case .undisclosedWithSignals: return .yellow
+        case .undisclosed, .unsupported: return .dim
+        }
+    }
+
+    func style(_ text: String, _ style: Style) -> String {
+        colour ? "\u{1B}[\(style.rawValue)m" + text + "\u{1B}[0m" : text
+    }
+
+    func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+
+    func leftPad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    }
+}

@@ -1,0 +1,75 @@
+@testable import DisclosureKit
+import Foundation
+import Testing
+
+@Suite struct TerminalReportWriterTests {
+    @Test func summaryTableCountsEveryStatus() throws {
+        let text = try ReportSamples.render(.terminal)
+        let expected = """
+        Audit of 9 files in docs (disclose 0.1.0, 2026-12-01T09:00:00Z)
+
+          Status                    Files
+          disclosed-verified            1
+          disclosed-with-problems       1
+          declared-other                1
+          undisclosed-with-signals      2
+          undisclosed                   2
+          unsupported                   1
+          unreadable                    1
+          total                         9
+
+        """
+        #expect(text.hasPrefix(expected))
+    }
+
+    @Test func filesWithDetailsAreListedWithTheirFindings() throws {
+        let text = try ReportSamples.render(.terminal)
+        #expect(text.contains("""
+        d/signals.docx  undisclosed-with-signals (docx)
+          strong   metadata.ai-generator at docProps/app.xml (byte 210)
+              “Microsoft Copilot”
+              The document properties name an AI tool as the application.
+          moderate residue.assistant-opener at word/document.xml, paragraph 3 (byte 4521)
+              “Certainly! Here is, "quoted" text”
+              A paragraph opens the way chat assistants reply.
+
+        """))
+        let statement = StatementRenderer().render(Samples.disclosure)
+        #expect(text.contains("b/problems.md  disclosed-with-problems (markdown)\n  disclosure: \(statement)\n  failed check content-binding: the text has changed since stamping, first at line 12 (line 12, column 1 (byte 400))\n"))
+        #expect(text.contains("c/declared.html  declared-other (html)\n  declaration w3c-meta at line 4, column 5 (byte 120): “<meta name=\"ai-disclosure\" content=\"ai-assisted\">”\n      A W3C AI-disclosure meta tag.\n"))
+        #expect(text.contains("h/broken.docx  unreadable (docx)\n  error: @SUM(1): not a valid zip archive,\\u{a}so it cannot be read\n"))
+        #expect(!text.contains("a/verified.docx"))
+        #expect(!text.contains("f/plain.md"))
+        #expect(text.contains("\n4 files with nothing further to show are counted above but not listed; --format json, csv or html lists every file.\n"))
+    }
+
+    @Test func noteEndsTheReport() throws {
+        #expect(try ReportSamples.render(.terminal).hasSuffix("\nNote: \(AuditReport.standingNote)\n"))
+    }
+
+    @Test func colourOnlyWhenAsked() throws {
+        #expect(!(try ReportSamples.render(.terminal)).contains("\u{1B}"))
+        let coloured = try ReportSamples.render(.terminal, colour: true)
+        #expect(coloured.contains("\u{1B}[32mdisclosed-verified"))
+        #expect(coloured.contains("\u{1B}[1mNote:\u{1B}[0m"))
+    }
+
+    @Test func controlCharactersFromFilesCannotDriveTheTerminal() throws {
+        let record = AuditRecord(path: "x\u{1B}[2Jy.md", format: "markdown", status: .undisclosedWithSignals,
+                                 findings: [Finding(signal: "residue.x", strength: .weak, location: Location(line: 1),
+                                                    excerpt: "ok", explanation: "bad\u{9B}31m")])
+        let text = try ReportSamples.render(.terminal, AuditReport(generatedAt: "t", roots: [], records: [record]))
+        #expect(!text.contains("\u{1B}"))
+        #expect(!text.contains("\u{9B}"))
+        #expect(text.contains("x\\u{1b}[2Jy.md"))
+        #expect(text.contains("bad\\u{9b}31m"))
+    }
+}
+
+@Suite struct ReportTextTests {
+    @Test func bidiOverridesAndSeparatorsAreMadeVisible() {
+        #expect(ReportText.printable("invoice\u{202E}fdp.md") == "invoice\\u{202e}fdp.md")
+        #expect(ReportText.printable("a\u{2028}b\u{2066}c\u{7F}") == "a\\u{2028}b\\u{2066}c\\u{7f}")
+        #expect(ReportText.printable("Ünïcödé ✓ 日本語 عربي") == "Ünïcödé ✓ 日本語 عربي")
+    }
+}
