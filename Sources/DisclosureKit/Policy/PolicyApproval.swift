@@ -40,8 +40,11 @@ public final class PolicyApproval: @unchecked Sendable {
         lock.lock()
         collected += warned.map { (path, $0) }
         lock.unlock()
-        if let failed = results.first(where: { $0.status == .fail }) {
-            throw DisclosureError.policyViolation(path: path, rule: failed.id, detail: failed.message + ". Nothing was written.")
+        let failed = results.filter { $0.status == .fail }
+        if let first = failed.first {
+            let others = failed.dropFirst().map(\.id)
+            let also = others.isEmpty ? "" : " Also not met: \(others.joined(separator: ", "))."
+            throw DisclosureError.policyViolation(path: path, rule: first.id, detail: first.message + "." + also + " Nothing was written.")
         }
     }
 }
