@@ -42,7 +42,7 @@ public struct PolicyLoader: Sendable {
         try r.checkKeys(root, .root, allowed: PolicyLoader.sections)
         var lines: [String: Int] = [:]
         func note(_ key: String, _ section: TOMLSourceMap.Section) {
-            if let line = r.map.line(of: key, in: section) { lines[section.display(key)] = line }
+            if let line = r.map.exactLine(of: key, in: section) { lines[section.display(key)] = line }
         }
 
         let head = TOMLSourceMap.Section(name: "policy", index: nil)

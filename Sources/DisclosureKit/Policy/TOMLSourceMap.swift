@@ -80,10 +80,14 @@ struct TOMLSourceMap {
     /// The line of a table header (`[signature]`, the `index`th `[[tools]]`).
     func line(of section: Section) -> Int? { headers[section] }
 
+    /// The line of `key` in `section` when the file has that key; nil otherwise (no fallback).
+    func exactLine(of key: String, in section: Section) -> Int? { keys[section]?[key]?.first }
+
     /// The line of `key` in `section`; for a dotted key, the line of its first part when the whole is not found.
     func line(of key: String, in section: Section) -> Int? {
         if let span = keys[section]?[key] { return span.first }
         if let dot = key.firstIndex(of: "."), let span = keys[section]?[String(key[..<dot])] { return span.first }
+        if section == .root, let header = headers[Section(name: key, index: nil)] ?? headers[Section(name: key, index: 0)] { return header }
         return headers[section]
     }
 

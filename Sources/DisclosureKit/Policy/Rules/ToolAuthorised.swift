@@ -19,7 +19,8 @@ public struct ToolAuthorised: PolicyRule {
             return pass("every declared tool is authorised (\(cited.joined(separator: "; ")))")
         }
         let listed = policy.tools.map(\.name).joined(separator: ", ")
-        let setting = "policy.unlisted_tools = \"\(policy.unlistedTools.rawValue)\", \(policy.cite(policy.lines.line("policy.unlisted_tools")))"
+        let value = "policy.unlisted_tools = \"\(policy.unlistedTools.rawValue)\""
+        let setting = policy.lines.line("policy.unlisted_tools").map { "\(value), \(policy.cite($0))" } ?? "\(value) (the default)"
         return result(policy.unlistedTools.status,
                       "\(unlisted.quotedList) \(unlisted.count == 1 ? "is" : "are") not on the policy's list of authorised tools (\(listed)); \(setting)")
     }
