@@ -106,11 +106,34 @@ public struct AuthorisedTool: Equatable, Sendable {
 
 /// A field a policy may require a declaration to fill in.
 public enum DeclarationField: String, Sendable, CaseIterable {
-    case tools, purposes, extent, review, reviewer, declarant, organisation, date, note
+    /// At least one tool (when AI was used).
+    case tools
+    /// At least one purpose (when AI was used).
+    case purposes
+    /// The extent (always present).
+    case extent
+    /// A human review other than `none` (when AI was used).
+    case review
+    /// A named reviewer (when AI was used).
+    case reviewer
+    /// The declarant.
+    case declarant
+    /// The organisation.
+    case organisation
+    /// An ISO 8601 date.
+    case date
+    /// A note from the declarant.
+    case note
+    /// Every tool's version (when AI was used).
     case toolVersion = "tool-version"
+    /// Every tool's underlying model (when AI was used).
     case toolModel = "tool-model"
+    /// Every tool's provider (when AI was used).
     case toolProvider = "tool-provider"
-    case task, role
+    /// The task recorded with `stamp --task`.
+    case task
+    /// The role recorded with `stamp --role`.
+    case role
 
     /// The fields required when a policy does not say: the six every declaration carries.
     public static let defaults: [DeclarationField] = [.tools, .purposes, .extent, .review, .declarant, .date]

@@ -88,7 +88,8 @@ struct TOMLSourceMap {
         if let span = keys[section]?[key] { return span.first }
         if let dot = key.firstIndex(of: "."), let span = keys[section]?[String(key[..<dot])] { return span.first }
         if section == .root, let header = headers[Section(name: key, index: nil)] ?? headers[Section(name: key, index: 0)] { return header }
-        return headers[section]
+        if let header = headers[section] { return header }
+        return section == .root ? nil : keys[.root]?[section.name]?.first
     }
 
     /// The line on which `value` (quoted) appears in the value of `key`, else the key's line.

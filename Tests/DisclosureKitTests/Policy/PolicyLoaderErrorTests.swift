@@ -128,6 +128,19 @@ import Testing
         #expect(throws: PolicyError.unreadable(path: "/nonexistent/policy.toml")) { try PolicyLoader().load(path: "/nonexistent/policy.toml") }
     }
 
+    @Test func inlineTablesAndOversizedFiles() {
+        let m = Marked("[policy]\nid = \"p\"\nsignature = { required = \"yes\" }\n")
+        #expect(PolicyFixtures.error(m.text) == "disclose-policy.toml:3: unknown key \"policy.signature\"; the keys allowed here are id, version, name, organisation, roles, unlisted_tools. Check the spelling against docs/policy.md.")
+        let inline = Marked("[policy]\nid = \"p\"\n[statement]\nplacement = \"end\"\n[tools_list]\n")
+        #expect(PolicyFixtures.error(inline.text)?.hasPrefix("disclose-policy.toml:5: unknown key \"tools_list\"") == true)
+        let top = Marked("signature = { required = \"yes\" }⟨sig⟩\n[policy]\nid = \"p\"\n")
+        #expect(PolicyFixtures.error(top.text) == "disclose-policy.toml:\(top["sig"]): key \"signature.required\": expected true or false, found a string")
+        let big = Data(("[policy]\nid = \"p\"\n" + String(repeating: "# padding\n", count: 120_000)).utf8)
+        #expect(throws: PolicyError.notText(path: "p.toml", reason: "the file is \(big.count) bytes, over the limit of 1048576")) {
+            try PolicyLoader().load(data: big, path: "p.toml")
+        }
+    }
+
     @Test func trustPathsResolveAgainstThePolicyFolder() throws {
         let policy = try PolicyFixtures.load("[policy]\nid = \"p\"\n[signature]\ntrust = [\"keys/a.pem\", \"/etc/b.pem\"]\n", path: "/srv/policies/p.toml")
         #expect(policy.signature.trust == ["/srv/policies/keys/a.pem", "/etc/b.pem"])

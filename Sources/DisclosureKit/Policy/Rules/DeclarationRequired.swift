@@ -5,10 +5,13 @@ import Foundation
 /// e.g. a pupil submission handed in without a declaration. The message describes the
 /// file, not the person, and says how to add one.
 public struct DeclarationRequired: PolicyRule {
+    /// The rule's identifier; results carry `policy.` before it.
     public static let id = "declaration-required"
 
+    /// Creates the rule.
     public init() {}
 
+    /// Holds `disclosure` against `context.policy`; one result.
     public func check(_ disclosure: Disclosure?, context: PolicyContext) -> [CheckResult] {
         let policy = context.policy
         if disclosure != nil { return pass("the document carries a declaration") }

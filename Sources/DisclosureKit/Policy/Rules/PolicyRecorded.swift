@@ -4,10 +4,13 @@ import Foundation
 /// (`policy.id` and `policy.version`, written by `stamp --policy`), or names another
 /// policy or another version of this one.
 public struct PolicyRecorded: PolicyRule {
+    /// The rule's identifier; results carry `policy.` before it.
     public static let id = "policy-recorded"
 
+    /// Creates the rule.
     public init() {}
 
+    /// Holds `disclosure` against `context.policy`; one result.
     public func check(_ disclosure: Disclosure?, context: PolicyContext) -> [CheckResult] {
         guard let d = disclosure else { return noDeclaration }
         let policy = context.policy

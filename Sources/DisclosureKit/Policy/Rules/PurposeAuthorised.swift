@@ -4,10 +4,13 @@ import Foundation
 /// for (a `[[tools]]` entry's `purposes`; an entry without `purposes` allows any).
 /// Tools not on the list are left to ``ToolAuthorised``.
 public struct PurposeAuthorised: PolicyRule {
+    /// The rule's identifier; results carry `policy.` before it.
     public static let id = "purpose-authorised"
 
+    /// Creates the rule.
     public init() {}
 
+    /// Holds `disclosure` against `context.policy`; one result.
     public func check(_ disclosure: Disclosure?, context: PolicyContext) -> [CheckResult] {
         guard let d = disclosure else { return noDeclaration }
         let policy = context.policy

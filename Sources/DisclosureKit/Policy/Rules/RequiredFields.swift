@@ -6,10 +6,13 @@ import Foundation
 /// Fields about AI use (tools, purposes, review, reviewer, tool details) are required
 /// only when AI was used; a "no AI" declaration has none to give.
 public struct RequiredFields: PolicyRule {
+    /// The rule's identifier; results carry `policy.` before it.
     public static let id = "required-fields"
 
+    /// Creates the rule.
     public init() {}
 
+    /// Holds `disclosure` against `context.policy`; one result.
     public func check(_ disclosure: Disclosure?, context: PolicyContext) -> [CheckResult] {
         guard let d = disclosure else { return noDeclaration }
         let policy = context.policy

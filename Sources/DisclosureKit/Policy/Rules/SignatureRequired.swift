@@ -5,10 +5,13 @@ import Foundation
 /// check ran before it; otherwise it can only see whether a signature is present, and
 /// says that it was not checked against trusted keys.
 public struct SignatureRequired: PolicyRule {
+    /// The rule's identifier; results carry `policy.` before it.
     public static let id = "signature-required"
 
+    /// Creates the rule.
     public init() {}
 
+    /// Holds `disclosure` against `context.policy`; one result.
     public func check(_ disclosure: Disclosure?, context: PolicyContext) -> [CheckResult] {
         guard let d = disclosure else { return noDeclaration }
         let policy = context.policy

@@ -6,10 +6,13 @@ import Foundation
 /// named reviewer, when `exempt_requires_reviewer`) is exempt: the EU AI Act's Article
 /// 50(4) exception for text reviewed under a person's editorial responsibility.
 public struct StatementRequired: PolicyRule {
+    /// The rule's identifier; results carry `policy.` before it.
     public static let id = "statement-required"
 
+    /// Creates the rule.
     public init() {}
 
+    /// Holds `disclosure` against `context.policy`; one result.
     public func check(_ disclosure: Disclosure?, context: PolicyContext) -> [CheckResult] {
         guard let d = disclosure else { return noDeclaration }
         let policy = context.policy

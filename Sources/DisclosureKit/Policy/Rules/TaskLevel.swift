@@ -7,10 +7,13 @@ import Foundation
 /// or a task the policy does not list. The task is the one the disclosure records
 /// (`stamp --task`), else the one the checker expects (`policy check --task`).
 public struct TaskLevel: PolicyRule {
+    /// The rule's identifier; results carry `policy.` before it.
     public static let id = "task-level"
 
+    /// Creates the rule.
     public init() {}
 
+    /// Holds `disclosure` against `context.policy`; one result.
     public func check(_ disclosure: Disclosure?, context: PolicyContext) -> [CheckResult] {
         guard let d = disclosure else { return noDeclaration }
         let policy = context.policy

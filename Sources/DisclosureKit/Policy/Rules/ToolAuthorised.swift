@@ -4,10 +4,13 @@ import Foundation
 /// (`[[tools]]`, matched by name or alias, ignoring case). The result is a warning or a
 /// failure as `policy.unlisted_tools` says.
 public struct ToolAuthorised: PolicyRule {
+    /// The rule's identifier; results carry `policy.` before it.
     public static let id = "tool-authorised"
 
+    /// Creates the rule.
     public init() {}
 
+    /// Holds `disclosure` against `context.policy`; one result.
     public func check(_ disclosure: Disclosure?, context: PolicyContext) -> [CheckResult] {
         guard let d = disclosure else { return noDeclaration }
         let policy = context.policy

@@ -5,10 +5,13 @@ import Foundation
 /// does not know (`policy.roles`). Without a recorded role, who may use each tool is not
 /// checked, and the result says so.
 public struct UserAuthorised: PolicyRule {
+    /// The rule's identifier; results carry `policy.` before it.
     public static let id = "user-authorised"
 
+    /// Creates the rule.
     public init() {}
 
+    /// Holds `disclosure` against `context.policy`; one result.
     public func check(_ disclosure: Disclosure?, context: PolicyContext) -> [CheckResult] {
         guard let d = disclosure else { return noDeclaration }
         let policy = context.policy
