@@ -26,9 +26,10 @@ struct TOMLReader {
         if data.count > maxBytes {
             throw PolicyError.notText(path: path, reason: "the file is \(data.count) bytes, over the limit of \(maxBytes)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard var text = String(data: data, encoding: .utf8) else {
             throw PolicyError.notText(path: path, reason: "the file is not valid UTF-8")
         }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.utf8.contains(0) { throw PolicyError.notText(path: path, reason: "the file contains a NUL byte") }
         do {
             let table = try TOMLTable(string: text)

@@ -30,7 +30,12 @@ struct TOMLSourceMap {
     private let lines: [String]
 
     init(text: String) {
-        lines = text.components(separatedBy: "\n")
+        // Split on U+000A scalars: a "\r\n" pair is one Character in Swift, so a Character split would miss it.
+        lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { scalars in
+            var line = String(String.UnicodeScalarView(scalars))
+            if line.unicodeScalars.last == "\r" { line.unicodeScalars.removeLast() }
+            return line
+        }
         var section = Section.root
         var counts: [String: Int] = [:]
         var multiline: String?

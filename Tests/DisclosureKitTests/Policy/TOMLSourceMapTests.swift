@@ -32,4 +32,9 @@ import Testing
         #expect(map.line(of: "name", in: second) == m["b"])
         #expect(map.line(of: "users", in: second) == map.line(of: second), "absent keys fall back to the header")
     }
+
+    @Test func windowsLineEndingsAndByteOrderMark() {
+        let text = "\u{FEFF}[policy]\r\nid = \"p\"\r\n[[tools]]\r\nname = \"A\"\r\nusers = [1]\r\n"
+        #expect(PolicyFixtures.error(text) == "disclose-policy.toml:5: key \"tools.users\": expected a list of strings, found an integer")
+    }
 }
