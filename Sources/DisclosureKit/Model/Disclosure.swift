@@ -115,17 +115,25 @@ public struct Tool: Codable, Equatable, Hashable, Sendable {
     }
 }
 
-/// A reference to the organisation policy a disclosure was made under.
+/// A reference to the organisation policy a disclosure was made under, and the
+/// assignment and kind of user it was made for. Fields left nil are left out of the
+/// canonical JSON, so a reference with only `id` and `version` encodes as before.
 public struct PolicyReference: Codable, Equatable, Sendable {
     /// The policy's identifier.
     public var id: String
     /// The policy's version.
     public var version: String?
+    /// The task or assignment the disclosure was made for (a `[[tasks]]` id in the policy).
+    public var task: String?
+    /// The kind of user who declares, e.g. `staff` or `pupils` (a role in the policy).
+    public var role: String?
 
     /// Creates a policy reference.
-    public init(id: String, version: String? = nil) {
+    public init(id: String, version: String? = nil, task: String? = nil, role: String? = nil) {
         self.id = id
         self.version = version
+        self.task = task
+        self.role = role
     }
 }
 

@@ -36,16 +36,22 @@ struct Stamp: ParsableCommand {
     @Flag(help: "Say what would change, but write nothing.")
     var dryRun = false
 
+    @OptionGroup(title: "Policy")
+    var policy: StampPolicyOptions
+
     func validate() throws {
-        _ = try facts.makeDisclosure()
+        let config = try? DiscloseConfig.discover()
+        _ = try facts.makeDisclosure(defaultDeclarant: config?.declarant, defaultOrganisation: config?.organisation)
         if output != nil && files.count != 1 {
             throw ValidationError("--output takes exactly one input file; you gave \(files.count).")
         }
     }
 
     func run() throws {
-        let disclosure = try facts.makeDisclosure()
+        let config = try PolicyOptions.config()
+        var disclosure = try facts.makeDisclosure(defaultDeclarant: config.declarant, defaultOrganisation: config.organisation)
         var options = StampOptions(placement: placement ?? .end, metadataStyle: metadata, outputPath: output, dryRun: dryRun)
+        let approval = try policy.apply(to: &disclosure, options: &options, languageGiven: facts.language != nil, placementGiven: placement != nil)
         if let template {
             guard let text = try? String(contentsOfFile: template, encoding: .utf8) else {
                 throw DisclosureError.invalidInput("\(template): the template file cannot be read as UTF-8 text. Check the path.")
@@ -62,6 +68,7 @@ struct Stamp: ParsableCommand {
                 tracker.record(error, path: file)
             }
         }
+        StampPolicyOptions.report(approval)
         try tracker.finish()
     }
 

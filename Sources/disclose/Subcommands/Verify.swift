@@ -27,8 +27,10 @@ struct Verify: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
 
+    @OptionGroup var policy: PolicyOptions
+
     func run() throws {
-        let verifier = Verifier()
+        let verifier = Verifier(additionalChecks: try policy.checks())
         var tracker = ExitTracker()
         var json: [VerificationJSON] = []
         for file in files {

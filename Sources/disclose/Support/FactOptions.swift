@@ -52,7 +52,8 @@ struct FactOptions: ParsableArguments {
     var language: String?
 
     /// Builds the disclosure, naming the flag to fix when something is missing or wrong.
-    func makeDisclosure() throws -> Disclosure {
+    /// The defaults (from `.disclose.toml`) fill in a declarant and organisation given neither by flag nor file.
+    func makeDisclosure(defaultDeclarant: String? = nil, defaultOrganisation: String? = nil) throws -> Disclosure {
         var base: Disclosure?
         if let from {
             guard let data = FileManager.default.contents(atPath: from) else {
@@ -107,7 +108,7 @@ struct FactOptions: ParsableArguments {
         }
         if let reviewer { reviewValue.reviewer = reviewer }
         if let reviewNote { reviewValue.note = reviewNote }
-        guard let who = declarant ?? base?.declarant else {
+        guard let who = declarant ?? base?.declarant ?? defaultDeclarant else {
             throw ValidationError("say who makes the declaration with --declarant (a name or a role).")
         }
         if extentValue != .none {
@@ -116,7 +117,7 @@ struct FactOptions: ParsableArguments {
         }
         var disclosure = Disclosure(
             tools: toolList, purposes: purposeList, extent: extentValue, review: reviewValue, declarant: who,
-            organisation: organisation ?? base?.organisation, date: date ?? base?.date ?? Disclosure.today(),
+            organisation: organisation ?? base?.organisation ?? defaultOrganisation, date: date ?? base?.date ?? Disclosure.today(),
             policy: base?.policy, note: note ?? base?.note, language: language ?? base?.language ?? "en-GB")
         disclosure.statement = nil
         let problems = disclosure.problems

@@ -1,0 +1,84 @@
+import ArgumentParser
+import DisclosureKit
+import Foundation
+
+struct PolicyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policy",
+        abstract: "Work with an organisation's AI policy.",
+        subcommands: [PolicyCheckCommand.self])
+}
+
+struct PolicyCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Hold documents' disclosures against an organisation's AI policy.",
+        discussion: """
+            Prints one line per policy rule and file: pass, fail, warn or not-applicable, with a \
+            reason and the policy line it rests on. Rules: \(PolicyCheck.rules.map { $0.id }.joined(separator: ", ")). \
+            A document without a declaration fails only when the policy requires one. \
+            Exits 1 when any rule fails. See docs/policy.md.
+
+            Example:
+              disclose policy check submissions/*.docx --policy disclose-policy.toml --task y10-history-essay
+            """)
+
+    @Argument(help: "The documents to check (.docx, .md, .html).")
+    var files: [String]
+
+    @OptionGroup var source: PolicyOptions
+
+    @Option(help: ArgumentHelp("The task every document should be made for (a [[tasks]] id in the policy).", valueName: "id"))
+    var task: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: ReportFormat = .text
+
+    func run() throws {
+        guard let policy = try source.load() else {
+            throw ValidationError("name the policy with --policy (or set `policy` in .disclose.toml; `disclose init` writes one).")
+        }
+        if let task, policy.task(id: task) == nil {
+            throw ValidationError("the task \"\(task)\" is not in \(policy.source); it lists \(policy.tasks.map(\.id).joined(separator: ", ")).")
+        }
+        let checker = PolicyChecker(policy: policy, expectedTask: task)
+        var tracker = ExitTracker()
+        var json: [VerificationJSON] = []
+        for file in files {
+            do {
+                let report = try checker.check(path: file)
+                if !report.passed { tracker.record(1) }
+                switch format {
+                case .text: Output.stdout(PolicyCheckCommand.text(report, policy: policy))
+                case .json:
+                    var verification = report.verification
+                    verification.checks = report.results
+                    json.append(VerificationJSON(verification))
+                }
+            } catch let error as DisclosureError {
+                tracker.record(error.exitCode)
+                switch format {
+                case .text: Output.error(error.description)
+                case .json: json.append(VerificationJSON(path: file, error: error))
+                }
+            }
+        }
+        if format == .json { Output.line(try VerificationJSON.encode(json)) }
+        try tracker.finish()
+    }
+
+    static func text(_ report: PolicyReport, policy: Policy) -> String {
+        let width = (report.results.map(\.id.count).max() ?? 0) + 2
+        var out = ""
+        for result in report.results {
+            let status = result.status.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
+            out += "\(report.path): \(status)\(result.id.padding(toLength: width, withPad: " ", startingAt: 0))\(result.message)\n"
+        }
+        let failed = report.results.filter { $0.status == .fail }.count
+        let name = policy.id + (policy.version.map { " version \($0)" } ?? "")
+        out += failed == 0
+            ? "\(report.path): meets the policy \(name)\n"
+            : "\(report.path): \(failed) policy rule\(failed == 1 ? "" : "s") of \(name) not met\n"
+        return out
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import DisclosureKit
+import Foundation
+
+/// `--policy`, shared by `stamp`, `verify` and `policy check`: the policy file, else the
+/// one named in `.disclose.toml` (see `docs/policy.md`).
+struct PolicyOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("An organisation AI policy (TOML) to hold disclosures against. Default: the `policy` in .disclose.toml, if any.", valueName: "policy.toml"))
+    var policy: String?
+
+    /// The config that applies in the current folder; a broken one stops the command.
+    static func config() throws -> DiscloseConfig {
+        do { return try DiscloseConfig.discover() } catch let error as PolicyError { throw PolicyOptions.fail(error) }
+    }
+
+    /// The policy from `--policy`, else from the config; nil when neither names one.
+    func load() throws -> Policy? {
+        guard let path = try policy ?? PolicyOptions.config().policy.map(PolicyOptions.display) else { return nil }
+        do { return try PolicyLoader().load(path: path) } catch let error as PolicyError { throw PolicyOptions.fail(error) }
+    }
+
+    /// The checks `verify` adds for the policy.
+    func checks() throws -> [any VerificationCheck] {
+        try load().map { [PolicyCheck(policy: $0)] } ?? []
+    }
+
+    /// `path` relative to the current folder when it lies inside it, for shorter messages.
+    static func display(_ path: String) -> String {
+        let here = FileManager.default.currentDirectoryPath
+        return path.hasPrefix(here + "/") ? String(path.dropFirst(here.count + 1)) : path
+    }
+
+    /// Prints a policy or config error and gives its exit code.
+    static func fail(_ error: PolicyError) -> ExitCode {
+        Output.error(error.description)
+        return ExitCode(error.exitCode)
+    }
+}
+
+/// `--policy`, `--task` and `--role` on `stamp`.
+struct StampPolicyOptions: ParsableArguments {
+    @OptionGroup var source: PolicyOptions
+
+    @Option(help: ArgumentHelp("The task or assignment the document was made for (a [[tasks]] id in the policy); recorded in the disclosure.", valueName: "id"))
+    var task: String?
+
+    @Option(help: ArgumentHelp("The kind of user making the declaration (a role in the policy, e.g. staff or pupils); recorded in the disclosure.", valueName: "role"))
+    var role: String?
+
+    /// Applies the policy, if any, to the disclosure and options: records the reference,
+    /// uses its language, placement and template unless given, and adds the approval
+    /// that refuses what the policy forbids.
+    func apply(to disclosure: inout Disclosure, options: inout StampOptions, languageGiven: Bool, placementGiven: Bool) throws -> PolicyApproval? {
+        guard let policy = try source.load() else {
+            if task != nil || role != nil {
+                throw ValidationError("--task and --role are recorded against a policy; give --policy (or set `policy` in .disclose.toml).")
+            }
+            return nil
+        }
+        disclosure = policy.prepare(disclosure, task: task, role: role, keepLanguage: languageGiven)
+        if !placementGiven, let placement = policy.statement.placement { options.placement = placement }
+        if let renderer = try policy.renderer() { options.renderer = renderer }
+        let approval = PolicyApproval(policy: policy)
+        options.approvals.append(approval.approve)
+        return approval
+    }
+
+    /// Prints the policy's warnings (tools not on the list, and so on) as notes.
+    static func report(_ approval: PolicyApproval?) {
+        for (path, result) in approval?.warnings ?? [] {
+            Output.note("\(path): warning: \(result.id): \(result.message)")
+        }
+    }
+}
