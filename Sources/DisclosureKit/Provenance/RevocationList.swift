@@ -38,8 +38,7 @@ public struct RevocationList: Sendable, Equatable {
             if entry.isEmpty { continue }
             let at = Entry(path: path, line: index + 1)
             if entry.lowercased().hasPrefix("serial:") {
-                let hex = entry.dropFirst("serial:".count).replacingOccurrences(of: ":", with: "").trimmingCharacters(in: .whitespaces)
-                guard !hex.isEmpty, hex.count <= 80, hex.allSatisfy(\.isHexDigit) else {
+                guard let hex = RevocationList.serialDigits(entry.dropFirst("serial:".count)) else {
                     throw ProvenanceError.badRevocationEntry(path: path, line: index + 1, text: entry)
                 }
                 serials[RevocationList.normalise(hex)] = at
@@ -75,6 +74,15 @@ public struct RevocationList: Sendable, Equatable {
     /// A serial number as lower-case hex without leading zeros (`0` for zero).
     public static func serialHex(_ serial: Certificate.SerialNumber) -> String {
         normalise(serial.bytes.map { String(format: "%02x", $0) }.joined())
+    }
+
+    /// Hex digits of a serial written as `0a1b2c` or `0a:1b:2c` (groups of one or two digits).
+    static func serialDigits(_ text: Substring) -> String? {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        let groups = text.contains(":") ? text.split(separator: ":", omittingEmptySubsequences: false).map(String.init) : [text]
+        guard !text.isEmpty, text.count <= 120,
+              groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isHexDigit) && (groups.count == 1 || $0.count <= 2) }) else { return nil }
+        return groups.map { groups.count > 1 && $0.count == 1 ? "0" + $0 : $0 }.joined()
     }
 
     static func normalise(_ hex: String) -> String {
