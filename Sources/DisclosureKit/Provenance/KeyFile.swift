@@ -58,7 +58,7 @@ public enum KeyFile {
     /// Never overwrites a file.
     /// - Throws: ``ProvenanceError/keyExists(path:)`` or ``ProvenanceError/writeFailed(path:reason:)``.
     public static func write(_ key: PrivateSigningKey, name: String, folder: String) throws -> Written {
-        let base = (folder as NSString).appendingPathComponent(name)
+        let base = folder == "." ? name : (folder as NSString).appendingPathComponent(name)
         let files = Written(privateKey: base + ".key.pem", publicKey: base + ".pub.pem")
         for path in [files.privateKey, files.publicKey] where FileManager.default.fileExists(atPath: path) {
             throw ProvenanceError.keyExists(path: path)

@@ -19,22 +19,34 @@ public struct SignatureCheck: VerificationCheck {
     public var verifier: SignatureVerifier
     /// When true, anything but `signed-trusted` fails.
     public var requireSignature: Bool
+    /// When false, an unsigned disclosure gives no result at all (so plain `verify` lists the
+    /// signature check only for signed documents); `requireSignature` implies true.
+    public var reportUnsigned: Bool
 
     /// Creates the check.
+    /// - Parameters:
+    ///   - trust: the trusted keys and CA certificates.
+    ///   - revocations: revoked keys and certificates.
+    ///   - requireSignature: fail anything but `signed-trusted`.
+    ///   - reportUnsigned: report `unsigned` as not-applicable (true) or say nothing (false).
+    ///   - now: the clock, to refuse signing times in the future.
     public init(trust: TrustStore = TrustStore(), revocations: RevocationList = RevocationList(), requireSignature: Bool = false,
-                now: @escaping @Sendable () -> Date = { Date() }) {
+                reportUnsigned: Bool = true, now: @escaping @Sendable () -> Date = { Date() }) {
         self.verifier = SignatureVerifier(trust: trust, revocations: revocations, now: now)
         self.requireSignature = requireSignature
+        self.reportUnsigned = reportUnsigned || requireSignature
     }
 
     /// Runs the check.
     public func run(_ context: VerificationContext) -> [CheckResult] {
         let location = context.found.metadata?.location
         guard let disclosure = context.disclosure else {
+            guard reportUnsigned else { return [] }
             return [CheckResult(id: CheckID.signature, status: requireSignature ? .fail : .notApplicable,
                                 message: "no readable disclosure, so no signature to check", state: SignatureState.unsigned.rawValue)]
         }
         let verdict = verifier.verify(disclosure)
+        if verdict.state == .unsigned && !reportUnsigned { return [] }
         var message = verdict.message
         let status: CheckStatus
         switch verdict.state {

@@ -27,8 +27,11 @@ struct Verify: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
 
+    @OptionGroup(title: "Signatures")
+    var signatures: TrustOptions
+
     func run() throws {
-        let verifier = Verifier()
+        let verifier = Verifier(additionalChecks: [try signatures.makeCheck()])
         var tracker = ExitTracker()
         var json: [VerificationJSON] = []
         for file in files {
