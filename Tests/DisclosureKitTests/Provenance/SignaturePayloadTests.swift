@@ -48,6 +48,16 @@ import X509
         #expect(verdict.state == .signedTrusted, "\(verdict.message)")
     }
 
+    @Test func docsPrintTheWorkedExampleExactly() throws {
+        let docs = try String(contentsOf: DOCXFixtures.root.appendingPathComponent("docs/signing.md"), encoding: .utf8)
+        let block = try #require(docs.components(separatedBy: "wrapped here for reading").last?
+            .components(separatedBy: "```text\n").dropFirst().first?.components(separatedBy: "```").first)
+        let payload = Self.examplePayload.replacingOccurrences(of: "KEYID", with: Self.exampleKeyID)
+        #expect(block.replacingOccurrences(of: "\n", with: "") == payload)
+        #expect(docs.contains("one line, \(payload.utf8.count) bytes"))
+        for value in [Self.exampleKeyID, Self.examplePayloadSHA256, Self.exampleValue] { #expect(docs.contains(value)) }
+    }
+
     @Test func payloadCoversEverySignatureFieldButTheValue() throws {
         let ca = try TestPKI.authority("CA")
         let key = PrivateSigningKey.generate(.ecdsaP256)
