@@ -76,7 +76,7 @@ public struct CertificateChainValidator: Sendable {
         }
     }
 
-    /// The subject's common name, or the whole subject.
+    /// The certificate's subject, quoted, for messages.
     static func name(_ certificate: Certificate) -> String {
         "\"\(certificate.subject)\""
     }

@@ -19,6 +19,9 @@ public struct SignatureVerifier: Sendable {
     /// The clock, to refuse signing times in the future.
     public var now: @Sendable () -> Date
 
+    /// The most certificates a signature may record (leaf and intermediates); longer chains are refused unchecked.
+    public static let maximumCertificates = 8
+
     /// How far in the future a signing time may lie (clock skew) before it is refused.
     public static let allowedClockSkew: TimeInterval = 300
 
@@ -64,6 +67,9 @@ public struct SignatureVerifier: Sendable {
         let key: PublicSigningKey
         let keySource: String
         if let pems = signature.certificates, !pems.isEmpty {
+            guard pems.count <= SignatureVerifier.maximumCertificates else {
+                return invalid("the signature records \(pems.count) certificates; a chain of more than \(SignatureVerifier.maximumCertificates) is not checked")
+            }
             for (index, pem) in pems.enumerated() {
                 guard let certificate = try? Certificate(pemEncoded: pem) else {
                     return invalid("certificate \(index + 1) recorded with the signature cannot be read")

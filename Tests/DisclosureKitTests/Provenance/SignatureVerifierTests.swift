@@ -103,6 +103,7 @@ import X509
         cases.append(("empty or not base64", { $0.value = "" }))
         cases.append(("not an ISO 8601 timestamp", { $0.signedAt = "yesterday" }))
         cases.append(("is in the future", { $0.signedAt = "2030-01-01T00:00:00Z" }))
+        cases.append(("records 9 certificates", { $0.certificates = Array(repeating: "x", count: 9) }))
         cases.append(("certificate 1 recorded with the signature cannot be read", { $0.certificates = ["-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"] }))
         for (reason, damage) in cases {
             var d = good
