@@ -100,7 +100,8 @@ public enum KeyFile {
     public static func loadPrivateKey(at path: String) throws -> PrivateSigningKey {
         let attributes: [FileAttributeKey: Any]
         do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
+            // The permissions that matter are the key file's, not a symbolic link's.
+            attributes = try FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
         } catch {
             throw ProvenanceError.unreadable(path: path, reason: "no such file")
         }

@@ -25,7 +25,7 @@ public struct KeySigner: DisclosureSigner {
     ///   - keyPath: where the key came from, for messages.
     ///   - now: the clock for the recorded signing time.
     /// - Throws: ``ProvenanceError/certificateKeyMismatch(certificatePath:keyPath:)`` when the leaf is not for `key`.
-    public init(key: PrivateSigningKey, certificates: [Certificate] = [], certificatePath: String = "", keyPath: String = "",
+    public init(key: PrivateSigningKey, certificates: [Certificate] = [], certificatePath: String = "the certificate chain", keyPath: String = "the signing key",
                 now: @escaping @Sendable () -> Date = { Date() }) throws {
         if let leaf = certificates.first, leaf.publicKey != key.publicKey.key {
             throw ProvenanceError.certificateKeyMismatch(certificatePath: certificatePath, keyPath: keyPath)

@@ -45,6 +45,18 @@ import X509
         #expect(error.exitCode == 3)
     }
 
+    @Test func symbolicLinkToAPrivateKeyIsJudgedByTheKeyFile() throws {
+        let folder = try Samples.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let files = try KeyFile.write(PrivateSigningKey.generate(.ed25519), name: "k", folder: folder)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/link.pem", withDestinationPath: files.privateKey)
+        #expect(try KeyFile.loadPrivateKey(at: folder + "/link.pem").algorithm == .ed25519)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: files.privateKey)
+        #expect(throws: ProvenanceError.privateKeyExposed(path: folder + "/link.pem", mode: "0640")) {
+            try KeyFile.loadPrivateKey(at: folder + "/link.pem")
+        }
+    }
+
     @Test func existingFilesAreNeverOverwritten() throws {
         let folder = try Samples.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
