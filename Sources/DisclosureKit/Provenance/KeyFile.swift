@@ -120,10 +120,10 @@ public enum KeyFile {
         do {
             parsed = try Certificate.PrivateKey(pemDocument: block)
         } catch {
-            throw ProvenanceError.unsupportedKey(path: path, found: "a private key Disclose cannot read (\(error))")
+            throw ProvenanceError.unsupportedKey(path: path, found: "of a type or size Disclose cannot read")
         }
         guard let key = PrivateSigningKey(parsed, path: path) else {
-            throw ProvenanceError.unsupportedKey(path: path, found: "a \(PublicSigningKey.describeUnsupported(parsed.publicKey)) key")
+            throw ProvenanceError.unsupportedKey(path: path, found: "of type \(PublicSigningKey.describeUnsupported(parsed.publicKey))")
         }
         return key
     }
@@ -140,13 +140,13 @@ public enum KeyFile {
                     throw ProvenanceError.badPEM(path: path, expected: "public key", detail: "the PUBLIC KEY block is damaged")
                 }
                 guard let wrapped = PublicSigningKey(key) else {
-                    throw ProvenanceError.unsupportedKey(path: path, found: "a \(PublicSigningKey.describeUnsupported(key)) key")
+                    throw ProvenanceError.unsupportedKey(path: path, found: "of type \(PublicSigningKey.describeUnsupported(key))")
                 }
                 return wrapped
             case "CERTIFICATE":
                 let certificate = try loadCertificate(block, path: path)
                 guard let wrapped = PublicSigningKey(certificate.publicKey) else {
-                    throw ProvenanceError.unsupportedKey(path: path, found: "a \(PublicSigningKey.describeUnsupported(certificate.publicKey)) key")
+                    throw ProvenanceError.unsupportedKey(path: path, found: "of type \(PublicSigningKey.describeUnsupported(certificate.publicKey))")
                 }
                 return wrapped
             case "PRIVATE KEY", "EC PRIVATE KEY":

@@ -89,7 +89,7 @@ public struct TrustStore: Sendable {
                     throw ProvenanceError.badPEM(path: file, expected: "public key", detail: "a PUBLIC KEY block is damaged")
                 }
                 guard let wrapped = PublicSigningKey(key) else {
-                    throw ProvenanceError.unsupportedKey(path: file, found: "a \(PublicSigningKey.describeUnsupported(key)) key")
+                    throw ProvenanceError.unsupportedKey(path: file, found: "of type \(PublicSigningKey.describeUnsupported(key))")
                 }
                 keys.append(TrustedKey(key: wrapped, source: file))
                 added += 1
