@@ -110,7 +110,7 @@ public enum KeyFile {
         }
         let blocks = try pemBlocks(at: path, expected: "private key")
         if blocks.contains(where: { $0.discriminator == "ENCRYPTED PRIVATE KEY" }) {
-            throw ProvenanceError.unsupportedKey(path: path, found: "an encrypted private key (decrypt a copy with `openssl pkey -in \(path) -out PLAIN.pem`, then `chmod 600 PLAIN.pem`)")
+            throw ProvenanceError.encryptedPrivateKey(path: path)
         }
         guard let block = blocks.first(where: { ["PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY"].contains($0.discriminator) }) else {
             let found = blocks.map(\.discriminator).joined(separator: ", ")
@@ -149,7 +149,7 @@ public enum KeyFile {
                     throw ProvenanceError.unsupportedKey(path: path, found: "of type \(PublicSigningKey.describeUnsupported(certificate.publicKey))")
                 }
                 return wrapped
-            case "PRIVATE KEY", "EC PRIVATE KEY":
+            case "PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY":
                 return try loadPrivateKey(at: path).publicKey
             default:
                 continue

@@ -9,6 +9,8 @@ public enum ProvenanceError: Error, Equatable, Sendable {
     case badPEM(path: String, expected: String, detail: String)
     /// The key is of a type Disclose does not sign or verify with.
     case unsupportedKey(path: String, found: String)
+    /// A password-protected (encrypted PKCS#8) private key.
+    case encryptedPrivateKey(path: String)
     /// A private key file that other users can read (`mode` is its octal permission bits).
     case privateKeyExposed(path: String, mode: String)
     /// A private key was given where a public key or certificate is expected.
@@ -29,7 +31,7 @@ public enum ProvenanceError: Error, Equatable, Sendable {
     public var exitCode: Int32 {
         switch self {
         case .certificateKeyMismatch, .keyExists, .privateKeyInTrustPath: return 2
-        case .unreadable, .badPEM, .unsupportedKey, .privateKeyExposed, .badCertificate, .badRevocationEntry: return 3
+        case .unreadable, .badPEM, .unsupportedKey, .encryptedPrivateKey, .privateKeyExposed, .badCertificate, .badRevocationEntry: return 3
         case .writeFailed: return 4
         }
     }
@@ -45,6 +47,8 @@ extension ProvenanceError: LocalizedError, CustomStringConvertible {
             return "\(path): no usable \(expected) was found (\(detail)). Give a PEM file, as written by `disclose keys create` or `openssl`."
         case .unsupportedKey(let path, let found):
             return "\(path): the key is \(found); Disclose signs with Ed25519 or ECDSA P-256 keys. Make one with `disclose keys create --name NAME`."
+        case .encryptedPrivateKey(let path):
+            return "\(path): the private key is encrypted (password-protected), which Disclose does not read. Decrypt a copy with `openssl pkey -in \(path) -out PLAIN.key.pem`, restrict it with `chmod 600 PLAIN.key.pem`, and sign with that."
         case .privateKeyExposed(let path, let mode):
             return "\(path): this private key can be read by other users (permissions \(mode)), so it was not used. Restrict it with `chmod 600 \(path)`, and consider making a new key if others may have copied it."
         case .privateKeyInTrustPath(let path):

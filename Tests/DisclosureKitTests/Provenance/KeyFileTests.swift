@@ -80,6 +80,10 @@ import X509
         let damaged = folder + "/damaged.pem"
         try Data("-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n".utf8).write(to: URL(fileURLWithPath: damaged))
         #expect(throws: ProvenanceError.self) { try KeyFile.loadPublicKey(at: damaged) }
+        let encrypted = folder + "/enc.pem"
+        try Data("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMAA=\n-----END ENCRYPTED PRIVATE KEY-----\n".utf8).write(to: URL(fileURLWithPath: encrypted))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: encrypted)
+        #expect(throws: ProvenanceError.encryptedPrivateKey(path: encrypted)) { try KeyFile.loadPrivateKey(at: encrypted) }
         #expect(throws: ProvenanceError.unreadable(path: folder + "/missing.pem", reason: "no such file")) {
             try KeyFile.loadPrivateKey(at: folder + "/missing.pem")
         }
