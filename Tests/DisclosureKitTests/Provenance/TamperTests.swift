@@ -52,6 +52,27 @@ import X509
     }
 
     @Test(arguments: SignedFormat.all)
+    func metadataEditedInTheFileBytesIsSignatureInvalid(format: SignedFormat) throws {
+        let setup = try SigningSetup()
+        defer { setup.cleanUp() }
+        let path = try setup.signedCopy(format.fixture)
+        // As someone editing the file by hand would: the stored JSON only, nothing else.
+        if path.hasSuffix(".docx") {
+            try DOCXFixtures.rewrite(path, part: "docProps/custom.xml") { xml in
+                #expect(xml.contains("en-GB"))
+                return xml.replacingOccurrences(of: "en-GB", with: "en-US")
+            }
+        } else {
+            try SignedFormat.replaceOnce(in: path, #""language":"en-GB""#, #""language":"en-US""#)
+        }
+        #expect(try SigningSetup.disclosure(at: path).language == "en-US")
+        let report = try setup.verify(path)
+        Self.record(format, "metadata-bytes", report)
+        #expect(report.failedIDs == [CheckID.signature])
+        #expect(report.check(CheckID.signature)?.state == "signature-invalid")
+    }
+
+    @Test(arguments: SignedFormat.all)
     func changedSigningTimeIsSignatureInvalid(format: SignedFormat) throws {
         let setup = try SigningSetup()
         defer { setup.cleanUp() }
