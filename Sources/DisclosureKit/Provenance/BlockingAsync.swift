@@ -37,6 +37,8 @@ enum BlockingAsync {
                 done.signal()
             }
         } else {
+            // Before task executors (macOS 15): the global pool. Calling this from every
+            // cooperative thread at once could then starve it; the CLI calls it from the main thread.
             Task.detached {
                 box.value = await body()
                 done.signal()

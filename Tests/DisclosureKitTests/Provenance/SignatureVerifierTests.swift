@@ -65,6 +65,21 @@ import X509
         #expect(Self.verdict(d, TestPKI.trust(keys: [key])).state == .signedTrusted)
     }
 
+    /// Chain validation blocks its caller; run from every cooperative thread at once it must still finish.
+    @Test(.timeLimit(.minutes(1)))
+    func chainValidationFromManyConcurrentTasksDoesNotStarveThePool() async throws {
+        let ca = try TestPKI.authority("CA")
+        let key = PrivateSigningKey.generate(.ed25519)
+        let d = try Self.signed(key, chain: [try TestPKI.leaf(for: key, issuer: ca)])
+        let trust = TestPKI.trust(authorities: [ca])
+        let states = await withTaskGroup(of: SignatureState.self) { group in
+            for _ in 0..<32 { group.addTask { Self.verdict(d, trust).state } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(states.count == 32)
+        #expect(states.allSatisfy { $0 == .signedTrusted })
+    }
+
     @Test func leafWithoutDigitalSignatureUsageIsInvalid() throws {
         let ca = try TestPKI.authority("CA")
         let key = PrivateSigningKey.generate(.ed25519)
