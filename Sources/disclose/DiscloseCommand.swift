@@ -18,7 +18,7 @@ struct DiscloseCommand: ParsableCommand {
             When several files end differently, the highest code is returned.
             """,
         version: DiscloseVersion.string,
-        subcommands: [Stamp.self, Show.self, Verify.self, Unstamp.self, PolicyCommand.self, Init.self, Report.self])
+        subcommands: [Stamp.self, Show.self, Verify.self, Unstamp.self, PolicyCommand.self, Keys.self, Init.self, Report.self])
 }
 
 enum DiscloseVersion {

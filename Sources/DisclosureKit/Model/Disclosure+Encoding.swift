@@ -2,7 +2,7 @@ import Foundation
 
 extension Disclosure {
     /// The canonical JSON encoding: UTF-8, keys sorted, no insignificant white space,
-    /// `/` not escaped. Used for storage and (without `signature`) for signing.
+    /// `/` not escaped. Used for storage and (without `signature.value`, ``SignaturePayload``) for signing.
     public func canonicalJSON() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -137,7 +137,7 @@ public struct PolicyReference: Codable, Equatable, Sendable {
     }
 }
 
-/// A signature over a disclosure's canonical encoding (see `docs/format.md`).
+/// A signature over a disclosure's canonical encoding (see `docs/signing.md`).
 public struct DisclosureSignature: Codable, Equatable, Sendable {
     /// `ed25519` or `ecdsa-p256-sha256`.
     public var algorithm: String
@@ -161,5 +161,20 @@ public struct DisclosureSignature: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case algorithm, keyID = "keyId", value, certificates, signedAt
+    }
+
+    /// Set in an encoder's `userInfo` to leave `value` out: the signed payload
+    /// (`Provenance/SignaturePayload.swift`, `docs/signing.md`).
+    static let omitValue = CodingUserInfoKey(rawValue: "disclose.signature.omitValue")!
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(algorithm, forKey: .algorithm)
+        try c.encode(keyID, forKey: .keyID)
+        if encoder.userInfo[DisclosureSignature.omitValue] as? Bool != true {
+            try c.encode(value, forKey: .value)
+        }
+        try c.encodeIfPresent(certificates, forKey: .certificates)
+        try c.encodeIfPresent(signedAt, forKey: .signedAt)
     }
 }

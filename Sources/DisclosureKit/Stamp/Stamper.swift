@@ -1,9 +1,13 @@
 import Foundation
 
-/// Signs a disclosure's canonical encoding. Implemented in `Provenance/`.
+/// Signs a disclosure's canonical encoding. Implemented in `Provenance/` (``KeySigner``).
 public protocol DisclosureSigner: Sendable {
-    /// Signs `payload` (the canonical JSON of the disclosure without its signature).
-    func sign(_ payload: Data) throws -> DisclosureSignature
+    /// The signature record without its value (algorithm, key id, certificates, signing time);
+    /// these fields are signed too.
+    func record() throws -> DisclosureSignature
+    /// Signs `payload` (``SignaturePayload``: the canonical JSON of the disclosure whose
+    /// `signature` is ``record()`` without `value`) and returns the raw signature bytes.
+    func sign(_ payload: Data) throws -> Data
 }
 
 /// Options for stamping.
@@ -88,7 +92,7 @@ public struct Stamper: Sendable {
         let statement = options.renderer.render(disclosure)
         disclosure.statement = statement
         if let signer = options.signer {
-            disclosure.signature = try signer.sign(try disclosure.canonicalJSON())
+            disclosure.signature = try SignaturePayload.sign(disclosure, with: signer)
         }
         for approve in options.approvals { try approve(disclosure, path) }
 

@@ -34,6 +34,9 @@ struct PolicyCheckCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
 
+    @OptionGroup(title: "Signatures")
+    var signatures: TrustOptions
+
     func run() throws {
         guard let policy = try source.load() else {
             throw ValidationError("name the policy with --policy (or set `policy` in .disclose.toml; `disclose init` writes one).")
@@ -41,7 +44,8 @@ struct PolicyCheckCommand: ParsableCommand {
         if let task, policy.task(id: task) == nil {
             throw ValidationError("the task \"\(task)\" is not in \(policy.source); it lists \(policy.tasks.map(\.id).joined(separator: ", ")).")
         }
-        let checker = PolicyChecker(policy: policy, expectedTask: task)
+        let signatureCheck = try signatures.makeCheck(config: try PolicyOptions.config(), policy: policy)
+        let checker = PolicyChecker(policy: policy, expectedTask: task, earlierChecks: [signatureCheck])
         var tracker = ExitTracker()
         var json: [VerificationJSON] = []
         for file in files {

@@ -64,7 +64,7 @@ struct Show: ParsableCommand {
             out += "  declarant:  \(d.declarant)\(d.organisation.map { ", \($0)" } ?? "")\n"
             out += "  date:       \(d.date)\n"
             if let policy = d.policy { out += "  policy:     \(policy.id)\(policy.version.map { " \($0)" } ?? "")\n" }
-            out += "  signed:     \(d.signature.map { "yes (\($0.algorithm), key \($0.keyID.prefix(16)))" } ?? "no")\n"
+            out += "  signed:     \(d.signature.map { "yes (\($0.algorithm), key id \($0.keyID)\($0.signedAt.map { ", at \($0)" } ?? ""))" } ?? "no")\n"
         }
         for problem in r.found.problems { out += "  problem: \(problem)\n" }
         return out

@@ -36,6 +36,9 @@ struct Stamp: ParsableCommand {
     @Flag(help: "Say what would change, but write nothing.")
     var dryRun = false
 
+    @OptionGroup(title: "Signing")
+    var signing: SigningOptions
+
     @OptionGroup(title: "Policy")
     var policy: StampPolicyOptions
 
@@ -58,12 +61,14 @@ struct Stamp: ParsableCommand {
             }
             options.renderer = try StatementRenderer(template: text, source: template)
         }
+        options.signer = try signing.makeSigner()
         let stamper = Stamper()
         var tracker = ExitTracker()
         for file in files {
             do {
                 let result = try stamper.stamp(path: file, disclosure: disclosure, options: options)
                 Output.line(Stamp.describe(result))
+                if let s = result.disclosure.signature { Output.line("  signed: \(s.algorithm), key \(s.keyID)") }
             } catch {
                 tracker.record(error, path: file)
             }

@@ -27,10 +27,17 @@ struct Verify: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
 
+    @OptionGroup(title: "Signatures")
+    var signatures: TrustOptions
+
     @OptionGroup var policy: PolicyOptions
 
     func run() throws {
-        let verifier = Verifier(additionalChecks: try policy.checks())
+        let loadedPolicy = try policy.load()
+        // The signature check runs before the policy's rules, so they can read its state.
+        var checks: [any VerificationCheck] = [try signatures.makeCheck(config: try PolicyOptions.config(), policy: loadedPolicy)]
+        if let loadedPolicy { checks.append(PolicyCheck(policy: loadedPolicy)) }
+        let verifier = Verifier(additionalChecks: checks)
         var tracker = ExitTracker()
         var json: [VerificationJSON] = []
         for file in files {

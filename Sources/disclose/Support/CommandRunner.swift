@@ -14,6 +14,9 @@ enum CommandRunner {
         } catch let error as DisclosureError {
             Output.error(error.description)
             exit(error.exitCode)
+        } catch let error as ProvenanceError {
+            Output.error(error.description)
+            exit(error.exitCode)
         } catch {
             let code = DiscloseCommand.exitCode(for: error)
             if code == .success {
@@ -51,6 +54,9 @@ struct ExitTracker {
 
     mutating func record(_ error: Error, path: String) {
         if let error = error as? DisclosureError {
+            Output.error(error.description)
+            record(error.exitCode)
+        } else if let error = error as? ProvenanceError {
             Output.error(error.description)
             record(error.exitCode)
         } else {
