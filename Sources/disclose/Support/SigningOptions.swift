@@ -45,6 +45,10 @@ struct TrustOptions: ParsableArguments {
     /// The signature check, with the trust of the config file and the policy added.
     /// Unsigned documents are reported only when some signing setting was given.
     func makeCheck(config: DiscloseConfig?, policy: Policy?) throws -> SignatureCheck {
-        try settings.adding(config: config, policy: policy).makeCheck()
+        let (check, skipped) = try settings.adding(config: config, policy: policy).makeCheck()
+        for (_, reason) in skipped {
+            Output.note("a trusted key or certificate named in the policy or config was not used: \(reason)")
+        }
+        return check
     }
 }
