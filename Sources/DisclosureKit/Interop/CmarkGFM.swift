@@ -28,8 +28,16 @@ enum CmarkGFM {
         return true
     }()
 
+    /// cmark-gfm is not thread-safe with extensions: attaching one to a parser adds its
+    /// characters to a global table, and freeing the parser removes them, under any other
+    /// parse running at the same time (which then misses, say, `~~strikethrough~~` and
+    /// extracts different text). So one parse runs at a time.
+    private static let lock = NSLock()
+
     private static func withDocument<T>(_ utf8: [UInt8], options: Int32, _ body: (OpaquePointer, OpaquePointer) -> T) -> T {
         _ = registered
+        lock.lock()
+        defer { lock.unlock() }
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
         for name in extensions {
