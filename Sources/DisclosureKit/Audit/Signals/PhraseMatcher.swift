@@ -1,0 +1,116 @@
+import Foundation
+
+/// Finds many fixed phrases in one pass over a text's UTF-8 bytes, ignoring ASCII case.
+/// Built once (static); each position costs one table look-up on the first two bytes,
+/// and only the phrases that start with those two bytes are compared.
+struct PhraseMatcher: Sendable {
+    /// A phrase to look for, with the value to report when it is found.
+    struct Phrase: Sendable {
+        var bytes: [UInt8]
+        var tag: Int
+        /// The phrase must start a word (the byte before is not a letter or digit).
+        var wordStart: Bool
+        /// The phrase must end a word (the byte after is not a letter or digit).
+        var wordEnd: Bool
+    }
+
+    /// A match: the phrase's tag and its byte range in the text.
+    struct Match: Sendable {
+        var tag: Int
+        var range: Range<Int>
+    }
+
+    private let phrases: [Phrase]
+    /// For each two-byte prefix, the phrases that start with it.
+    private let buckets: [UInt16: [Int]]
+    private let bitmap: [UInt64]
+
+    /// - Parameter phrases: (text, tag) pairs. Text is matched without ASCII case; a straight
+    ///   apostrophe in a phrase also matches a curly one (U+2019).
+    init(_ phrases: [(String, Int)], wordStart: Bool = true, wordEnd: Bool = true) {
+        var all: [Phrase] = []
+        for (text, tag) in phrases {
+            let lower = Array(text.lowercased().utf8)
+            all.append(Phrase(bytes: lower, tag: tag, wordStart: wordStart, wordEnd: wordEnd && PhraseMatcher.isWordByte(lower.last ?? 0)))
+            if lower.contains(0x27) {
+                var curly: [UInt8] = []
+                for b in lower { if b == 0x27 { curly += [0xE2, 0x80, 0x99] } else { curly.append(b) } }
+                all.append(Phrase(bytes: curly, tag: tag, wordStart: wordStart, wordEnd: wordEnd && PhraseMatcher.isWordByte(lower.last ?? 0)))
+            }
+        }
+        var buckets: [UInt16: [Int]] = [:]
+        var bitmap = [UInt64](repeating: 0, count: 1024)
+        for (i, p) in all.enumerated() where p.bytes.count >= 2 {
+            let key = UInt16(p.bytes[0]) << 8 | UInt16(p.bytes[1])
+            buckets[key, default: []].append(i)
+            bitmap[Int(key) >> 6] |= 1 << UInt64(key & 63)
+        }
+        self.phrases = all
+        self.buckets = buckets
+        self.bitmap = bitmap
+    }
+
+    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
+    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+    }
+
+    /// Every match in `text`, in order of position (overlapping matches included).
+    func matches(in text: UnsafeBufferPointer<UInt8>) -> [Match] {
+        var out: [Match] = []
+        let n = text.count
+        guard n >= 2 else { return out }
+        var i = 0
+        while i < n - 1 {
+            let key = UInt16(PhraseMatcher.lower(text[i])) << 8 | UInt16(PhraseMatcher.lower(text[i + 1]))
+            if bitmap[Int(key) >> 6] & (1 << UInt64(key & 63)) != 0, let list = buckets[key] {
+                for index in list {
+                    let p = phrases[index]
+                    let m = p.bytes.count
+                    guard i + m <= n else { continue }
+                    var j = 2
+                    while j < m, PhraseMatcher.lower(text[i + j]) == p.bytes[j] { j += 1 }
+                    guard j == m else { continue }
+                    if p.wordStart, i > 0, PhraseMatcher.isWordByte(text[i - 1]) { continue }
+                    if p.wordEnd, i + m < n, PhraseMatcher.isWordByte(text[i + m]) { continue }
+                    out.append(Match(tag: p.tag, range: i..<(i + m)))
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Every match in a string.
+    func matches(in string: String) -> [Match] {
+        var s = string
+        return s.withUTF8 { matches(in: $0) }
+    }
+}
+
+/// Byte searches over raw file bytes.
+enum ByteSearch {
+    /// Offsets of every occurrence of `needle` in `haystack` (exact bytes), at most `limit`.
+    static func all(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer, limit: Int = 50) -> [Int] {
+        guard !needle.isEmpty, haystack.count >= needle.count, let base = haystack.baseAddress else { return [] }
+        var out: [Int] = []
+        var start = 0
+        let first = Int32(needle[0])
+        let last = haystack.count - needle.count
+        needle.withUnsafeBytes { n in
+            while out.count < limit, start <= last {
+                // memchr finds candidates for the first byte; memcmp confirms the rest.
+                guard let hit = memchr(base + start, first, last - start + 1) else { break }
+                let offset = base.distance(to: UnsafeRawPointer(hit))
+                if memcmp(hit, n.baseAddress!, needle.count) == 0 { out.append(offset) }
+                start = offset + 1
+            }
+        }
+        return out
+    }
+
+    /// True when `needle` occurs in `haystack`.
+    static func contains(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer) -> Bool {
+        !all(needle, in: haystack, limit: 1).isEmpty
+    }
+}

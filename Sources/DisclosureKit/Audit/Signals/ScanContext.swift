@@ -1,0 +1,193 @@
+import Foundation
+
+/// One document being scanned: the input, what has been found so far, and helpers
+/// every signal family shares (locations of raw bytes, quotation context).
+final class ScanContext {
+    let input: EvidenceInput
+    /// The most findings one signal reports per document; the rest add nothing a reader needs.
+    let maxFindingsPerSignal: Int
+    private(set) var findings: [Finding] = []
+    private(set) var declarations: [Declaration] = []
+    private var countBySignal: [String: Int] = [:]
+    private var seen: Set<String> = []
+    private lazy var rawBytes: [UInt8] = [UInt8](input.raw)
+    private lazy var quotingElements: [Range<Int>] = MarkupQuoting.ranges(in: rawBytes)
+
+    init(input: EvidenceInput, maxFindingsPerSignal: Int) {
+        self.input = input
+        self.maxFindingsPerSignal = maxFindingsPerSignal
+    }
+
+    /// Adds a finding for `signal` with the catalogue's strength (or `strength` when given).
+    func add(_ signal: SignalDescriptor, at location: Location, excerpt: String, explanation: String, strength: SignalStrength? = nil) {
+        // One finding per signal and place; places without a paragraph, line or offset (a whole part) are told apart by excerpt.
+        let vague = location.paragraph == nil && location.line == nil && location.byteOffset == nil
+        let key = signal.id + "|" + location.description + "|" + (vague ? excerpt : "")
+        guard !seen.contains(key), countBySignal[signal.id, default: 0] < maxFindingsPerSignal else { return }
+        seen.insert(key)
+        countBySignal[signal.id, default: 0] += 1
+        findings.append(Finding(signal: signal.id, strength: strength ?? signal.strength, location: location, excerpt: excerpt, explanation: explanation))
+    }
+
+    /// How many findings `signal` has so far.
+    func count(_ signal: SignalDescriptor) -> Int { countBySignal[signal.id, default: 0] }
+
+    /// Adds a declaration, once per kind, place and quote.
+    func declare(kind: String, at location: Location, quote: String, explanation: String) {
+        let key = "decl|" + kind + "|" + location.description + "|" + quote
+        guard !seen.contains(key) else { return }
+        seen.insert(key)
+        declarations.append(Declaration(kind: kind, location: location, quote: quote, explanation: explanation))
+    }
+
+    /// The evidence, findings strongest first (document order otherwise).
+    var evidence: Evidence {
+        let ordered = findings.enumerated().sorted { a, b in
+            a.element.strength != b.element.strength ? a.element.strength > b.element.strength : a.offset < b.offset
+        }.map(\.element)
+        return Evidence(findings: ordered, declarations: declarations)
+    }
+
+    // MARK: Raw bytes
+
+    /// Runs `body` over the raw bytes.
+    func withRaw<T>(_ body: (UnsafeRawBufferPointer) -> T) -> T {
+        input.raw.withUnsafeBytes(body)
+    }
+
+    /// Line, column and byte offset of a raw byte offset (lines counted on LF).
+    func rawLocation(_ offset: Int) -> Location {
+        let b = rawBytes
+        var line = 1
+        var lineStart = 0
+        var i = 0
+        let end = min(offset, b.count)
+        while i < end {
+            if b[i] == 0x0A { line += 1; lineStart = i + 1 }
+            i += 1
+        }
+        let column = String(decoding: b[lineStart..<end], as: UTF8.self).count + 1
+        return Location(line: line, column: column, byteOffset: offset)
+    }
+
+    /// Up to `length` bytes of raw text from `offset`, decoded for an excerpt.
+    func rawExcerpt(_ offset: Int, length: Int = 80) -> String {
+        let b = rawBytes
+        guard offset < b.count else { return "" }
+        var end = min(b.count, offset + length)
+        while end < b.count, end > offset, b[end] & 0xC0 == 0x80 { end -= 1 }
+        return String(decoding: b[offset..<end], as: UTF8.self)
+    }
+
+    /// The raw byte at `offset`, or 0.
+    func rawByte(_ offset: Int) -> UInt8 { offset >= 0 && offset < rawBytes.count ? rawBytes[offset] : 0 }
+
+    // MARK: Quotation
+
+    /// Where a paragraph sits: in running text, in a quotation (blockquote, `<q>`), or in code.
+    enum Setting { case plain, quoted, code }
+
+    /// The setting of a paragraph, from the raw bytes around its byte offset: a Markdown
+    /// blockquote marker or code fence at the start of its line, or an enclosing HTML
+    /// `<blockquote>`, `<q>`, `<pre>` or `<code>` element. Packages (compressed raw bytes) are always `plain`.
+    func setting(of paragraph: TextParagraph) -> Setting {
+        guard let offset = paragraph.location.byteOffset, offset < rawBytes.count else { return .plain }
+        let b = rawBytes
+        var lineStart = offset
+        while lineStart > 0, offset - lineStart < 256, b[lineStart - 1] != 0x0A, b[lineStart - 1] != 0x0D { lineStart -= 1 }
+        let atLineStart = lineStart == 0 || b[lineStart - 1] == 0x0A || b[lineStart - 1] == 0x0D
+        let prefix = b[lineStart..<offset]
+        let marks = atLineStart ? prefix.filter { $0 != 0x20 && $0 != 0x09 } : [0x3C]
+        if !marks.isEmpty, marks.contains(0x3E), !marks.contains(0x3C),
+           marks.allSatisfy({ $0 == 0x3E || $0 == 0x2D || $0 == 0x2A || $0 == 0x2B || $0 == 0x2E || ($0 >= 0x30 && $0 <= 0x39) }) {
+            return .quoted
+        }
+        if marks.isEmpty {
+            let width = prefix.reduce(0) { $0 + ($1 == 0x09 ? 4 : 1) }
+            if width >= 4 { return .code }
+            let head = b[offset..<min(b.count, offset + 3)]
+            if Array(head) == [0x60, 0x60, 0x60] || Array(head) == [0x7E, 0x7E, 0x7E] { return .code }
+        }
+        let ranges = quotingElements
+        var lo = 0, hi = ranges.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ranges[mid].upperBound <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        if lo < ranges.count, ranges[lo].contains(offset) {
+            return MarkupQuoting.isCode(b, at: ranges[lo].lowerBound) ? .code : .quoted
+        }
+        return .plain
+    }
+
+    /// True when the byte range `range` of `text` is inside quotation marks opened earlier in the same paragraph.
+    static func isInsideQuotationMarks(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var straight = false
+        var curly = 0
+        var i = 0
+        while i < range.lowerBound {
+            let c = text[i]
+            if c == 0x22 { straight.toggle() }
+            else if c == 0xE2, i + 2 < text.count, text[i + 1] == 0x80 {
+                switch text[i + 2] {
+                case 0x9C, 0x9E: curly += 1            // “ „
+                case 0x9D: curly = max(0, curly - 1)   // ”
+                default: break
+                }
+            } else if c == 0xC2, i + 1 < text.count {
+                if text[i + 1] == 0xAB { curly += 1 } else if text[i + 1] == 0xBB { curly = max(0, curly - 1) } // « »
+            } else if c == 0xE3, i + 2 < text.count, text[i + 1] == 0x80 {
+                if text[i + 2] == 0x8C || text[i + 2] == 0x8E { curly += 1 } else if text[i + 2] == 0x8D || text[i + 2] == 0x8F { curly = max(0, curly - 1) }
+            }
+            i += 1
+        }
+        return straight || curly > 0
+    }
+}
+
+/// HTML quotation and code elements found by a byte scan of raw markup.
+enum MarkupQuoting {
+    static let names: [[UInt8]] = ["blockquote", "q", "pre", "code", "samp", "kbd", "textarea"].map { Array($0.utf8) }
+
+    /// Byte ranges from each opening tag to its closing tag (outermost only).
+    static func ranges(in b: [UInt8]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var open: [(name: Int, start: Int)] = []
+        var i = 0
+        let n = b.count
+        while i < n {
+            guard b[i] == 0x3C, i + 1 < n else { i += 1; continue }
+            let closing = b[i + 1] == 0x2F
+            let s = i + (closing ? 2 : 1)
+            var matched: Int?
+            for (k, name) in names.enumerated() where s + name.count <= n {
+                var ok = true
+                for j in 0..<name.count where PhraseMatcher.lower(b[s + j]) != name[j] { ok = false; break }
+                let after = s + name.count < n ? b[s + name.count] : 0x3E
+                if ok, after == 0x3E || after == 0x20 || after == 0x0A || after == 0x09 || after == 0x0D || after == 0x2F { matched = k; break }
+            }
+            if let k = matched {
+                if closing {
+                    if let index = open.lastIndex(where: { $0.name == k }) {
+                        let start = open[index].start
+                        open.removeSubrange(index...)
+                        if open.isEmpty { out.append(start..<i) }
+                    }
+                } else {
+                    open.append((k, i))
+                }
+            }
+            i += 1
+        }
+        if let first = open.first { out.append(first.start..<n) }
+        return out
+    }
+
+    /// True when the element starting at `offset` is a code element rather than a quotation.
+    static func isCode(_ b: [UInt8], at offset: Int) -> Bool {
+        let s = offset + 1
+        guard s < b.count else { return false }
+        let c = PhraseMatcher.lower(b[s])
+        return c == 0x70 || c == 0x63 || c == 0x73 || c == 0x6B || c == 0x74 // pre, code, samp, kbd, textarea
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Declarations written in the text: an "AI declaration" section, a statement that no AI
+/// was used, a statement of how AI was used (JCQ-style "I confirm that..."), or an IBM AI
+/// Attribution statement. Teachers read these; the scanner only finds and quotes them.
+enum WrittenDeclarations {
+    static let headings = [
+        "ai declaration", "declaration of ai", "ai use declaration", "ai-use declaration", "ai use statement", "ai usage statement",
+        "statement on ai use", "statement on the use of ai", "declaration of generative ai", "generative ai declaration",
+        "generative ai statement", "generative ai disclosure", "ai acknowledgement", "ai acknowledgment", "acknowledgement of ai",
+        "acknowledgment of ai", "use of ai declaration", "ai disclosure statement", "declaration on the use of ai",
+        "ai transparency statement", "ai contribution statement", "declaration of the use of ai", "statement of ai use",
+    ]
+
+    static let anchors = PhraseMatcher(["ai", "a.i.", "artificial intelligence", "generative", "chatgpt", "copilot", "claude", "gemini",
+                                        "llm", "llms", "large language model", "gpt-4", "gpt-4o", "gpt-5", "aia", "grammarly", "quillbot", "deepseek"]
+                                        .map { ($0, 0) })
+
+    static let tool = "(?:chatgpt|claude|gemini|copilot|bard|perplexity|grammarly(?: go)?|quillbot|deepseek|jasper|notion ai|gpt-?[345](?:\\.[0-9])?o?|(?:an? )?(?:generative )?(?:ai|a\\.i\\.|artificial intelligence)(?: tools?| assistants?| chatbots?| systems?| software| models?)?|large language models?|an llm|llms?)"
+    static let work = "(?:work|essay|assignment|document|text|report|paper|submission|thesis|dissertation|article|piece|coursework|project|post|answer|answers|content)"
+
+    enum Meaning { case noAI, use, confirmation }
+
+    static let patterns: [(NSRegularExpression, Meaning)] = {
+        let specs: [(String, Meaning)] = [
+            ("\\bno (?:generative |gen-?)?(?:ai|a\\.i\\.|artificial intelligence)(?:-based)?(?: tools?| systems?| software| assistance| assistants?| chatbots?)? (?:was|were|has been|have been) used\\b", .noAI),
+            ("\\b(?:i|we) (?:did not|didn't|have not|haven't|do not|don't|never) (?:use|used)(?: any)? " + tool + "\\b", .noAI),
+            ("\\b(?:this|the|my|our) " + work + " (?:was|is|has been) (?:entirely |wholly |completely )?(?:written|produced|created|completed|prepared|done)(?: entirely)?(?: by me| by us| by hand)? without (?:the use of |using |any |the help of |assistance from |help from )*" + tool, .noAI),
+            ("\\b(?:i|we) (?:declare|confirm|certify|affirm) that no " + tool, .noAI),
+            ("\\b(?:i|we) (?:used|have used|made use of|relied on|worked with) " + tool + "\\b.{0,80}?\\b(?:to|for|when|while)\\b", .use),
+            ("\\b(?:this|the|my|our) " + work + " (?:was|has been|is) (?:partly |partially |fully |entirely |mostly |largely )?(?:written|generated|drafted|created|produced|edited|proofread|translated|revised|summari[sz]ed|improved) (?:with the (?:help|assistance|support) of|with|using|by|in collaboration with) " + tool, .use),
+            ("\\b" + tool + " (?:was|were|has been|have been) used (?:to (?:help |assist )?(?:write|draft|edit|proofread|generate|create|prepare|translate|summari[sz]e|brainstorm|check|improve|revise|outline)|in (?:the )?(?:writing|preparation|drafting|editing) of|in (?:this|my|our) " + work + ")", .use),
+            ("\\b(?:i|we) (?:acknowledge|declare|disclose) (?:the |my |our )?(?:use of|using|that i used|that we used) " + tool, .use),
+            ("\\bi (?:confirm|declare) that\\b.{0,200}?\\b(?:ai|artificial intelligence)\\b", .confirmation),
+            ("\\b(?:i have|i've) (?:acknowledged|referenced|declared|disclosed) (?:all |any )?(?:use of |my use of )?(?:ai|artificial intelligence|generative ai)", .confirmation),
+        ]
+        return specs.compactMap { spec in (try? NSRegularExpression(pattern: spec.0, options: [.caseInsensitive])).map { ($0, spec.1) } }
+    }()
+
+    /// IBM AI Attribution statements: "AIA PAI Nc Hin R Claude 3.5 Sonnet v1.0".
+    static let attribution = try! NSRegularExpression(pattern: "\\bAIA(?: [A-Z][A-Za-z]{0,3}){1,8}(?: [^\\n]{1,60}?)? v[0-9]+\\.[0-9]+\\b")
+
+    static func scan(_ paragraphs: [TextParagraph], settings: [ScanContext.Setting], _ context: ScanContext) {
+        for (index, paragraph) in paragraphs.enumerated() {
+            let setting = settings[index]
+            guard setting != .code else { continue }
+            let text = paragraph.text
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.count <= 80 {
+                let lower = trimmed.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":.#*- "))
+                if let heading = headings.first(where: { lower.hasPrefix($0) }), lower.count <= heading.count + 40 {
+                    let next = paragraphs[(index + 1)...].first { !$0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }?.text ?? ""
+                    context.declare(kind: "written-statement", at: paragraph.location, quote: trimmed + (next.isEmpty ? "" : " — " + next),
+                                    explanation: "The document has a section headed \"\(trimmed)\"; read it for what the author declares about AI use.")
+                    _ = heading
+                    continue
+                }
+            }
+            guard !anchors.matches(in: text).isEmpty else { continue }
+            let ns = text as NSString
+            let whole = NSRange(location: 0, length: ns.length)
+            if let m = attribution.firstMatch(in: text, range: whole) {
+                context.declare(kind: "ai-attribution", at: paragraph.location, quote: ns.substring(with: m.range),
+                                explanation: "An IBM AI Attribution statement describes how AI contributed to the work; read it for the details.")
+                continue
+            }
+            for (regex, meaning) in patterns {
+                guard let m = regex.firstMatch(in: text, range: whole) else { continue }
+                if setting == .quoted || isQuoted(text, utf16Offset: m.range.location) { break }
+                let sentence = WrittenDeclarations.sentence(ns, around: m.range)
+                let explanation: String
+                switch meaning {
+                case .noAI: explanation = "A written statement declares that no AI tools were used; a declaration of no AI use is still a declaration."
+                case .use: explanation = "A written statement declares how AI tools were used in the work; read it for the details."
+                case .confirmation: explanation = "A signed-style confirmation (JCQ-style) mentions AI use; read it for what the author declares."
+                }
+                context.declare(kind: "written-statement", at: paragraph.location, quote: sentence, explanation: explanation)
+                break
+            }
+        }
+    }
+
+    static func isQuoted(_ text: String, utf16Offset: Int) -> Bool {
+        let prefix = (text as NSString).substring(to: utf16Offset)
+        var s = text
+        let byteOffset = prefix.utf8.count
+        return s.withUTF8 { ScanContext.isInsideQuotationMarks($0, byteOffset..<byteOffset) }
+    }
+
+    /// The sentence containing `range`.
+    static func sentence(_ ns: NSString, around range: NSRange) -> String {
+        var start = range.location
+        while start > 0 {
+            let c = ns.character(at: start - 1)
+            if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x0A { break }
+            start -= 1
+        }
+        var end = range.location + range.length
+        while end < ns.length {
+            let c = ns.character(at: end)
+            end += 1
+            if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x0A { break }
+        }
+        return ns.substring(with: NSRange(location: start, length: end - start)).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
