@@ -80,7 +80,7 @@ enum Declarations {
     /// A C2PA manifest is a provenance declaration made another way: say what it declares, when readable.
     static func c2pa(_ e: MetadataEntry, _ context: ScanContext) {
         let term = iptcAITerm(in: e.value)
-        let tool = ToolNames.firstName(in: e.value, softwareField: true)
+        let tool = ToolNames.firstName(inManifest: e.value)
         var quote = "C2PA manifest"
         if let term { quote += ", digitalSourceType \(term)" }
         if let tool { quote += ", names \(tool)" }

@@ -92,7 +92,7 @@ enum ResidueSignals {
         text.withUTF8 { buffer in
             for m in words.matches(in: buffer) {
                 guard let kind = Kind(rawValue: m.tag) else { continue }
-                if setting == .quoted || ScanContext.isInsideQuotationMarks(buffer, m.range) { continue }
+                if setting == .quoted || ScanContext.isInsideQuotationMarks(buffer, m.range) || context.isInQuotingElement(paragraph, buffer, m.range) { continue }
                 if kind == .opener && !startsLine(buffer, m.range.lowerBound) { continue }
                 let excerpt = Snippet.around(buffer, m.range)
                 switch kind {
@@ -111,7 +111,7 @@ enum ResidueSignals {
             }
             for m in markers.matches(in: buffer) {
                 guard let kind = Kind(rawValue: m.tag) else { continue }
-                let quoted = setting == .quoted || ScanContext.isInsideQuotationMarks(buffer, m.range)
+                let quoted = setting == .quoted || ScanContext.isInsideQuotationMarks(buffer, m.range) || context.isInQuotingElement(paragraph, buffer, m.range)
                 switch kind {
                 case .placeholder:
                     guard !quoted, closes(buffer, from: m.range.upperBound - 1, within: 60) else { continue }

@@ -120,6 +120,19 @@ final class ScanContext {
         return .plain
     }
 
+    /// True when the matched text, found in the raw markup shortly after the paragraph's start,
+    /// sits inside an HTML quotation or code element (an inline `<q>` or `<code>` in a paragraph).
+    func isInQuotingElement(_ paragraph: TextParagraph, _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard let offset = paragraph.location.byteOffset, offset < rawBytes.count, !quotingElements.isEmpty else { return false }
+        let needle = Array(text[range])
+        let window = offset..<min(rawBytes.count, offset + range.lowerBound + 8192)
+        let hit: Int? = rawBytes.withUnsafeBytes { raw in
+            ByteSearch.all(needle, in: UnsafeRawBufferPointer(rebasing: raw[window]), limit: 1).first.map { $0 + offset }
+        }
+        guard let o = hit else { return false }
+        return quotingElements.contains { $0.contains(o) }
+    }
+
     /// True when the byte range `range` of `text` is inside quotation marks opened earlier in the same paragraph.
     static func isInsideQuotationMarks(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         var straight = false

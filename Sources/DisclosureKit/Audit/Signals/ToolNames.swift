@@ -20,6 +20,16 @@ enum ToolNames {
     private static let all: [String] = distinctive
     static let matcher = PhraseMatcher(all.enumerated().map { ($0.element, $0.offset) })
 
+    /// For C2PA manifest text: CBOR length bytes can be printable and stick to the front of a
+    /// string ("xChatGPT/1.0"), so names need not start a word there; ambiguous names are left out.
+    static let unambiguous = all.filter { !ambiguous.contains($0.lowercased()) }
+    static let manifestMatcher = PhraseMatcher(unambiguous.enumerated().map { ($0.element, $0.offset) }, wordStart: false, wordEnd: true)
+
+    /// The first unambiguous AI tool named in C2PA manifest text.
+    static func firstName(inManifest text: String) -> String? {
+        manifestMatcher.matches(in: text).min { $0.range.lowerBound < $1.range.lowerBound }.map { unambiguous[$0.tag] }
+    }
+
     /// The first AI tool named in `text`, as written there; `softwareField` also accepts the
     /// ambiguous names (a generator or producer field names software, not a person).
     static func firstName(in text: String, softwareField: Bool) -> String? {

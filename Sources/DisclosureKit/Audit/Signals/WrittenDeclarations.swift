@@ -66,7 +66,7 @@ enum WrittenDeclarations {
             }
             for (regex, meaning) in patterns {
                 guard let m = regex.firstMatch(in: text, range: whole) else { continue }
-                if setting == .quoted || isQuoted(text, utf16Offset: m.range.location) { break }
+                if setting == .quoted || isQuoted(text, range: m.range, paragraph: paragraph, context) { break }
                 let sentence = WrittenDeclarations.sentence(ns, around: m.range)
                 let explanation: String
                 switch meaning {
@@ -80,11 +80,12 @@ enum WrittenDeclarations {
         }
     }
 
-    static func isQuoted(_ text: String, utf16Offset: Int) -> Bool {
-        let prefix = (text as NSString).substring(to: utf16Offset)
+    static func isQuoted(_ text: String, range: NSRange, paragraph: TextParagraph, _ context: ScanContext) -> Bool {
+        let ns = text as NSString
+        let start = ns.substring(to: range.location).utf8.count
+        let end = start + ns.substring(with: range).utf8.count
         var s = text
-        let byteOffset = prefix.utf8.count
-        return s.withUTF8 { ScanContext.isInsideQuotationMarks($0, byteOffset..<byteOffset) }
+        return s.withUTF8 { ScanContext.isInsideQuotationMarks($0, start..<end) || context.isInQuotingElement(paragraph, $0, start..<end) }
     }
 
     /// The sentence containing `range`.
