@@ -29,21 +29,17 @@ public struct EvidenceScanner: Sendable {
         ProvenanceSignals.scan(entries, context)
         var seenURLs: Set<String> = []
         for e in entries where e.key == EvidenceEntryKey.link {
-            LinkSignals.scan(e.value, at: e.location, quoted: false, seen: &seenURLs, context)
+            LinkSignals.scan(e.value, at: e.location, setting: { .plain }, seen: &seenURLs, context)
         }
         var tally = TypographySignals.Tally()
         for stream in input.text.streams {
-            let settings = stream.paragraphs.map { context.setting(of: $0) }
-            for (index, paragraph) in stream.paragraphs.enumerated() {
-                let setting = settings[index]
-                ResidueSignals.scan(paragraph, setting: setting, context)
-                TypographySignals.scan(paragraph, setting: setting, tally: &tally, context)
-                if setting != .code {
-                    LinkSignals.scan(paragraph.text, at: paragraph.location, quoted: setting == .quoted, seen: &seenURLs, context)
-                }
+            for paragraph in stream.paragraphs {
+                ResidueSignals.scan(paragraph, context)
+                TypographySignals.scan(paragraph, tally: &tally, context)
+                LinkSignals.scan(paragraph.text, at: paragraph.location, setting: { context.setting(of: paragraph) }, seen: &seenURLs, context)
                 textManifests(paragraph, context)
             }
-            WrittenDeclarations.scan(stream.paragraphs, settings: settings, context)
+            WrittenDeclarations.scan(stream.paragraphs, context)
         }
         TypographySignals.finish(tally, context)
         MarkupSignals.scan(context)
@@ -53,7 +49,8 @@ public struct EvidenceScanner: Sendable {
 
     /// The C2PA invisible text wrapper (U+FEFF and variation selectors): a declaration, never residue.
     private func textManifests(_ paragraph: TextParagraph, _ context: ScanContext) {
-        guard paragraph.text.utf8.contains(0xEF) else { return }
+        var text = paragraph.text
+        guard text.withUTF8({ b in b.baseAddress.map { memchr($0, 0xEF, b.count) != nil } ?? false }) else { return }
         for bytes in C2PAText.wrappers(in: paragraph.text) {
             let entry = MetadataEntry(key: EvidenceEntryKey.c2paManifest, value: "(text wrapper, \(bytes.count) bytes) " + C2PAText.printableRuns(bytes), location: paragraph.location)
             Declarations.c2pa(entry, context)

@@ -5,10 +5,11 @@ import Foundation
 /// the handlers write (custom property names, the front matter key, the `data-disclose` attribute).
 enum OwnStamp {
     private static let htmlMark = Array((HTMLMarkup.attribute + "=").utf8)
+    private static let propertyNames = OOXML.ourPropertyNames
 
     /// True when `entry` was written by Disclose's stamp.
     static func isOwn(_ entry: MetadataEntry, in context: ScanContext) -> Bool {
-        if OOXML.ourPropertyNames.contains(entry.key) { return true }
+        if propertyNames.contains(entry.key) { return true }
         if entry.key == MarkdownMarkers.frontMatterKey && entry.value.trimmingCharacters(in: .whitespaces).isEmpty { return true }
         if let offset = entry.location.byteOffset, context.rawByte(offset) == 0x3C {
             // The start tag at the entry's offset carries our attribute.

@@ -21,8 +21,9 @@ struct PhraseMatcher: Sendable {
     }
 
     private let phrases: [Phrase]
-    /// For each two-byte prefix, the phrases that start with it.
-    private let buckets: [UInt16: [Int]]
+    /// For each two-byte prefix, the phrases that start with it: `order[starts[key]..<starts[key + 1]]`.
+    private let starts: [Int32]
+    private let order: [Int32]
     private let bitmap: [UInt64]
 
     /// - Parameter phrases: (text, tag) pairs. Text is matched without ASCII case; a straight
@@ -38,15 +39,23 @@ struct PhraseMatcher: Sendable {
                 all.append(Phrase(bytes: curly, tag: tag, wordStart: wordStart, wordEnd: wordEnd && PhraseMatcher.isWordByte(lower.last ?? 0)))
             }
         }
-        var buckets: [UInt16: [Int]] = [:]
+        var buckets = [[Int32]](repeating: [], count: 65536)
         var bitmap = [UInt64](repeating: 0, count: 1024)
         for (i, p) in all.enumerated() where p.bytes.count >= 2 {
-            let key = UInt16(p.bytes[0]) << 8 | UInt16(p.bytes[1])
-            buckets[key, default: []].append(i)
-            bitmap[Int(key) >> 6] |= 1 << UInt64(key & 63)
+            let key = Int(p.bytes[0]) << 8 | Int(p.bytes[1])
+            buckets[key].append(Int32(i))
+            bitmap[key >> 6] |= 1 << UInt64(key & 63)
         }
+        var starts = [Int32](repeating: 0, count: 65537)
+        var order: [Int32] = []
+        for key in 0..<65536 {
+            starts[key] = Int32(order.count)
+            order += buckets[key]
+        }
+        starts[65536] = Int32(order.count)
         self.phrases = all
-        self.buckets = buckets
+        self.starts = starts
+        self.order = order
         self.bitmap = bitmap
     }
 
@@ -62,10 +71,10 @@ struct PhraseMatcher: Sendable {
         guard n >= 2 else { return out }
         var i = 0
         while i < n - 1 {
-            let key = UInt16(PhraseMatcher.lower(text[i])) << 8 | UInt16(PhraseMatcher.lower(text[i + 1]))
-            if bitmap[Int(key) >> 6] & (1 << UInt64(key & 63)) != 0, let list = buckets[key] {
-                for index in list {
-                    let p = phrases[index]
+            let key = Int(PhraseMatcher.lower(text[i])) << 8 | Int(PhraseMatcher.lower(text[i + 1]))
+            if bitmap[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+                for slot in Int(starts[key])..<Int(starts[key + 1]) {
+                    let p = phrases[Int(order[slot])]
                     let m = p.bytes.count
                     guard i + m <= n else { continue }
                     var j = 2

@@ -86,12 +86,13 @@ enum ResidueSignals {
     static let handleKinds = ["search", "news", "view", "fetch", "image", "file", "forecast", "finance", "sports", "product", "academia", "calc", "reddit", "video", "open"].map { Array($0.utf8) }
 
     /// Scans one paragraph.
-    static func scan(_ paragraph: TextParagraph, setting: ScanContext.Setting, _ context: ScanContext) {
-        guard setting != .code else { return }
+    static func scan(_ paragraph: TextParagraph, _ context: ScanContext) {
         var text = paragraph.text
         text.withUTF8 { buffer in
+            // Where the paragraph sits is worked out only when something matched.
+            lazy var setting = context.setting(of: paragraph)
             for m in words.matches(in: buffer) {
-                guard let kind = Kind(rawValue: m.tag) else { continue }
+                guard let kind = Kind(rawValue: m.tag), setting != .code else { continue }
                 if setting == .quoted || ScanContext.isInsideQuotationMarks(buffer, m.range) || context.isInQuotingElement(paragraph, buffer, m.range) { continue }
                 if kind == .opener && !startsLine(buffer, m.range.lowerBound) { continue }
                 let excerpt = Snippet.around(buffer, m.range)
@@ -110,7 +111,7 @@ enum ResidueSignals {
                 }
             }
             for m in markers.matches(in: buffer) {
-                guard let kind = Kind(rawValue: m.tag) else { continue }
+                guard let kind = Kind(rawValue: m.tag), setting != .code else { continue }
                 let quoted = setting == .quoted || ScanContext.isInsideQuotationMarks(buffer, m.range) || context.isInQuotingElement(paragraph, buffer, m.range)
                 switch kind {
                 case .placeholder:

@@ -169,9 +169,14 @@ enum MarkupQuoting {
         var i = 0
         let n = b.count
         while i < n {
-            guard b[i] == 0x3C, i + 1 < n else { i += 1; continue }
+            guard b[i] == 0x3C, i + 2 < n else { i += 1; continue }
             let closing = b[i + 1] == 0x2F
             let s = i + (closing ? 2 : 1)
+            // Fast path: the names start with b, q, p, c, s, k or t.
+            switch PhraseMatcher.lower(b[s]) {
+            case 0x62, 0x71, 0x70, 0x63, 0x73, 0x6B, 0x74: break
+            default: i += 1; continue
+            }
             var matched: Int?
             for (k, name) in names.enumerated() where s + name.count <= n {
                 var ok = true

@@ -26,8 +26,7 @@ enum TypographySignals {
         var firstDash: (TextParagraph, String)?
     }
 
-    static func scan(_ paragraph: TextParagraph, setting: ScanContext.Setting, tally: inout Tally, _ context: ScanContext) {
-        guard setting != .code else { return }
+    static func scan(_ paragraph: TextParagraph, tally: inout Tally, _ context: ScanContext) {
         var text = paragraph.text
         var invisibleAt: Int?
         var spaceAt: Int?
@@ -69,6 +68,10 @@ enum TypographySignals {
                     continue
                 }
                 i += 1
+            }
+            guard invisibleAt != nil || spaceAt != nil || localDashes > 0, context.setting(of: paragraph) != .code else {
+                localDashes = 0
+                return
             }
             if let at = invisibleAt {
                 context.add(invisible, at: paragraph.location, excerpt: visible(b, at),

@@ -40,13 +40,13 @@ enum WrittenDeclarations {
     /// IBM AI Attribution statements: "AIA PAI Nc Hin R Claude 3.5 Sonnet v1.0".
     static let attribution = try! NSRegularExpression(pattern: "\\bAIA(?: [A-Z][A-Za-z]{0,3}){1,8}(?: [^\\n]{1,60}?)? v[0-9]+\\.[0-9]+\\b")
 
-    static func scan(_ paragraphs: [TextParagraph], settings: [ScanContext.Setting], _ context: ScanContext) {
+    static func scan(_ paragraphs: [TextParagraph], _ context: ScanContext) {
         for (index, paragraph) in paragraphs.enumerated() {
-            let setting = settings[index]
-            guard setting != .code else { continue }
             let text = paragraph.text
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.count <= 80 {
+            guard !anchors.matches(in: text).isEmpty else { continue }
+            let setting = context.setting(of: paragraph)
+            guard setting != .code else { continue }
+            if text.utf8.count <= 400, case let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines), trimmed.count <= 80 {
                 let lower = trimmed.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":.#*- "))
                 if let heading = headings.first(where: { lower.hasPrefix($0) }), lower.count <= heading.count + 40 {
                     let next = paragraphs[(index + 1)...].first { !$0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }?.text ?? ""
@@ -56,7 +56,6 @@ enum WrittenDeclarations {
                     continue
                 }
             }
-            guard !anchors.matches(in: text).isEmpty else { continue }
             let ns = text as NSString
             let whole = NSRange(location: 0, length: ns.length)
             if let m = attribution.firstMatch(in: text, range: whole) {
