@@ -11,7 +11,7 @@ enum OwnStamp {
     static func isOwn(_ entry: MetadataEntry, in context: ScanContext) -> Bool {
         if propertyNames.contains(entry.key) { return true }
         if entry.key == MarkdownMarkers.frontMatterKey && entry.value.trimmingCharacters(in: .whitespaces).isEmpty { return true }
-        if let offset = entry.location.byteOffset, context.rawByte(offset) == 0x3C {
+        if entry.location.part == nil, let offset = entry.location.byteOffset, context.rawByte(offset) == 0x3C {
             // The start tag at the entry's offset carries our attribute.
             return context.withRaw { raw -> Bool in
                 var end = offset

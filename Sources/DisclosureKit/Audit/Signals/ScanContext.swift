@@ -91,7 +91,7 @@ final class ScanContext {
     /// blockquote marker or code fence at the start of its line, or an enclosing HTML
     /// `<blockquote>`, `<q>`, `<pre>` or `<code>` element. Packages (compressed raw bytes) are always `plain`.
     func setting(of paragraph: TextParagraph) -> Setting {
-        guard let offset = paragraph.location.byteOffset, offset < rawBytes.count else { return .plain }
+        guard paragraph.location.part == nil, let offset = paragraph.location.byteOffset, offset < rawBytes.count else { return .plain }
         let b = rawBytes
         var lineStart = offset
         while lineStart > 0, offset - lineStart < 256, b[lineStart - 1] != 0x0A, b[lineStart - 1] != 0x0D { lineStart -= 1 }
@@ -121,15 +121,24 @@ final class ScanContext {
     }
 
     /// True when the matched text, found in the raw markup shortly after the paragraph's start,
-    /// sits inside an HTML quotation or code element (an inline `<q>` or `<code>` in a paragraph).
+    /// sits inside an HTML quotation or code element (an inline `<q>` or `<code>` in a paragraph)
+    /// or inside Markdown backticks.
     func isInQuotingElement(_ paragraph: TextParagraph, _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard let offset = paragraph.location.byteOffset, offset < rawBytes.count, !quotingElements.isEmpty else { return false }
+        guard paragraph.location.part == nil, let offset = paragraph.location.byteOffset, offset < rawBytes.count, !range.isEmpty else { return false }
         let needle = Array(text[range])
         let window = offset..<min(rawBytes.count, offset + range.lowerBound + 8192)
         let hit: Int? = rawBytes.withUnsafeBytes { raw in
             ByteSearch.all(needle, in: UnsafeRawBufferPointer(rebasing: raw[window]), limit: 1).first.map { $0 + offset }
         }
         guard let o = hit else { return false }
+        // Markdown inline code: an odd number of backticks before the match on its line.
+        var ticks = 0
+        var i = o - 1
+        while i >= 0, o - i < 4096, rawBytes[i] != 0x0A {
+            if rawBytes[i] == 0x60 { ticks += 1 }
+            i -= 1
+        }
+        if ticks % 2 == 1 { return true }
         return quotingElements.contains { $0.contains(o) }
     }
 

@@ -6,7 +6,7 @@ import Foundation
 enum TypographySignals {
     static let emDashes = SignalDescriptor(
         id: "typography.em-dashes", family: "typography", strength: .weak, title: "Many em dashes",
-        rationale: "The text has at least 10 em dashes (—) and more than one per 100 words. Chat assistants use them heavily; the count is visible to anyone.",
+        rationale: "The text has at least 10 em dashes (—) and more than one per 100 words. Chat assistants use them heavily; the count is visible to anyone. Doubled dashes (——, Chinese punctuation) are not counted.",
         falsePositives: "Many writers love em dashes, and Word turns \"--\" into dashes as you type. Weak, never enough alone.")
     static let invisible = SignalDescriptor(
         id: "typography.invisible-characters", family: "typography", strength: .weak, title: "Invisible characters in the text",
@@ -14,8 +14,8 @@ enum TypographySignals {
         falsePositives: "Web pages and CMS editors insert zero-width spaces for line breaking; tag characters are part of some flag emoji (those are skipped), and a C2PA text wrapper is a declaration, not this signal.")
     static let spaces = SignalDescriptor(
         id: "typography.unusual-spaces", family: "typography", strength: .weak, title: "Unusual Unicode spaces",
-        rationale: "Spaces from the U+2000–U+200A range or U+205F in running text, which keyboards do not type; they come in with pasted text.",
-        falsePositives: "Typeset documents use thin and hair spaces on purpose (U+2009 around dashes or in numbers). U+202F (French narrow no-break space) and U+00A0 are never reported.")
+        rationale: "A space from the U+2000–U+200A range or U+205F standing alone between two letters, where a keyboard space belongs; keyboards do not type these, so they come in with pasted text.",
+        falsePositives: "Typeset text that uses thin or em spaces between words on purpose. Spaces around symbols and digits (typeset maths), runs of them (indentation, form fields), U+202F (French narrow no-break space) and U+00A0 are never reported.")
 
     static let descriptors = [emDashes, invisible, spaces]
 
@@ -48,11 +48,19 @@ enum TypographySignals {
                 inWord = true
                 if c == 0xE2, i + 2 < n {
                     let c1 = b[i + 1], c2 = b[i + 2]
-                    if c1 == 0x80 && c2 == 0x94 { localDashes += 1; if firstDashAt == nil { firstDashAt = i } }
+                    if c1 == 0x80 && c2 == 0x94 {
+                        // A doubled dash (——) is ordinary Chinese punctuation: not counted.
+                        let doubled = (i + 5 < n && b[i + 3] == 0xE2 && b[i + 4] == 0x80 && b[i + 5] == 0x94)
+                            || (i >= 3 && b[i - 3] == 0xE2 && b[i - 2] == 0x80 && b[i - 1] == 0x94)
+                        if !doubled { localDashes += 1; if firstDashAt == nil { firstDashAt = i } }
+                    }
                     else if c1 == 0x80 && c2 == 0x8B { if invisibleAt == nil { invisibleAt = i } }                 // U+200B
                     else if c1 == 0x81 && c2 == 0xA0 { if invisibleAt == nil { invisibleAt = i } }                 // U+2060
-                    else if c1 == 0x80 && c2 >= 0x80 && c2 <= 0x8A { if spaceAt == nil { spaceAt = i } }           // U+2000–200A
-                    else if c1 == 0x81 && c2 == 0x9F { if spaceAt == nil { spaceAt = i } }                         // U+205F
+                    else if (c1 == 0x80 && c2 >= 0x80 && c2 <= 0x8A) || (c1 == 0x81 && c2 == 0x9F) {              // U+2000–200A, U+205F
+                        // Only a single space between two letters, where a keyboard space belongs; spaces
+                        // around symbols and digits (typeset maths) and runs (indentation, form fields) are typesetting.
+                        if spaceAt == nil, i > 0, i + 3 < n, isLetter(b[i - 1]), isLetter(b[i + 3]) { spaceAt = i }
+                    }
                     i += 3
                     continue
                 }
@@ -87,6 +95,8 @@ enum TypographySignals {
         }
         tally.dashes += localDashes
     }
+
+    static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
 
     /// Tag characters after U+1F3F4 (waving black flag) spell subdivision flags (England, Scotland, Wales).
     static func followsWavingBlackFlag(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
