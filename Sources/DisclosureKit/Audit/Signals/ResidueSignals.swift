@@ -32,7 +32,12 @@ enum ResidueSignals {
         rationale: "Bracketed placeholders that assistants leave in drafted letters, cover letters and forms: \"[Your Name]\", \"[Insert date]\", \"[Company Name]\", \"[Recipient's Name]\".",
         falsePositives: "Templates written by people contain them too; blank lines such as \"Name: ______\" are never reported.")
 
-    static let descriptors = [opener, closer, helpful, selfReference, interface, citation, placeholder]
+    static let markdown = SignalDescriptor(
+        id: "residue.markdown-syntax", family: "residue", strength: .weak, title: "Markdown syntax shown as text",
+        rationale: "A paragraph shows Markdown marks as literal text: it starts with `##` or `###` and a space, or has two or more `**bold**` pairs. Chat assistants answer in Markdown, and when a reply is pasted into Word or a web editor as plain text the marks stay visible. Markdown files are rendered first, so their own syntax never counts.",
+        falsePositives: "People who write notes in Markdown habitually and paste them as plain text; text escaped on purpose in a Markdown file (`\\*\\*`). Code is not read.")
+
+    static let descriptors = [opener, closer, helpful, selfReference, interface, citation, placeholder, markdown]
 
     enum Kind: Int { case opener, openerAnywhere, closer, helpful, selfReference, interface, placeholder, citation, turnHandle, cornerBracket }
 
@@ -73,7 +78,8 @@ enum ResidueSignals {
                   "[client name]", "[job title]", "[organization name]", "[organisation name]", "[school name]", "[your company", "[your university",
                   "[your school", "[student name]", "[teacher's name]", "[hiring manager", "[manager's name]", "[phone number]", "[email address]",
                   "[add "] { out.append((p, .placeholder)) }
-        for p in ["oaicite", "oai_citation", ":contentreference[", "[cite:", "[cite_start]", "citeturn", "filecite", "\u{E200}cite", "\u{E202}turn"] {
+        for p in ["oaicite", "oai_citation", ":contentreference[", "[cite:", "[cite_start]", "citeturn", "filecite", "\u{E200}cite", "\u{E202}turn",
+                  "attributableindex", "grok_card", "[attached_file:"] {
             out.append((p, .citation))
         }
         for d in 0...9 { out.append(("turn\(d)", .turnHandle)) }
@@ -110,6 +116,7 @@ enum ResidueSignals {
                 default: break
                 }
             }
+            markdownSyntax(paragraph, buffer, context)
             for m in markers.matches(in: buffer) {
                 guard let kind = Kind(rawValue: m.tag), setting != .code else { continue }
                 let quoted = setting == .quoted || ScanContext.isInsideQuotationMarks(buffer, m.range) || context.isInQuotingElement(paragraph, buffer, m.range)
@@ -131,6 +138,38 @@ enum ResidueSignals {
                 }
             }
         }
+    }
+
+    /// Literal Markdown in a paragraph's text: a `##`/`###` heading mark at its start, or two `**bold**` pairs.
+    static func markdownSyntax(_ paragraph: TextParagraph, _ b: UnsafeBufferPointer<UInt8>, _ context: ScanContext) {
+        var at: Int?
+        var i = 0
+        while i < b.count, b[i] == 0x20 { i += 1 }
+        var hashes = 0
+        while i + hashes < b.count, b[i + hashes] == 0x23 { hashes += 1 }
+        if hashes >= 2, hashes <= 4, i + hashes + 1 < b.count, b[i + hashes] == 0x20, b[i + hashes + 1] > 0x20 { at = i }
+        if at == nil, let base = b.baseAddress, memchr(base, 0x2A, b.count) != nil {
+            var pairs = 0
+            var j = 0
+            var first: Int?
+            while j + 1 < b.count, pairs < 2 {
+                if b[j] == 0x2A, b[j + 1] == 0x2A, j + 2 < b.count, b[j + 2] > 0x20, b[j + 2] != 0x2A {
+                    var k = j + 3
+                    while k + 1 < b.count, k - j < 120, !(b[k] == 0x2A && b[k + 1] == 0x2A) { k += 1 }
+                    if k + 1 < b.count, b[k] == 0x2A, b[k + 1] == 0x2A, b[k - 1] > 0x20 {
+                        pairs += 1
+                        if first == nil { first = j }
+                        j = k + 2
+                        continue
+                    }
+                }
+                j += 1
+            }
+            if pairs >= 2 { at = first }
+        }
+        guard let at, context.setting(of: paragraph) != .code, !context.isInQuotingElement(paragraph, b, at..<min(b.count, at + 3)) else { return }
+        context.add(markdown, at: paragraph.location, excerpt: Snippet.around(b, at..<(at + 2)),
+                    explanation: "Markdown marks are shown as text here, as happens when a chat assistant's reply is pasted as plain text; people who write in Markdown do this too, so this is weak evidence on its own.")
     }
 
     /// True when only white space, list bullets or heading marks come before `offset` on its line.

@@ -42,6 +42,8 @@ import Testing
              negative: p(["See https://openai.com/research and https://example.org/?utm_source=newsletter."], [], Data())),
         Case(id: "residue.placeholder", positive: p(["Yours sincerely, [Your Name]"], [], Data()),
              negative: p(["Name: ______", "Date: ____"], [], Data())),
+        Case(id: "residue.markdown-syntax", positive: p(["**Key findings:** rivers rise. **Next steps:** measure."], [], Data()),
+             negative: p(["Footnote* and 2 ** 3 = 8 in Python; # of items: 3", "#hashtag and ## alone"], [], Data())),
         Case(id: "residue.chat-markup", positive: p(["Hi"], [], Data("<div data-message-author-role=\"assistant\"><p>Hi</p></div>".utf8)),
              negative: p(["Hi"], [], Data("<p>The attribute data-message-author-role marks turns.</p>".utf8))),
         Case(id: "residue.chat-offsets", positive: p(["a"], [], Data("<p data-start=\"0\" data-end=\"5\">a</p><p data-start=\"6\" data-end=\"9\">b</p><li data-start=\"10\" data-end=\"20\">c</li>".utf8)),
