@@ -19,6 +19,9 @@ enum WrittenDeclarations {
     static let tool = "(?:chatgpt|claude|gemini|copilot|bard|perplexity|grammarly(?: go)?|quillbot|deepseek|jasper|notion ai|gpt-?[345](?:\\.[0-9])?o?|(?:an? )?(?:generative )?(?:ai|a\\.i\\.|artificial intelligence)(?: tools?| assistants?| chatbots?| systems?| software| models?)?|large language models?|an llm|llms?)"
     static let work = "(?:work|essay|assignment|document|text|report|paper|submission|thesis|dissertation|article|piece|coursework|project|post|answer|answers|content)"
 
+    /// What the tool was used for: writing work, so that a research paper's methods ("we used a language model to classify...") are not read as a declaration.
+    static let purpose = "to (?:help (?:me |us )?|assist (?:me |us )?(?:in |with )?)?(?:write|draft|edit|proofread|check|correct|improve|revise|rephrase|paraphrase|reword|translate|summari[sz]e|brainstorm|generate|outline|polish|structure|research|plan|create|produce|prepare)|for (?:writing|editing|proofreading|grammar|spelling|translation|translating|brainstorming|drafting|summari[sz]ing|feedback|ideas|research|the (?:first )?draft|the outline|the introduction|the conclusion)|when (?:writing|drafting|editing|preparing)|while (?:writing|drafting|editing|preparing)|in (?:writing|preparing|drafting|editing) (?:this|the|my|our)"
+
     enum Meaning { case noAI, use, confirmation }
 
     static let patterns: [(NSRegularExpression, Meaning)] = {
@@ -27,7 +30,7 @@ enum WrittenDeclarations {
             ("\\b(?:i|we) (?:did not|didn't|have not|haven't|do not|don't|never) (?:use|used)(?: any)? " + tool + "\\b", .noAI),
             ("\\b(?:this|the|my|our) " + work + " (?:was|is|has been) (?:entirely |wholly |completely )?(?:written|produced|created|completed|prepared|done)(?: entirely)?(?: by me| by us| by hand)? without (?:the use of |using |any |the help of |assistance from |help from )*" + tool, .noAI),
             ("\\b(?:i|we) (?:declare|confirm|certify|affirm) that no " + tool, .noAI),
-            ("\\b(?:i|we) (?:used|have used|made use of|relied on|worked with) " + tool + "\\b.{0,80}?\\b(?:to|for|when|while)\\b", .use),
+            ("\\b(?:i|we) (?:used|have used|made use of|relied on|worked with) " + tool + "\\b.{0,80}?\\b(?:" + purpose + ")", .use),
             ("\\b(?:this|the|my|our) " + work + " (?:was|has been|is) (?:partly |partially |fully |entirely |mostly |largely )?(?:written|generated|drafted|created|produced|edited|proofread|translated|revised|summari[sz]ed|improved) (?:with the (?:help|assistance|support) of|with|using|by|in collaboration with) " + tool, .use),
             ("\\b" + tool + " (?:was|were|has been|have been) used (?:to (?:help |assist )?(?:write|draft|edit|proofread|generate|create|prepare|translate|summari[sz]e|brainstorm|check|improve|revise|outline)|in (?:the )?(?:writing|preparation|drafting|editing) of|in (?:this|my|our) " + work + ")", .use),
             ("\\b(?:i|we) (?:acknowledge|declare|disclose) (?:the |my |our )?(?:use of|using|that i used|that we used) " + tool, .use),

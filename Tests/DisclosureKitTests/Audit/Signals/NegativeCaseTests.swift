@@ -113,3 +113,15 @@ import Testing
         #expect(EvidenceScanner().scan(SignalSamples.input([])) == Evidence())
     }
 }
+
+@Suite struct DeclarationBoundaryTests {
+    @Test func researchMethodsAreNotADeclaration() {
+        let evidence = SignalSamples.scan(["We used a large language model to classify 10,000 tweets.", "We used artificial intelligence models for image segmentation."])
+        #expect(evidence.declarations.isEmpty, "\(evidence.declarations)")
+    }
+
+    @Test func writingUseIsADeclaration() {
+        let evidence = SignalSamples.scan(["We used ChatGPT for proofreading the final draft."])
+        #expect(evidence.kinds == ["written-statement"])
+    }
+}
