@@ -29,14 +29,17 @@ public struct EvidenceScanner: Sendable {
         ProvenanceSignals.scan(entries, context)
         var seenURLs: Set<String> = []
         for e in entries where e.key == EvidenceEntryKey.link {
-            LinkSignals.scan(e.value, at: e.location, setting: { .plain }, seen: &seenURLs, context)
+            LinkSignals.scan(e.value, at: e.location, setting: { _, _ in context.setting(ofEntryAt: e.location) }, seen: &seenURLs, context)
         }
         var tally = TypographySignals.Tally()
         for stream in input.text.streams {
             for paragraph in stream.paragraphs {
                 ResidueSignals.scan(paragraph, context)
                 TypographySignals.scan(paragraph, tally: &tally, context)
-                LinkSignals.scan(paragraph.text, at: paragraph.location, setting: { context.setting(of: paragraph) }, seen: &seenURLs, context)
+                LinkSignals.scan(paragraph.text, at: paragraph.location, setting: { text, range in
+                    let whole = context.setting(of: paragraph)
+                    return whole == .plain ? context.inlineSetting(paragraph, text, range) : whole
+                }, seen: &seenURLs, context)
                 textManifests(paragraph, context)
             }
             WrittenDeclarations.scan(stream.paragraphs, context)

@@ -30,12 +30,12 @@ enum LinkSignals {
 
     /// Scans `text` (a link target or a paragraph) and reports each URL once per document.
     /// - Parameter setting: where the text sits, asked only when a link matched (code is skipped, quotations are weak).
-    static func scan(_ text: String, at location: Location, setting: () -> ScanContext.Setting, seen: inout Set<String>, _ context: ScanContext) {
+    static func scan(_ text: String, at location: Location, setting: (UnsafeBufferPointer<UInt8>, Range<Int>) -> ScanContext.Setting, seen: inout Set<String>, _ context: ScanContext) {
         var s = text
         s.withUTF8 { b in
             guard let base = b.baseAddress, memchr(base, 0x3D, b.count) != nil || memchr(base, 0x25, b.count) != nil else { return }
             for m in matcher.matches(in: b) where isParameter(b, m.range) {
-                let place = setting()
+                let place = setting(b, m.range)
                 if place == .code { continue }
                 let quoted = place == .quoted
                 let found = url(b, m.range)

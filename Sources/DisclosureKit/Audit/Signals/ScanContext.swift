@@ -120,26 +120,38 @@ final class ScanContext {
         return .plain
     }
 
-    /// True when the matched text, found in the raw markup shortly after the paragraph's start,
-    /// sits inside an HTML quotation or code element (an inline `<q>` or `<code>` in a paragraph)
-    /// or inside Markdown backticks.
-    func isInQuotingElement(_ paragraph: TextParagraph, _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard paragraph.location.part == nil, let offset = paragraph.location.byteOffset, offset < rawBytes.count, !range.isEmpty else { return false }
-        let needle = Array(text[range])
-        let window = offset..<min(rawBytes.count, offset + range.lowerBound + 8192)
-        let hit: Int? = rawBytes.withUnsafeBytes { raw in
-            ByteSearch.all(needle, in: UnsafeRawBufferPointer(rebasing: raw[window]), limit: 1).first.map { $0 + offset }
-        }
-        guard let o = hit else { return false }
-        // Markdown inline code: an odd number of backticks before the match on its line.
+    /// The setting of a metadata entry found in the markup (a link target): as for a paragraph,
+    /// and code when it sits inside Markdown backticks.
+    func setting(ofEntryAt location: Location) -> Setting {
+        let base = setting(of: TextParagraph(text: "", location: location))
+        guard base == .plain, location.part == nil, let o = location.byteOffset, o < rawBytes.count else { return base }
         var ticks = 0
         var i = o - 1
         while i >= 0, o - i < 4096, rawBytes[i] != 0x0A {
             if rawBytes[i] == 0x60 { ticks += 1 }
             i -= 1
         }
-        if ticks % 2 == 1 { return true }
-        return quotingElements.contains { $0.contains(o) }
+        return ticks % 2 == 1 ? .code : .plain
+    }
+
+    /// Where a match inside a paragraph sits, when the paragraph itself is plain: the matched text
+    /// is looked up in the raw markup shortly after the paragraph's start, and is `code` inside
+    /// Markdown backticks or an inline `<code>`, `quoted` inside an inline `<q>` (or any enclosing
+    /// quotation or code element).
+    func inlineSetting(_ paragraph: TextParagraph, _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Setting {
+        guard paragraph.location.part == nil, let offset = paragraph.location.byteOffset, offset < rawBytes.count, !range.isEmpty else { return .plain }
+        let needle = Array(text[range])
+        let window = offset..<min(rawBytes.count, offset + range.lowerBound + 8192)
+        let hit: Int? = rawBytes.withUnsafeBytes { raw in
+            ByteSearch.all(needle, in: UnsafeRawBufferPointer(rebasing: raw[window]), limit: 1).first.map { $0 + offset }
+        }
+        guard let o = hit else { return .plain }
+        return setting(ofEntryAt: Location(line: paragraph.location.line, byteOffset: o))
+    }
+
+    /// True when a match is quoted or in code by ``inlineSetting(_:_:_:)``.
+    func isInQuotingElement(_ paragraph: TextParagraph, _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        inlineSetting(paragraph, text, range) != .plain
     }
 
     /// True when the byte range `range` of `text` is inside quotation marks opened earlier in the same paragraph.

@@ -60,12 +60,17 @@ enum MarkdownLinks {
 extension MarkdownDocument {
     /// Link destinations with a query, as metadata entries with line, column and byte offset.
     func linkEntries() -> [MetadataEntry] {
-        MarkdownLinks.destinations(b).map { url, offset in
+        let found = MarkdownLinks.destinations(b)
+        guard !found.isEmpty else { return [] }
+        // Destinations inside code blocks are not links.
+        let code = blocks().filter { $0.type == "code_block" }.map { $0.startLine...$0.endLine }
+        return found.compactMap { url, offset -> MetadataEntry? in
             var lo = 0, hi = lines.count
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if lines[mid].next <= offset { lo = mid + 1 } else { hi = mid }
             }
+            if code.contains(where: { $0.contains(lo + 1) }) { return nil }
             let column = lo < lines.count ? String(decoding: b[lines[lo].start..<offset], as: UTF8.self).count + 1 : 1
             return MetadataEntry(key: EvidenceEntryKey.link, value: url, location: Location(line: lo + 1, column: column, byteOffset: file.originalOffset(offset)))
         }

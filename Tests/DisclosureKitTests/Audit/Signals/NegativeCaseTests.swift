@@ -125,3 +125,18 @@ import Testing
         #expect(evidence.kinds == ["written-statement"])
     }
 }
+
+@Suite struct LinkSettingTests {
+    @Test func trackingLinksInCodeAreSilent() throws {
+        let md = "# How chat links look\n\n```\n[a](https://example.org/?utm_source=chatgpt.com)\n```\n\nInline: `[b](https://example.org/b?utm_source=chatgpt.com)`.\n"
+        let mdEvidence = try SignalSamples.scan(md, path: "c.md")
+        #expect(mdEvidence.findings.isEmpty, "\(mdEvidence.findings)")
+        let page = SignalSamples.html(body: "<pre><a href=\"https://example.org/?utm_source=chatgpt.com\">x</a></pre>")
+        #expect(try SignalSamples.scan(page, path: "c.html").findings.isEmpty)
+    }
+
+    @Test func trackingLinkInBlockquoteIsWeak() throws {
+        let page = SignalSamples.html(body: "<blockquote><p><a href=\"https://example.org/?utm_source=chatgpt.com\">x</a></p></blockquote>")
+        #expect(try SignalSamples.scan(page, path: "q.html").findings.map(\.strength) == [.weak])
+    }
+}
