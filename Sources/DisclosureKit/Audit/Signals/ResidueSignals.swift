@@ -25,7 +25,7 @@ enum ResidueSignals {
         falsePositives: "Guides and screenshots' captions describing the chat screen; quoted or code text is not reported.")
     static let citation = SignalDescriptor(
         id: "residue.citation-marker", family: "residue", strength: .strong, title: "Chat citation marker",
-        rationale: "Source markers that chat assistants write into replies and that survive copying: `【12†source】`, `:contentReference[oaicite:0]{index=0}`, `oai_citation`, `[cite: 1]` and `[cite_start]` (Gemini), `turn0search0`-style handles and the private-use characters around them. People do not type these.",
+        rationale: "Source markers that chat assistants write into replies and that survive copying: `【12†source】`, `:contentReference[oaicite:0]{index=0}`, `oai_citation`, `[cite: 1]` and `[cite_start]` (Gemini), `[citation:3]` (DeepSeek), `grok_card` and `grok:render` (Grok), `turn0search0`-style handles and the private-use characters around them. People do not type these.",
         falsePositives: "Articles about these markers that show them as examples; in code they are not reported, in quotations they are reported as weak.")
     static let placeholder = SignalDescriptor(
         id: "residue.placeholder", family: "residue", strength: .weak, title: "Left-over fill-in placeholder",
@@ -64,7 +64,9 @@ enum ResidueSignals {
                   "as of my knowledge cutoff", "as of my last knowledge update", "my knowledge cutoff", "as of my last training update",
                   "my training data only goes", "my training cutoff", "as of my last update in", "i don't have personal opinions",
                   "i do not have personal opinions", "i don't have personal experiences", "i do not have personal experiences",
-                  "i was trained by openai", "i was developed by openai"] { out.append((p, .selfReference)) }
+                  "i was trained by openai", "i was developed by openai", "as an ai, i", "as an ai, i'm", "i cannot access real-time",
+                  "i can't access real-time", "i'm not able to access real-time", "i don't have the ability to access", "as of my training data",
+                  "my knowledge is current up to", "as of my last update", "my training data goes up to", "my training data extends"] { out.append((p, .selfReference)) }
         for p in ["regenerate response", "chatgpt can make mistakes", "chatgpt said:", "copilot said:", "claude can make mistakes",
                   "gemini can make mistakes", "gemini may display inaccurate info", "copilot may make mistakes", "is this conversation helpful so far",
                   "you've reached the current usage cap", "chatgpt may produce inaccurate"] { out.append((p, .interface)) }
@@ -79,7 +81,7 @@ enum ResidueSignals {
                   "[your school", "[student name]", "[teacher's name]", "[hiring manager", "[manager's name]", "[phone number]", "[email address]",
                   "[add "] { out.append((p, .placeholder)) }
         for p in ["oaicite", "oai_citation", ":contentreference[", "[cite:", "[cite_start]", "citeturn", "filecite", "\u{E200}cite", "\u{E202}turn",
-                  "attributableindex", "grok_card", "[attached_file:"] {
+                  "attributableindex", "grok_card", "grok:render", "[attached_file:", "[citation:"] {
             out.append((p, .citation))
         }
         for d in 0...9 { out.append(("turn\(d)", .turnHandle)) }
@@ -128,7 +130,7 @@ enum ResidueSignals {
                 case .citation, .turnHandle, .cornerBracket:
                     if kind == .turnHandle && !isTurnHandle(buffer, m.range) { continue }
                     if kind == .cornerBracket && !isCornerCitation(buffer, m.range) { continue }
-                    if kind == .citation, Array("[cite:".utf8).elementsEqual(buffer[m.range].map(PhraseMatcher.lower)),
+                    if kind == .citation, Array("[cite:".utf8).elementsEqual(buffer[m.range].map(PhraseMatcher.lower)) || Array("[citation:".utf8).elementsEqual(buffer[m.range].map(PhraseMatcher.lower)),
                        !(m.range.upperBound < buffer.count && (buffer[m.range.upperBound] == 0x20 || (buffer[m.range.upperBound] >= 0x30 && buffer[m.range.upperBound] <= 0x39))) { continue }
                     context.add(citation, at: paragraph.location, excerpt: Snippet.around(buffer, m.range),
                                 explanation: quoted ? "A chat assistant's citation marker appears inside a quotation; it may be an example rather than pasted text."
