@@ -84,7 +84,11 @@ enum Declarations {
         var quote = "C2PA manifest"
         if let term { quote += ", digitalSourceType \(term)" }
         if let tool { quote += ", names \(tool)" }
-        if term == nil && tool == nil { quote += " " + String(e.value.prefix(60)) }
+        if e.value.hasPrefix("external manifest at ") {
+            quote += ", " + e.value
+        } else if term == nil && tool == nil {
+            quote += " (no AI digital source type in its readable text)"
+        }
         context.declare(kind: "c2pa", at: e.location, quote: quote,
                         explanation: term != nil ? "Content Credentials (C2PA) in the file declare that it was made with AI (\(term!)); a C2PA viewer shows the details."
                             : "The file carries Content Credentials (C2PA), a provenance record made by another tool; a C2PA viewer shows what it declares.")

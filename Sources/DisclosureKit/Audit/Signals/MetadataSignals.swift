@@ -10,7 +10,7 @@ enum MetadataSignals {
     static let author = SignalDescriptor(
         id: "metadata.ai-author", family: "metadata", strength: .moderate, title: "Author field names an AI tool",
         rationale: "An author, creator or last-modified-by field holds an AI product name (ChatGPT, OpenAI, Copilot...). Names that are also given names (Claude, Jasper, Gemini, Bard) are ignored in these fields.",
-        falsePositives: "A document about the tool whose author field was filled in by hand; a shared account named after the tool.")
+        falsePositives: "A document about the tool whose author field was filled in by hand; a shared account named after the tool; the company field of someone who works for OpenAI, Anthropic or Perplexity.")
     static let field = SignalDescriptor(
         id: "metadata.ai-field", family: "metadata", strength: .moderate, title: "A metadata field about AI names a tool",
         rationale: "A custom property, front-matter key or meta tag whose name is about AI (ai, model, assistant, prompt, llm) names an AI tool; a field's name is itself a tool's name (e.g. `chatgpt_prompt`); or any other field says the file was \"generated with\", \"created with\" or \"written by\" an AI tool.",
