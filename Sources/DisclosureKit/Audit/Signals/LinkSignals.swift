@@ -34,7 +34,7 @@ enum LinkSignals {
         var s = text
         s.withUTF8 { b in
             guard let base = b.baseAddress, memchr(base, 0x3D, b.count) != nil || memchr(base, 0x25, b.count) != nil else { return }
-            for m in matcher.matches(in: b) where isParameter(b, m.range) {
+            for m in matcher.matches(in: b).prefix(200) where isParameter(b, m.range) && context.count(tracking) < context.maxFindingsPerSignal {
                 let place = setting(b, m.range)
                 if place == .code { continue }
                 let quoted = place == .quoted

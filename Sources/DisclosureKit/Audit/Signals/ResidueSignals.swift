@@ -93,15 +93,31 @@ enum ResidueSignals {
     static let markers = PhraseMatcher(markerPhrases.map { ($0.0, $0.1.rawValue) }, wordStart: false, wordEnd: false)
     static let handleKinds = ["search", "news", "view", "fetch", "image", "file", "forecast", "finance", "sports", "product", "academia", "calc", "reddit", "video", "open"].map { Array($0.utf8) }
 
+    /// Matches looked at per paragraph and matcher; the rest of a pathological paragraph adds nothing.
+    static let maxMatchesPerParagraph = 200
+
+    static func descriptor(_ kind: Kind) -> SignalDescriptor {
+        switch kind {
+        case .opener, .openerAnywhere: return opener
+        case .closer: return closer
+        case .helpful: return helpful
+        case .selfReference: return selfReference
+        case .interface: return interface
+        case .placeholder: return placeholder
+        case .citation, .turnHandle, .cornerBracket: return citation
+        }
+    }
+
     /// Scans one paragraph.
     static func scan(_ paragraph: TextParagraph, _ context: ScanContext) {
         var text = paragraph.text
         text.withUTF8 { buffer in
             // Where the paragraph sits is worked out only when something matched.
             lazy var setting = context.setting(of: paragraph)
-            for m in words.matches(in: buffer) {
-                guard let kind = Kind(rawValue: m.tag), setting != .code else { continue }
-                if setting == .quoted || ScanContext.isInsideQuotationMarks(buffer, m.range) || context.isInQuotingElement(paragraph, buffer, m.range) { continue }
+            var quotes = QuoteTracker()
+            for m in words.matches(in: buffer).prefix(maxMatchesPerParagraph) {
+                guard let kind = Kind(rawValue: m.tag), context.count(descriptor(kind)) < context.maxFindingsPerSignal, setting != .code else { continue }
+                if setting == .quoted || quotes.isQuoted(buffer, at: m.range.lowerBound) || context.isInQuotingElement(paragraph, buffer, m.range) { continue }
                 if kind == .opener && !startsLine(buffer, m.range.lowerBound) { continue }
                 let excerpt = Snippet.around(buffer, m.range)
                 switch kind {
@@ -119,9 +135,10 @@ enum ResidueSignals {
                 }
             }
             markdownSyntax(paragraph, buffer, context)
-            for m in markers.matches(in: buffer) {
-                guard let kind = Kind(rawValue: m.tag), setting != .code else { continue }
-                let quoted = setting == .quoted || ScanContext.isInsideQuotationMarks(buffer, m.range) || context.isInQuotingElement(paragraph, buffer, m.range)
+            var markerQuotes = QuoteTracker()
+            for m in markers.matches(in: buffer).prefix(maxMatchesPerParagraph) {
+                guard let kind = Kind(rawValue: m.tag), context.count(descriptor(kind)) < context.maxFindingsPerSignal, setting != .code else { continue }
+                let quoted = setting == .quoted || markerQuotes.isQuoted(buffer, at: m.range.lowerBound) || context.isInQuotingElement(paragraph, buffer, m.range)
                 switch kind {
                 case .placeholder:
                     guard !quoted, closes(buffer, from: m.range.upperBound - 1, within: 60) else { continue }

@@ -141,9 +141,12 @@ final class ScanContext {
     func inlineSetting(_ paragraph: TextParagraph, _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Setting {
         guard paragraph.location.part == nil, let offset = paragraph.location.byteOffset, offset < rawBytes.count, !range.isEmpty else { return .plain }
         let needle = Array(text[range])
-        let window = offset..<min(rawBytes.count, offset + range.lowerBound + 8192)
+        // Markup only adds bytes before the text, so the raw match lies at or after the same distance
+        // from the paragraph's start; the window is bounded so hostile input stays linear.
+        let from = min(rawBytes.count, offset + max(0, range.lowerBound - 256))
+        let window = from..<min(rawBytes.count, from + 16_384)
         let hit: Int? = rawBytes.withUnsafeBytes { raw in
-            ByteSearch.all(needle, in: UnsafeRawBufferPointer(rebasing: raw[window]), limit: 1).first.map { $0 + offset }
+            ByteSearch.all(needle, in: UnsafeRawBufferPointer(rebasing: raw[window]), limit: 1).first.map { $0 + from }
         }
         guard let o = hit else { return .plain }
         return setting(ofEntryAt: Location(line: paragraph.location.line, byteOffset: o))
@@ -156,10 +159,23 @@ final class ScanContext {
 
     /// True when the byte range `range` of `text` is inside quotation marks opened earlier in the same paragraph.
     static func isInsideQuotationMarks(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        var straight = false
-        var curly = 0
-        var i = 0
-        while i < range.lowerBound {
+        var tracker = QuoteTracker()
+        return tracker.isQuoted(text, at: range.lowerBound)
+    }
+}
+
+/// Quotation-mark state through a paragraph, advanced incrementally so that many matches
+/// in one paragraph cost one pass.
+struct QuoteTracker {
+    private var position = 0
+    private var straight = false
+    private var curly = 0
+
+    /// True when `offset` is inside quotation marks; offsets must not decrease between calls.
+    mutating func isQuoted(_ text: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        if offset < position { self = QuoteTracker() }
+        var i = position
+        while i < offset {
             let c = text[i]
             if c == 0x22 { straight.toggle() }
             else if c == 0xE2, i + 2 < text.count, text[i + 1] == 0x80 {
@@ -175,6 +191,7 @@ final class ScanContext {
             }
             i += 1
         }
+        position = max(position, offset)
         return straight || curly > 0
     }
 }

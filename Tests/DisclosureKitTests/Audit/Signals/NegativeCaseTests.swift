@@ -140,3 +140,17 @@ import Testing
         #expect(try SignalSamples.scan(page, path: "q.html").findings.map(\.strength) == [.weak])
     }
 }
+
+@Suite struct ScannerLimitTests {
+    @Test func manyQuotedMatchesInOneHugeParagraphStayLinear() throws {
+        let paragraph = "\"" + String(repeating: "I hope this helps. As an AI language model, no. ", count: 20_000)
+        let raw = Data(("<p>" + paragraph.replacingOccurrences(of: "hope", with: "h&#111;pe") + "</p>").utf8)
+        let input = EvidenceInput(path: "big.html", format: "test",
+                                  text: DocumentText(streams: [TextStream(name: "body", paragraphs: [TextParagraph(text: paragraph, location: Location(line: 1, byteOffset: 3))])]),
+                                  metadata: [], raw: raw)
+        let start = Date()
+        let evidence = EvidenceScanner().scan(input)
+        #expect(evidence.findings.isEmpty, "everything is inside the opening quotation mark")
+        #expect(Date().timeIntervalSince(start) < 10)
+    }
+}
