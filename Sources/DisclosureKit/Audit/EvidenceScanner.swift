@@ -33,8 +33,10 @@ public struct EvidenceScanner: Sendable {
         }
         var tally = TypographySignals.Tally()
         for stream in input.text.streams {
+            var anchored: [Bool] = []
+            anchored.reserveCapacity(stream.paragraphs.count)
             for paragraph in stream.paragraphs {
-                ResidueSignals.scan(paragraph, context)
+                anchored.append(ResidueSignals.scan(paragraph, context))
                 TypographySignals.scan(paragraph, tally: &tally, context)
                 LinkSignals.scan(paragraph.text, at: paragraph.location, setting: { text, range in
                     let whole = context.setting(of: paragraph)
@@ -42,7 +44,7 @@ public struct EvidenceScanner: Sendable {
                 }, seen: &seenURLs, context)
                 textManifests(paragraph, context)
             }
-            WrittenDeclarations.scan(stream.paragraphs, context)
+            WrittenDeclarations.scan(stream.paragraphs, anchored: anchored, context)
         }
         TypographySignals.finish(tally, context)
         MarkupSignals.scan(context)

@@ -29,8 +29,14 @@ struct PhraseMatcher: Sendable {
     /// - Parameter phrases: (text, tag) pairs. Text is matched without ASCII case; a straight
     ///   apostrophe in a phrase also matches a curly one (U+2019).
     init(_ phrases: [(String, Int)], wordStart: Bool = true, wordEnd: Bool = true) {
+        self.init(entries: phrases.map { ($0.0, $0.1, wordStart, wordEnd) })
+    }
+
+    /// - Parameter entries: (text, tag, must start a word, must end a word), so one matcher
+    ///   (one pass over the text) can hold phrases with different boundary rules.
+    init(entries: [(String, Int, Bool, Bool)]) {
         var all: [Phrase] = []
-        for (text, tag) in phrases {
+        for (text, tag, wordStart, wordEnd) in entries {
             let lower = Array(text.lowercased().utf8)
             all.append(Phrase(bytes: lower, tag: tag, wordStart: wordStart, wordEnd: wordEnd && PhraseMatcher.isWordByte(lower.last ?? 0)))
             if lower.contains(0x27) {

@@ -89,8 +89,15 @@ enum ResidueSignals {
         return out
     }()
 
-    static let words = PhraseMatcher(wordPhrases.map { ($0.0, $0.1.rawValue) })
-    static let markers = PhraseMatcher(markerPhrases.map { ($0.0, $0.1.rawValue) }, wordStart: false, wordEnd: false)
+    /// The tag of the phrases that make a paragraph worth reading for a written declaration.
+    static let declarationAnchor = 1000
+    /// One matcher for every phrase the text families look for, so each paragraph is read once:
+    /// residue phrases (whole words), markers (anywhere) and the written declarations' anchors.
+    static let phrases = PhraseMatcher(entries:
+        wordPhrases.map { ($0.0, $0.1.rawValue, true, true) }
+        + markerPhrases.map { ($0.0, $0.1.rawValue, false, false) }
+        + WrittenDeclarations.anchorWords.map { ($0, declarationAnchor, true, true) })
+    static let markerKinds: Set<Kind> = [.placeholder, .citation, .turnHandle, .cornerBracket]
     static let handleKinds = ["search", "news", "view", "fetch", "image", "file", "forecast", "finance", "sports", "product", "academia", "calc", "reddit", "video", "open"].map { Array($0.utf8) }
 
     /// Matches looked at per paragraph and matcher; the rest of a pathological paragraph adds nothing.
@@ -109,13 +116,21 @@ enum ResidueSignals {
     }
 
     /// Scans one paragraph.
-    static func scan(_ paragraph: TextParagraph, _ context: ScanContext) {
+    /// Scans one paragraph.
+    /// - Returns: true when the paragraph mentions AI or a tool (worth reading for a written declaration).
+    @discardableResult
+    static func scan(_ paragraph: TextParagraph, _ context: ScanContext) -> Bool {
         var text = paragraph.text
-        text.withUTF8 { buffer in
+        return text.withUTF8 { buffer -> Bool in
             // Where the paragraph sits is worked out only when something matched.
             lazy var setting = context.setting(of: paragraph)
             var quotes = QuoteTracker()
-            for m in words.matches(in: buffer).prefix(maxMatchesPerParagraph) {
+            let all = phrases.matches(in: buffer)
+            let anchored = all.contains { $0.tag == declarationAnchor }
+            let found = all.filter { $0.tag != declarationAnchor }
+            let words = found.filter { Kind(rawValue: $0.tag).map { !markerKinds.contains($0) } ?? false }
+            let markers = found.filter { Kind(rawValue: $0.tag).map { markerKinds.contains($0) } ?? false }
+            for m in words.prefix(maxMatchesPerParagraph) {
                 guard let kind = Kind(rawValue: m.tag), context.count(descriptor(kind)) < context.maxFindingsPerSignal, setting != .code else { continue }
                 if setting == .quoted || quotes.isQuoted(buffer, at: m.range.lowerBound) || context.isInQuotingElement(paragraph, buffer, m.range) { continue }
                 if kind == .opener && !startsLine(buffer, m.range.lowerBound) { continue }
@@ -136,7 +151,7 @@ enum ResidueSignals {
             }
             markdownSyntax(paragraph, buffer, context)
             var markerQuotes = QuoteTracker()
-            for m in markers.matches(in: buffer).prefix(maxMatchesPerParagraph) {
+            for m in markers.prefix(maxMatchesPerParagraph) {
                 guard let kind = Kind(rawValue: m.tag), context.count(descriptor(kind)) < context.maxFindingsPerSignal, setting != .code else { continue }
                 let quoted = setting == .quoted || markerQuotes.isQuoted(buffer, at: m.range.lowerBound) || context.isInQuotingElement(paragraph, buffer, m.range)
                 switch kind {
@@ -156,6 +171,7 @@ enum ResidueSignals {
                 default: break
                 }
             }
+            return anchored
         }
     }
 

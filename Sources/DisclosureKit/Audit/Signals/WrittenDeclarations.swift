@@ -12,9 +12,9 @@ enum WrittenDeclarations {
         "ai transparency statement", "ai contribution statement", "declaration of the use of ai", "statement of ai use",
     ]
 
-    static let anchors = PhraseMatcher(["ai", "a.i.", "artificial intelligence", "generative", "chatgpt", "copilot", "claude", "gemini",
-                                        "llm", "llms", "large language model", "gpt-4", "gpt-4o", "gpt-5", "aia", "grammarly", "quillbot", "deepseek"]
-                                        .map { ($0, 0) })
+    /// Words that make a paragraph worth reading for a declaration (matched in the residue family's single pass).
+    static let anchorWords = ["ai", "a.i.", "artificial intelligence", "generative", "chatgpt", "copilot", "claude", "gemini",
+                              "llm", "llms", "large language model", "gpt-4", "gpt-4o", "gpt-5", "aia", "grammarly", "quillbot", "deepseek"]
 
     static let tool = "(?:chatgpt|claude|gemini|copilot|bard|perplexity|grammarly(?: go)?|quillbot|deepseek|jasper|notion ai|gpt-?[345](?:\\.[0-9])?o?|(?:an? )?(?:generative )?(?:ai|a\\.i\\.|artificial intelligence)(?: tools?| assistants?| chatbots?| systems?| software| models?)?|large language models?|an llm|llms?)"
     static let work = "(?:work|essay|assignment|document|text|report|paper|submission|thesis|dissertation|article|piece|coursework|project|post|answer|answers|content)"
@@ -43,10 +43,11 @@ enum WrittenDeclarations {
     /// IBM AI Attribution statements: "AIA PAI Nc Hin R Claude 3.5 Sonnet v1.0".
     static let attribution = try! NSRegularExpression(pattern: "\\bAIA(?: [A-Z][A-Za-z]{0,3}){1,8}(?: [^\\n]{1,60}?)? v[0-9]+\\.[0-9]+\\b")
 
-    static func scan(_ paragraphs: [TextParagraph], _ context: ScanContext) {
+    /// - Parameter anchored: for each paragraph, whether it mentions AI or a tool (from ``ResidueSignals/scan(_:_:)``).
+    static func scan(_ paragraphs: [TextParagraph], anchored: [Bool], _ context: ScanContext) {
         for (index, paragraph) in paragraphs.enumerated() {
             let text = paragraph.text
-            guard !anchors.matches(in: text).isEmpty else { continue }
+            guard anchored[index] else { continue }
             let setting = context.setting(of: paragraph)
             guard setting != .code else { continue }
             if text.utf8.count <= 400, case let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines), trimmed.count <= 80 {
