@@ -13,6 +13,13 @@ enum WrittenDeclarations {
     ]
 
     /// Words that make a paragraph worth reading for a declaration (matched in the residue family's single pass).
+    /// Labels that open a one-paragraph declaration: "AI disclosure: I used Grammarly to correct spelling."
+    static let labels = ["ai declaration:", "ai disclosure:", "ai use:", "ai statement:", "use of ai:", "generative ai use:",
+                         "declaration of ai use:", "ai use statement:", "ai acknowledgement:", "ai acknowledgment:", "ai assistance:"]
+
+    /// A short credit line: "Generated with ChatGPT.", "Written by Claude", "ChatGPT-generated".
+    static let credit = try! NSRegularExpression(pattern: "^\\W{0,3}(?:(?:text |content |this (?:text|page|post|article) (?:was )?)?(?:generated|written|created|produced|drafted|made|composed) (?:by|with|using|with the help of) " + tool + "|" + tool + "[- ](?:generated|written|assisted))\\b", options: [.caseInsensitive])
+
     static let anchorWords = ["ai", "a.i.", "artificial intelligence", "generative", "chatgpt", "copilot", "claude", "gemini",
                               "llm", "llms", "large language model", "gpt-4", "gpt-4o", "gpt-5", "aia", "grammarly", "quillbot", "deepseek"]
 
@@ -50,6 +57,20 @@ enum WrittenDeclarations {
             guard anchored[index] else { continue }
             let setting = context.setting(of: paragraph)
             guard setting != .code else { continue }
+            if text.utf8.count <= 600, case let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines),
+               let label = labels.first(where: { trimmed.lowercased().hasPrefix($0) }) {
+                _ = label
+                context.declare(kind: "written-statement", at: paragraph.location, quote: trimmed,
+                                explanation: "A labelled statement declares how AI was used (or not); read it for the details.")
+                continue
+            }
+            if text.utf8.count <= 120, case let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines),
+               credit.firstMatch(in: trimmed, range: NSRange(location: 0, length: (trimmed as NSString).length)) != nil,
+               setting != .quoted {
+                context.declare(kind: "written-statement", at: paragraph.location, quote: trimmed,
+                                explanation: "A credit line says the text was made with an AI tool.")
+                continue
+            }
             if text.utf8.count <= 400, case let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines), trimmed.count <= 80 {
                 let lower = trimmed.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":.#*- "))
                 if let heading = headings.first(where: { lower.hasPrefix($0) }), lower.count <= heading.count + 40 {
