@@ -9,7 +9,7 @@ enum MetadataSignals {
         falsePositives: "A site generator or plug-in whose name contains a tool's name as a word; a file converted by an AI-branded converter that did not write the text.")
     static let author = SignalDescriptor(
         id: "metadata.ai-author", family: "metadata", strength: .moderate, title: "Author field names an AI tool",
-        rationale: "An author, creator or last-modified-by field holds an AI product name (ChatGPT, OpenAI, Copilot...). Names that are also given names (Claude, Jasper, Gemini, Bard) are ignored in these fields.",
+        rationale: "An author, creator or last-modified-by field (document properties, meta tags, front matter, or schema.org `author`/`creator` in JSON-LD) holds an AI product name (ChatGPT, OpenAI, Copilot...). Names that are also given names (Claude, Jasper, Gemini, Bard) are ignored in these fields.",
         falsePositives: "A document about the tool whose author field was filled in by hand; a shared account named after the tool; the company field of someone who works for OpenAI, Anthropic or Perplexity.")
     static let field = SignalDescriptor(
         id: "metadata.ai-field", family: "metadata", strength: .moderate, title: "A metadata field about AI names a tool",
@@ -67,7 +67,38 @@ enum MetadataSignals {
         return madeWith.contains { lower.contains($0) }
     }
 
+    /// schema.org people in JSON-LD: `author`, `creator`, `contributor`, `editor` (strings or objects with a `name`).
+    static func jsonLDPeople(_ text: String) -> [(key: String, name: String)] {
+        guard text.utf8.count <= 262_144, let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else { return [] }
+        var out: [(String, String)] = []
+        func walk(_ value: Any, depth: Int) {
+            guard depth < 8, out.count < 20 else { return }
+            if let array = value as? [Any] { array.forEach { walk($0, depth: depth + 1) }; return }
+            guard let dict = value as? [String: Any] else { return }
+            for (key, inner) in dict {
+                if ["author", "creator", "contributor", "editor"].contains(key) {
+                    let values = (inner as? [Any]) ?? [inner]
+                    for v in values {
+                        if let name = v as? String { out.append((key, name)) }
+                        else if let name = (v as? [String: Any])?["name"] as? String { out.append((key, name)) }
+                    }
+                }
+                walk(inner, depth: depth + 1)
+            }
+        }
+        walk(object, depth: 0)
+        return out
+    }
+
     static func scan(_ entries: [MetadataEntry], _ context: ScanContext) {
+        for entry in entries where entry.key.lowercased() == "application/ld+json" && (entry.value.contains("\"author\"") || entry.value.contains("\"creator\"")) {
+            for person in jsonLDPeople(entry.value) {
+                if let name = ToolNames.firstName(in: person.name, softwareField: false) {
+                    context.add(author, at: entry.location, excerpt: "\(person.key): \(person.name) (JSON-LD)",
+                                explanation: "The page's schema.org data gives \(name) as its \(person.key) rather than a person; please check with the author.")
+                }
+            }
+        }
         for entry in entries {
             let key = normalized(entry.key)
             if contentKeys.contains(key) || Declarations.isDeclarationKey(entry.key) { continue }

@@ -65,6 +65,13 @@ import Testing
         #expect(f.strength == .strong && f.excerpt == "generator: ChatGPT" && f.location.line == 6)
     }
 
+    @Test func jsonLDAuthor() throws {
+        let ld = "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"author\":{\"@type\":\"Organization\",\"name\":\"ChatGPT\"},\"editor\":\"Claude Dupont\"}</script>\n"
+        let evidence = try SignalSamples.scan(SignalSamples.html(head: ld, body: "<p>x</p>"), path: "j.html")
+        #expect(evidence.findings.map(\.excerpt) == ["author: ChatGPT (JSON-LD)"])
+        #expect(evidence.findings.first?.signal == "metadata.ai-author")
+    }
+
     @Test func applicationAndCreatorInDOCX() throws {
         let evidence = SignalSamples.scan(try SignalSamples.fixture("generator-chatgpt.docx"))
         #expect(evidence.finding("metadata.ai-generator")?.location.part == "docProps/app.xml")
