@@ -32,11 +32,12 @@ final class ScanContext {
     /// How many findings `signal` has so far.
     func count(_ signal: SignalDescriptor) -> Int { countBySignal[signal.id, default: 0] }
 
-    /// Adds a declaration, once per kind, place and quote.
+    /// Adds a declaration, once per kind, place and quote, and at most ``maxFindingsPerSignal`` of each kind.
     func declare(kind: String, at location: Location, quote: String, explanation: String) {
         let key = "decl|" + kind + "|" + location.description + "|" + quote
-        guard !seen.contains(key) else { return }
+        guard !seen.contains(key), countBySignal["decl|" + kind, default: 0] < maxFindingsPerSignal else { return }
         seen.insert(key)
+        countBySignal["decl|" + kind, default: 0] += 1
         declarations.append(Declaration(kind: kind, location: location, quote: quote, explanation: explanation))
     }
 

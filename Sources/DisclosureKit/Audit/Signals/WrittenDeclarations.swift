@@ -58,7 +58,7 @@ enum WrittenDeclarations {
             let setting = context.setting(of: paragraph)
             guard setting != .code else { continue }
             if text.utf8.count <= 600, case let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines),
-               let label = labels.first(where: { trimmed.lowercased().hasPrefix($0) }) {
+               let label = labels.first(where: { trimmed.lowercased().hasPrefix($0) }), setting != .quoted {
                 _ = label
                 context.declare(kind: "written-statement", at: paragraph.location, quote: trimmed,
                                 explanation: "A labelled statement declares how AI was used (or not); read it for the details.")

@@ -27,6 +27,11 @@ import Testing
         #expect(first.findings.count <= SignalCatalogue.all.count * 10)
     }
 
+    @Test func declarationsAreCappedPerKind() {
+        let evidence = EvidenceScanner(maxFindingsPerSignal: 4).scan(SignalSamples.input(Array(repeating: "No AI tools were used in this work.", count: 30)))
+        #expect(evidence.declarations.count == 4)
+    }
+
     @Test func emptyInputHasNoEvidence() {
         #expect(EvidenceScanner().scan(SignalSamples.input([])) == Evidence())
     }
