@@ -25,6 +25,14 @@ struct PhraseMatcher: Sendable {
     private let starts: [Int32]
     private let order: [Int32]
     private let bitmap: [UInt64]
+    /// First three bytes of every phrase, hashed to 2^20 bits: most positions whose first two bytes
+    /// start some phrase are rejected here without touching the buckets.
+    private let trigrams: [UInt64]
+    private static let trigramMask = (1 << 20) - 1
+
+    @inline(__always) private static func trigram(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        (Int(a) << 12 ^ Int(b) << 6 ^ Int(c) &* 0x9E5) & trigramMask
+    }
 
     /// - Parameter phrases: (text, tag) pairs. Text is matched without ASCII case; a straight
     ///   apostrophe in a phrase also matches a curly one (U+2019).
@@ -52,6 +60,14 @@ struct PhraseMatcher: Sendable {
             buckets[key].append(Int32(i))
             bitmap[key >> 6] |= 1 << UInt64(key & 63)
         }
+        var trigrams = [UInt64](repeating: 0, count: (1 << 20) / 64)
+        for p in all where p.bytes.count >= 2 {
+            let thirds: [UInt8] = p.bytes.count >= 3 ? [p.bytes[2]] : Array(0...255)
+            for c in thirds {
+                let h = PhraseMatcher.trigram(p.bytes[0], p.bytes[1], c)
+                trigrams[h >> 6] |= 1 << UInt64(h & 63)
+            }
+        }
         var starts = [Int32](repeating: 0, count: 65537)
         var order: [Int32] = []
         for key in 0..<65536 {
@@ -63,6 +79,7 @@ struct PhraseMatcher: Sendable {
         self.starts = starts
         self.order = order
         self.bitmap = bitmap
+        self.trigrams = trigrams
     }
 
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
@@ -77,8 +94,12 @@ struct PhraseMatcher: Sendable {
         guard n >= 2 else { return out }
         var i = 0
         while i < n - 1 {
-            let key = Int(PhraseMatcher.lower(text[i])) << 8 | Int(PhraseMatcher.lower(text[i + 1]))
+            let b0 = PhraseMatcher.lower(text[i]), b1 = PhraseMatcher.lower(text[i + 1])
+            let key = Int(b0) << 8 | Int(b1)
             if bitmap[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+                // A position at the very end can only start a two-byte phrase; 0 stands for "no third byte" there.
+                let h = PhraseMatcher.trigram(b0, b1, i + 2 < n ? PhraseMatcher.lower(text[i + 2]) : 0)
+                if trigrams[h >> 6] & (1 << UInt64(h & 63)) == 0 { i += 1; continue }
                 for slot in Int(starts[key])..<Int(starts[key + 1]) {
                     let p = phrases[Int(order[slot])]
                     let m = p.bytes.count
