@@ -57,6 +57,9 @@ import Testing
         #expect(f.excerpt == Self.url)
         #expect(f.location.part == "word/_rels/document.xml.rels")
         #expect(SignalSamples.scan(try SignalSamples.fixture("plain-hyperlink.docx")).findings.isEmpty)
+        let field = SignalSamples.scan(try SignalSamples.fixture("tracking-field-hyperlink.docx"))
+        #expect(field.finding("residue.tracking-parameter")?.excerpt == "https://example.org/page?utm_source=chatgpt.com&x=1")
+        #expect(field.finding("residue.tracking-parameter")?.location.part == "word/document.xml")
     }
 
     @Test func generatorMetaInHTML() throws {
