@@ -31,6 +31,11 @@ import Testing
         #expect(evidence.finding("residue.self-reference")?.location.paragraph == 2)
     }
 
+    @Test func damagedHeaderRelationshipsDoNotHideTheDocument() throws {
+        let evidence = SignalSamples.scan(try SignalSamples.fixture("broken-header-rels.docx"))
+        #expect(evidence.finding("residue.assistant-opener")?.location.paragraph == 1)
+    }
+
     @Test func trackingLinkInMarkdown() throws {
         let evidence = try SignalSamples.scan("# Sources\n\nSee [the page](\(Self.url)) for details.\n", path: "l.md")
         let f = try #require(evidence.finding("residue.tracking-parameter"))
