@@ -10,7 +10,7 @@ enum ResidueSignals {
     static let closer = SignalDescriptor(
         id: "residue.assistant-closer", family: "residue", strength: .moderate, title: "Chat assistant's offer to do more",
         rationale: "The text offers further help the way assistants end replies (\"Let me know if you'd like me to...\", \"Would you like me to...\", \"If you'd like, I can...\"). In a finished essay or report nobody is there to take up the offer.",
-        falsePositives: "Emails and letters, where the writer does offer more (\"Would you like me to send the slides?\"). Quoted or code text is not reported.")
+        falsePositives: "Emails and letters, where the writer does offer more; offers that end in \"me to\" or \"I can\" count only when they are about working on the text (\"Would you like me to expand...\", not \"Would you like me to send the slides?\"). Quoted or code text is not reported.")
     static let helpful = SignalDescriptor(
         id: "residue.helpful-closer", family: "residue", strength: .weak, title: "Chat-style sign-off",
         rationale: "Sign-offs such as \"I hope this helps!\" or \"Happy writing!\" that chat assistants add to replies.",
@@ -139,6 +139,7 @@ enum ResidueSignals {
                 case .opener, .openerAnywhere:
                     context.add(opener, at: paragraph.location, excerpt: excerpt, explanation: "This looks like the opening of a chat assistant's reply pasted into the text; please check with the author.")
                 case .closer:
+                    guard offersTextWork(buffer, after: m.range.upperBound) else { continue }
                     context.add(closer, at: paragraph.location, excerpt: excerpt, explanation: "This looks like a chat assistant's offer to do more, left in a pasted reply; please check with the author.")
                 case .helpful:
                     context.add(helpful, at: paragraph.location, excerpt: excerpt, explanation: "A sign-off typical of chat assistants' replies; people write it too, so this is weak evidence on its own.")
@@ -205,6 +206,27 @@ enum ResidueSignals {
         guard let at, context.setting(of: paragraph) != .code, !context.isInQuotingElement(paragraph, b, at..<min(b.count, at + 3)) else { return }
         context.add(markdown, at: paragraph.location, excerpt: Snippet.around(b, at..<(at + 2)),
                     explanation: "Markdown marks are shown as text here, as happens when a chat assistant's reply is pasted as plain text; people who write in Markdown do this too, so this is weak evidence on its own.")
+    }
+
+    /// What assistants offer to do with the text; "Would you like me to arrange a meeting?" is a person's offer.
+    static let textWork: Set<String> = [
+        "expand", "elaborate", "revise", "rewrite", "shorten", "lengthen", "adjust", "tweak", "refine", "polish", "create", "generate",
+        "draft", "format", "add", "provide", "make", "turn", "summarize", "summarise", "translate", "include", "tailor", "simplify",
+        "condense", "rephrase", "reword", "edit", "proofread", "convert", "write", "continue", "modify", "change", "customize",
+        "customise", "suggest", "outline", "break", "go", "dive", "explore", "help", "assist", "clarify", "explain", "develop", "focus",
+    ]
+    static let fillers: Set<String> = ["also", "further", "now", "then", "perhaps", "maybe", "you", "with", "any", "more"]
+
+    /// True unless the closer phrase ends in "me to" or "I can" and the next word is not an offer to work on the text.
+    static func offersTextWork(_ b: UnsafeBufferPointer<UInt8>, after end: Int) -> Bool {
+        let tail = String(decoding: UnsafeBufferPointer(rebasing: b[end..<min(b.count, end + 60)]), as: UTF8.self).lowercased()
+        let start = String(decoding: UnsafeBufferPointer(rebasing: b[max(0, end - 6)..<end]), as: UTF8.self).lowercased()
+        guard start.hasSuffix("me to") || start.hasSuffix("i can") else { return true }
+        for word in tail.split(whereSeparator: { !$0.isLetter }).prefix(3).map(String.init) {
+            if fillers.contains(word) { continue }
+            return textWork.contains(word)
+        }
+        return false
     }
 
     /// True when only white space, list bullets or heading marks come before `offset` on its line.

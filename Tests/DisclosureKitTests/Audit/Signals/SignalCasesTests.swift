@@ -30,7 +30,7 @@ import Testing
         Case(id: "residue.assistant-opener", positive: p(["Certainly! Here is a summary of the report:"], [], Data()),
              negative: p(["The answer was certainly! Here we see why.", "Here is a summary of the report:"], [], Data())),
         Case(id: "residue.assistant-closer", positive: p(["Let me know if you'd like me to expand any section."], [], Data()),
-             negative: p(["Let me know what you think."], [], Data())),
+             negative: p(["Let me know what you think.", "Would you like me to arrange a meeting on Monday?", "If you'd like, I can pick you up."], [], Data())),
         Case(id: "residue.helpful-closer", positive: p(["I hope this helps!"], [], Data()), negative: p(["This helps nobody."], [], Data())),
         Case(id: "residue.self-reference", positive: p(["As an AI language model, I cannot browse the internet."], [], Data()),
              negative: p(["The report quotes it: \"As an AI language model, I cannot browse the internet.\""], [], Data())),
