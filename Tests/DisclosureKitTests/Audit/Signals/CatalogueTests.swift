@@ -23,6 +23,7 @@ import Testing
         for d in SignalCatalogue.all {
             #expect(doc.contains("`\(d.id)`"), "docs/signals.md does not document \(d.id)")
             #expect(doc.contains("`\(d.id)` (\(d.strength.rawValue))"), "docs/signals.md gives another strength for \(d.id)")
+            #expect(doc.contains(d.rationale) && doc.contains(d.falsePositives), "docs/signals.md describes \(d.id) differently from the catalogue")
         }
         for kind in ["w3c-meta", "w3c-attribute", "ietf-header", "schema-org", "iptc", "c2pa", "written-statement", "ai-attribution"] {
             #expect(doc.contains("`\(kind)`"), "docs/signals.md does not document the declaration kind \(kind)")

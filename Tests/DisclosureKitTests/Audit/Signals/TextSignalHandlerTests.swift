@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// Each text signal through the real Markdown and HTML handlers: found in a paragraph,
-/// silent in a blockquote (Markdown) or `<pre>` (HTML).
+/// silent in a fenced code block (Markdown) or `<pre>` (HTML).
 @Suite struct TextSignalHandlerTests {
     static let cases: [(String, String)] = [
         ("residue.assistant-opener", "Sure! Here's a revised outline for your essay:"),
@@ -22,7 +22,7 @@ import Testing
         ("typography.unusual-spaces", "thin\u{2009}space"),
     ]
 
-    @Test(arguments: cases) func markdownParagraphAndBlockquote(id: String, text: String) throws {
+    @Test(arguments: cases) func markdownParagraphAndCodeBlock(id: String, text: String) throws {
         let found = try SignalSamples.scan("# Notes\n\n\(text)\n", path: "n.md")
         #expect(found.finding(id)?.location.line == 3, "\(found.findings)")
         let quoted = try SignalSamples.scan("# Notes\n\n```\n\(text)\n```\n", path: "n.md")
