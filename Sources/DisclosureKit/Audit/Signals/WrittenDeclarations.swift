@@ -58,8 +58,8 @@ enum WrittenDeclarations {
             let setting = context.setting(of: paragraph)
             guard setting != .code else { continue }
             if text.utf8.count <= 600, case let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines),
-               let label = labels.first(where: { trimmed.lowercased().hasPrefix($0) }), setting != .quoted {
-                _ = label
+               let label = labels.first(where: { trimmed.lowercased().hasPrefix($0) }), trimmed.count > label.count + 1, setting != .quoted {
+                // A label with nothing after it is a heading, handled below with the paragraph that follows.
                 context.declare(kind: "written-statement", at: paragraph.location, quote: trimmed,
                                 explanation: "A labelled statement declares how AI was used (or not); read it for the details.")
                 continue
@@ -73,11 +73,10 @@ enum WrittenDeclarations {
             }
             if text.utf8.count <= 400, case let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines), trimmed.count <= 80 {
                 let lower = trimmed.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":.#*- "))
-                if let heading = headings.first(where: { lower.hasPrefix($0) }), lower.count <= heading.count + 40 {
+                if headings.contains(where: { lower.hasPrefix($0) && lower.count <= $0.count + 40 }) {
                     let next = paragraphs[(index + 1)...].first { !$0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }?.text ?? ""
-                    context.declare(kind: "written-statement", at: paragraph.location, quote: trimmed + (next.isEmpty ? "" : " — " + next),
+                    context.declare(kind: "written-statement", at: paragraph.location, quote: trimmed.trimmingCharacters(in: CharacterSet(charactersIn: ": ")) + (next.isEmpty ? "" : " — " + next),
                                     explanation: "The document has a section headed \"\(trimmed)\"; read it for what the author declares about AI use.")
-                    _ = heading
                     continue
                 }
             }

@@ -136,6 +136,11 @@ import Testing
         #expect(evidence.declarations.first?.quote == "AI declaration — I used Grammarly to correct spelling only.")
     }
 
+    @Test func labelWithNothingAfterItIsAHeading() {
+        let evidence = SignalSamples.scan(["Essay text.", "AI declaration:", "No AI tools were used in this work."])
+        #expect(evidence.declarations.first?.quote == "AI declaration — No AI tools were used in this work.")
+    }
+
     @Test func ibmAIAttribution() {
         let evidence = SignalSamples.scan(["Report text.", "AIA PAI Nc Hin R Claude 3.5 Sonnet v1.0"])
         #expect(evidence.kinds == ["ai-attribution"])
