@@ -235,6 +235,13 @@ enum ResidueSignals {
         while i >= 0 {
             let c = b[i]
             if c == 0x0A || c == 0x0D { return true }
+            if c == 0x3E {
+                // A tag before the text (raw HTML in a Markdown block: "<p>Certainly! Here is...").
+                var j = i - 1
+                while j >= 0, offset - j < 200, b[j] != 0x3C, b[j] != 0x3E { j -= 1 }
+                if j >= 0, b[j] == 0x3C { i = j - 1; continue }
+                return false
+            }
             if !(c == 0x20 || c == 0x09 || c == 0x2A || c == 0x2D || c == 0x23 || c == 0x3E) { return false }
             i -= 1
         }

@@ -18,6 +18,13 @@ import Testing
         #expect(selfRef.strength == .strong)
     }
 
+    @Test func residueInRawHTMLInsideMarkdown() throws {
+        let evidence = try SignalSamples.scan("# Report\n\n<div>\n<p>\(Self.opener)</p>\n</div>\n", path: "h.md")
+        #expect(evidence.finding("residue.assistant-opener")?.location.line == 3)
+        let quoted = try SignalSamples.scan("# Report\n\n<blockquote>\n<p>\(Self.opener)</p>\n</blockquote>\n", path: "h.md")
+        #expect(quoted.findings.isEmpty, "\(quoted.findings)")
+    }
+
     @Test func residueInHTML() throws {
         let evidence = try SignalSamples.scan(SignalSamples.html(body: "<p>\(Self.opener)</p>\n<p>\(Self.selfReference)</p>"), path: "r.html")
         #expect(evidence.ids.contains("residue.assistant-opener"))
