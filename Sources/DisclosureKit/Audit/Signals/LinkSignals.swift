@@ -5,7 +5,7 @@ enum LinkSignals {
     static let tracking = SignalDescriptor(
         id: "residue.tracking-parameter", family: "residue", strength: .moderate, title: "Link copied from a chat reply",
         rationale: "A link carries a referral parameter that chat assistants add to the sources they cite: `utm_source=chatgpt.com`, `utm_source=openai`, `utm_source=copilot.com`, `utm_source=perplexity`, `utm_source=gemini`, `utm_source=claude.ai`. Read from link targets (Markdown links, HTML `href`/`src`, DOCX hyperlinks) and from URLs written in the text.",
-        falsePositives: "A person who found a page through a chat assistant's search and kept the link: the assistant was used for research, maybe not for writing. Links to openai.com and similar sites without these parameters are never reported.")
+        falsePositives: "A person who found a page through a chat assistant's search and kept the link: the assistant was used for research, maybe not for writing. An article explaining these parameters (in quotation marks they are weak, in code silent). Links to openai.com and similar sites without these parameters are never reported.")
 
     static let descriptors = [tracking]
 
