@@ -4,13 +4,13 @@ import Foundation
 enum LinkSignals {
     static let tracking = SignalDescriptor(
         id: "residue.tracking-parameter", family: "residue", strength: .moderate, title: "Link copied from a chat reply",
-        rationale: "A link carries a referral parameter that chat assistants add to the sources they cite: `utm_source=chatgpt.com`, `utm_source=openai`, `utm_source=copilot.com`, `utm_source=perplexity`, `utm_source=gemini`, `utm_source=claude.ai`. Read from link targets (Markdown links, HTML `href`/`src`, DOCX hyperlinks) and from URLs written in the text.",
+        rationale: "A link carries a referral parameter that chat assistants add to the sources they cite: `utm_source=chatgpt.com`, `utm_source=openai`, `utm_source=copilot.com`, `utm_source=perplexity`, `utm_source=gemini`, `utm_source=claude.ai`, or a `ref=`/`referrer=` parameter naming one of these tools (`ref=copilot.microsoft.com`). Read from link targets (Markdown links, HTML `href`/`src`, DOCX hyperlinks) and from URLs written in the text.",
         falsePositives: "A person who found a page through a chat assistant's search and kept the link: the assistant was used for research, maybe not for writing. An article explaining these parameters (in quotation marks they are weak, in code silent). Links to openai.com and similar sites without these parameters are never reported.")
 
     static let descriptors = [tracking]
 
     static let sources = ["chatgpt", "openai", "copilot", "perplexity", "gemini", "claude", "bard", "deepseek", "grok", "mistral"]
-    static let matcher = PhraseMatcher(sources.flatMap { ["utm_source=" + $0, "utm_source%3d" + $0, "ref=" + $0] }.map { ($0, 0) }, wordStart: false, wordEnd: false)
+    static let matcher = PhraseMatcher(sources.flatMap { ["utm_source=" + $0, "utm_source%3d" + $0, "ref=" + $0, "referrer=" + $0, "referer=" + $0] }.map { ($0, 0) }, wordStart: false, wordEnd: false)
 
     /// The URL around a match: from the scheme (or the start of the token) to white space, a quote or a bracket.
     static func url(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
@@ -24,7 +24,7 @@ enum LinkSignals {
 
     /// `ref=` matches only as a query parameter (after `?` or `&`).
     static func isParameter(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard PhraseMatcher.lower(b[range.lowerBound]) == 0x72 else { return true } // utm_source...
+        guard PhraseMatcher.lower(b[range.lowerBound]) == 0x72 else { return true } // utm_source...; ref=, referrer= need a separator
         return range.lowerBound > 0 && (b[range.lowerBound - 1] == 0x3F || b[range.lowerBound - 1] == 0x26 || b[range.lowerBound - 1] == 0x3B)
     }
 

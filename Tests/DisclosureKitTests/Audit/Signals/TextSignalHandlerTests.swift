@@ -18,6 +18,7 @@ import Testing
         ("residue.citation-marker", "Rivers rise in spring. citeturn0search3"),
         ("residue.placeholder", "Please contact [Recipient's Name] before [Insert date]."),
         ("residue.tracking-parameter", "Source: https://example.org/a?x=1&utm_source=openai"),
+        ("residue.tracking-parameter", "Source: https://example.org/a?ref=copilot.microsoft.com"),
         ("typography.invisible-characters", "Hidden\u{2060}joiner"),
         ("typography.unusual-spaces", "thin\u{2009}space"),
     ]
