@@ -177,6 +177,9 @@ final class DOCXDocument: OpenedDocument {
         if let (_, props) = try custom(), let part = customPart {
             entries += props.properties.map { MetadataEntry(key: $0.name, value: $0.value, location: Location(part: part, paragraph: $0.paragraph)) }
         }
+        // Evidence fields are best effort: a damaged header's relationships must not make the document unreadable.
+        entries += (try? hyperlinkEntries()) ?? []
+        entries += (try? c2paEntries()) ?? []
         return entries
     }
 }

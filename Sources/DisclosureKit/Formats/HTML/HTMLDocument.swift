@@ -338,6 +338,7 @@ final class HTMLDocument: OpenedDocument {
                 entries.append(MetadataEntry(key: "ai-disclosure attribute on <\(e.tag)>", value: v, location: location(line: e.line, column: e.column, offset: e.startTag.lowerBound)))
             }
         }
+        entries += evidenceEntries()
         return entries
     }
 }

@@ -254,17 +254,17 @@ final class MarkdownDocument: OpenedDocument {
     }
 
     func metadataEntries() throws -> [MetadataEntry] {
-        guard let fm = frontMatter else { return [] }
         var entries: [MetadataEntry] = []
+        guard let fm = frontMatter else { return linkEntries() }
         for i in (fm.openLine + 1)..<fm.closeLine {
             let t = line(i)
             guard let first = t.first, !first.isWhitespace else { continue }
             let separator: Character = fm.kind == .yaml ? ":" : "="
             guard let s = t.firstIndex(of: separator) else { continue }
             entries.append(MetadataEntry(key: t[..<s].trimmingCharacters(in: .whitespaces), value: FrontMatterBlock.unquote(String(t[t.index(after: s)...])),
-                                         location: Location(line: i + 1, column: 1)))
+                                         location: Location(line: i + 1, column: 1, byteOffset: file.originalOffset(lines[i].start))))
         }
-        return entries
+        return entries + linkEntries()
     }
 }
 

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Machine-readable declarations made another way: the W3C `ai-disclosure` meta tag or attribute,
+/// the IETF AI-Disclosure header saved as a meta tag, schema.org and IPTC digital source types,
+/// and C2PA manifests.
+enum Declarations {
+    /// Values of the W3C `ai-disclosure` vocabulary.
+    static let w3cValues: Set<String> = ["human-only", "ai-assisted", "ai-autonomous", "mixed", "none"]
+    /// IPTC digital source type terms that say the content was made by an algorithm or a trained model.
+    static let iptcAITerms = ["trainedAlgorithmicMedia", "compositeWithTrainedAlgorithmicMedia", "algorithmicMedia", "compositeSynthetic"]
+    static let iptcPrefix = "cv.iptc.org/newscodes/digitalsourcetype/"
+
+    static func normalizedKey(_ key: String) -> String { key.lowercased().replacingOccurrences(of: "_", with: "-") }
+
+    /// Keys this file interprets (the metadata family leaves them alone).
+    static func isDeclarationKey(_ key: String) -> Bool {
+        let k = normalizedKey(key)
+        return k == "ai-disclosure" || k == "ai-model" || k == "ai-provider" || k.hasPrefix("ai-disclosure attribute on")
+            || k.contains("digitalsourcetype")
+    }
+
+    /// The first IPTC AI term in `text` (by its URL or bare term next to `digitalSourceType`).
+    static func iptcAITerm(in text: String) -> String? {
+        let lower = text.lowercased()
+        guard lower.contains("algorithmicmedia") || lower.contains("compositesynthetic") else { return nil }
+        for term in iptcAITerms.sorted(by: { $0.count > $1.count }) {
+            let t = term.lowercased()
+            if lower.contains(iptcPrefix + t) { return term }
+            if lower.contains("digitalsourcetype"), lower.range(of: "\\b" + t + "\\b", options: .regularExpression) != nil { return term }
+        }
+        return nil
+    }
+
+    static func scan(_ entries: [MetadataEntry], _ context: ScanContext) {
+        var companions: [String] = []
+        for e in entries {
+            let k = normalizedKey(e.key)
+            if k == "ai-model" || k == "ai-provider" { companions.append("\(e.key)=\(e.value)") }
+        }
+        var declaredW3C = false
+        for e in entries {
+            let k = normalizedKey(e.key)
+            let value = e.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            if k == "ai-disclosure" {
+                declaredW3C = true
+                if value.lowercased().contains("mode=") {
+                    context.declare(kind: "ietf-header", at: e.location, quote: "\(e.key): \(value)",
+                                    explanation: "The page carries the IETF AI-Disclosure header as a meta tag; it says how AI was involved (\(value)).")
+                } else {
+                    let known = w3cValues.contains(value.lowercased())
+                    let quote = ([ "\(e.key)=\(value)" ] + companions).joined(separator: "; ")
+                    context.declare(kind: "w3c-meta", at: e.location, quote: quote,
+                                    explanation: known ? "A W3C ai-disclosure label declares the level of AI involvement: \(value)."
+                                        : "An ai-disclosure label declares AI involvement with a value outside the W3C vocabulary (\(value)); please read it.")
+                }
+            } else if k.hasPrefix("ai-disclosure attribute on") {
+                declaredW3C = true
+                context.declare(kind: "w3c-attribute", at: e.location, quote: "ai-disclosure=\"\(value)\" on \(e.key.replacingOccurrences(of: "ai-disclosure attribute on ", with: ""))",
+                                explanation: "An element carries the W3C ai-disclosure attribute, declaring the level of AI involvement for its content: \(value).")
+            } else if e.key == EvidenceEntryKey.c2paManifest {
+                c2pa(e, context)
+            } else if k == "application/ld+json" {
+                if let term = iptcAITerm(in: e.value) {
+                    context.declare(kind: "schema-org", at: e.location, quote: "digitalSourceType: \(term)",
+                                    explanation: "The page's schema.org data gives an IPTC digital source type saying it was made with AI (\(term)).")
+                }
+            } else if let term = iptcAITerm(in: e.key + " " + e.value) {
+                context.declare(kind: "iptc", at: e.location, quote: "\(e.key): \(term)",
+                                explanation: "A metadata field gives an IPTC digital source type saying the content was made with AI (\(term)).")
+            }
+        }
+        if !declaredW3C {
+            for e in entries where ["ai-model", "ai-provider"].contains(normalizedKey(e.key)) {
+                context.add(ProvenanceSignals.label, at: e.location, excerpt: "\(e.key): \(e.value)",
+                            explanation: "An \(e.key) label names an AI model or provider without an ai-disclosure value; the tool that wrote it probably recorded AI use. Please check with the author.")
+            }
+        }
+    }
+
+    /// A C2PA manifest is a provenance declaration made another way: say what it declares, when readable.
+    static func c2pa(_ e: MetadataEntry, _ context: ScanContext) {
+        let term = iptcAITerm(in: e.value)
+        let tool = ToolNames.firstName(inManifest: e.value)
+        var quote = "C2PA manifest"
+        if let term { quote += ", digitalSourceType \(term)" }
+        if let tool { quote += ", names \(tool)" }
+        if e.value.hasPrefix("external manifest at ") {
+            quote += ", " + e.value
+        } else if term == nil && tool == nil {
+            quote += " (no AI digital source type in its readable text)"
+        }
+        context.declare(kind: "c2pa", at: e.location, quote: quote,
+                        explanation: term != nil ? "Content Credentials (C2PA) in the file declare that it was made with AI (\(term!)); a C2PA viewer shows the details."
+                            : "The file carries Content Credentials (C2PA), a provenance record made by another tool; a C2PA viewer shows what it declares.")
+        if let tool {
+            context.add(ProvenanceSignals.manifestTool, at: e.location, excerpt: quote,
+                        explanation: "The file's Content Credentials name \(tool) among the tools that made it; please check with the author.")
+        }
+    }
+}
+
+/// Foreign provenance that is not a standard declaration.
+enum ProvenanceSignals {
+    static let manifestTool = SignalDescriptor(
+        id: "provenance.c2pa-ai-tool", family: "provenance", strength: .strong, title: "Content Credentials name an AI tool",
+        rationale: "A C2PA manifest in the file (package entry, HTML script or link, or text wrapper) names an AI tool as claim generator or software agent (OpenAI, ChatGPT, Copilot, Firefly...). The manifest itself is also reported as a `c2pa` declaration.",
+        falsePositives: "A manifest that names the tool only for an ingredient, such as one illustration, not for the text.")
+    static let label = SignalDescriptor(
+        id: "provenance.ai-label", family: "provenance", strength: .moderate, title: "Another tool's AI label",
+        rationale: "A label that is not a recognised standard says AI was used: a meta tag, custom property or front-matter key such as `ai-generated: true`, `generated_by_ai`, `ai_assisted`, or an `ai-model` / `ai-provider` tag without an `ai-disclosure` value.",
+        falsePositives: "A template that ships the label with a default value nobody changed; `ai-generated: false` is not reported.")
+
+    static let descriptors = [manifestTool, label]
+
+    static let labelKeys: Set<String> = ["aigenerated", "generatedbyai", "isaigenerated", "aiassisted", "madewithai", "aiwritten", "writtenbyai", "aicontent", "syntheticcontent", "aigeneratedcontent"]
+    static let falseValues: Set<String> = ["false", "no", "0", "none", "off", "n"]
+
+    static func scan(_ entries: [MetadataEntry], _ context: ScanContext) {
+        for e in entries where labelKeys.contains(MetadataSignals.normalized(e.key)) {
+            let value = e.value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            if falseValues.contains(value) { continue }
+            context.add(label, at: e.location, excerpt: "\(e.key): \(e.value)",
+                        explanation: "The field \(e.key) is an AI label written by another tool (value \(e.value.isEmpty ? "empty" : e.value)); please check with the author.")
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// Finds many fixed phrases in one pass over a text's UTF-8 bytes, ignoring ASCII case.
+/// Built once (static); each position costs one table look-up on the first two bytes,
+/// and only the phrases that start with those two bytes are compared.
+struct PhraseMatcher: Sendable {
+    /// A phrase to look for, with the value to report when it is found.
+    struct Phrase: Sendable {
+        var bytes: [UInt8]
+        var tag: Int
+        /// The phrase must start a word (the byte before is not a letter or digit).
+        var wordStart: Bool
+        /// The phrase must end a word (the byte after is not a letter or digit).
+        var wordEnd: Bool
+    }
+
+    /// A match: the phrase's tag and its byte range in the text.
+    struct Match: Sendable {
+        var tag: Int
+        var range: Range<Int>
+    }
+
+    private let phrases: [Phrase]
+    /// For each two-byte prefix, the phrases that start with it: `order[starts[key]..<starts[key + 1]]`.
+    private let starts: [Int32]
+    private let order: [Int32]
+    private let bitmap: [UInt64]
+    /// First three bytes of every phrase, hashed to 2^20 bits: most positions whose first two bytes
+    /// start some phrase are rejected here without touching the buckets.
+    private let trigrams: [UInt64]
+    private static let trigramMask = (1 << 20) - 1
+
+    @inline(__always) private static func trigram(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        (Int(a) << 12 ^ Int(b) << 6 ^ Int(c) &* 0x9E5) & trigramMask
+    }
+
+    /// - Parameter phrases: (text, tag) pairs. Text is matched without ASCII case; a straight
+    ///   apostrophe in a phrase also matches a curly one (U+2019).
+    init(_ phrases: [(String, Int)], wordStart: Bool = true, wordEnd: Bool = true) {
+        self.init(entries: phrases.map { ($0.0, $0.1, wordStart, wordEnd) })
+    }
+
+    /// - Parameter entries: (text, tag, must start a word, must end a word), so one matcher
+    ///   (one pass over the text) can hold phrases with different boundary rules.
+    init(entries: [(String, Int, Bool, Bool)]) {
+        var all: [Phrase] = []
+        for (text, tag, wordStart, wordEnd) in entries {
+            let lower = Array(text.lowercased().utf8)
+            all.append(Phrase(bytes: lower, tag: tag, wordStart: wordStart, wordEnd: wordEnd && PhraseMatcher.isWordByte(lower.last ?? 0)))
+            if lower.contains(0x27) {
+                var curly: [UInt8] = []
+                for b in lower { if b == 0x27 { curly += [0xE2, 0x80, 0x99] } else { curly.append(b) } }
+                all.append(Phrase(bytes: curly, tag: tag, wordStart: wordStart, wordEnd: wordEnd && PhraseMatcher.isWordByte(lower.last ?? 0)))
+            }
+        }
+        var buckets = [[Int32]](repeating: [], count: 65536)
+        var bitmap = [UInt64](repeating: 0, count: 1024)
+        for (i, p) in all.enumerated() where p.bytes.count >= 2 {
+            let key = Int(p.bytes[0]) << 8 | Int(p.bytes[1])
+            buckets[key].append(Int32(i))
+            bitmap[key >> 6] |= 1 << UInt64(key & 63)
+        }
+        var trigrams = [UInt64](repeating: 0, count: (1 << 20) / 64)
+        for p in all where p.bytes.count >= 2 {
+            let thirds: [UInt8] = p.bytes.count >= 3 ? [p.bytes[2]] : Array(0...255)
+            for c in thirds {
+                let h = PhraseMatcher.trigram(p.bytes[0], p.bytes[1], c)
+                trigrams[h >> 6] |= 1 << UInt64(h & 63)
+            }
+        }
+        var starts = [Int32](repeating: 0, count: 65537)
+        var order: [Int32] = []
+        for key in 0..<65536 {
+            starts[key] = Int32(order.count)
+            order += buckets[key]
+        }
+        starts[65536] = Int32(order.count)
+        self.phrases = all
+        self.starts = starts
+        self.order = order
+        self.bitmap = bitmap
+        self.trigrams = trigrams
+    }
+
+    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
+    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+    }
+
+    /// Every match in `text`, in order of position (overlapping matches included).
+    func matches(in text: UnsafeBufferPointer<UInt8>) -> [Match] {
+        var out: [Match] = []
+        let n = text.count
+        guard n >= 2 else { return out }
+        var i = 0
+        while i < n - 1 {
+            let b0 = PhraseMatcher.lower(text[i]), b1 = PhraseMatcher.lower(text[i + 1])
+            let key = Int(b0) << 8 | Int(b1)
+            if bitmap[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+                // A position at the very end can only start a two-byte phrase; 0 stands for "no third byte" there.
+                let h = PhraseMatcher.trigram(b0, b1, i + 2 < n ? PhraseMatcher.lower(text[i + 2]) : 0)
+                if trigrams[h >> 6] & (1 << UInt64(h & 63)) == 0 { i += 1; continue }
+                for slot in Int(starts[key])..<Int(starts[key + 1]) {
+                    let p = phrases[Int(order[slot])]
+                    let m = p.bytes.count
+                    guard i + m <= n else { continue }
+                    var j = 2
+                    while j < m, PhraseMatcher.lower(text[i + j]) == p.bytes[j] { j += 1 }
+                    guard j == m else { continue }
+                    if p.wordStart, i > 0, PhraseMatcher.isWordByte(text[i - 1]) { continue }
+                    if p.wordEnd, i + m < n, PhraseMatcher.isWordByte(text[i + m]) { continue }
+                    out.append(Match(tag: p.tag, range: i..<(i + m)))
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Every match in a string.
+    func matches(in string: String) -> [Match] {
+        var s = string
+        return s.withUTF8 { matches(in: $0) }
+    }
+}
+
+/// Byte searches over raw file bytes.
+enum ByteSearch {
+    /// Offsets of every occurrence of `needle` in `haystack` (exact bytes), at most `limit`.
+    static func all(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer, limit: Int = 50) -> [Int] {
+        guard !needle.isEmpty, haystack.count >= needle.count, let base = haystack.baseAddress else { return [] }
+        var out: [Int] = []
+        var start = 0
+        let first = Int32(needle[0])
+        let last = haystack.count - needle.count
+        needle.withUnsafeBytes { n in
+            while out.count < limit, start <= last {
+                // memchr finds candidates for the first byte; memcmp confirms the rest.
+                guard let hit = memchr(base + start, first, last - start + 1) else { break }
+                let offset = base.distance(to: UnsafeRawPointer(hit))
+                if memcmp(hit, n.baseAddress!, needle.count) == 0 { out.append(offset) }
+                start = offset + 1
+            }
+        }
+        return out
+    }
+
+    /// True when `needle` occurs in `haystack`.
+    static func contains(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer) -> Bool {
+        !all(needle, in: haystack, limit: 1).isEmpty
+    }
+}
