@@ -1,0 +1,124 @@
+import Foundation
+
+/// Audits folders and files: walks them, opens each file once, verifies any disclosure of
+/// ours, scans for evidence and gives every file exactly one ``AuditStatus``.
+///
+/// Files are audited in parallel (``AuditOptions/jobs`` at a time) while the walk streams
+/// paths, so memory does not grow with the number of files; records are handed to the
+/// caller as each file finishes. Results are cached by path, size, time stamps and digest.
+///
+/// ```swift
+/// let auditor = Auditor(options: AuditOptions(jobs: 4), cache: AuditCache(path: AuditCache.defaultPath()))
+/// let summary = auditor.run(["shared/reports"]) { record in print(record.path, record.status) }
+/// if summary.matches(failOn: .default) { exit(1) }
+/// ```
+public struct Auditor: Sendable {
+    /// The settings.
+    public var options: AuditOptions
+    /// The cache of earlier results, or nil to audit every file afresh.
+    public var cache: AuditCache?
+    /// Reads and opens documents.
+    public var loader: DocumentLoader
+    /// Finds evidence in a readable document.
+    public var scan: EvidenceScan
+
+    /// Creates an auditor.
+    /// - Parameters:
+    ///   - options: the settings.
+    ///   - cache: earlier results to reuse; nil for none.
+    ///   - registry: the formats to read.
+    ///   - scan: the evidence scanner (``EvidenceScanner`` by default).
+    public init(options: AuditOptions = AuditOptions(), cache: AuditCache? = nil, registry: FormatRegistry = .standard,
+                scan: @escaping EvidenceScan = { EvidenceScanner().scan($0) }) {
+        self.options = options
+        self.cache = cache
+        self.loader = DocumentLoader(registry: registry, limits: options.limits)
+        self.scan = scan
+    }
+
+    /// Audits `roots` (folders or files), calling `onRecord` once per file as it finishes,
+    /// one call at a time, in completion order.
+    /// - Returns: counts by status, paths that could not be read at all, counters and notes.
+    public func run(_ roots: [String], onRecord: @escaping @Sendable (AuditRecord) -> Void) -> AuditSummary {
+        let state = RunState(onRecord: onRecord)
+        let queue = DispatchQueue(label: "disclose.audit", qos: .userInitiated, attributes: .concurrent)
+        let slots = DispatchSemaphore(value: options.jobs)
+        let group = DispatchGroup()
+        let fingerprint = options.cacheFingerprint
+        let verifier = Verifier(loader: loader, additionalChecks: options.additionalChecks)
+
+        FileWalker(options: options.walk).walk(roots) { event in
+            switch event {
+            case .file(let file):
+                guard options.shard.contains(relativePath: file.relativePath) else { return }
+                state.update { $0.statistics.files += 1 }
+                slots.wait()
+                queue.async(group: group) {
+                    defer { slots.signal() }
+                    let record = audit(file, verifier: verifier, fingerprint: fingerprint, state: state)
+                    state.emit(record)
+                }
+            case .skipped(let path, let relative, let status, let reason):
+                guard options.shard.contains(relativePath: relative) else { return }
+                state.emit(AuditRecord(path: path, format: nil, status: status, error: "\(path): \(reason)."))
+            case .rootFailed(let path, let reason):
+                state.update { $0.rootFailures.append(AuditRootFailure(path: path, reason: "\(path): \(reason). Check the path and that you have permission to read it.")) }
+            }
+        }
+        group.wait()
+        cache?.flush()
+        var summary = state.summary
+        summary.notes += cache?.notes ?? []
+        return summary
+    }
+
+    /// Audits `roots` and collects every record into a report sorted by path.
+    /// - Returns: the report and the run's summary.
+    public func audit(_ roots: [String], generatedAt: String = ISO8601DateFormatter().string(from: Date())) -> (report: AuditReport, summary: AuditSummary) {
+        let collected = Collector()
+        let summary = run(roots) { collected.append($0) }
+        return (AuditReport(generatedAt: generatedAt, roots: roots, records: collected.records), summary)
+    }
+}
+
+/// Shared state of one run, behind a lock.
+final class RunState: @unchecked Sendable {
+    private let lock = NSLock()
+    private let onRecord: @Sendable (AuditRecord) -> Void
+    private(set) var summary = AuditSummary()
+
+    init(onRecord: @escaping @Sendable (AuditRecord) -> Void) {
+        self.onRecord = onRecord
+    }
+
+    func update(_ change: (inout AuditSummary) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        change(&summary)
+    }
+
+    func emit(_ record: AuditRecord) {
+        lock.lock()
+        defer { lock.unlock() }
+        summary.counts[record.status, default: 0] += 1
+        onRecord(record)
+    }
+}
+
+/// Collects records from concurrent callers.
+final class Collector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [AuditRecord] = []
+
+    func append(_ record: AuditRecord) {
+        lock.lock()
+        stored.append(record)
+        lock.unlock()
+    }
+
+    var records: [AuditRecord] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A regular file found by the walk.
+public struct WalkedFile: Sendable {
+    /// The path to open and to show: the root as given joined with the path below it
+    /// (`docs/a.md`; `a.md` for the root `.`).
+    public var path: String
+    /// The path below the root, `/`-separated (the file name for a file given directly).
+    /// Stable across machines that mount the share in different places: shards hash it.
+    public var relativePath: String
+    /// The absolute path, for the cache key.
+    public var absolutePath: String
+    /// What `stat` said when the walk found it.
+    public var stamp: FileStamp
+}
+
+/// One thing the walk reports, in walk order.
+public enum WalkEvent: Sendable {
+    /// A regular file to audit.
+    case file(WalkedFile)
+    /// Something listed but not audited: a FIFO, device, socket, a symbolic link not
+    /// followed, a loop, or a folder that could not be opened. `status` is the one it gets.
+    case skipped(path: String, relativePath: String, status: AuditStatus, reason: String)
+    /// A path given to the walk that could not be read at all.
+    case rootFailed(path: String, reason: String)
+}
+
+/// Settings for ``FileWalker``.
+public struct WalkOptions: Sendable {
+    /// Follow symbolic links found inside folders (links given as roots are always followed).
+    /// Folder loops are detected by device and inode and reported, never walked twice.
+    public var followSymlinks: Bool
+    /// Patterns in gitignore syntax relative to each root (`--exclude`); they override ignore files.
+    public var exclude: [String]
+    /// Read `.discloseignore` in every walked folder.
+    public var readIgnoreFiles: Bool
+    /// Patterns applied under every ignore file (version-control folders); `!` in an ignore file can undo them.
+    public var defaultExclude: [String]
+
+    /// Creates options.
+    public init(followSymlinks: Bool = false, exclude: [String] = [], readIgnoreFiles: Bool = true,
+                defaultExclude: [String] = [".git/", ".hg/", ".svn/"]) {
+        self.followSymlinks = followSymlinks
+        self.exclude = exclude
+        self.readIgnoreFiles = readIgnoreFiles
+        self.defaultExclude = defaultExclude
+    }
+}
+
+/// Walks folders (and takes single files) in a deterministic order: each folder's entries
+/// sorted by name, depth first. Streams what it finds, holding one folder listing per level.
+///
+/// ```swift
+/// try FileWalker(options: WalkOptions(exclude: ["drafts/"])).walk(["shared"]) { event in
+///     if case .file(let file) = event { print(file.path) }
+/// }
+/// ```
+public struct FileWalker: Sendable {
+    /// The settings.
+    public var options: WalkOptions
+
+    /// Creates a walker.
+    public init(options: WalkOptions = WalkOptions()) {
+        self.options = options
+    }
+
+    /// Walks `roots` in order, calling `body` for every event.
+    /// - Throws: whatever `body` throws (the walk stops).
+    public func walk(_ roots: [String], _ body: (WalkEvent) throws -> Void) rethrows {
+        for root in roots { try walk(root: root, body) }
+    }
+
+    private struct Frame {
+        var components: [String]
+        var entries: [String]
+        var next = 0
+        var pushedRules: Bool
+    }
+
+    private func walk(root given: String, _ body: (WalkEvent) throws -> Void) rethrows {
+        let root = Self.normalise(given)
+        guard let stamp = FileStamp.of(root, follow: true) else {
+            try body(.rootFailed(path: root, reason: errnoText()))
+            return
+        }
+        let absoluteRoot = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
+        if !stamp.isFolder {
+            let name = (root as NSString).lastPathComponent
+            if stamp.isRegular {
+                try body(.file(WalkedFile(path: root, relativePath: name, absolutePath: absoluteRoot, stamp: stamp)))
+            } else {
+                try body(.skipped(path: root, relativePath: name, status: .unsupported, reason: "\(stamp.specialKind ?? "not a regular file"), not a document; skipped"))
+            }
+            return
+        }
+        guard let entries = Self.list(root) else {
+            try body(.rootFailed(path: root, reason: "the folder could not be opened (\(errnoText()))"))
+            return
+        }
+        var visited: Set<[UInt64]> = [[stamp.device, stamp.inode]]
+        let exclude = IgnoreRules(patterns: options.exclude)
+        var rules = IgnoreStack(layers: [IgnoreRules(patterns: options.defaultExclude)])
+        var stack: [Frame] = []
+        stack.append(enter(root, components: [], entries: entries, rules: &rules))
+
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            guard stack[top].next < stack[top].entries.count else {
+                if stack[top].pushedRules { rules.layers.removeLast() }
+                stack.removeLast()
+                continue
+            }
+            let name = stack[top].entries[stack[top].next]
+            stack[top].next += 1
+            let components = stack[top].components + [name]
+            let relative = components.joined(separator: "/")
+            let path = Self.join(root, relative)
+            guard var entry = FileStamp.of(path, follow: false) else {
+                try body(.skipped(path: path, relativePath: relative, status: .unreadable, reason: "it vanished or could not be examined during the audit (\(errnoText()))"))
+                continue
+            }
+            if entry.isSymlink {
+                guard options.followSymlinks else {
+                    try body(.skipped(path: path, relativePath: relative, status: .unsupported, reason: "a symbolic link, not followed (use --follow-symlinks to follow links)"))
+                    continue
+                }
+                guard let target = FileStamp.of(path, follow: true) else {
+                    try body(.skipped(path: path, relativePath: relative, status: .unreadable, reason: "a symbolic link whose target cannot be reached (\(errnoText()))"))
+                    continue
+                }
+                entry = target
+            }
+            let isFolder = entry.isFolder
+            var layered = rules
+            layered.layers.append(exclude)
+            if layered.isIgnored(components, isFolder: isFolder) { continue }
+            if isFolder {
+                guard visited.insert([entry.device, entry.inode]).inserted else {
+                    try body(.skipped(path: path, relativePath: relative, status: .unsupported, reason: "a link to a folder already walked (a loop, or a second path to it); not walked again"))
+                    continue
+                }
+                guard let children = Self.list(path) else {
+                    try body(.skipped(path: path, relativePath: relative, status: .unreadable, reason: "the folder could not be opened (\(errnoText()))"))
+                    continue
+                }
+                stack.append(enter(path, components: components, entries: children, rules: &rules))
+            } else if entry.isRegular {
+                try body(.file(WalkedFile(path: path, relativePath: relative, absolutePath: Self.join(absoluteRoot, relative), stamp: entry)))
+            } else {
+                try body(.skipped(path: path, relativePath: relative, status: .unsupported, reason: "\(entry.specialKind ?? "not a regular file"), not a document; skipped"))
+            }
+        }
+    }
+
+    /// Reads the folder's ignore file (when asked) and makes its frame.
+    private func enter(_ path: String, components: [String], entries: [String], rules: inout IgnoreStack) -> Frame {
+        var pushed = false
+        if options.readIgnoreFiles, entries.contains(IgnoreRules.fileName),
+           let data = FileManager.default.contents(atPath: path + "/" + IgnoreRules.fileName) {
+            rules.layers.append(IgnoreRules(text: String(decoding: data, as: UTF8.self), base: components))
+            pushed = true
+        }
+        let listed = options.readIgnoreFiles ? entries.filter { $0 != IgnoreRules.fileName } : entries
+        return Frame(components: components, entries: listed, pushedRules: pushed)
+    }
+
+    /// The folder's entry names sorted by their UTF-8 bytes; nil (errno set) when it cannot be opened.
+    static func list(_ path: String) -> [String]? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// `root` without trailing slashes (except `/` itself).
+    static func normalise(_ root: String) -> String {
+        var root = root
+        while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
+        return root.isEmpty ? "." : root
+    }
+
+    static func join(_ root: String, _ relative: String) -> String {
+        if root == "." { return relative }
+        return root.hasSuffix("/") ? root + relative : root + "/" + relative
+    }
+}
