@@ -14,7 +14,7 @@ import GRDB
 /// note (``notes``). Writes are batched in transactions. This is the only file that uses GRDB.
 public final class AuditCache: @unchecked Sendable {
     /// Bumped when the table layout or the record encoding changes.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
     /// How many results are written per transaction.
     static let batchSize = 500
 
@@ -31,21 +31,22 @@ public final class AuditCache: @unchecked Sendable {
         var stamp: FileStamp
         var sha256: String?
         var fingerprint: String
+        var status: String
+        var recordPath: String
         var line: Data
 
-        init(path: String, stamp: FileStamp, sha256: String?, fingerprint: String, record: AuditRecord) {
-            self.path = path
-            self.stamp = stamp
-            self.sha256 = sha256
-            self.fingerprint = fingerprint
-            self.line = (try? record.jsonLine()) ?? Data()
+        init(path: String, stamp: FileStamp, sha256: String?, fingerprint: String, result: AuditResult) {
+            self.init(path: path, stamp: stamp, sha256: sha256, fingerprint: fingerprint, status: result.status.rawValue,
+                      recordPath: result.path, line: result.jsonLine)
         }
 
-        init(path: String, stamp: FileStamp, sha256: String?, fingerprint: String, line: Data) {
+        init(path: String, stamp: FileStamp, sha256: String?, fingerprint: String, status: String, recordPath: String, line: Data) {
             self.path = path
             self.stamp = stamp
             self.sha256 = sha256
             self.fingerprint = fingerprint
+            self.status = status
+            self.recordPath = recordPath
             self.line = line
         }
 
@@ -53,7 +54,15 @@ public final class AuditCache: @unchecked Sendable {
             stamp.size == other.size && stamp.mtimeNanoseconds == other.mtimeNanoseconds && stamp.ctimeNanoseconds == other.ctimeNanoseconds
         }
 
-        func decoded() -> AuditRecord? { try? JSONDecoder().decode(AuditRecord.self, from: line) }
+        /// The stored result under `path`: the stored line as it is when the path is the same
+        /// (the usual case: the same root given the same way), else decoded and re-encoded.
+        func result(path: String) -> AuditResult? {
+            guard let status = AuditStatus(rawValue: status) else { return nil }
+            if path == recordPath { return AuditResult(path: path, status: status, jsonLine: line) }
+            guard var record = try? JSONDecoder().decode(AuditRecord.self, from: line) else { return nil }
+            record.path = path
+            return AuditResult(record)
+        }
     }
 
     /// The default location: `$XDG_CACHE_HOME/disclose/audit.sqlite`, else `~/.cache/disclose/audit.sqlite`.
@@ -68,6 +77,7 @@ public final class AuditCache: @unchecked Sendable {
     /// Opens (or creates) the cache at `path`. Never throws: when the cache cannot be used it
     /// is rebuilt or bypassed, and ``notes`` says so.
     public init(path: String) {
+        let path = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         self.path = path
         do {
             queue = try Self.open(path)
@@ -100,7 +110,8 @@ public final class AuditCache: @unchecked Sendable {
     }
 
     private static func open(_ path: String) throws -> DatabaseQueue {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(2)
         configuration.label = "disclose.audit-cache"
@@ -114,25 +125,35 @@ public final class AuditCache: @unchecked Sendable {
             try db.execute(sql: """
                 CREATE TABLE IF NOT EXISTS results (
                   path TEXT PRIMARY KEY NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
-                  ctime_ns INTEGER NOT NULL, sha256 TEXT, fingerprint TEXT NOT NULL, record BLOB NOT NULL)
+                  ctime_ns INTEGER NOT NULL, sha256 TEXT, fingerprint TEXT NOT NULL, status TEXT NOT NULL,
+                  record_path TEXT NOT NULL, record BLOB NOT NULL)
                 """)
             _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM results WHERE rowid = 1")
         }
         return queue
     }
 
-    /// The cached result for an absolute path, if any (whatever its stamp and fingerprint).
-    func lookup(path: String) -> Entry? {
-        guard let queue = currentQueue else { return nil }
+    /// The cached results for absolute paths (whatever their stamps and fingerprints), read in
+    /// one transaction.
+    func lookup(paths: [String]) -> [String: Entry] {
+        guard let queue = currentQueue, !paths.isEmpty else { return [:] }
         do {
-            return try queue.inDatabase { db -> Entry? in
-                guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT size, mtime_ns, ctime_ns, sha256, fingerprint, record FROM results WHERE path = ?"), arguments: [path]) else { return nil }
-                let stamp = FileStamp(size: row[0], mtimeNanoseconds: row[1], ctimeNanoseconds: row[2])
-                return Entry(path: path, stamp: stamp, sha256: row[3], fingerprint: row[4], line: row[5])
+            return try queue.inDatabase { db -> [String: Entry] in
+                var found: [String: Entry] = [:]
+                try db.inTransaction(.deferred) {
+                    let statement = try db.cachedStatement(sql: "SELECT size, mtime_ns, ctime_ns, sha256, fingerprint, status, record_path, record FROM results WHERE path = ?")
+                    for path in paths {
+                        guard let row = try Row.fetchOne(statement, arguments: [path]) else { continue }
+                        let stamp = FileStamp(size: row[0], mtimeNanoseconds: row[1], ctimeNanoseconds: row[2])
+                        found[path] = Entry(path: path, stamp: stamp, sha256: row[3], fingerprint: row[4], status: row[5], recordPath: row[6], line: row[7])
+                    }
+                    return .commit
+                }
+                return found
             }
         } catch {
             disable(error)
-            return nil
+            return [:]
         }
     }
 
@@ -155,10 +176,10 @@ public final class AuditCache: @unchecked Sendable {
         guard let queue, !batch.isEmpty else { return }
         do {
             try queue.inTransaction { db in
-                let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO results (path, size, mtime_ns, ctime_ns, sha256, fingerprint, record) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO results (path, size, mtime_ns, ctime_ns, sha256, fingerprint, status, record_path, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 for entry in batch {
                     try statement.execute(arguments: [entry.path, entry.stamp.size, entry.stamp.mtimeNanoseconds, entry.stamp.ctimeNanoseconds,
-                                                      entry.sha256, entry.fingerprint, entry.line])
+                                                      entry.sha256, entry.fingerprint, entry.status, entry.recordPath, entry.line])
                 }
                 return .commit
             }

@@ -49,7 +49,7 @@ public struct AuditOptions: Sendable {
         var text = "audit-cache/\(AuditCache.schemaVersion)\n\(toolVersion)\n\(minStrength.rawValue)\n\(settingsFingerprint)\n"
         for signal in SignalCatalogue.all { text += "\(signal.id)=\(signal.strength.rawValue)\n" }
         text += "limits=\(limits.maxFileBytes),\(limits.maxEntries),\(limits.maxPartBytes),\(limits.maxNestingDepth)\n"
-        return SHA256.hash(data: Data(text.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(SHA256.hash(data: Data(text.utf8)).prefix(12))
     }
 }
 

@@ -4,13 +4,15 @@ import Foundation
 extension Auditor {
     /// Audits one file: the cache first (no bytes read when path, size and time stamps match),
     /// then one read, one open, verify, evidence and classification.
-    func audit(_ file: WalkedFile, verifier: Verifier, fingerprint: String, state: RunState) -> AuditRecord {
-        let cached = cache?.lookup(path: file.absolutePath)
-        if let cached, cached.fingerprint == fingerprint, cached.matches(file.stamp), var record = cached.decoded() {
-            state.update { $0.statistics.cacheHits += 1 }
-            record.path = file.path
-            return record
-        }
+    /// The cached result when path, size and time stamps match and the fingerprint is the same.
+    func cachedResult(_ file: WalkedFile, entry: AuditCache.Entry?, fingerprint: String) -> AuditResult? {
+        guard let entry, entry.fingerprint == fingerprint, entry.matches(file.stamp) else { return nil }
+        return entry.result(path: file.path)
+    }
+
+    /// Audits one file the cache had no current result for: one read, then (unless the digest
+    /// matches the cached one) one open, verify, evidence and classification.
+    func audit(_ file: WalkedFile, cached: AuditCache.Entry?, verifier: Verifier, fingerprint: String, state: RunState) -> AuditResult {
         options.hooks.beforeRead?(file.path)
         let size = Int(file.stamp.size)
         do {
@@ -18,26 +20,25 @@ extension Auditor {
             let head = try descriptor.read(upTo: 4096, sizeHint: 4096)
             guard loader.registry.handler(forPath: file.path, head: head) != nil else {
                 state.update { $0.statistics.filesRead += 1; $0.statistics.bytesRead += head.count }
-                let record = unsupported(file, size: size)
-                cache?.store(AuditCache.Entry(path: file.absolutePath, stamp: before, sha256: nil, fingerprint: fingerprint, record: record))
-                return record
+                let result = AuditResult(unsupported(file, size: size))
+                cache?.store(AuditCache.Entry(path: file.absolutePath, stamp: before, sha256: nil, fingerprint: fingerprint, result: result))
+                return result
             }
             let data = try FileSnapshot.finish(descriptor, path: file.path, before: before, head: head, limits: options.limits)
             state.update { $0.statistics.filesRead += 1; $0.statistics.bytesRead += data.count }
-            let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-            if let cached, cached.fingerprint == fingerprint, cached.sha256 == digest, var record = cached.decoded() {
+            let digest = Hex.encode(SHA256.hash(data: data))
+            if let cached, cached.fingerprint == fingerprint, cached.sha256 == digest, let result = cached.result(path: file.path) {
                 state.update { $0.statistics.digestHits += 1 }
-                record.path = file.path
-                cache?.store(AuditCache.Entry(path: file.absolutePath, stamp: before, sha256: digest, fingerprint: fingerprint, record: record))
-                return record
+                cache?.store(AuditCache.Entry(path: file.absolutePath, stamp: before, sha256: digest, fingerprint: fingerprint, result: result))
+                return result
             }
-            let record = examine(file, data: data, digest: digest, verifier: verifier)
-            cache?.store(AuditCache.Entry(path: file.absolutePath, stamp: before, sha256: digest, fingerprint: fingerprint, record: record))
-            return record
+            let result = AuditResult(examine(file, data: data, digest: digest, verifier: verifier))
+            cache?.store(AuditCache.Entry(path: file.absolutePath, stamp: before, sha256: digest, fingerprint: fingerprint, result: result))
+            return result
         } catch let failure as FileSnapshot.Failure {
-            return AuditRecord(path: file.path, format: nil, status: failure.status, size: size, error: failure.reason.hasPrefix(file.path) ? failure.reason : "\(file.path): \(failure.reason).")
+            return AuditResult(AuditRecord(path: file.path, format: nil, status: failure.status, size: size, error: failure.reason.hasPrefix(file.path) ? failure.reason : "\(file.path): \(failure.reason)."))
         } catch {
-            return AuditRecord(path: file.path, format: nil, status: .unreadable, size: size, error: "\(file.path): \(error.localizedDescription)")
+            return AuditResult(AuditRecord(path: file.path, format: nil, status: .unreadable, size: size, error: "\(file.path): \(error.localizedDescription)"))
         }
     }
 

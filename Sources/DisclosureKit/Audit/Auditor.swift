@@ -40,31 +40,62 @@ public struct Auditor: Sendable {
     /// one call at a time, in completion order.
     /// - Returns: counts by status, paths that could not be read at all, counters and notes.
     public func run(_ roots: [String], onRecord: @escaping @Sendable (AuditRecord) -> Void) -> AuditSummary {
-        let state = RunState(onRecord: onRecord)
+        run(roots, onResult: { result in
+            if let record = try? result.record() { onRecord(record) }
+        })
+    }
+
+    /// Audits `roots`, calling `onResult` once per file as it finishes, one call at a time,
+    /// in completion order. Results from the cache are not decoded unless asked
+    /// (``AuditResult/record()``), which keeps a warm JSON Lines audit near-free.
+    /// - Returns: counts by status, paths that could not be read at all, counters and notes.
+    /// How many walked files are looked up in the cache at once.
+    static let lookupBatch = 128
+
+    public func run(_ roots: [String], onResult: @escaping @Sendable (AuditResult) -> Void) -> AuditSummary {
+        let state = RunState(onResult: onResult)
         let queue = DispatchQueue(label: "disclose.audit", qos: .userInitiated, attributes: .concurrent)
         let slots = DispatchSemaphore(value: options.jobs)
         let group = DispatchGroup()
         let fingerprint = options.cacheFingerprint
         let verifier = Verifier(loader: loader, additionalChecks: options.additionalChecks)
 
+        // Files are looked up in the cache in batches on this thread: a hit is handed over
+        // at once, and only misses go to the workers.
+        var batch: [WalkedFile] = []
+        func dispatch() {
+            let cached = cache?.lookup(paths: batch.map(\.absolutePath)) ?? [:]
+            for file in batch {
+                let entry = cached[file.absolutePath]
+                if let hit = cachedResult(file, entry: entry, fingerprint: fingerprint) {
+                    state.update { $0.statistics.cacheHits += 1 }
+                    state.emit(hit)
+                    continue
+                }
+                slots.wait()
+                queue.async(group: group) {
+                    defer { slots.signal() }
+                    state.emit(audit(file, cached: entry, verifier: verifier, fingerprint: fingerprint, state: state))
+                }
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+
         FileWalker(options: options.walk).walk(roots) { event in
             switch event {
             case .file(let file):
                 guard options.shard.contains(relativePath: file.relativePath) else { return }
                 state.update { $0.statistics.files += 1 }
-                slots.wait()
-                queue.async(group: group) {
-                    defer { slots.signal() }
-                    let record = audit(file, verifier: verifier, fingerprint: fingerprint, state: state)
-                    state.emit(record)
-                }
+                batch.append(file)
+                if batch.count >= Self.lookupBatch { dispatch() }
             case .skipped(let path, let relative, let status, let reason):
                 guard options.shard.contains(relativePath: relative) else { return }
-                state.emit(AuditRecord(path: path, format: nil, status: status, error: "\(path): \(reason)."))
+                state.emit(AuditResult(AuditRecord(path: path, format: nil, status: status, error: "\(path): \(reason).")))
             case .rootFailed(let path, let reason):
                 state.update { $0.rootFailures.append(AuditRootFailure(path: path, reason: "\(path): \(reason). Check the path and that you have permission to read it.")) }
             }
         }
+        dispatch()
         group.wait()
         cache?.flush()
         var summary = state.summary
@@ -84,11 +115,11 @@ public struct Auditor: Sendable {
 /// Shared state of one run, behind a lock.
 final class RunState: @unchecked Sendable {
     private let lock = NSLock()
-    private let onRecord: @Sendable (AuditRecord) -> Void
+    private let onResult: @Sendable (AuditResult) -> Void
     private(set) var summary = AuditSummary()
 
-    init(onRecord: @escaping @Sendable (AuditRecord) -> Void) {
-        self.onRecord = onRecord
+    init(onResult: @escaping @Sendable (AuditResult) -> Void) {
+        self.onResult = onResult
     }
 
     func update(_ change: (inout AuditSummary) -> Void) {
@@ -97,11 +128,11 @@ final class RunState: @unchecked Sendable {
         change(&summary)
     }
 
-    func emit(_ record: AuditRecord) {
+    func emit(_ result: AuditResult) {
         lock.lock()
         defer { lock.unlock() }
-        summary.counts[record.status, default: 0] += 1
-        onRecord(record)
+        summary.counts[result.status, default: 0] += 1
+        onResult(result)
     }
 }
 

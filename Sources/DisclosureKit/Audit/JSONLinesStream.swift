@@ -32,7 +32,13 @@ public final class JSONLinesStream: @unchecked Sendable {
     /// Writes one record's line.
     /// - Throws: ``DisclosureError/writeFailed(path:reason:)``.
     public func write(_ record: AuditRecord) throws {
-        var line = try record.jsonLine()
+        try write(AuditResult(record))
+    }
+
+    /// Writes one result's line (already encoded: no record is encoded or decoded here).
+    /// - Throws: ``DisclosureError/writeFailed(path:reason:)``.
+    public func write(_ result: AuditResult) throws {
+        var line = result.jsonLine
         line.append(0x0A)
         lock.lock()
         defer { lock.unlock() }
@@ -41,7 +47,7 @@ public final class JSONLinesStream: @unchecked Sendable {
         } catch {
             throw DisclosureError.writeFailed(path: path ?? "standard output", reason: error.localizedDescription)
         }
-        if path != nil { index.append((record.path, offset, line.count)) }
+        if path != nil { index.append((result.path, offset, line.count)) }
         offset += UInt64(line.count)
     }
 

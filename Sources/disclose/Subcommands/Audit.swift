@@ -91,10 +91,10 @@ struct Audit: ParsableCommand {
         if format == .jsonl {
             let stream = try output.map { try JSONLinesStream(path: $0) } ?? JSONLinesStream()
             let failure = WriteFailure()
-            summary = auditor.run(paths) { record in
-                do { try stream.write(record) } catch { failure.record(error) }
-                progress.tick(record.status.rawValue)
-            }
+            summary = auditor.run(paths, onResult: { result in
+                do { try stream.write(result) } catch { failure.record(error) }
+                progress.tick(result.status.rawValue)
+            })
             progress.finish()
             do { try stream.finish() } catch { failure.record(error) }
             if let error = failure.error { Output.error(error.description); exitCode = 4 }
