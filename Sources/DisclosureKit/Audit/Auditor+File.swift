@@ -16,7 +16,7 @@ extension Auditor {
         options.hooks.beforeRead?(file.path)
         let size = Int(file.stamp.size)
         do {
-            let (descriptor, before) = try FileSnapshot.open(file.path, follow: options.walk.followSymlinks)
+            let (descriptor, before) = try FileSnapshot.open(file.path, follow: file.throughLink)
             let head = try descriptor.read(upTo: 4096, sizeHint: 4096)
             guard loader.registry.handler(forPath: file.path, head: head) != nil else {
                 state.update { $0.statistics.filesRead += 1; $0.statistics.bytesRead += head.count }

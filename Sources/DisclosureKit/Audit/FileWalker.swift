@@ -17,6 +17,10 @@ public struct WalkedFile: Sendable {
     public var absolutePath: String
     /// What `stat` said when the walk found it.
     public var stamp: FileStamp
+    /// True when the walk reached it through a symbolic link it followed (a link given as a
+    /// root, or any link with ``WalkOptions/followSymlinks``); otherwise a link found in its
+    /// place when it is opened is refused.
+    public var throughLink: Bool = false
 }
 
 /// One thing the walk reports, in walk order.
@@ -92,7 +96,8 @@ public struct FileWalker: Sendable {
         if !stamp.isFolder {
             let name = (root as NSString).lastPathComponent
             if stamp.isRegular {
-                try body(.file(WalkedFile(path: root, relativePath: name, absolutePath: absoluteRoot, stamp: stamp)))
+                let isLink = FileStamp.of(root, follow: false)?.isSymlink ?? false
+                try body(.file(WalkedFile(path: root, relativePath: name, absolutePath: absoluteRoot, stamp: stamp, throughLink: isLink)))
             } else {
                 try body(.skipped(path: root, relativePath: name, status: .unsupported, reason: "\(stamp.specialKind ?? "not a regular file"), not a document; skipped"))
             }
@@ -124,6 +129,7 @@ public struct FileWalker: Sendable {
                 try body(.skipped(path: path, relativePath: relative, status: .unreadable, reason: "it vanished or could not be examined during the audit (\(errnoText()))"))
                 continue
             }
+            var throughLink = false
             if entry.isSymlink {
                 guard options.followSymlinks else {
                     try body(.skipped(path: path, relativePath: relative, status: .unsupported, reason: "a symbolic link, not followed (use --follow-symlinks to follow links)"))
@@ -134,6 +140,7 @@ public struct FileWalker: Sendable {
                     continue
                 }
                 entry = target
+                throughLink = true
             }
             let isFolder = entry.isFolder
             var layered = rules
@@ -150,7 +157,7 @@ public struct FileWalker: Sendable {
                 }
                 stack.append(enter(path, components: components, entries: children, rules: &rules))
             } else if entry.isRegular {
-                try body(.file(WalkedFile(path: path, relativePath: relative, absolutePath: Self.join(absoluteRoot, relative), stamp: entry)))
+                try body(.file(WalkedFile(path: path, relativePath: relative, absolutePath: Self.join(absoluteRoot, relative), stamp: entry, throughLink: throughLink)))
             } else {
                 try body(.skipped(path: path, relativePath: relative, status: .unsupported, reason: "\(entry.specialKind ?? "not a regular file"), not a document; skipped"))
             }

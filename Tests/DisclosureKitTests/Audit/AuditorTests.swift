@@ -127,6 +127,25 @@ import Testing
         #expect(AuditReport(generatedAt: "t", roots: [folder.root], records: merged) == whole)
     }
 
+    @Test func linkGivenAsARootIsFollowed() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        try folder.write("real.md", "# PLANT-MODERATE\n")
+        try folder.symlink("alias.md", to: folder.path("real.md"))
+        let (report, _) = Auditor.forTests().audit([folder.path("alias.md")])
+        #expect(report.records.map(\.status) == [.undisclosedWithSignals])
+        #expect(report.records.map(\.path) == [folder.path("alias.md")])
+    }
+
+    @Test func followedLinksInsideFoldersAreAudited() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        try folder.write("real/a.md", "# A\n")
+        try folder.symlink("alias.md", to: folder.path("real/a.md"))
+        let statuses = Auditor.forTests(AuditOptions(walk: WalkOptions(followSymlinks: true))).statuses([folder.root], root: folder.root)
+        #expect(statuses == ["alias.md": .undisclosed, "real/a.md": .undisclosed])
+    }
+
     @Test func missingRootIsASummaryFailureNotARecord() throws {
         let (report, summary) = Auditor.forTests().audit(["/nonexistent/disclose-audit"])
         #expect(report.records.isEmpty)
