@@ -79,11 +79,14 @@ import Testing
     @Test func jsonLinesFileIsSortedByPath() throws {
         let folder = try share()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let r = try CLI.run(["audit", ".", "--no-cache", "--format", "jsonl", "--output", "report.jsonl", "--fail-on", "none", "--exclude", "report.jsonl"], in: folder)
+        let r = try CLI.run(["audit", ".", "--format", "jsonl", "--output", "report.jsonl", "--fail-on", "none", "--cache", "audit.sqlite"], in: folder)
         #expect(r.exitCode == 0)
         #expect(r.stdout.isEmpty)
         let paths = try records(try String(contentsOfFile: folder + "/report.jsonl", encoding: .utf8)).map { $0["path"] as? String ?? "" }
         #expect(paths == ["docs/edited.md", "docs/verified.md", "notes.txt", "plain.md"])
+        let again = try CLI.run(["audit", ".", "--format", "jsonl", "--output", "report.jsonl", "--fail-on", "none", "--cache", "audit.sqlite"], in: folder)
+        #expect(again.stderr.isEmpty)
+        #expect(try records(try String(contentsOfFile: folder + "/report.jsonl", encoding: .utf8)).count == 4)
     }
 
     @Test func shardsTogetherCoverEveryFileOnce() throws {

@@ -45,6 +45,8 @@ public struct WalkOptions: Sendable {
     public var readIgnoreFiles: Bool
     /// Patterns applied under every ignore file (version-control folders); `!` in an ignore file can undo them.
     public var defaultExclude: [String]
+    /// Files never reported, by device and inode: the audit's own output and cache files.
+    public var skipFiles: Set<[UInt64]> = []
 
     /// Creates options.
     public init(followSymlinks: Bool = false, exclude: [String] = [], readIgnoreFiles: Bool = true,
@@ -157,6 +159,7 @@ public struct FileWalker: Sendable {
                 }
                 stack.append(enter(path, components: components, entries: children, rules: &rules))
             } else if entry.isRegular {
+                if !options.skipFiles.isEmpty && options.skipFiles.contains([entry.device, entry.inode]) { continue }
                 try body(.file(WalkedFile(path: path, relativePath: relative, absolutePath: Self.join(absoluteRoot, relative), stamp: entry, throughLink: throughLink)))
             } else {
                 try body(.skipped(path: path, relativePath: relative, status: .unsupported, reason: "\(entry.specialKind ?? "not a regular file"), not a document; skipped"))
@@ -167,13 +170,24 @@ public struct FileWalker: Sendable {
     /// Reads the folder's ignore file (when asked) and makes its frame.
     private func enter(_ path: String, components: [String], entries: [String], rules: inout IgnoreStack) -> Frame {
         var pushed = false
-        if options.readIgnoreFiles, entries.contains(IgnoreRules.fileName),
-           let data = FileManager.default.contents(atPath: path + "/" + IgnoreRules.fileName) {
-            rules.layers.append(IgnoreRules(text: String(decoding: data, as: UTF8.self), base: components))
+        if options.readIgnoreFiles, entries.contains(IgnoreRules.fileName), let text = Self.readIgnoreFile(path + "/" + IgnoreRules.fileName) {
+            rules.layers.append(IgnoreRules(text: text, base: components))
             pushed = true
         }
         let listed = options.readIgnoreFiles ? entries.filter { $0 != IgnoreRules.fileName } : entries
         return Frame(components: components, entries: listed, pushedRules: pushed)
+    }
+
+    /// The text of an ignore file: only a regular file (never a FIFO or device), at most 1 MiB.
+    static func readIgnoreFile(_ path: String) -> String? {
+        guard let stamp = FileStamp.of(path, follow: false), stamp.isRegular, stamp.size <= 1 << 20,
+              let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The device and inode of `path`, for ``WalkOptions/skipFiles``; nil when it does not exist.
+    public static func identity(of path: String) -> [UInt64]? {
+        FileStamp.of(path, follow: true).map { [$0.device, $0.inode] }
     }
 
     /// The folder's entry names sorted by their UTF-8 bytes; nil (errno set) when it cannot be opened.

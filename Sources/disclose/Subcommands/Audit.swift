@@ -84,12 +84,16 @@ struct Audit: ParsableCommand {
 
     func run() throws {
         let auditCache = noCache ? nil : AuditCache(path: cache ?? AuditCache.defaultPath())
-        let auditor = Auditor(options: makeOptions(), cache: auditCache)
+        let stream = format == .jsonl ? try output.map { try JSONLinesStream(path: $0) } ?? JSONLinesStream() : nil
+        var options = makeOptions()
+        // The audit's own files are never audited, wherever they are.
+        let ownFiles = [output, auditCache?.path].compactMap { $0 }.flatMap { [$0, $0 + "-journal", $0 + "-wal"] }
+        options.walk.skipFiles = Set(ownFiles.compactMap { FileWalker.identity(of: $0) })
+        let auditor = Auditor(options: options, cache: auditCache)
         let progress = ProgressBar()
         let summary: AuditSummary
         var exitCode: Int32 = 0
-        if format == .jsonl {
-            let stream = try output.map { try JSONLinesStream(path: $0) } ?? JSONLinesStream()
+        if let stream {
             let failure = WriteFailure()
             summary = auditor.run(paths, onResult: { result in
                 do { try stream.write(result) } catch { failure.record(error) }

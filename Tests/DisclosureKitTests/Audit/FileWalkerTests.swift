@@ -92,6 +92,24 @@ import Testing
         #expect(result.skipped.isEmpty)
     }
 
+    @Test func ignoreFileThatIsAFifoIsNotRead() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        #expect(mkfifo(folder.path(".discloseignore"), 0o600) == 0)
+        try folder.write("a.md", "x")
+        #expect(walk(folder).files == ["a.md"])
+    }
+
+    @Test func skippedFilesAreNotReported() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        try folder.write("a.md", "x")
+        try folder.write("report.jsonl", "x")
+        var options = WalkOptions()
+        options.skipFiles = [try #require(FileWalker.identity(of: folder.path("report.jsonl")))]
+        #expect(walk(folder, options).files == ["a.md"])
+    }
+
     @Test func excludeOverridesIgnoreFileNegation() throws {
         let folder = try AuditFolder()
         defer { folder.remove() }
