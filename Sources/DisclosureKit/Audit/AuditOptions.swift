@@ -57,10 +57,14 @@ public struct AuditOptions: Sendable {
 public struct AuditHooks: Sendable {
     /// Called with a file's path just before its bytes are read (e.g. to delete it mid-run).
     public var beforeRead: (@Sendable (String) -> Void)?
+    /// Called with a file's path after it was opened and its first 4 KiB read, before the rest
+    /// is read (e.g. to change it while it is being read).
+    public var whileReading: (@Sendable (String) -> Void)?
 
     /// Creates hooks.
-    public init(beforeRead: (@Sendable (String) -> Void)? = nil) {
+    public init(beforeRead: (@Sendable (String) -> Void)? = nil, whileReading: (@Sendable (String) -> Void)? = nil) {
         self.beforeRead = beforeRead
+        self.whileReading = whileReading
     }
 }
 

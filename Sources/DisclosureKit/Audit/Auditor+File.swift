@@ -24,6 +24,7 @@ extension Auditor {
                 cache?.store(AuditCache.Entry(path: file.absolutePath, stamp: before, sha256: nil, fingerprint: fingerprint, result: result))
                 return result
             }
+            options.hooks.whileReading?(file.path)
             let data = try FileSnapshot.finish(descriptor, path: file.path, before: before, head: head, limits: options.limits)
             state.update { $0.statistics.filesRead += 1; $0.statistics.bytesRead += data.count }
             let digest = Hex.encode(SHA256.hash(data: data))

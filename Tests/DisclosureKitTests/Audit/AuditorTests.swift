@@ -88,6 +88,21 @@ import Testing
         #expect(report.records.first { $0.path == folder.path("a.md") }?.status == .undisclosed)
     }
 
+    @Test func fileChangedWhileBeingReadIsUnreadableWithReason() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        let victim = try folder.write("b.md", "# B\n")
+        let options = AuditOptions(hooks: AuditHooks(whileReading: { path in
+            let handle = FileHandle(forWritingAtPath: path)
+            handle?.seekToEndOfFile()
+            handle?.write(Data("More text.\n".utf8))
+            try? handle?.close()
+        }))
+        let (report, _) = Auditor.forTests(options).audit([folder.root])
+        #expect(report.records.map(\.status) == [.unreadable])
+        #expect(report.records.first?.error == "\(victim): the file changed while it was being read; audit it again once nothing is writing to it.")
+    }
+
     @Test func fileReplacedByFifoMidRunIsSkipped() throws {
         let folder = try AuditFolder()
         defer { folder.remove() }
