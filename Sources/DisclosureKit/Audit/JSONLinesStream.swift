@@ -6,12 +6,17 @@ import Foundation
 /// ``finish()`` rewrites the file in path order (atomically, through a temporary file in the
 /// same folder), so the final file is the same whatever order files finished in. Written to
 /// a pipe or terminal, lines stay in completion order; `disclose report merge` sorts them.
+/// Lines are written in chunks of up to 64 KiB, and at least every 200 ms while lines come.
 public final class JSONLinesStream: @unchecked Sendable {
     private let handle: FileHandle
     private let path: String?
     private let lock = NSLock()
     private var index: [(path: String, offset: UInt64, length: Int)] = []
     private var offset: UInt64 = 0
+    private var pending = Data()
+    private var lastFlush = DispatchTime.now().uptimeNanoseconds
+    static let chunkBytes = 64 << 10
+    static let flushNanoseconds: UInt64 = 200_000_000
 
     /// A stream to standard output (completion order).
     public init(handle: FileHandle = .standardOutput) {
@@ -42,13 +47,24 @@ public final class JSONLinesStream: @unchecked Sendable {
         line.append(0x0A)
         lock.lock()
         defer { lock.unlock() }
+        pending.append(line)
+        if path != nil { index.append((result.path, offset, line.count)) }
+        offset += UInt64(line.count)
+        let now = DispatchTime.now().uptimeNanoseconds
+        if pending.count >= Self.chunkBytes || now - lastFlush >= Self.flushNanoseconds {
+            try flushPending()
+            lastFlush = now
+        }
+    }
+
+    private func flushPending() throws {
+        guard !pending.isEmpty else { return }
+        defer { pending.removeAll(keepingCapacity: true) }
         do {
-            try handle.write(contentsOf: line)
+            try handle.write(contentsOf: pending)
         } catch {
             throw DisclosureError.writeFailed(path: path ?? "standard output", reason: error.localizedDescription)
         }
-        if path != nil { index.append((result.path, offset, line.count)) }
-        offset += UInt64(line.count)
     }
 
     /// Finishes the stream: for a file, rewrites it sorted by path.
@@ -56,6 +72,7 @@ public final class JSONLinesStream: @unchecked Sendable {
     public func finish() throws {
         lock.lock()
         defer { lock.unlock() }
+        try flushPending()
         guard let path else { return }
         try? handle.close()
         let sorted = index.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
