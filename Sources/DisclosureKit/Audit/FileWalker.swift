@@ -94,7 +94,8 @@ public struct FileWalker: Sendable {
             try body(.rootFailed(path: root, reason: errnoText()))
             return
         }
-        let absoluteRoot = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
+        // The cache key: the same file gets the same key however the root is spelt (`.`, `./docs`, `docs/`).
+        let absoluteRoot = ((root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root) as NSString).standardizingPath
         if !stamp.isFolder {
             let name = (root as NSString).lastPathComponent
             if stamp.isRegular {

@@ -26,6 +26,17 @@ import Testing
         #expect(second.summary.notes.isEmpty)
     }
 
+    @Test func theSameFileHitsHoweverTheRootIsSpelt() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        try folder.write("docs/a.md", "# Plain\n")
+        let cachePath = folder.path("audit.sqlite")
+        _ = Auditor.forTests(cache: AuditCache(path: cachePath)).audit([folder.path("docs")])
+        let (report, summary) = Auditor.forTests(cache: AuditCache(path: cachePath)).audit([folder.root + "/./docs/"])
+        #expect(summary.statistics.cacheHits == 1)
+        #expect(report.records.map(\.path) == [folder.root + "/./docs/a.md"])
+    }
+
     @Test func editedFileIsAuditedAgain() throws {
         let folder = try AuditFolder()
         defer { folder.remove() }
