@@ -20,6 +20,14 @@ public struct AuditResult: Sendable {
         stored = record
     }
 
+    /// A result with its record already decoded from `jsonLine`.
+    init(record: AuditRecord, jsonLine: Data) {
+        path = record.path
+        status = record.status
+        self.jsonLine = jsonLine
+        stored = record
+    }
+
     /// A result from a stored JSON line.
     init(path: String, status: AuditStatus, jsonLine: Data) {
         self.path = path

@@ -5,9 +5,10 @@ extension Auditor {
     /// Audits one file: the cache first (no bytes read when path, size and time stamps match),
     /// then one read, one open, verify, evidence and classification.
     /// The cached result when path, size and time stamps match and the fingerprint is the same.
-    func cachedResult(_ file: WalkedFile, entry: AuditCache.Entry?, fingerprint: String) -> AuditResult? {
-        guard let entry, entry.fingerprint == fingerprint, entry.matches(file.stamp) else { return nil }
-        return entry.result(path: file.path)
+    func cachedResult(_ file: WalkedFile, entry: AuditCache.Entry?, fingerprint: String, decode: Bool) -> AuditResult? {
+        guard let entry, entry.fingerprint == fingerprint, entry.matches(file.stamp), let result = entry.result(path: file.path) else { return nil }
+        guard decode else { return result }
+        return (try? result.record()).map { AuditResult(record: $0, jsonLine: result.jsonLine) }
     }
 
     /// Audits one file the cache had no current result for: one read, then (unless the digest

@@ -9,7 +9,7 @@ import Foundation
 ///
 /// ```swift
 /// let auditor = Auditor(options: AuditOptions(jobs: 4), cache: AuditCache(path: AuditCache.defaultPath()))
-/// let summary = auditor.run(["shared/reports"]) { record in print(record.path, record.status) }
+/// let summary = auditor.run(["shared/reports"], onRecord: { record in print(record.path, record.status) })
 /// if summary.matches(failOn: .default) { exit(1) }
 /// ```
 public struct Auditor: Sendable {
@@ -40,19 +40,25 @@ public struct Auditor: Sendable {
     /// one call at a time, in completion order.
     /// - Returns: counts by status, paths that could not be read at all, counters and notes.
     public func run(_ roots: [String], onRecord: @escaping @Sendable (AuditRecord) -> Void) -> AuditSummary {
-        run(roots, onResult: { result in
+        stream(roots, decodeCached: true, onResult: { result in
+            // Cached results were decoded when looked up (a line that does not decode is audited again).
             if let record = try? result.record() { onRecord(record) }
         })
     }
 
-    /// Audits `roots`, calling `onResult` once per file as it finishes, one call at a time,
-    /// in completion order. Results from the cache are not decoded unless asked
-    /// (``AuditResult/record()``), which keeps a warm JSON Lines audit near-free.
-    /// - Returns: counts by status, paths that could not be read at all, counters and notes.
     /// How many walked files are looked up in the cache at once.
     static let lookupBatch = 128
 
-    public func run(_ roots: [String], onResult: @escaping @Sendable (AuditResult) -> Void) -> AuditSummary {
+    /// Audits `roots`, calling `onResult` once per file as it finishes, one call at a time,
+    /// in completion order. Results from the cache are not decoded (``AuditResult/record()``
+    /// decodes on demand), which keeps a warm JSON Lines audit near-free.
+    /// - Parameters:
+    ///   - roots: folders and files.
+    ///   - decodeCached: decode cached results when they are looked up, and audit the file
+    ///     again when a stored line does not decode.
+    ///   - onResult: called once per file.
+    /// - Returns: counts by status, paths that could not be read at all, counters and notes.
+    public func stream(_ roots: [String], decodeCached: Bool = false, onResult: @escaping @Sendable (AuditResult) -> Void) -> AuditSummary {
         let state = RunState(onResult: onResult)
         let queue = DispatchQueue(label: "disclose.audit", qos: .userInitiated, attributes: .concurrent)
         let slots = DispatchSemaphore(value: options.jobs)
@@ -67,7 +73,7 @@ public struct Auditor: Sendable {
             let cached = cache?.lookup(paths: batch.map(\.absolutePath)) ?? [:]
             for file in batch {
                 let entry = cached[file.absolutePath]
-                if let hit = cachedResult(file, entry: entry, fingerprint: fingerprint) {
+                if let hit = cachedResult(file, entry: entry, fingerprint: fingerprint, decode: decodeCached) {
                     state.update { $0.statistics.cacheHits += 1 }
                     state.emit(hit)
                     continue

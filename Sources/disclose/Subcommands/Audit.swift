@@ -95,7 +95,7 @@ struct Audit: ParsableCommand {
         var exitCode: Int32 = 0
         if let stream {
             let failure = WriteFailure()
-            summary = auditor.run(paths, onResult: { result in
+            summary = auditor.stream(paths, onResult: { result in
                 do { try stream.write(result) } catch { failure.record(error) }
                 progress.tick(result.status.rawValue)
             })

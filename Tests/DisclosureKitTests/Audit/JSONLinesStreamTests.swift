@@ -9,7 +9,7 @@ import Testing
         for i in 0..<30 { try folder.write("d\(i % 3)/f\(i).md", i % 4 == 0 ? "# PLANT-MODERATE\n" : "# Doc\n") }
         let output = folder.path("out.jsonl")
         let stream = try JSONLinesStream(path: output)
-        let summary = Auditor.forTests(AuditOptions(jobs: 3)).run([folder.path("d0"), folder.path("d1"), folder.path("d2")], onResult: { result in
+        let summary = Auditor.forTests(AuditOptions(jobs: 3)).stream([folder.path("d0"), folder.path("d1"), folder.path("d2")], onResult: { result in
             try? stream.write(result)
         })
         try stream.finish()
