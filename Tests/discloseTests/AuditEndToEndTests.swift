@@ -131,6 +131,31 @@ import Testing
         #expect(Set(second.stdout.split(separator: "\n")) == Set(first.stdout.split(separator: "\n")))
     }
 
+    @Test func lockedCacheIsBypassedWithANote() throws {
+        let folder = try share()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = folder + "/audit.sqlite"
+        #expect(try CLI.run(["audit", "plain.md", "--cache", cache], in: folder).exitCode == 0)
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["python3", "-c", """
+            import sqlite3, sys, time
+            c = sqlite3.connect(sys.argv[1], isolation_level=None)
+            c.execute("BEGIN EXCLUSIVE")
+            print("locked", flush=True)
+            time.sleep(5)
+            """, cache]
+        let pipe = Pipe()
+        holder.standardOutput = pipe
+        try holder.run()
+        defer { holder.terminate(); holder.waitUntilExit() }
+        #expect(pipe.fileHandleForReading.availableData.starts(with: Data("locked".utf8)))
+        let r = try CLI.run(["audit", "plain.md", "--cache", cache, "--format", "jsonl"], in: folder)
+        #expect(r.exitCode == 0)
+        #expect(r.stdout.contains("\"status\":\"undisclosed\""))
+        #expect(r.stderr.contains("disclose: note: the audit cache at \(cache) is in use by another audit, so this audit runs without it"))
+    }
+
     @Test func cacheFollowsXDGCacheHome() throws {
         let folder = try share()
         defer { try? FileManager.default.removeItem(atPath: folder) }
