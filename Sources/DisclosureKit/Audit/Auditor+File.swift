@@ -4,9 +4,14 @@ import Foundation
 extension Auditor {
     /// Audits one file: the cache first (no bytes read when path, size and time stamps match),
     /// then one read, one open, verify, evidence and classification.
+    /// True when a cached entry is for this file as it is now, made with the same settings.
+    func isCurrent(_ file: WalkedFile, entry: AuditCache.Entry, fingerprint: String) -> Bool {
+        entry.fingerprint == fingerprint && entry.matches(file.stamp)
+    }
+
     /// The cached result when path, size and time stamps match and the fingerprint is the same.
     func cachedResult(_ file: WalkedFile, entry: AuditCache.Entry?, fingerprint: String, decode: Bool) -> AuditResult? {
-        guard let entry, entry.fingerprint == fingerprint, entry.matches(file.stamp), let result = entry.result(path: file.path) else { return nil }
+        guard let entry, isCurrent(file, entry: entry, fingerprint: fingerprint), let result = entry.result(path: file.path) else { return nil }
         guard decode else { return result }
         return (try? result.record()).map { AuditResult(record: $0, jsonLine: result.jsonLine) }
     }

@@ -67,13 +67,19 @@ public struct Auditor: Sendable {
         let verifier = Verifier(loader: loader, additionalChecks: options.additionalChecks)
 
         // Files are looked up in the cache in batches on this thread: a hit is handed over
-        // at once, and only misses go to the workers.
+        // at once (or, when records are wanted, decoded by a worker, one task per batch), and
+        // only misses go to the workers one by one.
         var batch: [WalkedFile] = []
         func dispatch() {
             let cached = cache?.lookup(paths: batch.map(\.absolutePath)) ?? [:]
+            var hits: [(WalkedFile, AuditCache.Entry)] = []
             for file in batch {
                 let entry = cached[file.absolutePath]
-                if let hit = cachedResult(file, entry: entry, fingerprint: fingerprint, decode: decodeCached) {
+                if let entry, decodeCached, isCurrent(file, entry: entry, fingerprint: fingerprint) {
+                    hits.append((file, entry))
+                    continue
+                }
+                if !decodeCached, let hit = cachedResult(file, entry: entry, fingerprint: fingerprint, decode: false) {
                     state.update { $0.statistics.cacheHits += 1 }
                     state.emit(hit)
                     continue
@@ -82,6 +88,21 @@ public struct Auditor: Sendable {
                 queue.async(group: group) {
                     defer { slots.signal() }
                     state.emit(audit(file, cached: entry, verifier: verifier, fingerprint: fingerprint, state: state))
+                }
+            }
+            if !hits.isEmpty {
+                let decoding = hits
+                slots.wait()
+                queue.async(group: group) {
+                    defer { slots.signal() }
+                    for (file, entry) in decoding {
+                        if let hit = cachedResult(file, entry: entry, fingerprint: fingerprint, decode: true) {
+                            state.update { $0.statistics.cacheHits += 1 }
+                            state.emit(hit)
+                        } else {
+                            state.emit(audit(file, cached: nil, verifier: verifier, fingerprint: fingerprint, state: state))
+                        }
+                    }
                 }
             }
             batch.removeAll(keepingCapacity: true)
