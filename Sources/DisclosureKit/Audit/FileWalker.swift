@@ -77,8 +77,32 @@ public struct FileWalker: Sendable {
 
     /// Walks `roots` in order, calling `body` for every event.
     /// - Throws: whatever `body` throws (the walk stops).
+    /// A root inside another root (or given twice) is not walked again, so every file is
+    /// reported once: under the first root that contains it.
     public func walk(_ roots: [String], _ body: (WalkEvent) throws -> Void) rethrows {
-        for root in roots { try walk(root: root, body) }
+        var visited: Set<[UInt64]> = []
+        let absolutes = roots.map { Self.absolute(Self.normalise($0)) }
+        let all = Set(absolutes)
+        var seen: Set<String> = []
+        for (root, absolute) in zip(roots, absolutes) {
+            guard seen.insert(absolute).inserted, !Self.ancestors(of: absolute).contains(where: all.contains) else { continue }
+            try walk(root: root, visited: &visited, body)
+        }
+    }
+
+    /// `/a/b/c` → `/a/b`, `/a`, `/`.
+    static func ancestors(of path: String) -> [String] {
+        var out: [String] = []
+        var current = path as NSString
+        while current.length > 1 {
+            current = current.deletingLastPathComponent as NSString
+            out.append(current as String)
+        }
+        return out
+    }
+
+    static func absolute(_ path: String) -> String {
+        ((path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path) as NSString).standardizingPath
     }
 
     private struct Frame {
@@ -88,14 +112,14 @@ public struct FileWalker: Sendable {
         var pushedRules: Bool
     }
 
-    private func walk(root given: String, _ body: (WalkEvent) throws -> Void) rethrows {
+    private func walk(root given: String, visited: inout Set<[UInt64]>, _ body: (WalkEvent) throws -> Void) rethrows {
         let root = Self.normalise(given)
         guard let stamp = FileStamp.of(root, follow: true) else {
             try body(.rootFailed(path: root, reason: errnoText()))
             return
         }
         // The cache key: the same file gets the same key however the root is spelt (`.`, `./docs`, `docs/`).
-        let absoluteRoot = ((root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root) as NSString).standardizingPath
+        let absoluteRoot = Self.absolute(root)
         if !stamp.isFolder {
             let name = (root as NSString).lastPathComponent
             if stamp.isRegular {
@@ -110,7 +134,8 @@ public struct FileWalker: Sendable {
             try body(.rootFailed(path: root, reason: "the folder could not be opened (\(errnoText()))"))
             return
         }
-        var visited: Set<[UInt64]> = [[stamp.device, stamp.inode]]
+        // A folder reached again through links to a root walked before is not walked twice.
+        guard visited.insert([stamp.device, stamp.inode]).inserted else { return }
         let exclude = IgnoreRules(patterns: options.exclude)
         var rules = IgnoreStack(layers: [IgnoreRules(patterns: options.defaultExclude)])
         var stack: [Frame] = []
@@ -151,6 +176,8 @@ public struct FileWalker: Sendable {
             if layered.isIgnored(components, isFolder: isFolder) { continue }
             if isFolder {
                 guard visited.insert([entry.device, entry.inode]).inserted else {
+                    // A plain folder seen before was a root given earlier: its files are already listed.
+                    guard throughLink else { continue }
                     try body(.skipped(path: path, relativePath: relative, status: .unsupported, reason: "a link to a folder already walked (a loop, or a second path to it); not walked again"))
                     continue
                 }

@@ -128,6 +128,25 @@ import Testing
         #expect(walk(folder).files == [".git/HEAD", "a.md"])
     }
 
+    @Test func overlappingRootsReportEveryFileOnce() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        try folder.write("docs/a.md", "x")
+        try folder.write("docs/sub/b.md", "x")
+        for roots in [[folder.path("docs"), folder.path("docs/sub"), folder.path("docs/a.md"), folder.path("docs") + "/"],
+                      [folder.path("docs/sub"), folder.path("docs")], [folder.path("docs/a.md"), folder.path("docs")]] {
+            var paths: [String] = []
+            var skipped: [String] = []
+            FileWalker().walk(roots) { event in
+                if case .file(let file) = event { paths.append(file.path) }
+                if case .skipped(let path, _, _, _) = event { skipped.append(path) }
+            }
+            #expect(Set(paths) == [folder.path("docs/a.md"), folder.path("docs/sub/b.md")])
+            #expect(paths.count == 2)
+            #expect(skipped.isEmpty)
+        }
+    }
+
     @Test func missingRootIsReported() throws {
         var failed: [String] = []
         FileWalker().walk(["/nonexistent/disclose-test"]) { event in
