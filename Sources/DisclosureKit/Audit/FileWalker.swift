@@ -75,17 +75,20 @@ public struct FileWalker: Sendable {
         self.options = options
     }
 
-    /// Walks `roots` in order, calling `body` for every event.
+    /// Walks `roots` in order, calling `body` for every event. A root inside another root
+    /// (or given twice) is not walked again, so every file is reported once, under the
+    /// outermost root that contains it.
     /// - Throws: whatever `body` throws (the walk stops).
-    /// A root inside another root (or given twice) is not walked again, so every file is
-    /// reported once: under the first root that contains it.
     public func walk(_ roots: [String], _ body: (WalkEvent) throws -> Void) rethrows {
         var visited: Set<[UInt64]> = []
         let absolutes = roots.map { Self.absolute(Self.normalise($0)) }
         let all = Set(absolutes)
         var seen: Set<String> = []
         for (root, absolute) in zip(roots, absolutes) {
-            guard seen.insert(absolute).inserted, !Self.ancestors(of: absolute).contains(where: all.contains) else { continue }
+            guard seen.insert(absolute).inserted, !Self.ancestors(of: absolute).contains(where: all.contains) else {
+                if FileStamp.of(root, follow: true) == nil { try body(.rootFailed(path: Self.normalise(root), reason: errnoText())) }
+                continue
+            }
             try walk(root: root, visited: &visited, body)
         }
     }
