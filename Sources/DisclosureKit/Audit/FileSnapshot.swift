@@ -45,7 +45,7 @@ struct FileSnapshot {
                 }
                 if got < 0 {
                     if errno == EINTR { continue }
-                    throw Failure(status: .unreadable, reason: "reading failed (\(errnoText()))")
+                    throw Failure(status: .unreadable, reason: "reading failed (\(posixErrorText()))")
                 }
                 if got == 0 { break }
                 filled += got
@@ -68,11 +68,11 @@ struct FileSnapshot {
             if code == ELOOP {
                 throw Failure(status: .unsupported, reason: "it was replaced by a symbolic link during the audit; not followed")
             }
-            throw Failure(status: .unreadable, reason: "the file could not be opened (\(errnoText(code)))")
+            throw Failure(status: .unreadable, reason: "the file could not be opened (\(posixErrorText(code)))")
         }
         let descriptor = Descriptor(fd)
         guard let stamp = descriptor.stamp() else {
-            throw Failure(status: .unreadable, reason: "the file could not be examined (\(errnoText()))")
+            throw Failure(status: .unreadable, reason: "the file could not be examined (\(posixErrorText()))")
         }
         guard stamp.isRegular else {
             throw Failure(status: .unsupported, reason: "\(stamp.specialKind ?? "not a regular file"), not a document; skipped")

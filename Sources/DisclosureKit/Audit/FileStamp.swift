@@ -76,6 +76,6 @@ public struct FileStamp: Equatable, Hashable, Sendable {
 }
 
 /// The text of the current `errno`.
-func errnoText(_ code: Int32 = errno) -> String {
+func posixErrorText(_ code: Int32 = errno) -> String {
     String(cString: strerror(code))
 }

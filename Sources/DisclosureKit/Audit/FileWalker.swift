@@ -86,7 +86,7 @@ public struct FileWalker: Sendable {
         var seen: Set<String> = []
         for (root, absolute) in zip(roots, absolutes) {
             guard seen.insert(absolute).inserted, !Self.ancestors(of: absolute).contains(where: all.contains) else {
-                if FileStamp.of(root, follow: true) == nil { try body(.rootFailed(path: Self.normalise(root), reason: errnoText())) }
+                if FileStamp.of(root, follow: true) == nil { try body(.rootFailed(path: Self.normalise(root), reason: posixErrorText())) }
                 continue
             }
             try walk(root: root, visited: &visited, body)
@@ -118,7 +118,7 @@ public struct FileWalker: Sendable {
     private func walk(root given: String, visited: inout Set<[UInt64]>, _ body: (WalkEvent) throws -> Void) rethrows {
         let root = Self.normalise(given)
         guard let stamp = FileStamp.of(root, follow: true) else {
-            try body(.rootFailed(path: root, reason: errnoText()))
+            try body(.rootFailed(path: root, reason: posixErrorText()))
             return
         }
         // The cache key: the same file gets the same key however the root is spelt (`.`, `./docs`, `docs/`).
@@ -134,7 +134,7 @@ public struct FileWalker: Sendable {
             return
         }
         guard let entries = Self.list(root) else {
-            try body(.rootFailed(path: root, reason: "the folder could not be opened (\(errnoText()))"))
+            try body(.rootFailed(path: root, reason: "the folder could not be opened (\(posixErrorText()))"))
             return
         }
         // A folder reached again through links to a root walked before is not walked twice.
@@ -157,7 +157,7 @@ public struct FileWalker: Sendable {
             let relative = components.joined(separator: "/")
             let path = Self.join(root, relative)
             guard var entry = FileStamp.of(path, follow: false) else {
-                try body(.skipped(path: path, relativePath: relative, status: .unreadable, reason: "it vanished or could not be examined during the audit (\(errnoText()))"))
+                try body(.skipped(path: path, relativePath: relative, status: .unreadable, reason: "it vanished or could not be examined during the audit (\(posixErrorText()))"))
                 continue
             }
             var throughLink = false
@@ -167,7 +167,7 @@ public struct FileWalker: Sendable {
                     continue
                 }
                 guard let target = FileStamp.of(path, follow: true) else {
-                    try body(.skipped(path: path, relativePath: relative, status: .unreadable, reason: "a symbolic link whose target cannot be reached (\(errnoText()))"))
+                    try body(.skipped(path: path, relativePath: relative, status: .unreadable, reason: "a symbolic link whose target cannot be reached (\(posixErrorText()))"))
                     continue
                 }
                 entry = target
@@ -185,7 +185,7 @@ public struct FileWalker: Sendable {
                     continue
                 }
                 guard let children = Self.list(path) else {
-                    try body(.skipped(path: path, relativePath: relative, status: .unreadable, reason: "the folder could not be opened (\(errnoText()))"))
+                    try body(.skipped(path: path, relativePath: relative, status: .unreadable, reason: "the folder could not be opened (\(posixErrorText()))"))
                     continue
                 }
                 stack.append(enter(path, components: components, entries: children, rules: &rules))

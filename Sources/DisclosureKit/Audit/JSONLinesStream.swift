@@ -93,7 +93,7 @@ public final class JSONLinesStream: @unchecked Sendable {
             try target.synchronize()
             try target.close()
             guard rename(temporary, path) == 0 else {
-                throw DisclosureError.writeFailed(path: path, reason: "the sorted copy could not replace it (\(errnoText()))")
+                throw DisclosureError.writeFailed(path: path, reason: "the sorted copy could not replace it (\(posixErrorText()))")
             }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
