@@ -16,9 +16,11 @@ struct DiscloseCommand: ParsableCommand {
               3  a file could not be read or is not a supported document
               4  a write failed (the original file is untouched)
             When several files end differently, the highest code is returned.
+            disclose audit exits 1 when a file has a --fail-on status and 3 when a path \
+            given could not be read at all (see disclose audit --help).
             """,
         version: DiscloseVersion.string,
-        subcommands: [Stamp.self, Show.self, Verify.self, Unstamp.self, PolicyCommand.self, Keys.self, Init.self, Report.self])
+        subcommands: [Stamp.self, Show.self, Verify.self, Unstamp.self, Audit.self, Report.self, PolicyCommand.self, Keys.self, Init.self])
 }
 
 enum DiscloseVersion {

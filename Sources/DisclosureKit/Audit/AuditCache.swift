@@ -1,0 +1,216 @@
+import Foundation
+import GRDB
+
+/// Earlier audit results, in SQLite, so that re-auditing a share where little changed is near-free.
+///
+/// A result is reused without reading the file when the path, size, modification time and
+/// status-change time (nanoseconds) all match and it was made by the same tool version and
+/// settings (``AuditOptions/cacheFingerprint``). When only the time stamps differ, the file is
+/// read and its SHA-256 compared: the same digest reuses the result without parsing. The
+/// change time is part of the key because no ordinary tool can set it back, so a file edited
+/// and given its old modification time is still audited again.
+///
+/// The cache is never fatal: a damaged file is rebuilt and a locked one bypassed, each with a
+/// note (``notes``). Writes are batched in transactions. This is the only file that uses GRDB.
+public final class AuditCache: @unchecked Sendable {
+    /// Bumped when the table layout or the record encoding changes.
+    public static let schemaVersion = 2
+    /// How many results are written per transaction.
+    static let batchSize = 500
+
+    /// The database file.
+    public let path: String
+    private var queue: DatabaseQueue?
+    private let lock = NSLock()
+    private var pending: [Entry] = []
+    private var storedNotes: [String] = []
+
+    /// One cached result.
+    struct Entry {
+        var path: String
+        var stamp: FileStamp
+        var sha256: String?
+        var fingerprint: String
+        var status: String
+        var recordPath: String
+        var line: Data
+
+        init(path: String, stamp: FileStamp, sha256: String?, fingerprint: String, result: AuditResult) {
+            self.init(path: path, stamp: stamp, sha256: sha256, fingerprint: fingerprint, status: result.status.rawValue,
+                      recordPath: result.path, line: result.jsonLine)
+        }
+
+        init(path: String, stamp: FileStamp, sha256: String?, fingerprint: String, status: String, recordPath: String, line: Data) {
+            self.path = path
+            self.stamp = stamp
+            self.sha256 = sha256
+            self.fingerprint = fingerprint
+            self.status = status
+            self.recordPath = recordPath
+            self.line = line
+        }
+
+        func matches(_ other: FileStamp) -> Bool {
+            stamp.size == other.size && stamp.mtimeNanoseconds == other.mtimeNanoseconds && stamp.ctimeNanoseconds == other.ctimeNanoseconds
+        }
+
+        /// The stored result under `path`: the stored line as it is when the path is the same
+        /// (the usual case: the same root given the same way), else decoded and re-encoded.
+        func result(path: String) -> AuditResult? {
+            guard let status = AuditStatus(rawValue: status) else { return nil }
+            if path == recordPath { return AuditResult(path: path, status: status, jsonLine: line) }
+            guard var record = try? JSONDecoder().decode(AuditRecord.self, from: line) else { return nil }
+            record.path = path
+            return AuditResult(record)
+        }
+    }
+
+    /// The default location: `$XDG_CACHE_HOME/disclose/audit.sqlite`, else `~/.cache/disclose/audit.sqlite`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            return xdg + "/disclose/audit.sqlite"
+        }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.cache/disclose/audit.sqlite"
+    }
+
+    /// Opens (or creates) the cache at `path`. Never throws: when the cache cannot be used it
+    /// is rebuilt or bypassed, and ``notes`` says so.
+    public init(path: String) {
+        let path = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        self.path = path
+        do {
+            queue = try Self.open(path)
+        } catch let error where Self.isBusy(error) {
+            storedNotes.append("the audit cache at \(path) is in use by another audit, so this audit runs without it (\(Self.describe(error))).")
+        } catch {
+            let reason = Self.describe(error)
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            do {
+                queue = try Self.open(path)
+                storedNotes.append("the audit cache at \(path) could not be used (\(reason)), so it was rebuilt; this audit reads every file.")
+            } catch {
+                storedNotes.append("the audit cache at \(path) could not be used or rebuilt (\(Self.describe(error))), so this audit runs without it.")
+            }
+        }
+    }
+
+    /// Notes for the person running the audit: the cache was rebuilt, bypassed or failed.
+    public var notes: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storedNotes
+    }
+
+    /// True when the cache is in use (not bypassed).
+    public var isAvailable: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return queue != nil
+    }
+
+    private static func open(_ path: String) throws -> DatabaseQueue {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(2)
+        configuration.label = "disclose.audit-cache"
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        try queue.inDatabase { db in
+            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            if version != schemaVersion {
+                try db.execute(sql: "DROP TABLE IF EXISTS results")
+                try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+            }
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS results (
+                  path TEXT PRIMARY KEY NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+                  ctime_ns INTEGER NOT NULL, sha256 TEXT, fingerprint TEXT NOT NULL, status TEXT NOT NULL,
+                  record_path TEXT NOT NULL, record BLOB NOT NULL)
+                """)
+            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM results WHERE rowid = 1")
+        }
+        return queue
+    }
+
+    /// The cached results for absolute paths (whatever their stamps and fingerprints), read in
+    /// one transaction.
+    func lookup(paths: [String]) -> [String: Entry] {
+        guard let queue = currentQueue, !paths.isEmpty else { return [:] }
+        do {
+            return try queue.inDatabase { db -> [String: Entry] in
+                var found: [String: Entry] = [:]
+                try db.inTransaction(.deferred) {
+                    let statement = try db.cachedStatement(sql: "SELECT size, mtime_ns, ctime_ns, sha256, fingerprint, status, record_path, record FROM results WHERE path = ?")
+                    for path in paths {
+                        guard let row = try Row.fetchOne(statement, arguments: [path]) else { continue }
+                        let stamp = FileStamp(size: row[0], mtimeNanoseconds: row[1], ctimeNanoseconds: row[2])
+                        found[path] = Entry(path: path, stamp: stamp, sha256: row[3], fingerprint: row[4], status: row[5], recordPath: row[6], line: row[7])
+                    }
+                    return .commit
+                }
+                return found
+            }
+        } catch {
+            disable(error)
+            return [:]
+        }
+    }
+
+    /// Queues a result; it is written with the next batch.
+    func store(_ entry: Entry) {
+        lock.lock()
+        pending.append(entry)
+        let full = pending.count >= Self.batchSize
+        lock.unlock()
+        if full { flush() }
+    }
+
+    /// Writes every queued result in one transaction.
+    public func flush() {
+        lock.lock()
+        let batch = pending
+        pending.removeAll()
+        let queue = self.queue
+        lock.unlock()
+        guard let queue, !batch.isEmpty else { return }
+        do {
+            try queue.inTransaction { db in
+                let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO results (path, size, mtime_ns, ctime_ns, sha256, fingerprint, status, record_path, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                for entry in batch {
+                    try statement.execute(arguments: [entry.path, entry.stamp.size, entry.stamp.mtimeNanoseconds, entry.stamp.ctimeNanoseconds,
+                                                      entry.sha256, entry.fingerprint, entry.status, entry.recordPath, entry.line])
+                }
+                return .commit
+            }
+        } catch {
+            disable(error)
+        }
+    }
+
+    private var currentQueue: DatabaseQueue? {
+        lock.lock()
+        defer { lock.unlock() }
+        return queue
+    }
+
+    /// Stops using the cache for the rest of the run, with a note.
+    private func disable(_ error: Error) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard queue != nil else { return }
+        queue = nil
+        pending.removeAll()
+        storedNotes.append("the audit cache at \(path) stopped working (\(Self.describe(error))), so the rest of this audit runs without it; delete the file if this happens again.")
+    }
+
+    private static func isBusy(_ error: Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+    }
+
+    private static func describe(_ error: Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "SQLite error \(error.resultCode.rawValue)" }
+        return error.localizedDescription
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+
+/// Audits folders and files: walks them, opens each file once, verifies any disclosure of
+/// ours, scans for evidence and gives every file exactly one ``AuditStatus``.
+///
+/// Files are audited in parallel (``AuditOptions/jobs`` at a time) while the walk streams
+/// paths, so memory does not grow with the number of files; records are handed to the
+/// caller as each file finishes. Results are cached by path, size, time stamps and digest.
+///
+/// ```swift
+/// let auditor = Auditor(options: AuditOptions(jobs: 4), cache: AuditCache(path: AuditCache.defaultPath()))
+/// let summary = auditor.run(["shared/reports"], onRecord: { record in print(record.path, record.status) })
+/// if summary.matches(failOn: .default) { exit(1) }
+/// ```
+public struct Auditor: Sendable {
+    /// The settings.
+    public var options: AuditOptions
+    /// The cache of earlier results, or nil to audit every file afresh.
+    public var cache: AuditCache?
+    /// Reads and opens documents.
+    public var loader: DocumentLoader
+    /// Finds evidence in a readable document.
+    public var scan: EvidenceScan
+
+    /// Creates an auditor.
+    /// - Parameters:
+    ///   - options: the settings.
+    ///   - cache: earlier results to reuse; nil for none.
+    ///   - registry: the formats to read.
+    ///   - scan: the evidence scanner (``EvidenceScanner`` by default).
+    public init(options: AuditOptions = AuditOptions(), cache: AuditCache? = nil, registry: FormatRegistry = .standard,
+                scan: @escaping EvidenceScan = { EvidenceScanner().scan($0) }) {
+        self.options = options
+        self.cache = cache
+        self.loader = DocumentLoader(registry: registry, limits: options.limits)
+        self.scan = scan
+    }
+
+    /// Audits `roots` (folders or files), calling `onRecord` once per file as it finishes,
+    /// one call at a time, in completion order.
+    /// - Returns: counts by status, paths that could not be read at all, counters and notes.
+    public func run(_ roots: [String], onRecord: @escaping @Sendable (AuditRecord) -> Void) -> AuditSummary {
+        stream(roots, decodeCached: true, onResult: { result in
+            // Cached results were decoded when looked up (a line that does not decode is audited again).
+            if let record = try? result.record() { onRecord(record) }
+        })
+    }
+
+    /// How many walked files are looked up in the cache at once.
+    static let lookupBatch = 128
+
+    /// Audits `roots`, calling `onResult` once per file as it finishes, one call at a time,
+    /// in completion order. Results from the cache are not decoded (``AuditResult/record()``
+    /// decodes on demand), which keeps a warm JSON Lines audit near-free.
+    /// - Parameters:
+    ///   - roots: folders and files.
+    ///   - decodeCached: decode cached results when they are looked up, and audit the file
+    ///     again when a stored line does not decode.
+    ///   - onResult: called once per file.
+    /// - Returns: counts by status, paths that could not be read at all, counters and notes.
+    public func stream(_ roots: [String], decodeCached: Bool = false, onResult: @escaping @Sendable (AuditResult) -> Void) -> AuditSummary {
+        let state = RunState(onResult: onResult)
+        let queue = DispatchQueue(label: "disclose.audit", qos: .userInitiated, attributes: .concurrent)
+        let slots = DispatchSemaphore(value: options.jobs)
+        let group = DispatchGroup()
+        let fingerprint = options.cacheFingerprint
+        let verifier = Verifier(loader: loader, additionalChecks: options.additionalChecks)
+
+        // Files are looked up in the cache in batches on this thread: a hit is handed over
+        // at once (or, when records are wanted, decoded by a worker, one task per batch), and
+        // only misses go to the workers one by one.
+        var batch: [WalkedFile] = []
+        func dispatch() {
+            let cached = cache?.lookup(paths: batch.map(\.absolutePath)) ?? [:]
+            var hits: [(WalkedFile, AuditCache.Entry)] = []
+            for file in batch {
+                let entry = cached[file.absolutePath]
+                if let entry, decodeCached, isCurrent(file, entry: entry, fingerprint: fingerprint) {
+                    hits.append((file, entry))
+                    continue
+                }
+                if !decodeCached, let hit = cachedResult(file, entry: entry, fingerprint: fingerprint, decode: false) {
+                    state.update { $0.statistics.cacheHits += 1 }
+                    state.emit(hit)
+                    continue
+                }
+                slots.wait()
+                queue.async(group: group) {
+                    defer { slots.signal() }
+                    state.emit(audit(file, cached: entry, verifier: verifier, fingerprint: fingerprint, state: state))
+                }
+            }
+            if !hits.isEmpty {
+                let decoding = hits
+                slots.wait()
+                queue.async(group: group) {
+                    defer { slots.signal() }
+                    for (file, entry) in decoding {
+                        if let hit = cachedResult(file, entry: entry, fingerprint: fingerprint, decode: true) {
+                            state.update { $0.statistics.cacheHits += 1 }
+                            state.emit(hit)
+                        } else {
+                            state.emit(audit(file, cached: nil, verifier: verifier, fingerprint: fingerprint, state: state))
+                        }
+                    }
+                }
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+
+        FileWalker(options: options.walk).walk(roots) { event in
+            switch event {
+            case .file(let file):
+                guard options.shard.contains(relativePath: file.relativePath) else { return }
+                state.update { $0.statistics.files += 1 }
+                batch.append(file)
+                if batch.count >= Self.lookupBatch { dispatch() }
+            case .skipped(let path, let relative, let status, let reason):
+                guard options.shard.contains(relativePath: relative) else { return }
+                state.emit(AuditResult(AuditRecord(path: path, format: nil, status: status, error: "\(path): \(reason).")))
+            case .rootFailed(let path, let reason):
+                state.update { $0.rootFailures.append(AuditRootFailure(path: path, reason: "\(path): \(reason). Check the path and that you have permission to read it.")) }
+            }
+        }
+        dispatch()
+        group.wait()
+        cache?.flush()
+        var summary = state.summary
+        summary.notes += cache?.notes ?? []
+        return summary
+    }
+
+    /// Audits `roots` and collects every record into a report sorted by path.
+    /// - Returns: the report and the run's summary.
+    public func audit(_ roots: [String], generatedAt: String = ISO8601DateFormatter().string(from: Date())) -> (report: AuditReport, summary: AuditSummary) {
+        let collected = Collector()
+        let summary = run(roots) { collected.append($0) }
+        return (AuditReport(generatedAt: generatedAt, roots: roots, records: collected.records), summary)
+    }
+}
+
+/// Shared state of one run, behind a lock.
+final class RunState: @unchecked Sendable {
+    private let lock = NSLock()
+    private let onResult: @Sendable (AuditResult) -> Void
+    private(set) var summary = AuditSummary()
+
+    init(onResult: @escaping @Sendable (AuditResult) -> Void) {
+        self.onResult = onResult
+    }
+
+    func update(_ change: (inout AuditSummary) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        change(&summary)
+    }
+
+    func emit(_ result: AuditResult) {
+        lock.lock()
+        defer { lock.unlock() }
+        summary.counts[result.status, default: 0] += 1
+        onResult(result)
+    }
+}
+
+/// Collects records from concurrent callers.
+final class Collector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [AuditRecord] = []
+
+    func append(_ record: AuditRecord) {
+        lock.lock()
+        stored.append(record)
+        lock.unlock()
+    }
+
+    var records: [AuditRecord] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+}

@@ -1,0 +1,249 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A regular file found by the walk.
+public struct WalkedFile: Sendable {
+    /// The path to open and to show: the root as given joined with the path below it
+    /// (`docs/a.md`; `a.md` for the root `.`).
+    public var path: String
+    /// The path below the root, `/`-separated (the file name for a file given directly).
+    /// Stable across machines that mount the share in different places: shards hash it.
+    public var relativePath: String
+    /// The absolute path, for the cache key.
+    public var absolutePath: String
+    /// What `stat` said when the walk found it.
+    public var stamp: FileStamp
+    /// True when the walk reached it through a symbolic link it followed (a link given as a
+    /// root, or any link with ``WalkOptions/followSymlinks``); otherwise a link found in its
+    /// place when it is opened is refused.
+    public var throughLink: Bool = false
+}
+
+/// One thing the walk reports, in walk order.
+public enum WalkEvent: Sendable {
+    /// A regular file to audit.
+    case file(WalkedFile)
+    /// Something listed but not audited: a FIFO, device, socket, a symbolic link not
+    /// followed, a loop, or a folder that could not be opened. `status` is the one it gets.
+    case skipped(path: String, relativePath: String, status: AuditStatus, reason: String)
+    /// A path given to the walk that could not be read at all.
+    case rootFailed(path: String, reason: String)
+}
+
+/// Settings for ``FileWalker``.
+public struct WalkOptions: Sendable {
+    /// Follow symbolic links found inside folders (links given as roots are always followed).
+    /// Folder loops are detected by device and inode and reported, never walked twice.
+    public var followSymlinks: Bool
+    /// Patterns in gitignore syntax relative to each root (`--exclude`); they override ignore files.
+    public var exclude: [String]
+    /// Read `.discloseignore` in every walked folder.
+    public var readIgnoreFiles: Bool
+    /// Patterns applied under every ignore file (version-control folders); `!` in an ignore file can undo them.
+    public var defaultExclude: [String]
+    /// Files never reported, by device and inode: the audit's own output and cache files.
+    public var skipFiles: Set<[UInt64]> = []
+
+    /// Creates options.
+    public init(followSymlinks: Bool = false, exclude: [String] = [], readIgnoreFiles: Bool = true,
+                defaultExclude: [String] = [".git/", ".hg/", ".svn/"]) {
+        self.followSymlinks = followSymlinks
+        self.exclude = exclude
+        self.readIgnoreFiles = readIgnoreFiles
+        self.defaultExclude = defaultExclude
+    }
+}
+
+/// Walks folders (and takes single files) in a deterministic order: each folder's entries
+/// sorted by name, depth first. Streams what it finds, holding one folder listing per level.
+///
+/// ```swift
+/// try FileWalker(options: WalkOptions(exclude: ["drafts/"])).walk(["shared"]) { event in
+///     if case .file(let file) = event { print(file.path) }
+/// }
+/// ```
+public struct FileWalker: Sendable {
+    /// The settings.
+    public var options: WalkOptions
+
+    /// Creates a walker.
+    public init(options: WalkOptions = WalkOptions()) {
+        self.options = options
+    }
+
+    /// Walks `roots` in order, calling `body` for every event. A root inside another root
+    /// (or given twice) is not walked again, so every file is reported once, under the
+    /// outermost root that contains it.
+    /// - Throws: whatever `body` throws (the walk stops).
+    public func walk(_ roots: [String], _ body: (WalkEvent) throws -> Void) rethrows {
+        var visited: Set<[UInt64]> = []
+        let absolutes = roots.map { Self.absolute(Self.normalise($0)) }
+        let all = Set(absolutes)
+        var seen: Set<String> = []
+        for (root, absolute) in zip(roots, absolutes) {
+            guard seen.insert(absolute).inserted, !Self.ancestors(of: absolute).contains(where: all.contains) else {
+                if FileStamp.of(root, follow: true) == nil { try body(.rootFailed(path: Self.normalise(root), reason: posixErrorText())) }
+                continue
+            }
+            try walk(root: root, visited: &visited, body)
+        }
+    }
+
+    /// `/a/b/c` → `/a/b`, `/a`, `/`.
+    static func ancestors(of path: String) -> [String] {
+        var out: [String] = []
+        var current = path as NSString
+        while current.length > 1 {
+            current = current.deletingLastPathComponent as NSString
+            out.append(current as String)
+        }
+        return out
+    }
+
+    static func absolute(_ path: String) -> String {
+        ((path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path) as NSString).standardizingPath
+    }
+
+    private struct Frame {
+        var components: [String]
+        var entries: [String]
+        var next = 0
+        var pushedRules: Bool
+    }
+
+    private func walk(root given: String, visited: inout Set<[UInt64]>, _ body: (WalkEvent) throws -> Void) rethrows {
+        let root = Self.normalise(given)
+        guard let stamp = FileStamp.of(root, follow: true) else {
+            try body(.rootFailed(path: root, reason: posixErrorText()))
+            return
+        }
+        // The cache key: the same file gets the same key however the root is spelt (`.`, `./docs`, `docs/`).
+        let absoluteRoot = Self.absolute(root)
+        if !stamp.isFolder {
+            let name = (root as NSString).lastPathComponent
+            if stamp.isRegular {
+                let isLink = FileStamp.of(root, follow: false)?.isSymlink ?? false
+                try body(.file(WalkedFile(path: root, relativePath: name, absolutePath: absoluteRoot, stamp: stamp, throughLink: isLink)))
+            } else {
+                try body(.skipped(path: root, relativePath: name, status: .unsupported, reason: "\(stamp.specialKind ?? "not a regular file"), not a document; skipped"))
+            }
+            return
+        }
+        guard let entries = Self.list(root) else {
+            try body(.rootFailed(path: root, reason: "the folder could not be opened (\(posixErrorText()))"))
+            return
+        }
+        // A folder reached again through links to a root walked before is not walked twice.
+        guard visited.insert([stamp.device, stamp.inode]).inserted else { return }
+        let exclude = IgnoreRules(patterns: options.exclude)
+        var rules = IgnoreStack(layers: [IgnoreRules(patterns: options.defaultExclude)])
+        var stack: [Frame] = []
+        stack.append(enter(root, components: [], entries: entries, rules: &rules))
+
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            guard stack[top].next < stack[top].entries.count else {
+                if stack[top].pushedRules { rules.layers.removeLast() }
+                stack.removeLast()
+                continue
+            }
+            let name = stack[top].entries[stack[top].next]
+            stack[top].next += 1
+            let components = stack[top].components + [name]
+            let relative = components.joined(separator: "/")
+            let path = Self.join(root, relative)
+            guard var entry = FileStamp.of(path, follow: false) else {
+                try body(.skipped(path: path, relativePath: relative, status: .unreadable, reason: "it vanished or could not be examined during the audit (\(posixErrorText()))"))
+                continue
+            }
+            var throughLink = false
+            if entry.isSymlink {
+                guard options.followSymlinks else {
+                    try body(.skipped(path: path, relativePath: relative, status: .unsupported, reason: "a symbolic link, not followed (use --follow-symlinks to follow links)"))
+                    continue
+                }
+                guard let target = FileStamp.of(path, follow: true) else {
+                    try body(.skipped(path: path, relativePath: relative, status: .unreadable, reason: "a symbolic link whose target cannot be reached (\(posixErrorText()))"))
+                    continue
+                }
+                entry = target
+                throughLink = true
+            }
+            let isFolder = entry.isFolder
+            var layered = rules
+            layered.layers.append(exclude)
+            if layered.isIgnored(components, isFolder: isFolder) { continue }
+            if isFolder {
+                guard visited.insert([entry.device, entry.inode]).inserted else {
+                    // A plain folder seen before was a root given earlier: its files are already listed.
+                    guard throughLink else { continue }
+                    try body(.skipped(path: path, relativePath: relative, status: .unsupported, reason: "a link to a folder already walked (a loop, or a second path to it); not walked again"))
+                    continue
+                }
+                guard let children = Self.list(path) else {
+                    try body(.skipped(path: path, relativePath: relative, status: .unreadable, reason: "the folder could not be opened (\(posixErrorText()))"))
+                    continue
+                }
+                stack.append(enter(path, components: components, entries: children, rules: &rules))
+            } else if entry.isRegular {
+                if !options.skipFiles.isEmpty && options.skipFiles.contains([entry.device, entry.inode]) { continue }
+                try body(.file(WalkedFile(path: path, relativePath: relative, absolutePath: Self.join(absoluteRoot, relative), stamp: entry, throughLink: throughLink)))
+            } else {
+                try body(.skipped(path: path, relativePath: relative, status: .unsupported, reason: "\(entry.specialKind ?? "not a regular file"), not a document; skipped"))
+            }
+        }
+    }
+
+    /// Reads the folder's ignore file (when asked) and makes its frame.
+    private func enter(_ path: String, components: [String], entries: [String], rules: inout IgnoreStack) -> Frame {
+        var pushed = false
+        if options.readIgnoreFiles, entries.contains(IgnoreRules.fileName), let text = Self.readIgnoreFile(path + "/" + IgnoreRules.fileName) {
+            rules.layers.append(IgnoreRules(text: text, base: components))
+            pushed = true
+        }
+        let listed = options.readIgnoreFiles ? entries.filter { $0 != IgnoreRules.fileName } : entries
+        return Frame(components: components, entries: listed, pushedRules: pushed)
+    }
+
+    /// The text of an ignore file: only a regular file (never a FIFO or device), at most 1 MiB.
+    static func readIgnoreFile(_ path: String) -> String? {
+        guard let stamp = FileStamp.of(path, follow: false), stamp.isRegular, stamp.size <= 1 << 20,
+              let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The device and inode of `path`, for ``WalkOptions/skipFiles``; nil when it does not exist.
+    public static func identity(of path: String) -> [UInt64]? {
+        FileStamp.of(path, follow: true).map { [$0.device, $0.inode] }
+    }
+
+    /// The folder's entry names sorted by their UTF-8 bytes; nil (errno set) when it cannot be opened.
+    static func list(_ path: String) -> [String]? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// `root` without trailing slashes (except `/` itself).
+    static func normalise(_ root: String) -> String {
+        var root = root
+        while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
+        return root.isEmpty ? "." : root
+    }
+
+    static func join(_ root: String, _ relative: String) -> String {
+        if root == "." { return relative }
+        return root.hasSuffix("/") ? root + relative : root + "/" + relative
+    }
+}

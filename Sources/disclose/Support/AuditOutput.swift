@@ -1,0 +1,62 @@
+import DisclosureKit
+import Foundation
+
+/// Records collected from concurrent workers.
+final class RecordList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [AuditRecord] = []
+
+    func append(_ record: AuditRecord) {
+        lock.lock()
+        stored.append(record)
+        lock.unlock()
+    }
+
+    var records: [AuditRecord] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+}
+
+/// The first write error seen by concurrent workers.
+final class WriteFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: DisclosureError?
+
+    func record(_ error: Error) {
+        lock.lock()
+        defer { lock.unlock() }
+        if first == nil {
+            first = (error as? DisclosureError) ?? .writeFailed(path: "standard output", reason: error.localizedDescription)
+        }
+    }
+
+    var error: DisclosureError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return first
+    }
+}
+
+/// The fallback report: counts by status, then each file that is not plainly undisclosed or verified.
+enum PlainSummary {
+    static func render(_ report: AuditReport) -> String {
+        var out = ""
+        for record in report.records where record.status != .undisclosed && record.status != .disclosedVerified {
+            var detail = record.error ?? ""
+            if detail.hasPrefix(record.path + ": ") { detail.removeFirst(record.path.count + 2) }
+            if record.status == .disclosedWithProblems { detail = "failed: " + record.failedChecks.joined(separator: ", ") }
+            if record.status == .declaredOther { detail = record.declarations.map(\.kind).joined(separator: ", ") }
+            if record.status == .undisclosedWithSignals { detail = record.findings.map { "\($0.signal) (\($0.strength.rawValue))" }.joined(separator: ", ") }
+            out += "\(record.path): \(record.status.rawValue)" + (detail.isEmpty ? "" : ": \(detail)") + "\n"
+        }
+        if !out.isEmpty { out += "\n" }
+        for (status, count) in report.counts {
+            out += status.rawValue.padding(toLength: 26, withPad: " ", startingAt: 0) + "\(count)\n"
+        }
+        out += "total".padding(toLength: 26, withPad: " ", startingAt: 0) + "\(report.records.count)\n\n"
+        out += AuditReport.standingNote + "\n"
+        return out
+    }
+}

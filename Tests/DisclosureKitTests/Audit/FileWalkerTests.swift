@@ -1,0 +1,168 @@
+import DisclosureKit
+import Foundation
+import Testing
+
+@Suite struct FileWalkerTests {
+    /// Files (relative paths) and skipped entries (relative path → reason) the walk reports.
+    func walk(_ folder: AuditFolder, _ options: WalkOptions = WalkOptions()) -> (files: [String], skipped: [String: String], failed: [String]) {
+        var files: [String] = [], skipped: [String: String] = [:], failed: [String] = []
+        FileWalker(options: options).walk([folder.root]) { event in
+            switch event {
+            case .file(let file): files.append(file.relativePath)
+            case .skipped(_, let relative, _, let reason): skipped[relative] = reason
+            case .rootFailed(let path, _): failed.append(path)
+            }
+        }
+        return (files, skipped, failed)
+    }
+
+    @Test func walksInSortedDepthFirstOrder() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        for name in ["b.md", "a/z.md", "a/b/c.md", "c.html"] { try folder.write(name, "x") }
+        let result = walk(folder)
+        #expect(result.files == ["a/b/c.md", "a/z.md", "b.md", "c.html"])
+        #expect(result.skipped.isEmpty)
+    }
+
+    @Test func symlinksAreNotFollowedByDefault() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        try folder.write("real/a.md", "x")
+        try folder.symlink("link", to: folder.path("real"))
+        try folder.symlink("file-link.md", to: folder.path("real/a.md"))
+        let result = walk(folder)
+        #expect(result.files == ["real/a.md"])
+        #expect(result.skipped["link"]?.contains("symbolic link, not followed") == true)
+        #expect(result.skipped["file-link.md"]?.contains("--follow-symlinks") == true)
+    }
+
+    @Test func followedSymlinkLoopIsReportedNotWalkedTwice() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        try folder.write("a/doc.md", "x")
+        try folder.symlink("a/back", to: folder.root)
+        try folder.symlink("a/self", to: folder.path("a"))
+        let result = walk(folder, WalkOptions(followSymlinks: true))
+        #expect(result.files == ["a/doc.md"])
+        #expect(result.skipped["a/back"]?.contains("already walked") == true)
+        #expect(result.skipped["a/self"]?.contains("already walked") == true)
+    }
+
+    @Test func followedFileLinkIsAudited() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        try folder.write("real.md", "x")
+        try folder.symlink("alias.md", to: folder.path("real.md"))
+        try folder.symlink("dangling.md", to: folder.path("missing.md"))
+        let result = walk(folder, WalkOptions(followSymlinks: true))
+        #expect(result.files == ["alias.md", "real.md"])
+        #expect(result.skipped["dangling.md"]?.contains("cannot be reached") == true)
+    }
+
+    @Test func fifoIsSkippedAndReported() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        try folder.write("a.md", "x")
+        #expect(mkfifo(folder.path("pipe"), 0o600) == 0)
+        let result = walk(folder)
+        #expect(result.files == ["a.md"])
+        #expect(result.skipped["pipe"] == "a named pipe (FIFO), not a document; skipped")
+    }
+
+    @Test func excludeGlobsSkipMatchingPaths() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        for name in ["keep.md", "drafts/a.md", "x/drafts/b.md", "notes.tmp", "x/y.md"] { try folder.write(name, "x") }
+        let result = walk(folder, WalkOptions(exclude: ["drafts/", "*.tmp"]))
+        #expect(result.files == ["keep.md", "x/y.md"])
+    }
+
+    @Test func discloseIgnoreWithNegationAnchoringAndDoubleStar() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        try folder.write(".discloseignore", "# build output\n/build/\n*.md\n!keep.md\narchive/**/old-*.html\n")
+        try folder.write("sub/.discloseignore", "!local.md\n")
+        for name in ["build/a.html", "src/build/b.html", "a.md", "keep.md", "sub/local.md", "sub/other.md",
+                     "archive/2020/q1/old-a.html", "archive/new.html", "page.html"] {
+            try folder.write(name, "x")
+        }
+        let result = walk(folder)
+        #expect(result.files == ["archive/new.html", "keep.md", "page.html", "src/build/b.html", "sub/local.md"])
+        #expect(result.skipped.isEmpty)
+    }
+
+    @Test func ignoreFileThatIsAFifoIsNotRead() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        #expect(mkfifo(folder.path(".discloseignore"), 0o600) == 0)
+        try folder.write("a.md", "x")
+        #expect(walk(folder).files == ["a.md"])
+    }
+
+    @Test func skippedFilesAreNotReported() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        try folder.write("a.md", "x")
+        try folder.write("report.jsonl", "x")
+        var options = WalkOptions()
+        options.skipFiles = [try #require(FileWalker.identity(of: folder.path("report.jsonl")))]
+        #expect(walk(folder, options).files == ["a.md"])
+    }
+
+    @Test func excludeOverridesIgnoreFileNegation() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        try folder.write(".discloseignore", "!*.md\n")
+        try folder.write("a.md", "x")
+        #expect(walk(folder, WalkOptions(exclude: ["a.md"])).files.isEmpty)
+    }
+
+    @Test func versionControlFoldersAreSkippedUnlessReincluded() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        try folder.write(".git/HEAD", "ref")
+        try folder.write("a.md", "x")
+        #expect(walk(folder).files == ["a.md"])
+        try folder.write(".discloseignore", "!.git/\n")
+        #expect(walk(folder).files == [".git/HEAD", "a.md"])
+    }
+
+    @Test func overlappingRootsReportEveryFileOnce() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        try folder.write("docs/a.md", "x")
+        try folder.write("docs/sub/b.md", "x")
+        for roots in [[folder.path("docs"), folder.path("docs/sub"), folder.path("docs/a.md"), folder.path("docs") + "/"],
+                      [folder.path("docs/sub"), folder.path("docs")], [folder.path("docs/a.md"), folder.path("docs")]] {
+            var paths: [String] = []
+            var skipped: [String] = []
+            FileWalker().walk(roots) { event in
+                if case .file(let file) = event { paths.append(file.path) }
+                if case .skipped(let path, _, _, _) = event { skipped.append(path) }
+            }
+            #expect(Set(paths) == [folder.path("docs/a.md"), folder.path("docs/sub/b.md")])
+            #expect(paths.count == 2)
+            #expect(skipped.isEmpty)
+        }
+    }
+
+    @Test func missingRootIsReported() throws {
+        var failed: [String] = []
+        FileWalker().walk(["/nonexistent/disclose-test"]) { event in
+            if case .rootFailed(let path, _) = event { failed.append(path) }
+        }
+        #expect(failed == ["/nonexistent/disclose-test"])
+    }
+
+    @Test func singleFileRootUsesItsNameAsRelativePath() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        let path = try folder.write("sub/a.md", "x")
+        var relative: [String] = []
+        FileWalker().walk([path]) { event in
+            if case .file(let file) = event { relative.append(file.relativePath) }
+        }
+        #expect(relative == ["a.md"])
+    }
+}
