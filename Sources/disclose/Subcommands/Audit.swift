@@ -66,6 +66,11 @@ struct Audit: ParsableCommand {
     @Flag(help: "Do not use or update the cache.")
     var noCache = false
 
+    @OptionGroup(title: "Signatures")
+    var signatures: TrustOptions
+
+    @OptionGroup var policy: PolicyOptions
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1; you gave \(jobs).") }
         if noCache && cache != nil { throw ValidationError("--cache and --no-cache cannot be used together.") }
@@ -73,19 +78,21 @@ struct Audit: ParsableCommand {
 
     /// The library settings. Policy and signature checks go in `additionalChecks`, with a
     /// fingerprint of their settings (policy file digest, trust store) in `settingsFingerprint`.
-    func makeOptions() -> AuditOptions {
+    func makeOptions() throws -> AuditOptions {
         var options = AuditOptions(walk: WalkOptions(followSymlinks: followSymlinks, exclude: exclude),
                                    minStrength: minStrength, shard: shard, toolVersion: DiscloseVersion.string)
         if let jobs { options.jobs = jobs }
-        options.additionalChecks = []
-        options.settingsFingerprint = ""
+        let loadedPolicy = try policy.load()
+        let config = try PolicyOptions.config()
+        let trust = signatures.settings.adding(config: config, policy: loadedPolicy)
+        options.apply(policy: loadedPolicy, trust: trust, signatureCheck: try signatures.makeCheck(config: config, policy: loadedPolicy))
         return options
     }
 
     func run() throws {
         let auditCache = noCache ? nil : AuditCache(path: cache ?? AuditCache.defaultPath())
         let stream = format == .jsonl ? try output.map { try JSONLinesStream(path: $0) } ?? JSONLinesStream() : nil
-        var options = makeOptions()
+        var options = try makeOptions()
         // The audit's own files are never audited, wherever they are.
         let ownFiles = [output, auditCache?.path].compactMap { $0 }.flatMap { [$0, $0 + "-journal", $0 + "-wal"] }
         options.walk.skipFiles = Set(ownFiles.compactMap { FileWalker.identity(of: $0) })
