@@ -29,10 +29,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let r = try CLI.run(["audit", ".", "--no-cache"], in: folder)
         #expect(r.exitCode == 1)
-        #expect(r.stdout.contains("docs/edited.md: disclosed-with-problems: failed: content-binding"))
-        #expect(r.stdout.contains("disclosed-verified        1\n"))
-        #expect(r.stdout.contains("unsupported               1\n"))
-        #expect(r.stdout.contains("total                     4\n"))
+        #expect(r.stdout.contains("docs/edited.md  disclosed-with-problems (markdown)\n"))
+        #expect(r.stdout.contains("  failed check content-binding: text changed since stamping"))
+        #expect(r.stdout.contains("  disclosed-verified            1\n"))
+        #expect(r.stdout.contains("  unsupported                   1\n"))
+        #expect(r.stdout.contains("  total                         4\n"))
         #expect(r.stdout.contains("Signals are evidence for a person to review, not proof of misconduct"))
         #expect(r.stderr.isEmpty)
     }

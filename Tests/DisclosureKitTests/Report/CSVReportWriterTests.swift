@@ -32,8 +32,10 @@ import Testing
         let text = try ReportSamples.render(.csv)
         let path = "\"e/hostile <script>alert(1)</script>, \"\"q\"\".md\""
         #expect(text.contains(path + ",markdown,undisclosed-with-signals,typography.unusual,weak,\"line 7, column 3 (byte 88)\",'=cmd|' /C calc'!A0,\"<script>alert(\"\"x\"\")</script>, with commas\nand lines\",,,\r\n"))
-        // Empty own explanation falls back to the catalogue (empty on this branch), leading "-" is neutralised.
-        #expect(text.contains(path + ",markdown,undisclosed-with-signals,residue.placeholder,moderate,paragraph 2,'-[Insert name] Ünïcödé ✓ 日本語,,,,\r\n"))
+        // An empty own explanation falls back to the catalogue's rationale; a leading "-" is neutralised.
+        let rationale = try #require(SignalCatalogue.descriptor(id: "residue.placeholder")).rationale
+        let quoted = rationale.contains(",") || rationale.contains("\"") ? "\"" + rationale.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : rationale
+        #expect(text.contains(path + ",markdown,undisclosed-with-signals,residue.placeholder,moderate,paragraph 2,'-[Insert name] Ünïcödé ✓ 日本語," + quoted + ",,,\r\n"))
         #expect(text.contains("h/broken.docx,docx,unreadable,,,,,,,,\"'@SUM(1): not a valid zip archive,\nso it cannot be read\"\r\n"))
     }
 
