@@ -23,7 +23,7 @@ public enum ContentBinder {
         }, paragraph: { prefixes.append(paragraphPrefix($0)) })
         return ContentBinding(
             format: format,
-            text: NamedDigest(value: hasher.finalize().map { String(format: "%02x", $0) }.joined()),
+            text: NamedDigest(value: Digests.hex(hasher.finalize())),
             parts: NamedDigest(value: partsDigest),
             paragraphs: prefixes.count,
             paragraphMap: paragraphMap(prefixes))

@@ -5,7 +5,19 @@ import Foundation
 public enum Digests {
     /// SHA-256 of `data`, lower-case hex.
     public static func sha256Hex<D: DataProtocol>(_ data: D) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: data))
+    }
+
+    /// Lower-case hex of `bytes` (a table lookup per nibble, not a formatter per byte).
+    public static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.underestimatedCount * 2)
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// SHA-256 over a sequence of named parts: for each part, its name's UTF-8 bytes,
@@ -46,6 +58,6 @@ public struct PartsHasher {
 
     /// The digest, lower-case hex.
     public func finalizeHex() -> String {
-        hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        Digests.hex(hasher.finalize())
     }
 }

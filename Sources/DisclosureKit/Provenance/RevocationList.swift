@@ -73,7 +73,7 @@ public struct RevocationList: Sendable, Equatable {
 
     /// A serial number as lower-case hex without leading zeros (`0` for zero).
     public static func serialHex(_ serial: Certificate.SerialNumber) -> String {
-        normalise(serial.bytes.map { String(format: "%02x", $0) }.joined())
+        normalise(Digests.hex(serial.bytes))
     }
 
     /// Hex digits of a serial written as `0a1b2c` or `0a:1b:2c` (groups of one or two digits).

@@ -81,7 +81,7 @@ public struct PublicSigningKey: Hashable, Sendable {
 
     /// Lower-case hex SHA-256 of `der`.
     static func keyID(of der: [UInt8]) -> String {
-        SHA256.hash(data: der).map { String(format: "%02x", $0) }.joined()
+        Digests.hex(SHA256.hash(data: der))
     }
 
     /// Describes an unsupported key for messages.

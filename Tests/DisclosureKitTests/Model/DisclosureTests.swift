@@ -91,3 +91,14 @@ import Testing
         #expect(text == "a.docx: could not write the result (disk full). The original file is untouched; check free space and permissions, then try again.")
     }
 }
+
+@Suite struct DisclosureDateTests {
+    @Test(arguments: [("2026-11-25", true), ("2024-02-29", true), ("2023-02-29", false), ("2026-02-30", false),
+                      ("2026-13-01", false), ("2026-00-10", false), ("2026-1-05", false), ("20x6-01-05", false),
+                      ("2026-11-25T10:00:00Z", true), ("2026-11-25T10:00:00.250Z", true), ("yesterday", false)])
+    func datesAreCheckedAsISO8601(date: String, valid: Bool) {
+        var d = Samples.disclosure
+        d.date = date
+        #expect(d.problems.contains { $0.contains("is not ISO 8601") } == !valid, "\(date)")
+    }
+}
