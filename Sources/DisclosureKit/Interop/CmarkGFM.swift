@@ -17,6 +17,15 @@ struct MarkdownBlock: Equatable {
     var level: Int
     /// Nesting depth (0 for children of the document).
     var depth: Int
+    /// For fenced code blocks: the opening fence.
+    var fence: MarkdownFence? = nil
+}
+
+/// The opening fence of a fenced code block: its character (`` ` `` or `~`), length and indentation.
+struct MarkdownFence: Equatable {
+    var character: UInt8
+    var length: Int
+    var indent: Int
 }
 
 /// CommonMark with the GitHub extensions (tables, strikethrough, autolinks, task lists), through cmark-gfm.
@@ -76,10 +85,18 @@ enum CmarkGFM {
             } else if textBlocks.contains(type) {
                 inlineText(node, into: &text)
             }
+            var fence: MarkdownFence?
+            if type == "code_block" {
+                var length: Int32 = 0, indent: Int32 = 0
+                var character: CChar = 0
+                if cmark_node_get_fenced(node, &length, &indent, &character) != 0, length > 0 {
+                    fence = MarkdownFence(character: UInt8(bitPattern: character), length: Int(length), indent: Int(indent))
+                }
+            }
             out.append(MarkdownBlock(
                 type: type, startLine: Int(cmark_node_get_start_line(node)), startColumn: Int(cmark_node_get_start_column(node)),
                 endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)),
-                text: text, level: type == "heading" ? Int(cmark_node_get_heading_level(node)) : 0, depth: depth))
+                text: text, level: type == "heading" ? Int(cmark_node_get_heading_level(node)) : 0, depth: depth, fence: fence))
             if textBlocks.contains(type) { return }
         }
         var child = cmark_node_first_child(node)
