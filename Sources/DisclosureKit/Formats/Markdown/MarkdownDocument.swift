@@ -181,7 +181,7 @@ final class MarkdownDocument: OpenedDocument {
         var metadata: FoundMetadata?
         if let line = metadataLine, !metadataValues.isEmpty {
             var facts: [String: String] = [:]
-            for key in ["tools", "purposes", "extent", "review", "declarant", "date"] { facts[key] = metadataValues[key] }
+            for key in ["tools", "purposes", "extent", "review", "declarant", "date", "mode", "model"] { facts[key] = metadataValues[key] }
             let json = metadataValues["json"].map { Data($0.utf8) }
             metadata = FoundMetadata(json: json, location: Location(line: line, column: 1, byteOffset: file.originalOffset(lines[line - 1].start)), facts: facts)
         }

@@ -141,6 +141,18 @@ import Testing
         return StampRequest(disclosure: d, statement: StatementRenderer().render(d), json: "{}", facts: d.keyFacts, placement: .end)
     }
 
+    @Test func hugeSingleLinePageRoundTrips() throws {
+        let dir = try Samples.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/one-line.html"
+        let page = "<!DOCTYPE html><html><head><title>x</title></head><body><main>" + String(repeating: "<p>word <b>word</b></p>", count: 200_000) + "</main></body></html>"
+        try Data(page.utf8).write(to: URL(fileURLWithPath: path))
+        let original = try TextFixtures.read(path)
+        let (stamped, report) = try TextFixtures.roundTrip(path, original: original)
+        #expect(report.passed)
+        #expect(String(decoding: stamped.suffix(600), as: UTF8.self).contains("</p></aside>\n</main></body></html>"))
+    }
+
     @Test func hundredThousandUnclosedTagsAreBounded() throws {
         let data = Data(("<html><body>" + String(repeating: "<div>", count: 100_000) + "x").utf8)
         #expect(throws: DisclosureError.self) { _ = try HTMLHandler().open(DocumentInput(data: data, path: "deep.html")) }

@@ -135,6 +135,17 @@ import Testing
         #expect(report.passed)
     }
 
+    @Test func frontMatterFieldsMustAgreeWithTheJSON() throws {
+        let (dir, path, _) = try TextFixtures.copy("markdown", "yaml-front-matter.md")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try Stamper().stamp(path: path, disclosure: Samples.disclosure)
+        let text = String(decoding: try TextFixtures.read(path), as: UTF8.self).replacingOccurrences(of: "  mode: \"ai-assisted\"", with: "  mode: \"human-only\"")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let check = try #require(try Verifier().verify(path: path).checks.first { $0.id == "statement-matches-metadata" })
+        #expect(check.status == .fail)
+        #expect(check.message == "the mode field says \"human-only\" but the disclosure says \"ai-assisted\"")
+    }
+
     @Test func editedTextIsFoundByLine() throws {
         let (dir, path, _) = try TextFixtures.copy("markdown", "no-front-matter.md")
         defer { try? FileManager.default.removeItem(atPath: dir) }
