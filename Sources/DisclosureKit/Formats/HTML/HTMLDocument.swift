@@ -152,13 +152,32 @@ final class HTMLDocument: OpenedDocument {
 
     // MARK: OpenedDocument
 
+    private var textCache: DocumentText?
+
     func text() throws -> DocumentText {
+        if let textCache { return textCache }
+        let value = readText()
+        textCache = value
+        return value
+    }
+
+    /// True when `s` holds something other than white space (an ASCII scan first; Foundation only for other scripts).
+    static func hasContent(_ s: String) -> Bool {
+        var ascii = true
+        for c in s.utf8 {
+            if c > 0x20 && c < 0x7F { return true }
+            if c >= 0x80 { ascii = false }
+        }
+        return !ascii && !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+
+    private func readText() -> DocumentText {
         var paragraphs: [TextParagraph] = []
         var current = ""
         var currentBlock: Int?? = .none
         var first: HTMLTextInfo?
         func flush() {
-            if let first, !current.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if let first, HTMLDocument.hasContent(current) {
                 paragraphs.append(TextParagraph(text: current, location: location(line: first.line, column: first.column, offset: first.offset)))
             }
             current = ""

@@ -33,7 +33,19 @@ final class MarkdownDocument: OpenedDocument {
     }
 
     private func line(_ i: Int) -> String { lines[i].text(b) }
-    private func isBlank(_ i: Int) -> Bool { i >= 0 && i < lines.count && line(i).trimmingCharacters(in: .whitespaces).isEmpty }
+    private func isBlank(_ i: Int) -> Bool { i >= 0 && i < lines.count && trimmed(i).isEmpty }
+
+    /// Line `i`'s bytes without leading and trailing spaces and tabs (no String is made: files have many lines).
+    private func trimmed(_ i: Int) -> ArraySlice<UInt8> {
+        var s = lines[i].start, e = lines[i].contentEnd
+        while s < e, b[s] == 0x20 || b[s] == 0x09 { s += 1 }
+        while e > s, b[e - 1] == 0x20 || b[e - 1] == 0x09 { e -= 1 }
+        return b[s..<e]
+    }
+
+    private static let beginBytes = Array(MarkdownMarkers.begin.utf8)
+    private static let beginAfterFenceBytes = Array(MarkdownMarkers.beginAfterFence.utf8)
+    private static let endBytes = Array(MarkdownMarkers.end.utf8)
     private var contentStart: Int { frontMatter?.range.upperBound ?? 0 }
 
     private func isBeginMarker(_ text: String) -> Bool {
@@ -52,14 +64,15 @@ final class MarkdownDocument: OpenedDocument {
     private func findStatement() {
         var i = 0
         while i < lines.count {
-            let marker = line(i).trimmingCharacters(in: .whitespaces)
-            if isBeginMarker(marker),
-               let j = (i + 1..<lines.count).first(where: { line($0).trimmingCharacters(in: .whitespaces) == MarkdownMarkers.end }) {
+            let marker = trimmed(i)
+            let afterFence = marker.elementsEqual(Self.beginAfterFenceBytes)
+            if marker.first == 0x3C, afterFence || marker.elementsEqual(Self.beginBytes),
+               let j = (i + 1..<lines.count).first(where: { trimmed($0).elementsEqual(Self.endBytes) }) {
                 statementCount += 1
                 if statementRegion == nil {
                     statementLines = i...j
                     let hasEOL = lines[j].next > lines[j].contentEnd
-                    if marker == MarkdownMarkers.beginAfterFence, i >= 2, isBlank(i - 1), isFenceLine(i - 2) {
+                    if afterFence, i >= 2, isBlank(i - 1), isFenceLine(i - 2) {
                         // The closing fence we added (and, when the file had no final line end, the one before it).
                         statementRegion = hasEOL ? lines[i - 2].start..<lines[j].next
                             : (i >= 3 ? lines[i - 3].contentEnd : lines[i - 2].start)..<lines[j].contentEnd
@@ -154,13 +167,19 @@ final class MarkdownDocument: OpenedDocument {
 
     // MARK: OpenedDocument
 
+    private var textCache: DocumentText?
+    private static let textTypes: Set<String> = ["paragraph", "heading", "code_block", "html_block", "table_cell"]
+
     func text() throws -> DocumentText {
+        if let textCache { return textCache }
         let paragraphs = blocks().compactMap { block -> TextParagraph? in
-            guard ["paragraph", "heading", "code_block", "html_block", "table_cell"].contains(block.type), !block.text.isEmpty,
+            guard MarkdownDocument.textTypes.contains(block.type), !block.text.isEmpty,
                   !excluded(block.startLine) else { return nil }
             return TextParagraph(text: block.text, location: location(line1: block.startLine, column: block.startColumn))
         }
-        return DocumentText(streams: [TextStream(name: "body", paragraphs: paragraphs)])
+        let value = DocumentText(streams: [TextStream(name: "body", paragraphs: paragraphs)])
+        textCache = value
+        return value
     }
 
     func findStamp() throws -> FoundStamp {
