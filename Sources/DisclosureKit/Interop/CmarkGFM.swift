@@ -17,6 +17,15 @@ struct MarkdownBlock: Equatable {
     var level: Int
     /// Nesting depth (0 for children of the document).
     var depth: Int
+    /// For fenced code blocks: the opening fence.
+    var fence: MarkdownFence? = nil
+}
+
+/// The opening fence of a fenced code block: its character (`` ` `` or `~`), length and indentation.
+struct MarkdownFence: Equatable {
+    var character: UInt8
+    var length: Int
+    var indent: Int
 }
 
 /// CommonMark with the GitHub extensions (tables, strikethrough, autolinks, task lists), through cmark-gfm.
@@ -55,7 +64,7 @@ enum CmarkGFM {
     static func blocks(_ utf8: [UInt8]) -> [MarkdownBlock] {
         withDocument(utf8, options: CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) { _, root in
             var out: [MarkdownBlock] = []
-            collect(root, depth: -1, into: &out)
+            collect(root, depth: -1, names: TypeNames(), into: &out)
             return out
         }
     }
@@ -69,43 +78,60 @@ enum CmarkGFM {
         }
     }
 
-    private static func typeName(_ node: OpaquePointer) -> String {
-        cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+    /// Type names by cmark's numeric type (extension types are numbered at run time), so that
+    /// no String is made per node: a 10 MB file has over a million nodes.
+    private final class TypeNames {
+        var names: [UInt32: String] = [:]
+        func name(_ node: OpaquePointer) -> String {
+            let type = UInt32(cmark_node_get_type(node).rawValue)
+            if let known = names[type] { return known }
+            let name = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+            names[type] = name
+            return name
+        }
     }
 
     private static let textBlocks: Set<String> = ["paragraph", "heading", "code_block", "html_block", "table_cell"]
 
-    private static func collect(_ node: OpaquePointer, depth: Int, into out: inout [MarkdownBlock]) {
-        let type = typeName(node)
+    private static func collect(_ node: OpaquePointer, depth: Int, names: TypeNames, into out: inout [MarkdownBlock]) {
+        let type = names.name(node)
         if depth >= 0 {
             var text = ""
             if type == "code_block" || type == "html_block" {
                 text = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
             } else if textBlocks.contains(type) {
-                inlineText(node, into: &text)
+                inlineText(node, names: names, into: &text)
+            }
+            var fence: MarkdownFence?
+            if type == "code_block" {
+                var length: Int32 = 0, indent: Int32 = 0
+                var character: CChar = 0
+                if cmark_node_get_fenced(node, &length, &indent, &character) != 0, length > 0 {
+                    fence = MarkdownFence(character: UInt8(bitPattern: character), length: Int(length), indent: Int(indent))
+                }
             }
             out.append(MarkdownBlock(
                 type: type, startLine: Int(cmark_node_get_start_line(node)), startColumn: Int(cmark_node_get_start_column(node)),
                 endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)),
-                text: text, level: type == "heading" ? Int(cmark_node_get_heading_level(node)) : 0, depth: depth))
+                text: text, level: type == "heading" ? Int(cmark_node_get_heading_level(node)) : 0, depth: depth, fence: fence))
             if textBlocks.contains(type) { return }
         }
         var child = cmark_node_first_child(node)
         while let c = child {
-            collect(c, depth: depth + 1, into: &out)
+            collect(c, depth: depth + 1, names: names, into: &out)
             child = cmark_node_next(c)
         }
     }
 
-    private static func inlineText(_ node: OpaquePointer, into text: inout String) {
+    private static func inlineText(_ node: OpaquePointer, names: TypeNames, into text: inout String) {
         var child = cmark_node_first_child(node)
         while let c = child {
-            switch typeName(c) {
+            switch names.name(c) {
             case "text", "code": text += cmark_node_get_literal(c).map { String(cString: $0) } ?? ""
             case "softbreak": text += " "
             case "linebreak": text += "\n"
             case "html_inline": break
-            default: inlineText(c, into: &text)
+            default: inlineText(c, names: names, into: &text)
             }
             child = cmark_node_next(c)
         }

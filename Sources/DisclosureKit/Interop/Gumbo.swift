@@ -56,6 +56,8 @@ enum Gumbo {
                     guard let p else { return fallback }
                     return UnsafeRawPointer(p) - origin
                 }
+                // Tag names by gumbo's enum, so that no String is made per element.
+                var tagNames: [UInt32: String] = [:]
                 // Iterative walk: pages with 100,000 unclosed tags must not exhaust the stack.
                 var stack: [(node: UnsafeMutablePointer<GumboNode>, parent: Int?, depth: Int)] = []
                 let documentChildren = output.pointee.document.pointee.v.document.children
@@ -78,7 +80,11 @@ enum Gumbo {
                             let attr = e.attributes.data[a]!.assumingMemoryBound(to: GumboAttribute.self).pointee
                             attributes[String(cString: attr.name).lowercased()] = String(cString: attr.value)
                         }
-                        let name = String(cString: gumbo_normalized_tagname(e.tag))
+                        let name: String
+                        if let known = tagNames[e.tag.rawValue] { name = known } else {
+                            name = String(cString: gumbo_normalized_tagname(e.tag))
+                            tagNames[e.tag.rawValue] = name
+                        }
                         tree.elements.append(HTMLElementInfo(
                             tag: name.isEmpty ? "unknown" : name, startTag: startTag, endTag: endTag, attributes: attributes,
                             parent: parent, line: Int(e.start_pos.line), column: Int(e.start_pos.column)))

@@ -127,6 +127,8 @@ final class ZipRebuilder {
     enum Item {
         case copy(ZipEntryInfo)
         case data(name: String, bytes: Data, like: ZipEntryInfo?)
+        /// An entry whose bytes are `pieces` one after another (see `XMLBytes.splicePieces`).
+        case pieces(name: String, pieces: [Data], like: ZipEntryInfo?)
     }
 
     /// Writes `items` in order, reading raw entries from `source`, and returns the archive's bytes.
@@ -149,6 +151,20 @@ final class ZipRebuilder {
             ZipFailure.other("\(what): \(String(cString: zip_strerror(za)))")
         }
 
+        func add(name: String, pieces: [Data], like: ZipEntryInfo?) throws {
+            // libzip reads the bytes from our Data through a callback: no copy of a part that can be hundreds of megabytes.
+            let box = Unmanaged.passRetained(DataSource(pieces))
+            guard let src = zip_source_function(za, dataSourceCallback, box.toOpaque()) else { box.release(); throw fail("adding \(name)") }
+            let idx = zip_file_add(za, name, src, ZIP_FL_ENC_GUESS)
+            if idx < 0 { zip_source_free(src); throw fail("adding \(name)") }
+            zip_set_file_compression(za, zip_uint64_t(idx), ZIP_CM_DEFLATE, deflateLevel)
+            if let like {
+                copyAttributes(from: source.archive, index: like.index, to: za, index: idx, entry: like)
+            } else {
+                zip_file_set_mtime(za, zip_uint64_t(idx), time_t(315_532_800), 0)
+            }
+        }
+
         for item in items {
             switch item {
             case .copy(let entry):
@@ -158,18 +174,9 @@ final class ZipRebuilder {
                 if entry.isStored { zip_set_file_compression(za, zip_uint64_t(idx), ZIP_CM_STORE, 0) }
                 copyAttributes(from: source.archive, index: entry.index, to: za, index: idx, entry: entry)
             case .data(let name, let bytes, let like):
-                let length = bytes.count
-                let copy = malloc(max(length, 1))!
-                bytes.withUnsafeBytes { raw in if let b = raw.baseAddress { memcpy(copy, b, length) } }
-                guard let src = zip_source_buffer(za, copy, zip_uint64_t(length), 1) else { free(copy); throw fail("adding \(name)") }
-                let idx = zip_file_add(za, name, src, ZIP_FL_ENC_GUESS)
-                if idx < 0 { zip_source_free(src); throw fail("adding \(name)") }
-                zip_set_file_compression(za, zip_uint64_t(idx), ZIP_CM_DEFLATE, deflateLevel)
-                if let like {
-                    copyAttributes(from: source.archive, index: like.index, to: za, index: idx, entry: like)
-                } else {
-                    zip_file_set_mtime(za, zip_uint64_t(idx), time_t(315_532_800), 0)
-                }
+                try add(name: name, pieces: [bytes], like: like)
+            case .pieces(let name, let pieces, let like):
+                try add(name: name, pieces: pieces, like: like)
             }
         }
         if let comment = source.comment {
@@ -218,5 +225,68 @@ final class ZipRebuilder {
                 }
             }
         }
+    }
+}
+
+/// The bytes of a part being written (pieces one after another), read by libzip through ``dataSourceCallback``.
+private final class DataSource {
+    let pieces: [Data]
+    let count: Int
+    var piece = 0
+    var offset = 0
+    init(_ pieces: [Data]) {
+        self.pieces = pieces.filter { !$0.isEmpty }
+        count = pieces.reduce(0) { $0 + $1.count }
+    }
+
+    /// Copies up to `length` bytes into `buffer`; returns how many.
+    func read(into buffer: UnsafeMutableRawPointer, length: Int) -> Int {
+        var written = 0
+        while written < length, piece < pieces.count {
+            let data = pieces[piece]
+            let n = min(length - written, data.count - offset)
+            data.withUnsafeBytes { raw in _ = memcpy(buffer + written, raw.baseAddress! + offset, n) }
+            written += n
+            offset += n
+            if offset == data.count { piece += 1; offset = 0 }
+        }
+        return written
+    }
+}
+
+/// A readable libzip source over a ``DataSource`` (the commands of `ZIP_SOURCE_SUPPORTS_READABLE`).
+private let dataSourceCallback: zip_source_callback = { userdata, buffer, length, command in
+    guard let userdata else { return -1 }
+    let source = Unmanaged<DataSource>.fromOpaque(userdata).takeUnretainedValue()
+    switch command {
+    case ZIP_SOURCE_OPEN:
+        source.piece = 0
+        source.offset = 0
+        return 0
+    case ZIP_SOURCE_READ:
+        guard let buffer else { return length == 0 ? 0 : -1 }
+        return zip_int64_t(source.read(into: buffer, length: Int(length)))
+    case ZIP_SOURCE_CLOSE:
+        return 0
+    case ZIP_SOURCE_STAT:
+        guard let buffer, Int(length) >= MemoryLayout<zip_stat_t>.size else { return -1 }
+        let stat = buffer.assumingMemoryBound(to: zip_stat_t.self)
+        zip_stat_init(stat)
+        stat.pointee.size = zip_uint64_t(source.count)
+        stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE)
+        return zip_int64_t(MemoryLayout<zip_stat_t>.size)
+    case ZIP_SOURCE_ERROR:
+        let size = 2 * MemoryLayout<Int32>.size
+        guard let buffer, Int(length) >= size else { return -1 }
+        memset(buffer, 0, size)
+        return zip_int64_t(size)
+    case ZIP_SOURCE_FREE:
+        Unmanaged<DataSource>.fromOpaque(userdata).release()
+        return 0
+    case ZIP_SOURCE_SUPPORTS:
+        return [ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SUPPORTS]
+            .reduce(zip_int64_t(0)) { $0 | (zip_int64_t(1) << zip_int64_t($1.rawValue)) }
+    default:
+        return -1
     }
 }

@@ -142,10 +142,26 @@ final class DOCXDocument: OpenedDocument {
         return parts
     }
 
+    /// Streams every unmanaged part into `hasher`; the main part is hashed around our content
+    /// controls without copying it (it can be hundreds of megabytes).
     func hashUnmanagedParts(into hasher: inout PartsHasher) throws {
-        var local = hasher
-        try eachUnmanagedPart { local.add(name: $0, bytes: $1) }
-        hasher = local
+        let managed = try managedParts()
+        for entry in package.orderedEntries where !managed.contains(entry.name) {
+            guard entry.name == package.mainPart else {
+                hasher.add(name: entry.name, bytes: try package.read(entry.name))
+                continue
+            }
+            let (data, scan) = try main()
+            var kept: [Range<Int>] = []
+            var cursor = 0
+            for cut in scan.ourControls.map(\.range).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                if cut.lowerBound > cursor { kept.append(cursor..<cut.lowerBound) }
+                cursor = max(cursor, cut.upperBound)
+            }
+            if cursor < data.count { kept.append(cursor..<data.count) }
+            hasher.begin(name: entry.name, count: kept.reduce(0) { $0 + $1.count })
+            for range in kept { hasher.update(data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)]) }
+        }
     }
 
     private func eachUnmanagedPart(_ body: (String, Data) throws -> Void) throws {

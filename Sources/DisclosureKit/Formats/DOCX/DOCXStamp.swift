@@ -55,24 +55,7 @@ struct DOCXStamp {
         var added: [(String, Data)] = []
 
         // The statement in the main part.
-        let (mainData, scan) = try document.main()
-        guard let bodyStart = scan.bodyContentStart else { throw noBody() }
-        let insertAt: Int
-        switch request.placement {
-        case .start:
-            insertAt = bodyStart
-        case .end:
-            if let sect = scan.finalSectionStart {
-                insertAt = sect
-            } else if let bodyEnd = scan.bodyEnd, let lt = mainData[mainData.startIndex..<mainData.startIndex + bodyEnd].lastIndex(of: UInt8(ascii: "<")) {
-                insertAt = lt - mainData.startIndex
-            } else {
-                throw noBody()
-            }
-        }
-        var edits = scan.ourControls.map { (range: $0.range, replacement: Data()) }
-        edits.append((insertAt..<insertAt, Data(DOCXStamp.statementXML(request.statement, prefix: scan.prefix).utf8)))
-        replacements[package.mainPart] = XMLBytes.splice(mainData, edits)
+        let mainPieces = try stampMainPart(request)
 
         // The paragraph style.
         if let stylesPart = try document.stylesPart() {
@@ -105,7 +88,7 @@ struct DOCXStamp {
             guard let edit = XMLBytes.insertionAtRootEnd(rels, { DOCXStamp.relationshipXML(target: part, prefix: $0) }) else { throw damaged(OOXML.packageRelsPart) }
             replacements[OOXML.packageRelsPart] = XMLBytes.splice(rels, [edit])
         }
-        return try rebuild(replacing: replacements, removing: [], adding: added)
+        return try rebuild(replacing: replacements, removing: [], adding: added, mainPieces: mainPieces)
     }
 
     // MARK: Removing
@@ -147,12 +130,37 @@ struct DOCXStamp {
         return try rebuild(replacing: replacements, removing: removed, adding: [])
     }
 
+    /// Splices the statement into the main part, then lets the document forget the original part.
+    /// The main part with the statement spliced in, as pieces sharing the original's storage (no copy).
+    private func stampMainPart(_ request: StampRequest) throws -> [Data] {
+        let (mainData, scan) = try document.main()
+        guard let bodyStart = scan.bodyContentStart else { throw noBody() }
+        let insertAt: Int
+        switch request.placement {
+        case .start:
+            insertAt = bodyStart
+        case .end:
+            if let sect = scan.finalSectionStart {
+                insertAt = sect
+            } else if let bodyEnd = scan.bodyEnd, let lt = mainData[mainData.startIndex..<mainData.startIndex + bodyEnd].lastIndex(of: UInt8(ascii: "<")) {
+                insertAt = lt - mainData.startIndex
+            } else {
+                throw noBody()
+            }
+        }
+        var edits = scan.ourControls.map { (range: $0.range, replacement: Data()) }
+        edits.append((insertAt..<insertAt, Data(DOCXStamp.statementXML(request.statement, prefix: scan.prefix).utf8)))
+        return XMLBytes.splicePieces(mainData, edits)
+    }
+
     // MARK: Helpers
 
-    private func rebuild(replacing: [String: Data], removing: Set<String>, adding: [(String, Data)]) throws -> Data {
+    private func rebuild(replacing: [String: Data], removing: Set<String>, adding: [(String, Data)], mainPieces: [Data]? = nil) throws -> Data {
         var items: [ZipRebuilder.Item] = []
         for entry in package.orderedEntries where !removing.contains(entry.name) {
-            if let data = replacing[entry.name] {
+            if entry.name == package.mainPart, let mainPieces {
+                items.append(.pieces(name: entry.name, pieces: mainPieces, like: entry))
+            } else if let data = replacing[entry.name] {
                 items.append(.data(name: entry.name, bytes: data, like: entry))
             } else {
                 items.append(.copy(entry))

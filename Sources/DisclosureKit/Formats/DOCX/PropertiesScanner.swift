@@ -145,6 +145,26 @@ enum XMLBytes {
         return out
     }
 
+    /// The same result as ``splice(_:_:)`` as a list of pieces that share `data`'s storage
+    /// (slices of a `Data` are not copies): for parts too large to copy.
+    static func splicePieces(_ data: Data, _ edits: [(range: Range<Int>, replacement: Data)]) -> [Data] {
+        let sorted = edits.enumerated().sorted {
+            $0.element.range.lowerBound != $1.element.range.lowerBound
+                ? $0.element.range.lowerBound < $1.element.range.lowerBound
+                : ($0.element.range.isEmpty && !$1.element.range.isEmpty) || ($0.element.range.isEmpty == $1.element.range.isEmpty && $0.offset < $1.offset)
+        }.map(\.element)
+        var out: [Data] = []
+        var cursor = 0
+        for edit in sorted {
+            let lower = max(edit.range.lowerBound, cursor)
+            if lower > cursor { out.append(data[data.startIndex + cursor..<data.startIndex + lower]) }
+            if !edit.replacement.isEmpty { out.append(edit.replacement) }
+            cursor = max(cursor, edit.range.upperBound)
+        }
+        if cursor < data.count { out.append(data[(data.startIndex + cursor)...]) }
+        return out
+    }
+
     /// The first offset of `needle` in `data`, if any.
     static func find(_ needle: String, in data: Data) -> Int? {
         data.range(of: Data(needle.utf8)).map { $0.lowerBound - data.startIndex }

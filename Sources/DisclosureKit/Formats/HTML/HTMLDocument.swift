@@ -152,13 +152,32 @@ final class HTMLDocument: OpenedDocument {
 
     // MARK: OpenedDocument
 
+    private var textCache: DocumentText?
+
     func text() throws -> DocumentText {
+        if let textCache { return textCache }
+        let value = readText()
+        textCache = value
+        return value
+    }
+
+    /// True when `s` holds something other than white space (an ASCII scan first; Foundation only for other scripts).
+    static func hasContent(_ s: String) -> Bool {
+        var ascii = true
+        for c in s.utf8 {
+            if c > 0x20 && c < 0x7F { return true }
+            if c >= 0x80 { ascii = false }
+        }
+        return !ascii && !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+
+    private func readText() -> DocumentText {
         var paragraphs: [TextParagraph] = []
         var current = ""
         var currentBlock: Int?? = .none
         var first: HTMLTextInfo?
         func flush() {
-            if let first, !current.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if let first, HTMLDocument.hasContent(current) {
                 paragraphs.append(TextParagraph(text: current, location: location(line: first.line, column: first.column, offset: first.offset)))
             }
             current = ""
@@ -304,12 +323,29 @@ final class HTMLDocument: OpenedDocument {
             let o = file.originalOffset(min(edit.at, file.utf8.count))
             return (o..<o, file.encode(edit.text))
         })
-        try checkPlacement(output, request: request)
+        try checkPlacement(output, request: request, at: at)
         return output
     }
 
+    /// Elements whose content browsers never show as text.
+    static let unseenContent: Set<String> = ["noframes", "noscript", "noembed", "xmp", "plaintext", "textarea", "title", "iframe", "script", "style", "template"]
+
+    /// Why a statement inserted at `at` would not be seen, and what to do, for the refusal.
+    private func placementProblem(at: Int) -> (reason: String, hint: String) {
+        if tree.elements.contains(where: { $0.tag == "frameset" }) {
+            return ("the page is a frameset: browsers show the pages its frames load, never its own body, so no statement in it would be seen",
+                    "Stamp the pages the frames load instead. Nothing was written.")
+        }
+        if let open = tree.elements.last(where: { HTMLDocument.unseenContent.contains($0.tag) && $0.endTag == nil && $0.startTag.count > 0 && $0.startTag.upperBound <= at }) {
+            return ("the page ends inside an unclosed <\(open.tag)> (line \(open.line)), whose content browsers do not show, so a statement at the end would not be seen",
+                    "Close the <\(open.tag)> element, or stamp with --placement start, and try again. Nothing was written.")
+        }
+        return ("the statement cannot be placed where readers will see it (the page's markup is too damaged to insert into safely)",
+                "Check for unclosed elements around <main> or <body>, or try --placement start. Nothing was written.")
+    }
+
     /// Reads the result back: the statement must be found, visible, and the text unchanged.
-    private func checkPlacement(_ output: Data, request: StampRequest) throws {
+    private func checkPlacement(_ output: Data, request: StampRequest, at: Int) throws {
         let again = try HTMLDocument(input: DocumentInput(data: output, path: path), handler: handler)
         let found = try again.findStamp()
         let textAfter = try again.text().body.map { CanonicalText.paragraph($0.text) }
@@ -317,9 +353,8 @@ final class HTMLDocument: OpenedDocument {
         guard let statement = found.statement, found.metadata != nil,
               CanonicalText.paragraph(statement.text) == CanonicalText.paragraph(request.statement),
               textAfter == textBefore else {
-            throw DisclosureError.unreadable(
-                path: path, reason: "the statement cannot be placed where readers will see it (the page's markup is too damaged to insert into safely)",
-                hint: "Check for unclosed elements around <main> or <body>, or content inside <noframes> or a frameset, or try --placement start. Nothing was written.")
+            let problem = placementProblem(at: at)
+            throw DisclosureError.unreadable(path: path, reason: problem.reason, hint: problem.hint)
         }
     }
 

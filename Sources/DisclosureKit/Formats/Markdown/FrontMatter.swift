@@ -16,16 +16,20 @@ struct FrontMatter {
     /// setext heading (`---` / `Foo` / `---`) is not mistaken for it.
     static func detect(_ b: [UInt8], lines: [TextLine]) -> FrontMatter? {
         guard let first = lines.first else { return nil }
-        let opening = first.text(b).trimmingCharacters(in: .whitespaces)
-        let kind: Kind
-        switch opening {
-        case "---": kind = .yaml
-        case "+++": kind = .toml
-        default: return nil
+        // Byte comparisons: the first line may be megabytes long, and there may be many lines.
+        func trimmed(_ line: TextLine) -> ArraySlice<UInt8> {
+            var s = line.start, e = line.contentEnd
+            while s < e, b[s] == 0x20 || b[s] == 0x09 { s += 1 }
+            while e > s, b[e - 1] == 0x20 || b[e - 1] == 0x09 { e -= 1 }
+            return b[s..<e]
         }
+        let yamlFence = Array("---".utf8), yamlEnd = Array("...".utf8), tomlFence = Array("+++".utf8)
+        let opening = trimmed(first)
+        let kind: Kind
+        if opening.elementsEqual(yamlFence) { kind = .yaml } else if opening.elementsEqual(tomlFence) { kind = .toml } else { return nil }
         for index in 1..<max(1, lines.count) {
-            let t = lines[index].text(b).trimmingCharacters(in: .whitespaces)
-            let closes = kind == .yaml ? (t == "---" || t == "...") : t == "+++"
+            let t = trimmed(lines[index])
+            let closes = kind == .yaml ? (t.elementsEqual(yamlFence) || t.elementsEqual(yamlEnd)) : t.elementsEqual(tomlFence)
             guard closes else { continue }
             let content = lines[1..<index].map { $0.text(b) }
             let looksRight = content.contains { line in

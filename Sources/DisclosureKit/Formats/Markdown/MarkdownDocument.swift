@@ -33,19 +33,50 @@ final class MarkdownDocument: OpenedDocument {
     }
 
     private func line(_ i: Int) -> String { lines[i].text(b) }
-    private func isBlank(_ i: Int) -> Bool { i >= 0 && i < lines.count && line(i).trimmingCharacters(in: .whitespaces).isEmpty }
+    private func isBlank(_ i: Int) -> Bool { i >= 0 && i < lines.count && trimmed(i).isEmpty }
+
+    /// Line `i`'s bytes without leading and trailing spaces and tabs (no String is made: files have many lines).
+    private func trimmed(_ i: Int) -> ArraySlice<UInt8> {
+        var s = lines[i].start, e = lines[i].contentEnd
+        while s < e, b[s] == 0x20 || b[s] == 0x09 { s += 1 }
+        while e > s, b[e - 1] == 0x20 || b[e - 1] == 0x09 { e -= 1 }
+        return b[s..<e]
+    }
+
+    private static let beginBytes = Array(MarkdownMarkers.begin.utf8)
+    private static let beginAfterFenceBytes = Array(MarkdownMarkers.beginAfterFence.utf8)
+    private static let endBytes = Array(MarkdownMarkers.end.utf8)
     private var contentStart: Int { frontMatter?.range.upperBound ?? 0 }
+
+    private func isBeginMarker(_ text: String) -> Bool {
+        text == MarkdownMarkers.begin || text == MarkdownMarkers.beginAfterFence
+    }
+
+    /// True for a line that can close a code fence: up to 3 spaces, then 3 or more backticks or tildes, then spaces.
+    private func isFenceLine(_ i: Int) -> Bool {
+        let t = Array(line(i).utf8)
+        let indent = t.prefix { $0 == 0x20 }.count
+        guard indent <= 3, indent < t.count, t[indent] == 0x60 || t[indent] == 0x7E else { return false }
+        let run = t[indent...].prefix { $0 == t[indent] }.count
+        return run >= 3 && t[(indent + run)...].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
 
     private func findStatement() {
         var i = 0
         while i < lines.count {
-            if line(i).trimmingCharacters(in: .whitespaces) == MarkdownMarkers.begin,
-               let j = (i + 1..<lines.count).first(where: { line($0).trimmingCharacters(in: .whitespaces) == MarkdownMarkers.end }) {
+            let marker = trimmed(i)
+            let afterFence = marker.elementsEqual(Self.beginAfterFenceBytes)
+            if marker.first == 0x3C, afterFence || marker.elementsEqual(Self.beginBytes),
+               let j = (i + 1..<lines.count).first(where: { trimmed($0).elementsEqual(Self.endBytes) }) {
                 statementCount += 1
                 if statementRegion == nil {
                     statementLines = i...j
                     let hasEOL = lines[j].next > lines[j].contentEnd
-                    if hasEOL {
+                    if afterFence, i >= 2, isBlank(i - 1), isFenceLine(i - 2) {
+                        // The closing fence we added (and, when the file had no final line end, the one before it).
+                        statementRegion = hasEOL ? lines[i - 2].start..<lines[j].next
+                            : (i >= 3 ? lines[i - 3].contentEnd : lines[i - 2].start)..<lines[j].contentEnd
+                    } else if hasEOL {
                         if isBlank(i - 1) {
                             statementRegion = lines[i - 1].start..<lines[j].next
                         } else {
@@ -136,20 +167,26 @@ final class MarkdownDocument: OpenedDocument {
 
     // MARK: OpenedDocument
 
+    private var textCache: DocumentText?
+    private static let textTypes: Set<String> = ["paragraph", "heading", "code_block", "html_block", "table_cell"]
+
     func text() throws -> DocumentText {
+        if let textCache { return textCache }
         let paragraphs = blocks().compactMap { block -> TextParagraph? in
-            guard ["paragraph", "heading", "code_block", "html_block", "table_cell"].contains(block.type), !block.text.isEmpty,
+            guard MarkdownDocument.textTypes.contains(block.type), !block.text.isEmpty,
                   !excluded(block.startLine) else { return nil }
             return TextParagraph(text: block.text, location: location(line1: block.startLine, column: block.startColumn))
         }
-        return DocumentText(streams: [TextStream(name: "body", paragraphs: paragraphs)])
+        let value = DocumentText(streams: [TextStream(name: "body", paragraphs: paragraphs)])
+        textCache = value
+        return value
     }
 
     func findStamp() throws -> FoundStamp {
         var statement: FoundStatement?
         if let s = statementLines {
             let all = blocks()
-            let markerIsBlock = all.contains { $0.type == "html_block" && $0.startLine == s.lowerBound + 1 && $0.text.trimmingCharacters(in: .whitespacesAndNewlines) == MarkdownMarkers.begin }
+            let markerIsBlock = all.contains { $0.type == "html_block" && $0.startLine == s.lowerBound + 1 && isBeginMarker($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }
             let inside = all.filter { $0.type == "paragraph" && $0.startLine > s.lowerBound + 1 && $0.endLine < s.upperBound + 1 }
             var problems: [String] = []
             var text = inside.map(\.text).joined(separator: " ")
@@ -163,7 +200,7 @@ final class MarkdownDocument: OpenedDocument {
         var metadata: FoundMetadata?
         if let line = metadataLine, !metadataValues.isEmpty {
             var facts: [String: String] = [:]
-            for key in ["tools", "purposes", "extent", "review", "declarant", "date"] { facts[key] = metadataValues[key] }
+            for key in ["tools", "purposes", "extent", "review", "declarant", "date", "mode", "model"] { facts[key] = metadataValues[key] }
             let json = metadataValues["json"].map { Data($0.utf8) }
             metadata = FoundMetadata(json: json, location: Location(line: line, column: 1, byteOffset: file.originalOffset(lines[line - 1].start)), facts: facts)
         }
@@ -210,10 +247,18 @@ final class MarkdownDocument: OpenedDocument {
             edits.append((at..<at, FrontMatterBlock.comment(request, eol: eol)))
         }
 
-        let block = MarkdownMarkers.begin + eol + eol + MarkdownStatement.quote(request.statement) + eol + eol + MarkdownMarkers.end
+        let quote = MarkdownStatement.quote(request.statement)
+        let block = MarkdownMarkers.begin + eol + eol + quote + eol + eol + MarkdownMarkers.end
         let endsWithEOL = b.last == 0x0A || b.last == 0x0D
         func atEnd() -> (Range<Int>, String) {
             if b.isEmpty { return (0..<0, block + eol) }
+            if let fence = unclosedFinalFence() {
+                // CommonMark runs an unclosed fence to the end of the document; closing it there renders the
+                // same code block, and lets the statement follow it. The closing line goes with our block.
+                let closing = String(repeating: Character(Unicode.Scalar(fence.character)), count: fence.length)
+                let fenced = MarkdownMarkers.beginAfterFence + eol + eol + quote + eol + eol + MarkdownMarkers.end
+                return endsWithEOL ? (b.count..<b.count, closing + eol + eol + fenced + eol) : (b.count..<b.count, eol + closing + eol + eol + fenced)
+            }
             return endsWithEOL ? (b.count..<b.count, eol + block + eol) : (b.count..<b.count, eol + eol + block)
         }
         switch request.placement {
@@ -238,6 +283,14 @@ final class MarkdownDocument: OpenedDocument {
         })
         try checkPlacement(output, request: request)
         return output
+    }
+
+    /// The fence of a top-level fenced code block that runs to the end of the document unclosed.
+    private func unclosedFinalFence() -> MarkdownFence? {
+        guard let last = blocks().last(where: { $0.depth == 0 }), last.type == "code_block", let fence = last.fence else { return nil }
+        let closed = last.endLine > last.startLine && last.endLine <= lines.count && isFenceLine(last.endLine - 1)
+            && lines[last.endLine - 1].text(b).utf8.filter { $0 == fence.character }.count >= fence.length
+        return closed ? nil : fence
     }
 
     /// Reads the result back: the statement must be visible and the text unchanged.

@@ -19,6 +19,9 @@ public struct MarkdownHandler: FormatHandler {
 /// Our markers in Markdown.
 enum MarkdownMarkers {
     static let begin = "<!-- disclose:statement:begin -->"
+    /// The begin marker used when the document ended inside an unclosed code fence: the
+    /// closing fence line above the block was added by the stamp and goes with it.
+    static let beginAfterFence = "<!-- disclose:statement:begin after-closing-fence -->"
     static let end = "<!-- disclose:statement:end -->"
     static let metadataComment = "<!-- disclose:metadata "
     static let frontMatterKey = "ai_disclosure"

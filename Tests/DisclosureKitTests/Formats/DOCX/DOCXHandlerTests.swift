@@ -48,6 +48,20 @@ import Testing
         #expect(try DOCXFixtures.parts(path) == originalParts)
     }
 
+    @Test(arguments: ["plain.docx", "tables.docx"])
+    func streamedPartsDigestEqualsTheDocumentedOne(fixture: String) throws {
+        let (dir, path) = try DOCXFixtures.copy(fixture)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try stamper.stamp(path: path, disclosure: Samples.disclosure)
+        let document = try DocumentLoader().open(path)
+        var hasher = PartsHasher()
+        try document.hashUnmanagedParts(into: &hasher)
+        let parts = try document.unmanagedParts()
+        #expect(hasher.finalizeHex() == Digests.partsDigest(parts))
+        let main = try #require(parts.first { $0.name == "word/document.xml" })
+        #expect(!String(decoding: main.bytes, as: UTF8.self).contains("disclose:statement"), "our content control is cut out")
+    }
+
     @Test func readsTextInReadingOrderWithStreams() throws {
         func text(_ name: String) throws -> DocumentText {
             try DocumentLoader().open(DOCXFixtures.folder.appendingPathComponent(name).path).text()

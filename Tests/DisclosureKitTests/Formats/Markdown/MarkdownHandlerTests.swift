@@ -31,7 +31,7 @@ import Testing
             _ = try Stamper().stamp(path: path, disclosure: Samples.disclosure)
             let before = CmarkGFM.html(Self.withoutFrontMatter([UInt8](original)))
             let after = CmarkGFM.html(Self.withoutFrontMatter([UInt8](try TextFixtures.read(path))))
-            let statement = try #require(after.range(of: "<!-- disclose:statement:begin -->"), "\(name)")
+            let statement = try #require(after.range(of: "<!-- disclose:statement:begin[a-z -]*-->", options: .regularExpression), "\(name)")
             let end = try #require(after.range(of: "<!-- disclose:statement:end -->\n"))
             var removed = after
             removed.removeSubrange(statement.lowerBound..<end.upperBound)
@@ -73,7 +73,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: toml.dir) }
         _ = try Stamper().stamp(path: toml.path, disclosure: Samples.disclosure)
         #expect(String(decoding: try TextFixtures.read(toml.path), as: UTF8.self).hasPrefix("+++\ntitle = \"Field trip\"\ndraft = false\n[ai_disclosure]\nmode = \"ai-assisted\"\n"))
-        _ = original
+        _ = try Stamper().unstamp(path: path)
+        #expect(try TextFixtures.read(path) == original, "removing our key gives back the front matter as it was")
     }
 
     @Test func startPlacementGoesAfterTheFirstHeading() throws {
@@ -99,17 +100,27 @@ import Testing
         #expect(try TextFixtures.read(path) == original)
     }
 
-    @Test func unclosedFenceIsRefusedNotSwallowed() throws {
+    @Test func unclosedFenceIsClosedByTheStampAndReopenedByUnstamp() throws {
+        let (dir, path, original) = try TextFixtures.copy("markdown", "unclosed-fence.md")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (stamped, report) = try TextFixtures.roundTrip(path, original: original)
+        #expect(report.passed)
+        let text = String(decoding: stamped, as: UTF8.self)
+        #expect(text.hasSuffix("```sh\nmake all\n\n```\n\n<!-- disclose:statement:begin after-closing-fence -->\n\n> AI use disclosure: This document was made with help from Microsoft 365 Copilot for drafting and summarising. Extent of AI use: part of the content. Human review: reviewed and edited by Head of Communications. Declared by Jane Smith, Example University, on 25 November 2026.\n\n<!-- disclose:statement:end -->\n"))
+    }
+
+    @Test func unclosedCommentIsRefusedNotSwallowed() throws {
         let dir = try Samples.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/open-fence.md"
-        try Data("Intro\n\n```\ncode that never closes\n".utf8).write(to: URL(fileURLWithPath: path))
-        do {
-            _ = try Stamper().stamp(path: path, disclosure: Samples.disclosure)
-            Issue.record("expected a refusal")
-        } catch let error as DisclosureError {
-            #expect(error.description.contains("the document probably ends inside an unclosed code block"))
+        let path = dir + "/open-comment.md"
+        let original = Data("Intro\n\n<!-- a comment that never closes\n".utf8)
+        try original.write(to: URL(fileURLWithPath: path))
+        #expect(throws: DisclosureError.unreadable(
+            path: path, reason: "the statement cannot be placed where readers will see it; the document probably ends inside an unclosed code block, HTML block or comment",
+            hint: "Close the open block (for example add the closing ``` fence), or stamp with --placement start, and try again. Nothing was written.")) {
+            try Stamper().stamp(path: path, disclosure: Samples.disclosure)
         }
+        #expect(try TextFixtures.read(path) == original)
         _ = try Stamper().stamp(path: path, disclosure: Samples.disclosure, options: StampOptions(placement: .start))
         #expect(try Verifier().verify(path: path).passed)
     }
@@ -122,6 +133,17 @@ import Testing
         let original = try TextFixtures.read(path)
         let (_, report) = try TextFixtures.roundTrip(path, original: original)
         #expect(report.passed)
+    }
+
+    @Test func frontMatterFieldsMustAgreeWithTheJSON() throws {
+        let (dir, path, _) = try TextFixtures.copy("markdown", "yaml-front-matter.md")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try Stamper().stamp(path: path, disclosure: Samples.disclosure)
+        let text = String(decoding: try TextFixtures.read(path), as: UTF8.self).replacingOccurrences(of: "  mode: \"ai-assisted\"", with: "  mode: \"human-only\"")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let check = try #require(try Verifier().verify(path: path).checks.first { $0.id == "statement-matches-metadata" })
+        #expect(check.status == .fail)
+        #expect(check.message == "the mode field says \"human-only\" but the disclosure says \"ai-assisted\"")
     }
 
     @Test func editedTextIsFoundByLine() throws {
