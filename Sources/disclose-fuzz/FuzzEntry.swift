@@ -15,10 +15,23 @@ let fuzzTarget: FuzzTarget = {
 }()
 
 #if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    fuzzTarget.run(Data(bytes: bytes, count: count))
-    return 0
+// SwiftPM links executables with `main` renamed to `disclose_fuzz_main`, so this target
+// provides that symbol and hands control to libFuzzer's driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+@_cdecl("disclose_fuzz_main")
+func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    _ = fuzzTarget
+    return LLVMFuzzerRunDriver(&count, &arguments) { bytes, size in
+        fuzzTarget.run(bytes.map { Data(bytes: $0, count: size) } ?? Data())
+        return 0
+    }
 }
 #else
 @main
