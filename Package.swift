@@ -46,9 +46,15 @@ let package = Package(
                 "DisclosureKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .target(
+            name: "DiscloseFuzzTargets",
+            dependencies: ["DisclosureKit"]),
+        .executableTarget(
+            name: "disclose-fuzz",
+            dependencies: ["DiscloseFuzzTargets"]),
         .testTarget(
             name: "DisclosureKitTests",
-            dependencies: ["DisclosureKit"]),
+            dependencies: ["DisclosureKit", "DiscloseFuzzTargets"]),
         .testTarget(
             name: "discloseTests",
             dependencies: ["DisclosureKit"]),

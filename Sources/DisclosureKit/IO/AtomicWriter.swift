@@ -8,7 +8,8 @@ import Foundation
 /// Atomic, durable file replacement: write a temporary file in the destination's
 /// folder, fsync it, rename it over the destination, fsync the folder. Permissions of
 /// an existing destination are kept. On any failure the destination is untouched and
-/// the temporary file is removed. All raw POSIX calls of DisclosureKit live here.
+/// the temporary file is removed. Raw POSIX calls of DisclosureKit live here and in
+/// ``FileEditGuard``.
 public enum AtomicWriter {
     /// Prefix of temporary files, so leftovers from a killed process can be recognised.
     public static let temporaryPrefix = ".disclose-tmp-"
@@ -36,6 +37,7 @@ public enum AtomicWriter {
 
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw failure(path, "cannot create a temporary file in \(folder): \(errnoText())") }
+        TestHooks.pause("after-create")
         var ok = false
         defer {
             if !ok { unlink(tmp) }
@@ -44,17 +46,20 @@ public enum AtomicWriter {
             try data.withUnsafeBytes { raw in
                 var offset = 0
                 while offset < raw.count {
-                    let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    let size = TestHooks.isSet("mid-write") ? max(1, raw.count / 2) : raw.count - offset
+                    let n = Glibc.write(fd, raw.baseAddress! + offset, min(size, raw.count - offset))
                     if n < 0 {
                         if errno == EINTR { continue }
                         throw failure(path, errnoText())
                     }
                     offset += n
+                    if offset < raw.count { TestHooks.pause("mid-write") }
                 }
             }
             TestHooks.pause("after-write")
             if fchmod(fd, mode) != 0 { throw failure(path, "cannot set permissions: \(errnoText())") }
             if fsync(fd) != 0 { throw failure(path, "cannot flush to disk: \(errnoText())") }
+            TestHooks.pause("after-fsync")
             if close(fd) != 0 { throw failure(path, "cannot close: \(errnoText())") }
         } catch {
             close(fd)
@@ -63,6 +68,7 @@ public enum AtomicWriter {
         TestHooks.pause("before-rename")
         if rename(tmp, path) != 0 { throw failure(path, "cannot replace the file: \(errnoText())") }
         ok = true
+        TestHooks.pause("after-rename")
         let dirfd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dirfd >= 0 {
             _ = fsync(dirfd)
@@ -88,6 +94,8 @@ enum TestHooks {
         guard parts.count == 2, let ms = UInt32(parts[1]) else { return nil }
         return (String(parts[0]), ms)
     }()
+
+    static func isSet(_ point: String) -> Bool { setting?.0 == point }
 
     static func pause(_ point: String) {
         guard let (name, ms) = setting, name == point else { return }

@@ -60,6 +60,8 @@ public struct StampResult: Sendable {
     public var byteCount: Int
     /// True when nothing was written.
     public var dryRun: Bool
+    /// Temporary files of an earlier, interrupted write of this file that were removed.
+    public var removedLeftovers: [String] = []
 }
 
 /// Stamps documents: renders the statement, binds the content, signs if asked,
@@ -81,7 +83,10 @@ public struct Stamper: Sendable {
         if !problems.isEmpty {
             throw DisclosureError.invalidInput("\(path): the disclosure is incomplete: \(problems.joined(separator: "; ")).")
         }
+        let destination = options.outputPath ?? path
+        let fileGuard = try FileEditGuard.acquire(path, lock: !options.dryRun && destination == path)
         let original = try loader.readBytes(at: path)
+        TestHooks.pause("after-read")
         let handler = try loader.handler(for: path, data: original)
         let document = try handler.open(DocumentInput(data: original, path: path, limits: loader.limits))
         let existing = try document.findStamp()
@@ -100,14 +105,15 @@ public struct Stamper: Sendable {
             disclosure: disclosure, statement: statement, json: try disclosure.canonicalJSONString(),
             facts: disclosure.keyFacts, placement: options.placement, metadataStyle: options.metadataStyle)
         let output = try document.stamped(request)
-        let destination = options.outputPath ?? path
+        try fileGuard?.checkUnchanged()
         if !options.dryRun {
             try AtomicWriter.write(output, to: destination, permissionsFrom: path)
         }
         return StampResult(
             path: path, outputPath: destination, format: handler.id, disclosure: disclosure,
             replacedExisting: existing.statement != nil || existing.metadata != nil,
-            unchanged: output == original, byteCount: output.count, dryRun: options.dryRun)
+            unchanged: output == original, byteCount: output.count, dryRun: options.dryRun,
+            removedLeftovers: fileGuard?.removedLeftovers ?? [])
     }
 
     /// What removing a stamp did.
@@ -124,12 +130,14 @@ public struct Stamper: Sendable {
 
     /// Removes our statement and metadata from the file at `path`.
     public func unstamp(path: String, outputPath: String? = nil, dryRun: Bool = false) throws -> UnstampResult {
-        let document = try loader.open(path)
         let destination = outputPath ?? path
+        let fileGuard = try FileEditGuard.acquire(path, lock: !dryRun && destination == path)
+        let document = try loader.open(path)
         guard !(try document.findStamp()).isEmpty else {
             return UnstampResult(path: path, outputPath: destination, removed: false, dryRun: dryRun)
         }
         let output = try document.unstamped()
+        try fileGuard?.checkUnchanged()
         if !dryRun {
             try AtomicWriter.write(output, to: destination, permissionsFrom: path)
         }

@@ -67,6 +67,9 @@ struct Stamp: ParsableCommand {
         for file in files {
             do {
                 let result = try stamper.stamp(path: file, disclosure: disclosure, options: options)
+                for leftover in result.removedLeftovers {
+                    Output.note("removed \(leftover), a temporary file left by an earlier run that was interrupted")
+                }
                 Output.line(Stamp.describe(result))
                 if let s = result.disclosure.signature { Output.line("  signed: \(s.algorithm), key \(s.keyID)") }
             } catch {

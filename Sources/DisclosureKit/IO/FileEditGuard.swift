@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Guards a file while Disclose rewrites it: an exclusive advisory lock so that two
+/// `disclose` processes never rewrite the same file at once, a snapshot that notices when
+/// something else changes the file while it is being read, and the clean-up of temporary
+/// files left by a process that was killed mid-write (safe, because the lock is held).
+///
+/// With ``AtomicWriter``, this file holds DisclosureKit's raw POSIX calls.
+public final class FileEditGuard {
+    /// The guarded file.
+    public let path: String
+    /// Temporary files of an earlier, interrupted write of this file that were removed.
+    public private(set) var removedLeftovers: [String] = []
+
+    private let fd: Int32
+    private let snapshot: Snapshot?
+
+    struct Snapshot: Equatable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int64
+        var modifiedSeconds: Int
+        var modifiedNanoseconds: Int
+    }
+
+    /// Takes the guard for `path`.
+    /// - Parameter lock: take the exclusive lock and clean up leftovers (when the file itself
+    ///   will be replaced); without it, only changes are watched.
+    /// - Returns: nil when the file cannot be opened (the reader then reports why).
+    /// - Throws: ``DisclosureError/writeFailed(path:reason:)`` when another process holds the lock.
+    public static func acquire(_ path: String, lock: Bool) throws -> FileEditGuard? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        if lock, flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let busy = errno == EWOULDBLOCK
+            close(fd)
+            if busy {
+                throw DisclosureError.writeFailed(path: path, reason: "another disclose process is changing this file right now; wait for it to finish")
+            }
+            return try acquire(path, lock: false)
+        }
+        var st = stat()
+        let snapshot = fstat(fd, &st) == 0 ? Snapshot(st) : nil
+        if lock, snapshot != nil, (st.st_mode & S_IFMT) == S_IFREG, st.st_mode & 0o222 == 0 {
+            close(fd)
+            throw DisclosureError.writeFailed(path: path, reason: "the file is read-only; make it writable (chmod u+w) or write a copy with --output")
+        }
+        let guardObject = FileEditGuard(path: path, fd: fd, snapshot: snapshot)
+        if lock { guardObject.removeLeftovers() }
+        return guardObject
+    }
+
+    private init(path: String, fd: Int32, snapshot: Snapshot?) {
+        self.path = path
+        self.fd = fd
+        self.snapshot = snapshot
+    }
+
+    deinit {
+        close(fd)
+    }
+
+    /// Throws when the file at ``path`` is no longer the file that was read: replaced,
+    /// resized or modified since the guard was taken.
+    /// - Throws: ``DisclosureError/unreadable(path:reason:hint:)``.
+    public func checkUnchanged() throws {
+        TestHooks.pause("before-change-check")
+        var st = stat()
+        guard let snapshot, stat(path, &st) == 0, Snapshot(st) == snapshot else {
+            throw DisclosureError.unreadable(
+                path: path, reason: "the file changed while Disclose was reading it",
+                hint: "Nothing was written. Wait until whatever is writing the file has finished, then try again.")
+        }
+    }
+
+    private func removeLeftovers() {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let prefix = AtomicWriter.temporaryPrefix + url.lastPathComponent + "-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let leftover = (folder.isEmpty ? "" : folder + "/") + name
+            var st = stat()
+            guard lstat(leftover, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
+            if unlink(leftover) == 0 { removedLeftovers.append(leftover) }
+        }
+    }
+}
+
+extension FileEditGuard.Snapshot {
+    init(_ st: stat) {
+        #if canImport(Darwin)
+        self.init(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
+                  modifiedSeconds: Int(st.st_mtimespec.tv_sec), modifiedNanoseconds: Int(st.st_mtimespec.tv_nsec))
+        #else
+        self.init(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
+                  modifiedSeconds: Int(st.st_mtim.tv_sec), modifiedNanoseconds: Int(st.st_mtim.tv_nsec))
+        #endif
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Kills `disclose stamp` with SIGKILL at every pause point of a write, and runs two stamps
+/// of one file at once: the original is always intact or completely stamped, and leftovers
+/// are cleaned up (and named) by the next run.
+@Suite struct FaultTests {
+    static let points = ["after-read", "after-create", "mid-write", "after-write", "after-fsync", "before-rename", "after-rename"]
+
+    static func digest(_ path: String) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    /// Starts `disclose` in the background with a pause at `point`.
+    static func start(_ arguments: [String], pause point: String, milliseconds: Int = 3_000) throws -> Process {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["DISCLOSE_TEST_PAUSE"] = "\(point):\(milliseconds)"
+        process.environment = env
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    static func leftovers(in folder: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".disclose-tmp-") }.sorted()
+    }
+
+    @Test(arguments: points)
+    func killedMidWriteLeavesOriginalOrCompleteStamp(point: String) throws {
+        for fixture in ["docx/plain.docx", "markdown/yaml-front-matter.md", "html/main.html"] {
+            let folder = try CLI.temporaryFolder()
+            let file = try CLI.copyFixture(fixture, to: folder)
+            let before = try Self.digest(file)
+            let process = try Self.start(["stamp", file] + CLI.sampleFacts, pause: point)
+            // The pause is 3 s; kill well inside it, once the process has reached the point.
+            usleep(1_200_000)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal, "\(fixture) at \(point): the process was killed")
+
+            let after = try Self.digest(file)
+            if point == "after-rename" {
+                #expect(after != before, "\(fixture): killed after the rename, the file is completely stamped")
+                let verify = try CLI.run(["verify", file])
+                #expect(verify.exitCode == 0, "\(fixture) at \(point): \(verify.stdout)")
+            } else {
+                #expect(after == before, "\(fixture) at \(point): the original is intact")
+            }
+            let left = try Self.leftovers(in: folder)
+            let expectLeftover = ["after-create", "mid-write", "after-write", "after-fsync", "before-rename"].contains(point)
+            #expect(left.count == (expectLeftover ? 1 : 0), "\(fixture) at \(point): leftovers \(left)")
+
+            // The next run removes the leftover, says so, and stamps.
+            let next = try CLI.run(["stamp", file] + CLI.sampleFacts)
+            #expect(next.exitCode == 0, "\(next.stderr)")
+            if expectLeftover {
+                #expect(next.stderr.contains("removed \(folder)/\(left[0]), a temporary file left by an earlier run"), "\(next.stderr)")
+            }
+            #expect(try Self.leftovers(in: folder).isEmpty)
+            #expect(try CLI.run(["verify", file]).exitCode == 0)
+        }
+    }
+
+    @Test func twoStampsAtOnceOneWinsOneFailsClearly() throws {
+        let folder = try CLI.temporaryFolder()
+        let file = try CLI.copyFixture("docx/tables.docx", to: folder)
+        let first = try Self.start(["stamp", file] + CLI.sampleFacts, pause: "after-read", milliseconds: 2_000)
+        usleep(500_000)
+        let second = try CLI.run(["stamp", file] + CLI.sampleFacts)
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        #expect(second.exitCode == 4)
+        #expect(second.stderr.contains("\(file): could not write the result (another disclose process is changing this file right now"), "\(second.stderr)")
+        let verify = try CLI.run(["verify", file])
+        #expect(verify.exitCode == 0)
+        #expect(verify.stdout.contains("single-stamp                one stamp"), "\(verify.stdout)")
+    }
+
+    @Test func fileChangedWhileReadIsNotWritten() throws {
+        let folder = try CLI.temporaryFolder()
+        let file = try CLI.copyFixture("markdown/no-front-matter.md", to: folder)
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["stamp", file] + CLI.sampleFacts
+        var env = ProcessInfo.processInfo.environment
+        env["DISCLOSE_TEST_PAUSE"] = "before-change-check:1500"
+        process.environment = env
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        usleep(500_000)
+        let edited = Data("# Edited meanwhile\n\nSomeone saved the file during the stamp.\n".utf8)
+        try edited.write(to: URL(fileURLWithPath: file))
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 3)
+        #expect(message.contains("\(file): the file changed while Disclose was reading it. Nothing was written."), "\(message)")
+        #expect(try Self.digest(file) == edited, "the other program's save is kept")
+        #expect(try Self.leftovers(in: folder).isEmpty)
+    }
+}
