@@ -102,9 +102,9 @@ def docx_cases(out, large):
               extra=[("word/embeddings/bomb.zip", inner)])
     case("nested-zip-bomb.docx", "docx: a nested zip bomb as an embedded object (never opened)", "stamp")
 
-    # Macro-enabled document: not a .docx; stamping would change what users expect of a macro file.
+    # Macro-enabled document: stamped like a .docx; its macros (vbaProject.bin) are copied raw, never run.
     package(p("macros.docm"), para("A macro-enabled document."), extra_parts=[("word/vbaProject.bin", b"\xd0\xcf\x11\xe0" + b"\0" * 60)])
-    case("macros.docm", "docm: macro-enabled Word document", "refuse:3:.docm")
+    case("macros.docm", "docm: macro-enabled Word document (macros copied raw, never run)", "stamp")
 
     # NUL bytes, invalid UTF-8 and UTF-16 in the main part.
     docx_with(p("nul-bytes.docx"), doc_xml(para("before")).encode().replace(b"before", b"bef\0ore"))

@@ -173,7 +173,7 @@ import Glibc
         let file = disk + "/image.docx"
         try FileManager.default.copyItem(atPath: source, toPath: file)
         let filler = disk + "/filler"
-        FileManager.default.createFile(atPath: filler, contents: nil)
+        _ = FileManager.default.createFile(atPath: filler, contents: nil)
         if let handle = FileHandle(forWritingAtPath: filler) {
             while (try? handle.write(contentsOf: Data(count: 4096))) != nil {}
             try? handle.close()

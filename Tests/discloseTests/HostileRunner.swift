@@ -32,12 +32,13 @@ struct BoundedRun {
         process.standardError = err
         let started = Date()
         try process.run()
-        var outData = Data(), errData = Data()
+        final class Captured: @unchecked Sendable { var data = Data() }
+        let outBox = Captured(), errBox = Captured()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async { outBox.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         var timedOut = false
         if group.wait(timeout: .now() + limit) == .timedOut {
             timedOut = true
@@ -47,6 +48,7 @@ struct BoundedRun {
             group.wait()
         }
         process.waitUntilExit()
+        let outData = outBox.data, errData = errBox.data
         var stderr = String(decoding: errData, as: UTF8.self)
         var peak: Int?
         if let range = stderr.range(of: marker, options: .backwards) {

@@ -93,9 +93,35 @@ enum CmarkGFM {
 
     private static let textBlocks: Set<String> = ["paragraph", "heading", "code_block", "html_block", "table_cell"]
 
-    private static func collect(_ node: OpaquePointer, depth: Int, names: TypeNames, into out: inout [MarkdownBlock]) {
-        let type = names.name(node)
-        if depth >= 0 {
+    /// Walks the tree in document order without recursion (a file of 100,000 nested block
+    /// quotes must not exhaust the stack): down to the first child, else to the next
+    /// sibling, else up until a parent has one.
+    private static func walk(_ root: OpaquePointer, _ visit: (OpaquePointer, Int) -> Bool) {
+        var next = cmark_node_first_child(root)
+        var depth = 0
+        while let node = next {
+            if visit(node, depth), let child = cmark_node_first_child(node) {
+                next = child
+                depth += 1
+                continue
+            }
+            var current = node
+            next = nil
+            while true {
+                if let sibling = cmark_node_next(current) {
+                    next = sibling
+                    break
+                }
+                guard let parent = cmark_node_parent(current), parent != root else { break }
+                current = parent
+                depth -= 1
+            }
+        }
+    }
+
+    private static func collect(_ root: OpaquePointer, depth _: Int, names: TypeNames, into out: inout [MarkdownBlock]) {
+        walk(root) { node, depth in
+            let type = names.name(node)
             var text = ""
             if type == "code_block" || type == "html_block" {
                 text = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
@@ -114,26 +140,21 @@ enum CmarkGFM {
                 type: type, startLine: Int(cmark_node_get_start_line(node)), startColumn: Int(cmark_node_get_start_column(node)),
                 endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)),
                 text: text, level: type == "heading" ? Int(cmark_node_get_heading_level(node)) : 0, depth: depth, fence: fence))
-            if textBlocks.contains(type) { return }
-        }
-        var child = cmark_node_first_child(node)
-        while let c = child {
-            collect(c, depth: depth + 1, names: names, into: &out)
-            child = cmark_node_next(c)
+            return !textBlocks.contains(type)
         }
     }
 
-    private static func inlineText(_ node: OpaquePointer, names: TypeNames, into text: inout String) {
-        var child = cmark_node_first_child(node)
-        while let c = child {
-            switch names.name(c) {
-            case "text", "code": text += cmark_node_get_literal(c).map { String(cString: $0) } ?? ""
-            case "softbreak": text += " "
-            case "linebreak": text += "\n"
-            case "html_inline": break
-            default: inlineText(c, names: names, into: &text)
+    private static func inlineText(_ block: OpaquePointer, names: TypeNames, into text: inout String) {
+        walk(block) { node, _ in
+            switch names.name(node) {
+            case "text", "code":
+                text += cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                return false
+            case "softbreak": text += " "; return false
+            case "linebreak": text += "\n"; return false
+            case "html_inline": return false
+            default: return true
             }
-            child = cmark_node_next(c)
         }
     }
 }

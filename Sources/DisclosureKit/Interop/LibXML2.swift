@@ -232,7 +232,12 @@ private let textCallback: charactersSAXFunc = { ctx, ch, len in
 private let errorCallback: xmlStructuredErrorFunc = { ctx, error in
     guard let b = box(ctx), let error else { return }
     if b.firstError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue {
-        let message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "not well-formed"
+        var message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "not well-formed"
+        if error.pointee.code == XML_ERR_INTERNAL_ERROR.rawValue && message.contains("Huge input lookup")
+            || error.pointee.code == XML_ERR_ATTRIBUTE_NOT_FINISHED.rawValue && message.contains("AttValue length too long") {
+            // libxml2's own guard: one text or attribute value over 10 MB.
+            message = "a single text or attribute value is over 10 MB, over the safety limit for one value"
+        }
         b.firstError = XMLScanError(message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))
     }
 }

@@ -42,12 +42,20 @@ final class DOCXPackage {
                                                  hint: "The file is damaged or was built to confuse readers; open it in Word and save a fresh copy.")
             }
             byName[entry.name] = entry
+            if DOCXPackage.climbsOut(entry.name) {
+                throw DisclosureError.unreadable(path: path, reason: "the package has an entry named \"\(entry.name)\", which points outside the package",
+                                                 hint: "No Word document has such a name: the file is damaged or was built to attack programs that unpack it. Open the original in Word and save a fresh copy.")
+            }
             if entry.isEncrypted { throw DisclosureError.encrypted(path: path) }
             total += entry.uncompressedSize
             if entry.uncompressedSize > limits.maxPartBytes {
                 throw DisclosureError.limitExceeded(path: path, what: "the part \(entry.name) expands to \(ByteCount.describe(entry.uncompressedSize))", limit: ByteCount.describe(limits.maxPartBytes))
             }
-            if entry.uncompressedSize > 1 << 20, entry.uncompressedSize / max(entry.compressedSize, 1) > limits.maxCompressionRatio {
+            // The ratio check guards the parts Disclose inflates and parses (XML); other parts
+            // (images, embedded objects) are copied raw and only hashed within the size limits,
+            // so a highly compressible picture or embedded archive is not mistaken for a bomb.
+            if DOCXPackage.isParsed(entry.name), entry.uncompressedSize > 1 << 20,
+               entry.uncompressedSize / max(entry.compressedSize, 1) > limits.maxCompressionRatio {
                 throw DisclosureError.limitExceeded(
                     path: path,
                     what: "the part \(entry.name) expands from \(ByteCount.describe(entry.compressedSize)) to \(ByteCount.describe(entry.uncompressedSize)), a compression ratio typical of zip bombs",
@@ -75,6 +83,19 @@ final class DOCXPackage {
                                              hint: "The package is damaged; open it in Word or LibreOffice and save it again.")
         }
         mainPart = main
+    }
+
+    /// True for an entry name that is absolute, has a backslash or drive letter, or has a `..` segment.
+    static func climbsOut(_ name: String) -> Bool {
+        if name.hasPrefix("/") || name.contains("\\") { return true }
+        if name.count >= 2, name.dropFirst().first == ":" { return true }
+        return name.split(separator: "/", omittingEmptySubsequences: false).contains("..")
+    }
+
+    /// True for the parts Disclose inflates and parses: XML and relationships.
+    static func isParsed(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".xml") || lower.hasSuffix(".rels")
     }
 
     static func describe(_ failure: ZipFailure, path: String) -> DisclosureError {

@@ -51,12 +51,14 @@ struct TextFile {
             utf8 = Array(bytes[3...])
             if let bad = TextFile.firstInvalidUTF8(utf8) { throw DisclosureError.invalidEncoding(path: path, encoding: "UTF-8", byteOffset: bad + 3) }
             eol = TextFile.dominantLineEnding(utf8)
+            try refuseNUL(path: path)
             return
         } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
             encoding = little ? .utf16LE : .utf16BE; encodingName = little ? "UTF-16LE" : "UTF-16BE"; bomLength = 2
             (utf8, map) = try TextFile.decodeUTF16(bytes, little: little, path: path)
             eol = TextFile.dominantLineEnding(utf8)
+            try refuseNUL(path: path)
             return
         } else if let declared {
             chosen = declared
@@ -76,6 +78,16 @@ struct TextFile {
             encoding = .utf8; encodingName = "UTF-8"; map = nil; utf8 = bytes
         }
         eol = TextFile.dominantLineEnding(utf8)
+        try refuseNUL(path: path)
+    }
+
+    /// Text files never contain U+0000; one that does is almost always a binary file with a
+    /// text file's name, and stamping it would damage it.
+    private func refuseNUL(path: String) throws {
+        guard let index = utf8.firstIndex(of: 0) else { return }
+        throw DisclosureError.unreadable(
+            path: path, reason: "it contains a NUL byte (at byte \(originalOffset(index))), which text files never do",
+            hint: "It is probably not a text document, or it is damaged; check that it is the file you meant, and re-save it as text if it is.")
     }
 
     /// The offset of the first byte that is not valid UTF-8, or nil.
