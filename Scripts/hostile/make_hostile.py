@@ -141,7 +141,7 @@ def markdown_cases(out, large):
             chunk = b"word " * (1 << 18)
             for _ in range(80):
                 f.write(chunk)
-        case("one-line-100mb.md", "markdown: one 100 MB line", "stamp")
+        case("one-line-100mb.md", "markdown: one 100 MB line (over the 32 MiB text limit)", "refuse:3:far larger than any real document")
 
 
 def html_cases(out, large):
@@ -173,7 +173,12 @@ def html_cases(out, large):
             for _ in range(50):
                 f.write(chunk)
             f.write(b'">x</p></body></html>')
-        case("huge-attribute.html", "html: a 50 MB attribute value", "stamp")
+        case("huge-attribute.html", "html: a 50 MB attribute value (over the 32 MiB text limit)", "refuse:3:far larger than any real document")
+        with open(p("huge-attribute-20mb.html"), "wb") as f:
+            f.write(b'<!doctype html><html><body><p title="')
+            f.write(b"a" * (20 << 20))
+            f.write(b'">x</p></body></html>')
+        case("huge-attribute-20mb.html", "html: a 20 MB attribute value (under the limit: read and stamped)", "stamp")
 
 
 def main():

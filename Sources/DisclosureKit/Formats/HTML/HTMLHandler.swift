@@ -16,7 +16,8 @@ public struct HTMLHandler: FormatHandler {
     }
 
     public func open(_ input: DocumentInput) throws -> any OpenedDocument {
-        try HTMLDocument(input: input, handler: self)
+        try input.limits.checkTextSize(input, kind: "HTML")
+        return try HTMLDocument(input: input, handler: self)
     }
 }
 

@@ -12,7 +12,8 @@ public struct MarkdownHandler: FormatHandler {
     public func sniff(head: Data) -> Bool { false }
 
     public func open(_ input: DocumentInput) throws -> any OpenedDocument {
-        try MarkdownDocument(input: input, handler: self)
+        try input.limits.checkTextSize(input, kind: "Markdown")
+        return try MarkdownDocument(input: input, handler: self)
     }
 }
 
