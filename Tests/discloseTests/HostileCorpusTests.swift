@@ -73,6 +73,9 @@ import Glibc
             #expect(!run.stderr.contains("Fatal error"), "\(c.name): \(command): \(run.stderr)")
         }
         let stamp = runs[0].1
+        let slowest = runs.map(\.1.seconds).max() ?? 0
+        let peak = runs.compactMap(\.1.peakKiB).max().map { "\($0 / 1024) MiB" } ?? "not measured"
+        print("hostile: \(c.name): stamp exit \(stamp.exitCode); slowest command \(String(format: "%.2f", slowest)) s; peak memory \(peak)")
         if c.expectation.hasPrefix("refuse:") {
             let parts = c.expectation.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
             let code = Int32(parts[1])!
