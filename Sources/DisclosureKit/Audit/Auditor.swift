@@ -133,7 +133,7 @@ public struct Auditor: Sendable {
     /// Audits `roots` and collects every record into a report sorted by path.
     /// - Returns: the report and the run's summary.
     public func audit(_ roots: [String], generatedAt: String = ISO8601DateFormatter().string(from: Date())) -> (report: AuditReport, summary: AuditSummary) {
-        let collected = Collector()
+        let collected = AuditRecordCollector()
         let summary = run(roots) { collected.append($0) }
         return (AuditReport(generatedAt: generatedAt, roots: roots, records: collected.records), summary)
     }
@@ -163,18 +163,23 @@ final class RunState: @unchecked Sendable {
     }
 }
 
-/// Collects records from concurrent callers.
-final class Collector: @unchecked Sendable {
+/// Collects records handed over by the auditor's concurrent workers (for ``Auditor/run(_:onRecord:)``).
+public final class AuditRecordCollector: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: [AuditRecord] = []
 
-    func append(_ record: AuditRecord) {
+    /// Creates an empty collector.
+    public init() {}
+
+    /// Adds a record; safe to call from any thread.
+    public func append(_ record: AuditRecord) {
         lock.lock()
         stored.append(record)
         lock.unlock()
     }
 
-    var records: [AuditRecord] {
+    /// The records collected so far, in the order they arrived.
+    public var records: [AuditRecord] {
         lock.lock()
         defer { lock.unlock() }
         return stored

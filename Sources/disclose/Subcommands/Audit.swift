@@ -110,7 +110,7 @@ struct Audit: ParsableCommand {
             do { try stream.finish() } catch { failure.record(error) }
             if let error = failure.error { Output.error(error.description); exitCode = 4 }
         } else {
-            let collected = RecordList()
+            let collected = AuditRecordCollector()
             summary = auditor.run(paths) { record in
                 collected.append(record)
                 progress.tick(record.status.rawValue)

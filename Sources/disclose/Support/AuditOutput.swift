@@ -1,24 +1,6 @@
 import DisclosureKit
 import Foundation
 
-/// Records collected from concurrent workers.
-final class RecordList: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [AuditRecord] = []
-
-    func append(_ record: AuditRecord) {
-        lock.lock()
-        stored.append(record)
-        lock.unlock()
-    }
-
-    var records: [AuditRecord] {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
-    }
-}
-
 /// The first write error seen by concurrent workers.
 final class WriteFailure: @unchecked Sendable {
     private let lock = NSLock()
