@@ -21,6 +21,9 @@ import Testing
                 total += 1
                 let path = setup.folder + "/" + name
                 try FileManager.default.copyItem(atPath: dir.appendingPathComponent(name).path, toPath: path)
+                // The corpus is read-only (0444) and the copy keeps that mode; stamping in place
+                // refuses read-only files, so make the copy writable.
+                try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
                 defer { try? FileManager.default.removeItem(atPath: path) }
                 do {
                     _ = try Stamper().stamp(path: path, disclosure: Samples.disclosure, options: StampOptions(signer: try setup.signer()))
