@@ -93,6 +93,33 @@ import Glibc
         #expect(try Self.snapshot(input) == before, "\(c.name): no input changed, nothing else written beside it")
     }
 
+    @Test(.enabled(if: folder != nil, "python3 is needed to generate the hostile corpus"))
+    func auditOfTheWholeCorpusClassifiesEveryFile() throws {
+        let work = try CLI.temporaryFolder()
+        let share = work + "/share"
+        try FileManager.default.copyItem(atPath: Self.folder!, toPath: share)
+        try FileManager.default.removeItem(atPath: share + "/cases.tsv")
+        let before = try Self.snapshot(share)
+        let run = try BoundedRun.run(["audit", share, "--no-cache", "--format", "jsonl", "--fail-on", "none"], limit: 120)
+        #expect(!run.timedOut && run.exitCode == 0, "\(run.stderr)")
+        if let peak = run.peakKiB { #expect(peak < Self.peakLimitKiB, "audit peak memory \(peak) KiB") }
+        let records = run.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            .filter { $0["path"] != nil }
+        let byName = Dictionary(uniqueKeysWithValues: records.map { (URL(fileURLWithPath: $0["path"] as! String).lastPathComponent, $0) })
+        #expect(byName.count == before.count, "every file has exactly one record")
+        for c in Self.cases {
+            let status = byName[c.name]?["status"] as? String
+            if c.expectation.hasPrefix("refuse:") {
+                #expect(status == "unreadable" || status == "unsupported", "\(c.name): \(status ?? "no record")")
+                #expect((byName[c.name]?["error"] as? String)?.isEmpty == false, "\(c.name): the reason is given")
+            } else {
+                #expect(status != "unreadable" && status != nil, "\(c.name): \(status ?? "no record")")
+            }
+        }
+        #expect(try Self.snapshot(share) == before, "the audit changed nothing")
+        print("hostile: audit of \(records.count) files: exit \(run.exitCode) in \(String(format: "%.2f", run.seconds)) s; peak memory \(run.peakKiB.map { "\($0 / 1024) MiB" } ?? "not measured")")
+    }
+
     // MARK: File-system cases, made here because they are special files or need privileges.
 
     @Test func symlinkLoopIsRefused() throws {
