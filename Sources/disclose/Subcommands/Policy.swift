@@ -46,29 +46,13 @@ struct PolicyCheckCommand: ParsableCommand {
         }
         let signatureCheck = try signatures.makeCheck(config: try PolicyOptions.config(), policy: policy)
         let checker = PolicyChecker(policy: policy, expectedTask: task, earlierChecks: [signatureCheck])
-        var tracker = ExitTracker()
-        var json: [VerificationJSON] = []
-        for file in files {
-            do {
-                let report = try checker.check(path: file)
-                if !report.passed { tracker.record(1) }
-                switch format {
-                case .text: Output.stdout(PolicyCheckCommand.text(report, policy: policy))
-                case .json:
-                    var verification = report.verification
-                    verification.checks = report.results
-                    json.append(VerificationJSON(verification))
-                }
-            } catch let error as DisclosureError {
-                tracker.record(error.exitCode)
-                switch format {
-                case .text: Output.error(error.description)
-                case .json: json.append(VerificationJSON(path: file, error: error))
-                }
-            }
-        }
-        if format == .json { Output.line(try VerificationJSON.encode(json)) }
-        try tracker.finish()
+        try PerFileReport.run(files, format: format, check: { try checker.check(path: $0) }, passed: \.passed,
+                              text: { PolicyCheckCommand.text($0, policy: policy) },
+                              json: { report in
+                                  var verification = report.verification
+                                  verification.checks = report.results
+                                  return VerificationJSON(verification)
+                              })
     }
 
     static func text(_ report: PolicyReport, policy: Policy) -> String {

@@ -38,26 +38,8 @@ struct Verify: ParsableCommand {
         var checks: [any VerificationCheck] = [try signatures.makeCheck(config: try PolicyOptions.config(), policy: loadedPolicy)]
         if let loadedPolicy { checks.append(PolicyCheck(policy: loadedPolicy)) }
         let verifier = Verifier(additionalChecks: checks)
-        var tracker = ExitTracker()
-        var json: [VerificationJSON] = []
-        for file in files {
-            do {
-                let report = try verifier.verify(path: file)
-                if !report.passed { tracker.record(1) }
-                switch format {
-                case .text: Output.stdout(Verify.text(report))
-                case .json: json.append(VerificationJSON(report))
-                }
-            } catch let error as DisclosureError {
-                tracker.record(error.exitCode)
-                switch format {
-                case .text: Output.error(error.description)
-                case .json: json.append(VerificationJSON(path: file, error: error))
-                }
-            }
-        }
-        if format == .json { Output.line(try VerificationJSON.encode(json)) }
-        try tracker.finish()
+        try PerFileReport.run(files, format: format, check: { try verifier.verify(path: $0) }, passed: \.passed,
+                              text: Verify.text, json: VerificationJSON.init)
     }
 
     static func text(_ report: VerificationReport) -> String {
