@@ -65,13 +65,16 @@ public struct Declaration: Codable, Equatable, Hashable, Sendable {
     public var quote: String
     /// One sentence for a person: what this declaration is.
     public var explanation: String
+    /// What it says, read as facts; nil when the declaration was not read for facts.
+    public var facts: DeclarationFacts?
 
     /// Creates a declaration; the quote is cut to 80 characters.
-    public init(kind: String, location: Location, quote: String, explanation: String) {
+    public init(kind: String, location: Location, quote: String, explanation: String, facts: DeclarationFacts? = nil) {
         self.kind = kind
         self.location = location
         self.quote = Excerpt.cut(quote)
         self.explanation = explanation
+        self.facts = facts
     }
 }
 
