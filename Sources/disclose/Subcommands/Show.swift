@@ -60,7 +60,7 @@ struct Show: ParsableCommand {
             // Every recorded fact, from the library's one list, so that new fields appear here too.
             let facts = d.recordedFacts + [Disclosure.RecordedFact(label: "signed", value: d.signature.map {
                 "yes (\($0.algorithm), key id \($0.keyID)\($0.signedAt.map { ", at \($0)" } ?? ""))" } ?? "no")]
-            let width = max(11, (facts.map(\.label.count).max() ?? 0) + 2)
+            let width = max(14, (facts.map(\.label.count).max() ?? 0) + 2)
             for fact in facts {
                 out += "  " + (fact.label + ":").padding(toLength: width, withPad: " ", startingAt: 0) + fact.value + "\n"
             }
