@@ -63,6 +63,7 @@ extension Policy {
 
     /// The statement renderer for the policy's template, or nil when it has none.
     /// - Throws: ``DisclosureError/invalidInput(_:)``; the loader has already checked the template.
+    @available(*, deprecated, renamed: "statementRenderer()", message: "statementRenderer() also names the policy in the default wording")
     public func renderer() throws -> StatementRenderer? {
         try statement.template.map { try StatementRenderer(template: $0, source: source) }
     }

@@ -70,6 +70,14 @@ import Testing
     }
 
     @Test(arguments: PolicyTemplate.allCases)
+    func withKeyListsTheKeyAndChangesNothingElse(template: PolicyTemplate) throws {
+        let text = ProjectInitialiser.policyText(template, trusting: "keys/disclose-signing.pub.pem")
+        #expect(text.contains("\ntrust = [\"keys/disclose-signing.pub.pem\"]\n"))
+        #expect(text.replacingOccurrences(of: "trust = [\"keys/disclose-signing.pub.pem\"]", with: "trust = []") == template.text)
+        #expect(ProjectInitialiser.policyText(template) == template.text)
+    }
+
+    @Test(arguments: PolicyTemplate.allCases)
     func initTemplateIsTheExample(template: PolicyTemplate) throws {
         let file = try String(contentsOf: PolicyExamplesTests.folder.appendingPathComponent(template.exampleFileName), encoding: .utf8)
         #expect(template.text == file, "run Scripts/make-policy-templates.py")
