@@ -127,6 +127,8 @@ extension CheckResult {
             }
         case "policy.declaration-required":
             return "this policy asks for a declaration on this document; if it is yours, add one with `disclose stamp FILE` (a declaration of no AI use counts); if it is someone else's, ask its author to."
+        case let policy where policy.hasPrefix("policy.") && status == .warn:
+            return "the policy notes this without refusing it; if it needs attention, talk to whoever looks after the policy."
         case let policy where policy.hasPrefix("policy."):
             return "the declaration is recorded as made, and does not meet the policy rule quoted above; if the facts are right, talk to whoever looks after the policy; if a fact was recorded by mistake, the author can stamp again with the corrected facts."
         default:

@@ -43,6 +43,13 @@ import Testing
         #expect(step(.signedTrusted, .pass) == nil)
     }
 
+    @Test func aPolicyWarningIsNotCalledAFailure() throws {
+        let warn = try #require(CheckResult(id: "policy.tool-authorised", status: .warn, message: "").nextStep)
+        let fail = try #require(CheckResult(id: "policy.tool-authorised", status: .fail, message: "").nextStep)
+        #expect(warn.hasPrefix("the policy notes this without refusing it"))
+        #expect(fail.contains("does not meet the policy rule quoted above") && fail.contains("the author can stamp again with the corrected facts"))
+    }
+
     @Test func aWarningAboutFormattingSaysNothingNeedsDoing() throws {
         let step = try #require(CheckResult(id: CheckID.contentBinding, status: .warn, message: "").nextStep)
         #expect(step.hasPrefix("only formatting or other parts changed; nothing needs doing"))
