@@ -42,7 +42,7 @@ import Testing
         #expect(try CLI.run(["verify", file, "--require-signature"]).exitCode == 1)
 
         let show = try CLI.run(["show", file])
-        #expect(show.stdout.contains("signed:     yes (ed25519, key id \(id), at "))
+        #expect(show.stdout.contains("signed:       yes (ed25519, key id \(id), at "))
 
         // One changed metadata field: the signature check fails and says so.
         let text = try String(contentsOfFile: file, encoding: .utf8)

@@ -87,7 +87,7 @@ import Testing
         let file = try CLI.copyFixture("sample/pupil-essay.md", to: folder)
         let r = try CLI.run(["stamp", file, "--extent", "none", "--declarant", "Pupil 7Y-12", "--date", "2026-11-25"])
         #expect(r.exitCode == 0)
-        #expect(r.stdout.contains("AI use disclosure: No AI tools were used in making this document. Declared by Pupil 7Y-12, on 25 November 2026."))
+        #expect(r.stdout.contains("AI use disclosure: No AI tools were used in making this document. Declared by Pupil 7Y-12 on 25 November 2026."))
         #expect(try CLI.run(["verify", file]).exitCode == 0)
     }
 }

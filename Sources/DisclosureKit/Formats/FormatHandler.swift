@@ -86,6 +86,9 @@ public struct StampRequest: Sendable {
     public var placement: Placement
     /// Where metadata goes, for formats that offer a choice.
     public var metadataStyle: MetadataStyle
+    /// False to leave the statement without the small default style of formats that give it
+    /// one (HTML: a rule and padding); the statement's text and place are the same either way.
+    public var styleStatement: Bool = true
 
     /// Creates a stamp request.
     public init(disclosure: Disclosure, statement: String, json: String, facts: [(key: String, value: String)],

@@ -1,11 +1,24 @@
 import Foundation
 
-extension Extent {
-    /// The value of the W3C `<meta name="ai-disclosure">` tag ("AI Content Disclosure for HTML"):
-    /// `none` → `human-only`; `minor-edits`, `partial` → `ai-assisted`; `substantial` → `mixed`;
-    /// `wholly-generated` → `ai-autonomous`.
+extension Disclosure {
+    /// The values of the W3C `<meta name="ai-disclosure">` vocabulary we write (the AI Content
+    /// Disclosure Community Group's final report): `human-only`, `ai-assisted`, `ai-autonomous`.
+    public static let w3cDisclosureValues = ["human-only", "ai-assisted", "ai-autonomous"]
+
+    /// The value of the W3C `<meta name="ai-disclosure">` tag. `ai-assisted` asserts that a
+    /// person reviewed the text before publication, so it needs a review other than `none`:
+    /// extent `none` → `human-only`; any AI use with review `none` → `ai-autonomous`, whatever
+    /// the extent; any AI use a person reviewed → `ai-assisted`, whatever the extent.
     public var w3cDisclosureValue: String {
-        switch self {
+        if extent == .none { return "human-only" }
+        return review.level == .none ? "ai-autonomous" : "ai-assisted"
+    }
+
+    /// The value versions before 2026-12 wrote, from the extent alone (the Community Group's
+    /// draft, which had `mixed`): `none` → `human-only`; `minor-edits`, `partial` →
+    /// `ai-assisted`; `substantial` → `mixed`; `wholly-generated` → `ai-autonomous`.
+    public var legacyW3CDisclosureValue: String {
+        switch extent {
         case .none: return "human-only"
         case .minorEdits, .partial: return "ai-assisted"
         case .substantial: return "mixed"
@@ -13,6 +26,15 @@ extension Extent {
         }
     }
 
+    /// True when `stored`, a `mode` or `ai-disclosure` value found in a document, agrees with
+    /// this disclosure: today's value, or the one an earlier version wrote for the same facts.
+    public func agreesWithW3CDisclosureValue(_ stored: String) -> Bool {
+        let value = stored.trimmingCharacters(in: .whitespaces).lowercased()
+        return value == w3cDisclosureValue || value == legacyW3CDisclosureValue
+    }
+}
+
+extension Extent {
     /// The `mode` of the IETF draft's `AI-Disclosure` header (draft-abaris-aicdh):
     /// `none` → `none`; `minor-edits`, `partial`, `substantial` → `ai-modified`;
     /// `wholly-generated` → `ai-originated` (after human review) or `machine-generated` (none).

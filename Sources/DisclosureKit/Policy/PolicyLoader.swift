@@ -172,7 +172,11 @@ public struct PolicyLoader: Sendable {
         out.placement = try r.choice(t, "placement", s, Placement.allCases.map(\.rawValue)).flatMap(Placement.init)
         if let language = try r.string(t, "language", s) {
             guard language.range(of: #"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"#, options: .regularExpression) != nil else {
-                throw r.invalid("language", s, value: language, "\"\(language)\" is not a BCP 47 language tag; write it like en-GB or cy")
+                throw r.invalid("language", s, value: language, "\"\(language)\" is not a BCP 47 language tag; write it like en-GB")
+            }
+            guard StatementLanguage.isSupported(language) else {
+                throw r.invalid("language", s, value: language,
+                                "statements are written in English only, so \"\(language)\" would tag English text with another language; use an English tag such as \(StatementLanguage.examples.joined(separator: ", "))")
             }
             out.language = language
         }

@@ -45,19 +45,45 @@ public enum ProjectInitialiser {
         """
     }
 
-    /// Writes `disclose-policy.toml` (from `template`) and `.disclose.toml` into `folder`.
-    /// - Returns: the paths written.
+    /// The folder, next to the policy, that `init --with-key` writes the signing key in.
+    public static let keyFolder = "keys"
+    /// The key's name: `keys/disclose-signing.key.pem` and `keys/disclose-signing.pub.pem`.
+    public static let keyName = "disclose-signing"
+
+    /// The template's text with its empty `trust = []` listing `publicKey` (a path relative to the policy).
+    public static func policyText(_ template: PolicyTemplate, trusting publicKey: String? = nil) -> String {
+        guard let publicKey else { return template.text }
+        return template.text.replacingOccurrences(of: "\ntrust = []\n", with: "\ntrust = [\"\(publicKey)\"]\n")
+    }
+
+    /// Writes `disclose-policy.toml` (from `template`) and `.disclose.toml` into `folder`; with
+    /// `signingKey`, first makes a key pair of that algorithm in `keys/` (the folder mode 0700, the
+    /// private key 0600) and lists its public key in the policy's `trust`.
+    /// - Returns: the paths written, and the key files when one was made.
     /// - Throws: ``PolicyError/wouldOverwrite(path:)`` when either file exists and `force` is false
-    ///   (nothing is written then); ``PolicyError/writeFailed(path:reason:)``.
+    ///   (nothing is written then); ``PolicyError/writeFailed(path:reason:)``; ``ProvenanceError``
+    ///   from writing the key (an existing key is never replaced).
     @discardableResult
-    public static func write(template: PolicyTemplate, in folder: String, force: Bool = false) throws -> [String] {
+    public static func write(template: PolicyTemplate, in folder: String, force: Bool = false,
+                             signingKey: SigningAlgorithm? = nil) throws -> (files: [String], key: KeyFile.Written?) {
         let base = URL(fileURLWithPath: folder)
+        let publicKey = signingKey.map { _ in "\(keyFolder)/\(keyName).pub.pem" }
         let files = [
-            (base.appendingPathComponent(policyFileName).path, template.text),
+            (base.appendingPathComponent(policyFileName).path, policyText(template, trusting: publicKey)),
             (base.appendingPathComponent(DiscloseConfig.fileName).path, configText()),
         ]
         if !force, let existing = files.first(where: { FileManager.default.fileExists(atPath: $0.0) }) {
             throw PolicyError.wouldOverwrite(path: existing.0)
+        }
+        var written: KeyFile.Written?
+        if let signingKey {
+            let keys = base.appendingPathComponent(keyFolder).path
+            do {
+                try FileManager.default.createDirectory(atPath: keys, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw PolicyError.writeFailed(path: keys, reason: error.localizedDescription)
+            }
+            written = try KeyFile.write(PrivateSigningKey.generate(signingKey), name: keyName, folder: keys)
         }
         for (path, text) in files {
             do {
@@ -67,6 +93,6 @@ public enum ProjectInitialiser {
                 throw PolicyError.writeFailed(path: path, reason: error.description)
             }
         }
-        return files.map(\.0)
+        return (files.map(\.0), written)
     }
 }

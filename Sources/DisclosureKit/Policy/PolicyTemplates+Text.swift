@@ -16,14 +16,14 @@ extension PolicyTemplate {
             [policy]
             id = "oak-trust-ai"                      # recorded in every disclosure stamped under this policy
             version = "2026.1"                       # change it when the policy changes
-            name = "Oak Learning Trust: use of generative AI"
+            name = "Oak Learning Trust Generative AI Policy"  # the statement names the policy by this name
             organisation = "Oak Learning Trust"
             roles = ["staff", "pupils"]              # the kinds of user; give one with `stamp --role`
             unlisted_tools = "fail"                  # a tool not listed below: "warn" or "fail"
 
             [declaration]
             required = false                         # tasks below may require one (declaration_required)
-            fields = ["tools", "purposes", "extent", "review", "declarant", "date", "role"]
+            fields = ["tools", "purposes", "extent", "declarant", "date", "role"]  # role: staff or pupils, as the tool table is
 
             # The approved systems. A tool without `purposes` may be used for any purpose;
             # a tool without `users` may be used by anyone.
@@ -78,8 +78,12 @@ extension PolicyTemplate {
             language = "en-GB"
 
             [signature]
-            required = false
-            trust = ["keys/oak-trust-staff.pem"]     # relative to this file
+            required = false                         # true: every disclosure must be signed with a trusted key
+            # Trusted public keys or CA certificates, relative to this file. Empty until you have one:
+            # `disclose init --with-key` makes a key in keys/ and lists it here; or make one with
+            # `disclose keys create --name NAME --out keys` and add "keys/NAME.pub.pem". Sign stamps with
+            # `disclose stamp --sign-key keys/NAME.key.pem` (see docs/signing.md).
+            trust = []
             
             """#
         case .university:
@@ -91,15 +95,15 @@ extension PolicyTemplate {
             [policy]
             id = "example-university-genai"
             version = "3"
-            name = "Example University: generative AI in teaching, assessment and research"
+            name = "Example University Generative AI Policy"    # the statement names the policy by this name
             organisation = "Example University"
             roles = ["students", "staff", "researchers"]
             unlisted_tools = "warn"                  # other tools may be used, but are reported
 
             [declaration]
             required = true                          # every submission carries a declaration, even "no AI"
-            fields = ["tools", "purposes", "extent", "review", "declarant", "date", "task",
-                      "tool-version", "note"]
+            fields = ["tools", "purposes", "extent", "declarant", "date"]   # what the policy asks every declaration to say;
+            # human review is required where a task's AIAS level expects it (levels 3 and 4), not everywhere
 
             [[tools]]
             name = "Microsoft 365 Copilot"
@@ -117,6 +121,28 @@ extension PolicyTemplate {
             purposes = ["coding"]
             note = "not for assessed programming work unless the module allows it"
 
+            # Tasks are optional: a declaration without --task is checked against the tools above only.
+            # Staff publications: stamp with --task communications, web or report and --role staff.
+            # To add a task, copy a [[tasks]] entry and give it a new id.
+            [[tasks]]
+            id = "communications"
+            title = "Press releases, newsletters and social media posts"
+            level = 4                                # Full AI: AI may draft, a person reviews before publication
+            roles = ["staff"]
+
+            [[tasks]]
+            id = "web"
+            title = "Pages on the university website"
+            level = 4
+            roles = ["staff"]
+
+            [[tasks]]
+            id = "report"
+            title = "Reports, including the annual report"
+            level = 4
+            roles = ["staff"]
+
+            # Assessed work, each at a level of the AI Assessment Scale (AIAS).
             [[tasks]]
             id = "hist2041-essay"
             title = "HIST2041 Empire and memory: summative essay"
@@ -141,11 +167,16 @@ extension PolicyTemplate {
             required_from = "minor-edits"
             placement = "start"
             language = "en-GB"
-            template = 'Statement of AI use: {{tools}} helped with {{purposes}} ({{extent}}); the work was {{review}}. Declared by {{declarant}} on {{date}} under {{policy}}.'
+            # The wording of statements of AI use; a declaration of no AI use keeps the standard wording.
+            template = 'Statement of AI use: {{tools}} helped with {{purposes}} ({{extent}}); the work was {{review}}. Declared by {{declarant}} ({{organisation}}) on {{date}} under {{policy}}.'
 
             [signature]
-            required = false
-            trust = ["keys/registry-ca.pem", "/etc/disclose/example-university-root.pem"]
+            required = false                         # true: every disclosure must be signed with a trusted key
+            # Trusted public keys or CA certificates, relative to this file. Empty until you have one:
+            # `disclose init --with-key` makes a key in keys/ and lists it here; or make one with
+            # `disclose keys create --name NAME --out keys` and add "keys/NAME.pub.pem". Sign stamps with
+            # `disclose stamp --sign-key keys/NAME.key.pem` (see docs/signing.md).
+            trust = []
             
             """#
         case .publisher:
@@ -164,15 +195,16 @@ extension PolicyTemplate {
             [policy]
             id = "example-news-ai-act"
             version = "2026-08"
-            name = "Example News: AI-generated text and Article 50 EU AI Act"
+            name = "Example News AI Transparency Policy"    # the statement names the policy by this name
             organisation = "Example News Ltd"
             roles = ["journalists", "editors"]
             unlisted_tools = "fail"                  # only approved tools in the newsroom
 
             [declaration]
             required = true                          # every article carries a declaration
-            fields = ["tools", "purposes", "extent", "review", "reviewer", "declarant",
-                      "organisation", "date", "tool-provider"]
+            fields = ["tools", "purposes", "extent", "declarant", "organisation", "date"]
+            # Review and the editor's name are not required of every declaration: they lift the labelling
+            # duty (exempt_review_levels below), and text published without review must still be declarable.
 
             [[tools]]
             name = "Newsroom Assistant"
@@ -189,12 +221,18 @@ extension PolicyTemplate {
             required_from = "partial"                # text generated or manipulated by AI, beyond minor edits
             exempt_review_levels = ["edited", "fact-checked", "rewritten"]
             exempt_requires_reviewer = true          # the reviewer holds editorial responsibility
-            placement = "start"
+            placement = "start"                      # at the start: seen at first exposure, as the Code of Practice on
+                                                     # marking and labelling AI-generated content asks (docs/policy.md)
             language = "en-GB"
 
             [signature]
-            required = true                          # readers and platforms can check it came from us
-            trust = ["keys/example-news-signing.pem"]
+            required = false                         # set to true once you sign every article, so readers and
+                                                     # platforms can check it came from you
+            # Trusted public keys or CA certificates, relative to this file. Empty until you have one:
+            # `disclose init --with-key` makes a key in keys/ and lists it here; or make one with
+            # `disclose keys create --name NAME --out keys` and add "keys/NAME.pub.pem". Sign stamps with
+            # `disclose stamp --sign-key keys/NAME.key.pem` (see docs/signing.md).
+            trust = []
             
             """#
         }

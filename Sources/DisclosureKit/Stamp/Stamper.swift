@@ -27,6 +27,8 @@ public struct StampOptions: Sendable {
     public var outputPath: String?
     /// Work out the result but write nothing.
     public var dryRun: Bool
+    /// False to leave the statement unstyled (``StampRequest/styleStatement``).
+    public var styleStatement: Bool = true
 
     /// Creates options.
     public init(placement: Placement = .end, metadataStyle: MetadataStyle = .native, renderer: StatementRenderer = StatementRenderer(),
@@ -83,6 +85,7 @@ public struct Stamper: Sendable {
         if !problems.isEmpty {
             throw DisclosureError.invalidInput("\(path): the disclosure is incomplete: \(problems.joined(separator: "; ")).")
         }
+        try options.renderer.checkLanguage(of: input, source: path)
         let destination = options.outputPath ?? path
         let fileGuard = try FileEditGuard.acquire(path, lock: !options.dryRun && destination == path)
         let original = try loader.readBytes(at: path)
@@ -101,9 +104,10 @@ public struct Stamper: Sendable {
         }
         for approve in options.approvals { try approve(disclosure, path) }
 
-        let request = StampRequest(
+        var request = StampRequest(
             disclosure: disclosure, statement: statement, json: try disclosure.canonicalJSONString(),
             facts: disclosure.keyFacts, placement: options.placement, metadataStyle: options.metadataStyle)
+        request.styleStatement = options.styleStatement
         let output = try document.stamped(request)
         try fileGuard?.checkUnchanged()
         if !options.dryRun {

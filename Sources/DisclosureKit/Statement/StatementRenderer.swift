@@ -1,8 +1,14 @@
 import Foundation
 
 /// Renders the visible statement from a ``Disclosure``: plain English, short enough to
-/// read in ten seconds, carrying every declared fact. The same disclosure always renders
-/// the same words.
+/// read in ten seconds, carrying every declared fact. The same disclosure (under the same
+/// policy) always renders the same words.
+///
+/// The default wording is a list of sentences, each made by a function of its own
+/// (``useSentence(_:)``, ``extentSentence(_:)``, ``reviewSentence(_:)``,
+/// ``declarationSentence(_:)``, ``noteSentence(_:)``); a sentence whose facts are all missing
+/// is left out, and no sentence ever carries punctuation for a missing fact. A new fact
+/// gets a new sentence function and a place in ``sentences(_:)``.
 ///
 /// A template (from a file) may replace the default wording. Placeholders are written
 /// `{{name}}`: `tools`, `purposes`, `extent`, `review`, `declarant`, `organisation`,
@@ -11,31 +17,40 @@ import Foundation
 public struct StatementRenderer: Sendable {
     /// The placeholders every template must use.
     public static let requiredPlaceholders = ["tools", "purposes", "extent", "review", "declarant", "date"]
+    /// The placeholders a template may use as well.
+    public static let optionalPlaceholders = ["organisation", "note", "policy"]
     /// The label that opens every default statement.
     public static let label = "AI use disclosure:"
 
     /// The custom template, or nil for the default wording.
     public let template: String?
+    /// The policy the statement is rendered under, for its human name; nil names a policy by its id.
+    public let policy: StatementPolicy?
 
     /// A renderer with the default wording.
-    public init() { template = nil }
+    /// - Parameter policy: the policy disclosures are made under, to name it by its human name.
+    public init(policy: StatementPolicy? = nil) {
+        template = nil
+        self.policy = policy
+    }
 
     /// A renderer with a custom template.
     /// - Throws: ``DisclosureError/invalidInput(_:)`` when a required placeholder is missing or unknown ones are used.
-    public init(template: String, source: String = "template") throws {
+    public init(template: String, source: String = "template", policy: StatementPolicy? = nil) throws {
         let used = Set(StatementRenderer.placeholders(in: template))
         let missing = StatementRenderer.requiredPlaceholders.filter { !used.contains($0) }
         if !missing.isEmpty {
             throw DisclosureError.invalidInput(
                 "\(source): the statement template leaves out \(missing.map { "{{\($0)}}" }.joined(separator: ", ")). A statement must carry every declared fact; add the missing placeholders.")
         }
-        let known = Set(StatementRenderer.requiredPlaceholders + ["organisation", "note", "policy"])
+        let known = Set(StatementRenderer.requiredPlaceholders + StatementRenderer.optionalPlaceholders)
         let unknown = used.subtracting(known).sorted()
         if !unknown.isEmpty {
             throw DisclosureError.invalidInput(
                 "\(source): unknown placeholders \(unknown.map { "{{\($0)}}" }.joined(separator: ", ")). Known ones are \(known.sorted().map { "{{\($0)}}" }.joined(separator: ", ")).")
         }
         self.template = template
+        self.policy = policy
     }
 
     static func placeholders(in template: String) -> [String] {
@@ -49,9 +64,11 @@ public struct StatementRenderer: Sendable {
         return names
     }
 
-    /// The statement for `disclosure`, one paragraph of plain text.
+    /// The statement for `disclosure`, one paragraph of plain text. A declaration of no AI use
+    /// always takes the default wording: a template describes AI use, and its tools, purposes
+    /// and review would be empty.
     public func render(_ d: Disclosure) -> String {
-        if let template {
+        if let template, d.extent != .none {
             var out = template
             for (key, value) in values(d) {
                 out = out.replacingOccurrences(of: "{{\(key)}}", with: value)
@@ -59,7 +76,13 @@ public struct StatementRenderer: Sendable {
             }
             return CanonicalText.paragraph(out)
         }
-        return CanonicalText.paragraph(defaultWording(d))
+        return CanonicalText.paragraph(([StatementRenderer.label] + sentences(d)).joined(separator: " "))
+    }
+
+    /// Refuses a disclosure whose language this renderer cannot write (see ``StatementLanguage``).
+    /// - Throws: ``DisclosureError/invalidInput(_:)``.
+    public func checkLanguage(of d: Disclosure, source: String = "--language") throws {
+        try StatementLanguage.check(d.language, source: source)
     }
 
     private func values(_ d: Disclosure) -> [(String, String)] {
@@ -72,38 +95,95 @@ public struct StatementRenderer: Sendable {
             ("organisation", d.organisation ?? ""),
             ("date", StatementRenderer.humanDate(d.date)),
             ("note", d.note ?? ""),
-            ("policy", d.policy.map { $0.id + ($0.version.map { " version \($0)" } ?? "") } ?? ""),
+            ("policy", policyPhrase(d) ?? ""),
         ]
     }
 
+    // MARK: The default wording, one function per sentence
+
+    /// The sentences of the default wording, in order, leaving out those with nothing to say.
+    func sentences(_ d: Disclosure) -> [String] {
+        [useSentence(d), extentSentence(d), reviewSentence(d), declarationSentence(d), noteSentence(d)].compactMap { $0 }
+    }
+
+    /// "This document was made with help from A and B for drafting." or "No AI tools were used …".
+    func useSentence(_ d: Disclosure) -> String {
+        if d.extent == .none { return "No AI tools were used in making this document." }
+        let tools = StatementRenderer.list(d.tools.map(\.displayName))
+        let purposes = StatementRenderer.list(d.purposes.map(\.phrase))
+        var s = tools.isEmpty ? "This document was made with help from AI tools" : "This document was made with help from \(tools)"
+        if !purposes.isEmpty { s += " for \(purposes)" }
+        return s + "."
+    }
+
+    /// "Extent of AI use: part of the content." (nil for a "no AI" declaration).
+    func extentSentence(_ d: Disclosure) -> String? {
+        d.extent == .none ? nil : "Extent of AI use: \(d.extent.phrase)."
+    }
+
+    /// "Human review: reviewed and edited by Head of Communications." (nil for a "no AI" declaration).
+    func reviewSentence(_ d: Disclosure) -> String? {
+        d.extent == .none ? nil : "Human review: \(reviewPhrase(d))."
+    }
+
+    /// "Declared by Jane Smith (Example University) on 4 December 2026 under the Example
+    /// University Generative AI Policy, version 3." Each part appears only when its fact is
+    /// given; nil when none is.
+    func declarationSentence(_ d: Disclosure) -> String? {
+        let who = StatementRenderer.given(d.declarant)
+        let organisation = StatementRenderer.given(d.organisation)
+        let date = StatementRenderer.given(d.date).map(StatementRenderer.humanDate)
+        let policy = policyPhrase(d)
+        guard who != nil || organisation != nil || date != nil || policy != nil else { return nil }
+        var s = "Declared"
+        switch (who, organisation) {
+        case let (who?, organisation?): s += " by \(who) (\(organisation))"
+        case let (who?, nil): s += " by \(who)"
+        case let (nil, organisation?): s += " by \(organisation)"
+        case (nil, nil): break
+        }
+        if let date { s += " on \(date)" }
+        if let policy { s += " under \(policy)" }
+        return StatementRenderer.closed(s)
+    }
+
+    /// "Note: …." when the declarant gave a note.
+    func noteSentence(_ d: Disclosure) -> String? {
+        StatementRenderer.given(d.note).map { StatementRenderer.closed("Note: " + StatementRenderer.sentenceFragment($0)) }
+    }
+
+    // MARK: Phrases
+
     private func reviewPhrase(_ d: Disclosure) -> String {
         var s = d.review.level.phrase
-        if let who = d.review.reviewer, !who.isEmpty, d.review.level != .none { s += " by \(who)" }
-        if let note = d.review.note, !note.isEmpty { s += " (\(StatementRenderer.sentenceFragment(note)))" }
+        if let who = StatementRenderer.given(d.review.reviewer), d.review.level != .none { s += " by \(who)" }
+        if let note = StatementRenderer.given(d.review.note) { s += " (\(StatementRenderer.sentenceFragment(note)))" }
         return s
     }
 
-    private func defaultWording(_ d: Disclosure) -> String {
-        var s = StatementRenderer.label + " "
-        if d.extent == .none {
-            s += "No AI tools were used in making this document."
+    /// "the Example University Generative AI Policy, version 3" when the renderer knows the
+    /// policy's name; "policy example-university-genai, version 3" otherwise; nil without a policy.
+    func policyPhrase(_ d: Disclosure) -> String? {
+        guard let reference = d.policy, let id = StatementRenderer.given(reference.id) else { return nil }
+        var s: String
+        if let policy, policy.id == reference.id, let name = StatementRenderer.given(policy.name) {
+            s = name.lowercased().hasPrefix("the ") ? name : "the \(name)"
         } else {
-            s += "This document was made with help from \(StatementRenderer.list(d.tools.map(\.displayName)))"
-            s += d.purposes.isEmpty ? "." : " for \(StatementRenderer.list(d.purposes.map(\.phrase)))."
-            s += " Extent of AI use: \(d.extent.phrase)."
-            s += " Human review: \(reviewPhrase(d))."
+            s = "policy \(id)"
         }
-        s += " Declared by \(d.declarant)"
-        if let org = d.organisation, !org.isEmpty { s += ", \(org)" }
-        s += ", on \(StatementRenderer.humanDate(d.date))."
-        if let policy = d.policy {
-            s += " Policy: \(policy.id)\(policy.version.map { " version \($0)" } ?? "")."
-        }
-        if let note = d.note, !note.isEmpty {
-            s += " Note: \(StatementRenderer.sentenceFragment(note))"
-            if !s.hasSuffix(".") && !s.hasSuffix("!") && !s.hasSuffix("?") { s += "." }
-        }
+        if let version = StatementRenderer.given(reference.version) { s += ", version \(version)" }
         return s
+    }
+
+    /// The text with outer spaces trimmed, or nil when nothing is left.
+    static func given(_ s: String?) -> String? {
+        guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
+        return t
+    }
+
+    /// `s` ending with a full stop unless it already ends a sentence.
+    static func closed(_ s: String) -> String {
+        s.hasSuffix(".") || s.hasSuffix("!") || s.hasSuffix("?") ? s : s + "."
     }
 
     /// "a", "a and b", "a, b and c".

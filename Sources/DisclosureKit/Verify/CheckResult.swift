@@ -84,3 +84,55 @@ public struct VerificationReport: Sendable {
     /// True when no check failed.
     public var passed: Bool { !checks.contains { $0.status == .fail } }
 }
+
+extension CheckResult {
+    /// What a person can do next about this result: nil when it passed or does not apply.
+    /// Kind and practical: a failure is described as something to put right, never as proof of
+    /// anything about a person, and a missing declaration on someone else's document is for
+    /// its author to add (verify is often run by a teacher or editor on work that is not theirs).
+    public var nextStep: String? {
+        guard status == .fail || status == .warn else { return nil }
+        return CheckResult.nextStep(id: id, status: status, state: state)
+    }
+
+    /// The next-step text for a check id (and, for `signature`, its state).
+    static func nextStep(id: String, status: CheckStatus, state: String?) -> String? {
+        switch id {
+        case CheckID.statementPresent:
+            return "if the document is yours, add a declaration with `disclose stamp FILE`; if it is someone else's, ask its author to add one. A missing declaration is not in itself a sign that AI was used."
+        case CheckID.metadataPresent:
+            return "the machine-readable record may have been dropped when another program saved the file; if the document is yours, stamp it again with `disclose stamp FILE`, otherwise ask its author to."
+        case CheckID.metadataValid:
+            return "the record is incomplete or cannot be read; the author can stamp again, giving the missing facts (`disclose stamp FILE --help` lists them)."
+        case CheckID.agreement:
+            return "the visible statement and the record say different things, often because the statement was edited by hand; the author can stamp again so that both match."
+        case CheckID.contentBinding:
+            return status == .warn
+                ? "only formatting or other parts changed; nothing needs doing unless you want the record to match exactly (stamp again)."
+                : "the text was edited after it was stamped, which is normal for a document still being worked on; if the declaration still describes it, the author can stamp again to record the current text."
+        case CheckID.statementVisible:
+            return "stamp again with `disclose stamp FILE`, which puts the statement where readers see it, and keep it out of hidden parts of the document."
+        case CheckID.structure:
+            return "stamp again with `disclose stamp FILE`: it replaces every earlier stamp with a single one."
+        case CheckID.signature:
+            switch state.flatMap(SignatureState.init(rawValue:)) {
+            case .signedUntrusted?:
+                return "the signature is sound but its key is not one you trust yet; if you know the key belongs to the signer, add it with `--trust KEY.pem` (or `trust` in .disclose.toml)."
+            case .signatureInvalid?:
+                return "the record no longer matches its signature, for example after it was changed by another program; ask whoever signed it to stamp and sign it again before relying on it."
+            case .unsigned?:
+                return "a signed declaration is required here; the author can stamp again with `--sign-key KEY` (see docs/signing.md)."
+            default:
+                return "see docs/signing.md for what each signature state means."
+            }
+        case "policy.declaration-required":
+            return "this policy asks for a declaration on this document; if it is yours, add one with `disclose stamp FILE` (a declaration of no AI use counts); if it is someone else's, ask its author to."
+        case let policy where policy.hasPrefix("policy.") && status == .warn:
+            return "the policy notes this without refusing it; if it needs attention, talk to whoever looks after the policy."
+        case let policy where policy.hasPrefix("policy."):
+            return "the declaration is recorded as made, and does not meet the policy rule quoted above; if the facts are right, talk to whoever looks after the policy; if a fact was recorded by mistake, the author can stamp again with the corrected facts."
+        default:
+            return nil
+        }
+    }
+}

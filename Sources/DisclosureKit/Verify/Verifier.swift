@@ -85,10 +85,11 @@ public struct Verifier: Sendable {
         }
         if let metadata = found.metadata {
             var expected = disclosure.keyFacts
-            expected.append(("mode", disclosure.extent.w3cDisclosureValue))
+            expected.append(("mode", disclosure.w3cDisclosureValue))
             if let tool = disclosure.tools.first { expected.append(("model", tool.model ?? tool.name)) }
             for (key, value) in expected {
-                if let stored = metadata.facts[key], CanonicalText.paragraph(stored) != CanonicalText.paragraph(value) {
+                if let stored = metadata.facts[key], CanonicalText.paragraph(stored) != CanonicalText.paragraph(value),
+                   !(key == "mode" && disclosure.agreesWithW3CDisclosureValue(stored)) {
                     differences.append("the \(key) field says \"\(stored)\" but the disclosure says \"\(value)\"")
                 }
             }

@@ -19,14 +19,28 @@ struct Init: ParsableCommand {
     @Flag(help: "Replace disclose-policy.toml and .disclose.toml if they exist.")
     var force = false
 
+    // MARK: Signing key (templates branch)
+
+    @Flag(help: "Also make a signing key in keys/ (keys/disclose-signing.key.pem, private, and .pub.pem) and list its public key in the policy's trust.")
+    var withKey = false
+
+    @Option(help: "The --with-key algorithm: ed25519 or p256.")
+    var algorithm: SigningAlgorithm = .ed25519
+
     func run() throws {
         let folder = FileManager.default.currentDirectoryPath
+        let written: (files: [String], key: KeyFile.Written?)
         do {
-            try ProjectInitialiser.write(template: policyTemplate, in: folder, force: force)
+            written = try ProjectInitialiser.write(template: policyTemplate, in: folder, force: force, signingKey: withKey ? algorithm : nil)
         } catch let error as PolicyError {
             throw PolicyOptions.fail(error)
         }
         Output.line("wrote \(ProjectInitialiser.policyFileName) (the \(policyTemplate.rawValue) template) and \(DiscloseConfig.fileName)")
+        if let key = written.key {
+            let relative = { (path: String) in PolicyOptions.display(path) }
+            Output.line("made a signing key: \(relative(key.privateKey)) (private, mode 0600: keep it to yourself) and \(relative(key.publicKey)) (listed in the policy's trust)")
+            Output.line("sign with: disclose stamp FILE --sign-key \(relative(key.privateKey)) …")
+        }
         Output.line("next: edit \(ProjectInitialiser.policyFileName) to match your policy (see docs/policy.md), then run `disclose policy check FILE`")
     }
 }

@@ -57,14 +57,13 @@ struct Show: ParsableCommand {
         }
         if let problem = r.decodeProblem { out += "  problem: \(problem)\n" }
         if let d = r.disclosure {
-            out += "  tools:      \(d.tools.map(\.displayName).joined(separator: "; "))\n"
-            out += "  purposes:   \(d.purposes.map(\.rawValue).joined(separator: ", "))\n"
-            out += "  extent:     \(d.extent.rawValue)\n"
-            out += "  review:     \(d.review.level.rawValue)\(d.review.reviewer.map { " by \($0)" } ?? "")\n"
-            out += "  declarant:  \(d.declarant)\(d.organisation.map { ", \($0)" } ?? "")\n"
-            out += "  date:       \(d.date)\n"
-            if let policy = d.policy { out += "  policy:     \(policy.id)\(policy.version.map { " \($0)" } ?? "")\n" }
-            out += "  signed:     \(d.signature.map { "yes (\($0.algorithm), key id \($0.keyID)\($0.signedAt.map { ", at \($0)" } ?? ""))" } ?? "no")\n"
+            // Every recorded fact, from the library's one list, so that new fields appear here too.
+            let facts = d.recordedFacts + [Disclosure.RecordedFact(label: "signed", value: d.signature.map {
+                "yes (\($0.algorithm), key id \($0.keyID)\($0.signedAt.map { ", at \($0)" } ?? ""))" } ?? "no")]
+            let width = max(14, (facts.map(\.label.count).max() ?? 0) + 2)
+            for fact in facts {
+                out += "  " + (fact.label + ":").padding(toLength: width, withPad: " ", startingAt: 0) + fact.value + "\n"
+            }
         }
         for problem in r.found.problems { out += "  problem: \(problem)\n" }
         return out

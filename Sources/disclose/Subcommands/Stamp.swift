@@ -42,6 +42,11 @@ struct Stamp: ParsableCommand {
     @OptionGroup(title: "Policy")
     var policy: StampPolicyOptions
 
+    // MARK: Statement style (templates branch)
+
+    @Flag(help: "HTML only: leave the statement without its default style (a rule and padding), for pages that style aside.ai-disclosure themselves.")
+    var noStyle = false
+
     func validate() throws {
         let config = try? DiscloseConfig.discover()
         _ = try facts.makeDisclosure(defaultDeclarant: config?.declarant, defaultOrganisation: config?.organisation)
@@ -54,13 +59,16 @@ struct Stamp: ParsableCommand {
         let config = try PolicyOptions.config()
         var disclosure = try facts.makeDisclosure(defaultDeclarant: config.declarant, defaultOrganisation: config.organisation)
         var options = StampOptions(placement: placement ?? .end, metadataStyle: metadata, outputPath: output, dryRun: dryRun)
+        options.styleStatement = !noStyle
         let approval = try policy.apply(to: &disclosure, options: &options, languageGiven: facts.language != nil, placementGiven: placement != nil)
         if let template {
             guard let text = try? String(contentsOfFile: template, encoding: .utf8) else {
                 throw DisclosureError.invalidInput("\(template): the template file cannot be read as UTF-8 text. Check the path.")
             }
-            options.renderer = try StatementRenderer(template: text, source: template)
+            options.renderer = try StatementRenderer(template: text, source: template, policy: options.renderer.policy)
         }
+        // The statement's language, checked once before any file (templates branch).
+        try options.renderer.checkLanguage(of: disclosure, source: facts.language != nil ? "--language" : approval?.policy.source ?? "--language")
         options.signer = try signing.makeSigner()
         let stamper = Stamper()
         var tracker = ExitTracker()

@@ -49,6 +49,7 @@ struct Verify: ParsableCommand {
             let status = check.status.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
             let id = check.id.padding(toLength: width, withPad: " ", startingAt: 0)
             out += "\(report.path): \(status)\(id)\(check.message)\n"
+            if let next = check.nextStep { out += "\(report.path): " + String(repeating: " ", count: 15) + "next step: \(next)\n" }
         }
         for warning in report.warnings {
             out += "\(report.path): note: \(warning)\n"

@@ -59,7 +59,7 @@ struct StampPolicyOptions: ParsableArguments {
         }
         disclosure = policy.prepare(disclosure, task: task, role: role, keepLanguage: languageGiven)
         if !placementGiven, let placement = policy.statement.placement { options.placement = placement }
-        if let renderer = try policy.renderer() { options.renderer = renderer }
+        options.renderer = try policy.statementRenderer()
         let approval = PolicyApproval(policy: policy)
         options.approvals.append(approval.approve)
         return approval

@@ -62,7 +62,7 @@ import Testing
         let root = try folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let written = try ProjectInitialiser.write(template: .university, in: root)
-        #expect(written == [root + "/disclose-policy.toml", root + "/.disclose.toml"])
+        #expect(written.files == [root + "/disclose-policy.toml", root + "/.disclose.toml"] && written.key == nil)
         let config = try DiscloseConfig.discover(from: root + "/a", environment: [:])
         #expect(config.policy == root + "/disclose-policy.toml")
         #expect(try PolicyLoader().load(path: config.policy!).id == "example-university-genai")

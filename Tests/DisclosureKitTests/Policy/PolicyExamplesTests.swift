@@ -25,13 +25,16 @@ import Testing
         #expect(p.authorisedTool(named: "copilot")?.users == ["staff"])
         #expect(p.task(id: "y10-history-essay")?.level == .planning)
         #expect(p.task(id: "y11-english-nea")?.declarationRequired == true)
-        #expect(p.signature.trust == [PolicyExamplesTests.folder.appendingPathComponent("keys/oak-trust-staff.pem").standardizedFileURL.path])
+        #expect(p.signature.trust == [], "no key file that does not exist")
+        #expect(p.name == "Oak Learning Trust Generative AI Policy")
     }
 
     @Test func university() throws {
         let p = try load("university.toml")
         #expect(p.declaration.required)
-        #expect(p.declaration.fields.contains(.toolVersion))
+        #expect(p.declaration.fields == [.tools, .purposes, .extent, .declarant, .date], "what the policy asks for, no more")
+        #expect(["communications", "web", "report"].allSatisfy { p.task(id: $0)?.roles == ["staff"] }, "a publication family for staff")
+        #expect(p.signature.trust == [])
         #expect(p.task(id: "comp1010-project")?.allowedMaxExtent == .substantial)
         #expect(p.task(id: "hist2041-essay")?.purposes == [.research, .ideaGeneration])
         #expect(p.statement.placement == .start)
@@ -41,7 +44,9 @@ import Testing
 
     @Test func publisherUsesTheArticle50Exception() throws {
         let p = try load("publisher-eu-ai-act.toml")
-        #expect(p.signature.required)
+        #expect(!p.signature.required && p.signature.trust == [], "usable before the newsroom has a key")
+        #expect(p.statement.placement == .start, "visible at first exposure")
+        #expect(!p.declaration.fields.contains(.review) && !p.declaration.fields.contains(.reviewer), "unreviewed AI text can be declared")
         #expect(p.statement.requiredFrom == .partial)
         #expect(p.statement.exemptReviewLevels == [.edited, .factChecked, .rewritten])
         #expect(p.statement.exemptRequiresReviewer)
@@ -62,6 +67,14 @@ import Testing
                     "exempt_requires_reviewer", "placement", "language", "template", "trust"]
         let missing = keys.filter { !text.contains("\n\($0) = ") }
         #expect(missing.isEmpty)
+    }
+
+    @Test(arguments: PolicyTemplate.allCases)
+    func withKeyListsTheKeyAndChangesNothingElse(template: PolicyTemplate) throws {
+        let text = ProjectInitialiser.policyText(template, trusting: "keys/disclose-signing.pub.pem")
+        #expect(text.contains("\ntrust = [\"keys/disclose-signing.pub.pem\"]\n"))
+        #expect(text.replacingOccurrences(of: "trust = [\"keys/disclose-signing.pub.pem\"]", with: "trust = []") == template.text)
+        #expect(ProjectInitialiser.policyText(template) == template.text)
     }
 
     @Test(arguments: PolicyTemplate.allCases)

@@ -103,7 +103,7 @@ import Testing
             "disclose-policy.toml:\(exempt["bad"]): key \"statement.exempt_review_levels\": \"none\" is not a review level that can lift the requirement; use one of reviewed, edited, fact-checked, rewritten")
         let language = Marked("[policy]\nid = \"p\"\n[statement]\nlanguage = \"English\"⟨bad⟩\n")
         #expect(PolicyFixtures.error(language.text) ==
-            "disclose-policy.toml:\(language["bad"]): key \"statement.language\": \"English\" is not a BCP 47 language tag; write it like en-GB or cy")
+            "disclose-policy.toml:\(language["bad"]): key \"statement.language\": \"English\" is not a BCP 47 language tag; write it like en-GB")
     }
 
     @Test func templateMissingAPlaceholderIsNamedAtItsLine() {

@@ -5,11 +5,11 @@ import Testing
 @Suite struct StatementRendererTests {
     @Test func defaultWordingCarriesEveryFact() {
         let text = StatementRenderer().render(Samples.disclosure)
-        #expect(text == "AI use disclosure: This document was made with help from Microsoft 365 Copilot for drafting and summarising. Extent of AI use: part of the content. Human review: reviewed and edited by Head of Communications. Declared by Jane Smith, Example University, on 25 November 2026.")
+        #expect(text == "AI use disclosure: This document was made with help from Microsoft 365 Copilot for drafting and summarising. Extent of AI use: part of the content. Human review: reviewed and edited by Head of Communications. Declared by Jane Smith (Example University) on 25 November 2026.")
     }
 
     @Test func noAIDeclaration() {
-        #expect(StatementRenderer().render(Samples.noAI) == "AI use disclosure: No AI tools were used in making this document. Declared by Pupil 7Y-12, on 25 November 2026.")
+        #expect(StatementRenderer().render(Samples.noAI) == "AI use disclosure: No AI tools were used in making this document. Declared by Pupil 7Y-12 on 25 November 2026.")
     }
 
     @Test func severalToolsAndPurposesReadNaturally() {
@@ -20,7 +20,7 @@ import Testing
         d.policy = PolicyReference(id: "example-ai-policy", version: "2")
         let text = StatementRenderer().render(d)
         #expect(text.contains("ChatGPT 5 (OpenAI), DeepL and Grammarly for research, translation and checking references."))
-        #expect(text.hasSuffix("Policy: example-ai-policy version 2. Note: Figures were checked against the finance report."))
+        #expect(text.hasSuffix("Declared by Jane Smith (Example University) on 25 November 2026 under policy example-ai-policy, version 2. Note: Figures were checked against the finance report."))
     }
 
     @Test func sameModelSameWords() {

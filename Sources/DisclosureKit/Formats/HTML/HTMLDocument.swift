@@ -304,7 +304,7 @@ final class HTMLDocument: OpenedDocument {
             edits.append((0, script))
         }
 
-        let aside = HTMLMarkup.statement(request.statement, language: request.disclosure.language, asciiOnly: asciiOnly) + eol
+        let aside = HTMLMarkup.statement(request.statement, language: request.disclosure.language, asciiOnly: asciiOnly, styled: request.styleStatement) + eol
         let container = [first("main"), first("article")].compactMap { $0 }.first { $0.startTag.count > 0 && $0.endTag != nil }
         let at: Int
         switch request.placement {

@@ -20,15 +20,23 @@ enum HTMLMarkup {
         return out
     }
 
-    static func statement(_ text: String, language: String, asciiOnly: Bool) -> String {
-        "<aside class=\"ai-disclosure\" \(attribute)=\"statement\" role=\"note\" lang=\"\(escape(language, asciiOnly: true))\"><p>\(escape(text, asciiOnly: asciiOnly))</p></aside>"
+    /// The statement's default style: a rule and padding that set it apart from body text,
+    /// in the page's own font and colour (`currentColor`, no font or colour of its own).
+    /// An inline `style` attribute, so that it travels with the statement and needs no edit
+    /// of the page's head; under a Content-Security-Policy whose `style-src` blocks inline
+    /// styles, browsers ignore it and show the statement unstyled (docs/markdown-html.md).
+    static let statementStyle = "margin:1.5em 0;padding:0.75em 1em;border:1px solid;border-inline-start-width:4px;border-radius:4px"
+
+    static func statement(_ text: String, language: String, asciiOnly: Bool, styled: Bool = true) -> String {
+        let style = styled ? " style=\"\(statementStyle)\"" : ""
+        return "<aside class=\"ai-disclosure\" \(attribute)=\"statement\" role=\"note\" lang=\"\(escape(language, asciiOnly: true))\"\(style)><p>\(escape(text, asciiOnly: asciiOnly))</p></aside>"
     }
 
     /// The W3C meta tags, then the JSON-LD block; each followed by `eol`.
     static func metadata(_ request: StampRequest, eol: String, xhtml: Bool, asciiOnly: Bool) -> String {
         let d = request.disclosure
         let close = xhtml ? " />" : ">"
-        var metas: [(String, String)] = [("ai-disclosure", d.extent.w3cDisclosureValue)]
+        var metas: [(String, String)] = [("ai-disclosure", d.w3cDisclosureValue)]
         if let tool = d.tools.first {
             metas.append(("ai-model", tool.model ?? tool.name))
             if let provider = tool.provider { metas.append(("ai-provider", provider)) }

@@ -50,7 +50,7 @@ enum FrontMatterBlock {
     /// (`mode`, `model`, `provider`, `reviewed-by`, `date`), then our key facts and the whole JSON.
     static func fields(_ request: StampRequest) -> [(String, String)] {
         let d = request.disclosure
-        var out: [(String, String)] = [("mode", d.extent.w3cDisclosureValue)]
+        var out: [(String, String)] = [("mode", d.w3cDisclosureValue)]
         if let tool = d.tools.first {
             out.append(("model", tool.model ?? tool.name))
             if let provider = tool.provider { out.append(("provider", provider)) }

@@ -26,7 +26,7 @@ import Testing
 
     @Test func statementGoesInMainAndMetadataInHead() throws {
         let html = try stamped("main.html")
-        #expect(html.contains("<p>Tour the <em>new</em> labs.</p>\n<aside class=\"ai-disclosure\" data-disclose=\"statement\" role=\"note\" lang=\"en-GB\"><p>AI use disclosure: This document was made with help from Microsoft 365 Copilot"))
+        #expect(html.contains("<p>Tour the <em>new</em> labs.</p>\n<aside class=\"ai-disclosure\" data-disclose=\"statement\" role=\"note\" lang=\"en-GB\" style=\"margin:1.5em 0;padding:0.75em 1em;border:1px solid;border-inline-start-width:4px;border-radius:4px\"><p>AI use disclosure: This document was made with help from Microsoft 365 Copilot"))
         #expect(html.contains("</p></aside>\n</main>"))
         #expect(html.contains("<meta name=\"ai-disclosure\" content=\"ai-assisted\" data-disclose=\"meta\">\n<meta name=\"ai-model\" content=\"Microsoft 365 Copilot\" data-disclose=\"meta\">\n<script type=\"application/ld+json\" data-disclose=\"metadata\">{\"@context\":\"https://schema.org\",\"@type\":\"CreativeWork\",\"digitalSourceType\":\"http://cv.iptc.org/newscodes/digitalsourcetype/compositeWithTrainedAlgorithmicMedia\",\"disclose\":{"))
         #expect(html.contains("</script>\n</head>"))

@@ -106,7 +106,7 @@ import Testing
         let (stamped, report) = try TextFixtures.roundTrip(path, original: original)
         #expect(report.passed)
         let text = String(decoding: stamped, as: UTF8.self)
-        #expect(text.hasSuffix("```sh\nmake all\n\n```\n\n<!-- disclose:statement:begin after-closing-fence -->\n\n> AI use disclosure: This document was made with help from Microsoft 365 Copilot for drafting and summarising. Extent of AI use: part of the content. Human review: reviewed and edited by Head of Communications. Declared by Jane Smith, Example University, on 25 November 2026.\n\n<!-- disclose:statement:end -->\n"))
+        #expect(text.hasSuffix("```sh\nmake all\n\n```\n\n<!-- disclose:statement:begin after-closing-fence -->\n\n> AI use disclosure: This document was made with help from Microsoft 365 Copilot for drafting and summarising. Extent of AI use: part of the content. Human review: reviewed and edited by Head of Communications. Declared by Jane Smith (Example University) on 25 November 2026.\n\n<!-- disclose:statement:end -->\n"))
     }
 
     @Test func unclosedCommentIsRefusedNotSwallowed() throws {
