@@ -16,6 +16,9 @@ public struct StatementRenderer: Sendable {
 
     /// The custom template, or nil for the default wording.
     public let template: String?
+    /// Whom to ask about AI use or complain to (the policy's `contact`); when given, the
+    /// statement ends with a sentence naming it, whatever the template.
+    public var contact: String?
 
     /// A renderer with the default wording.
     public init() { template = nil }
@@ -51,6 +54,19 @@ public struct StatementRenderer: Sendable {
 
     /// The statement for `disclosure`, one paragraph of plain text.
     public func render(_ d: Disclosure) -> String {
+        let body = renderBody(d)
+        guard let contact = contact?.trimmingCharacters(in: .whitespacesAndNewlines), !contact.isEmpty else { return body }
+        let closed = body.last.map { ".!?".contains($0) } ?? true ? body : body + "."
+        return CanonicalText.paragraph(closed + " " + StatementRenderer.contactSentence(contact))
+    }
+
+    /// "Questions or complaints about AI use: ai@oak.sch.uk."
+    public static func contactSentence(_ contact: String) -> String {
+        let end = contact.hasSuffix(".") ? "" : "."
+        return "Questions or complaints about AI use: \(CanonicalText.paragraph(contact))\(end)"
+    }
+
+    private func renderBody(_ d: Disclosure) -> String {
         if let template {
             var out = template
             for (key, value) in values(d) {

@@ -43,7 +43,7 @@ struct Show: ParsableCommand {
     static func text(_ r: ShowResult) -> String {
         var out = "\(r.path) (\(r.format))\n"
         if r.found.isEmpty {
-            return out + "  no disclosure from Disclose found\n"
+            return out + "  no disclosure from Disclose found\n" + declarations(r.declarations)
         }
         if let s = r.found.statement {
             out += "  statement at \(s.location):\n    \(s.text)\n"
@@ -64,9 +64,45 @@ struct Show: ParsableCommand {
             out += "  declarant:  \(d.declarant)\(d.organisation.map { ", \($0)" } ?? "")\n"
             out += "  date:       \(d.date)\n"
             if let policy = d.policy { out += "  policy:     \(policy.id)\(policy.version.map { " \($0)" } ?? "")\n" }
+            if let classes = d.dataClasses { out += "  data:       \(classes.map(\.rawValue).joined(separator: ", "))\n" }
+            if let approval = d.approval { out += "  approval:   \(approval)\n" }
+            let assessed = d.tools.compactMap { t in t.dpia.map { "\(t.name): \($0)" } }
+            if !assessed.isEmpty { out += "  DPIA:       \(assessed.joined(separator: "; "))\n" }
             out += "  signed:     \(d.signature.map { "yes (\($0.algorithm), key id \($0.keyID)\($0.signedAt.map { ", at \($0)" } ?? ""))" } ?? "no")\n"
         }
         for problem in r.found.problems { out += "  problem: \(problem)\n" }
+        return out + declarations(r.declarations)
+    }
+
+    /// The other declarations found, with their facts, as the audit reports them.
+    static func declarations(_ list: [Declaration]) -> String {
+        guard !list.isEmpty else { return "" }
+        var out = "  other declarations found (\(list.count)):\n"
+        for d in list {
+            out += "    \(d.kind) at \(d.location): \"\(d.quote)\"\n"
+            guard let f = d.facts else {
+                out += "      facts:      not read; check by eye\n"
+                continue
+            }
+            let ai: String
+            switch f.aiUse {
+            case .none: ai = "no AI used"
+            case .used: ai = "AI used"
+            case .unclear: ai = "unclear; check by eye"
+            }
+            out += "      AI use:     \(ai) (\(f.confidence.rawValue))\n"
+            if !f.tools.isEmpty {
+                let names = f.tools.map { tool -> String in
+                    guard let canonical = tool.canonical else { return "\"\(tool.asWritten)\" (not recognised)" }
+                    return canonical == tool.asWritten ? canonical : "\(canonical) (\"\(tool.asWritten)\")"
+                }
+                out += "      tools:      \(names.joined(separator: "; "))\n"
+            }
+            if !f.purposes.isEmpty {
+                out += "      purposes:   \(f.purposes.map { p in p.purpose.map { "\($0.rawValue) (\"\(p.asWritten)\")" } ?? "\"\(p.asWritten)\"" }.joined(separator: "; "))\n"
+            }
+            if let date = f.date { out += "      date:       \(date)\n" }
+        }
         return out
     }
 }
@@ -79,6 +115,7 @@ struct ShowJSON: Codable {
     var metadataLocation: Location?
     var disclosure: Disclosure?
     var problems: [String]
+    var declarations: [Declaration]
 
     init(_ r: ShowResult) {
         path = r.path
@@ -88,5 +125,6 @@ struct ShowJSON: Codable {
         metadataLocation = r.found.metadata?.location
         disclosure = r.disclosure
         problems = r.found.problems + (r.decodeProblem.map { [$0] } ?? [])
+        declarations = r.declarations
     }
 }
