@@ -64,7 +64,7 @@ import Testing
 
         let check = try CLI.run(["policy", "check", s.file, "--policy", s.policy, "--task", "y10-history-essay"], environment: isolated(s.folder))
         #expect(check.exitCode == 0)
-        #expect(check.stdout.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 10, "one line per rule and a summary")
+        #expect(check.stdout.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 17, "one line per rule (16) and a summary")
         #expect(check.stdout.hasSuffix("\(s.file): meets the policy oak-trust-ai version 2026.1\n"))
 
         let other = try CLI.run(["policy", "check", s.file, "--policy", s.policy, "--task", "y11-english-nea"], environment: isolated(s.folder))
@@ -79,7 +79,7 @@ import Testing
         let r = try CLI.run(["policy", "check", s.file, "--policy", s.policy, "--task", "y10-history-essay"], environment: isolated(s.folder))
         #expect(r.exitCode == 1)
         let taskLine = line(of: "id = \"y10-history-essay\"", in: s.text) - 1
-        #expect(r.stdout.hasPrefix("\(s.file): fail           policy.declaration-required  this file carries no AI-use declaration, and the policy asks for one for the task \"y10-history-essay\", even when no AI was used (\(s.policy):\(taskLine)); add one with `disclose stamp` (with --extent none if no AI was used)\n"))
+        #expect(r.stdout.hasPrefix("\(s.file): fail           policy.declaration-required  this file carries no AI-use declaration, and the policy asks for one for the task \"y10-history-essay\", even when no AI was used (\(s.policy):\(taskLine)); ask the author to add one (a declaration that no AI was used counts)\n"))
         #expect(r.stdout.hasSuffix("\(s.file): 1 policy rule of oak-trust-ai version 2026.1 not met\n"))
         let verify = try CLI.run(["verify", s.file, "--policy", s.policy], environment: isolated(s.folder))
         #expect(verify.stdout.contains("pass           policy.declaration-required  no declaration, and the policy does not require one"))
@@ -100,8 +100,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true)
         let file = try CLI.copyFixture("sample/pupil-essay.md", to: sub)
         let check = try CLI.run(["policy", "check", "pupil-essay.md", "--task", "y10-history-essay"], in: sub, environment: env)
-        #expect(check.exitCode == 1)
-        #expect(check.stdout.contains("policy.declaration-required  this file carries no AI-use declaration"))
+        #expect(check.exitCode == 0, "the essay's own words declare that no AI was used: a declaration, not a failure")
+        #expect(check.stdout.contains("policy.declaration-required  the document carries "))
         #expect(check.stdout.contains("/disclose-policy.toml:"))
 
         let stamp = try CLI.run(["stamp", "pupil-essay.md", "--extent", "none", "--declarant", "Pupil 7Y-12", "--role", "pupils", "--task", "y10-history-essay"], in: sub, environment: env)
@@ -152,7 +152,7 @@ import Testing
         try "[policy]\nid = \"p\"\n[[tools]]\nname = \"Gemini\"\npurposes = [\"essay-writing\"]\n".write(toFile: bad, atomically: true, encoding: .utf8)
         let r = try CLI.run(["policy", "check", s.file, "--policy", bad], environment: isolated(s.folder))
         #expect(r.exitCode == 2)
-        #expect(r.stderr == "disclose: error: \(bad):5: key \"tools.purposes\": \"essay-writing\" is not a purpose Disclose knows; use one of drafting, summarising, research, idea-generation, lesson-planning, coding, translation, proofreading, image-generation, data-analysis, feedback, or other:<text>\n")
+        #expect(r.stderr == "disclose: error: \(bad):5: key \"tools.purposes\": \"essay-writing\" is not a purpose Disclose knows; use one of drafting, summarising, research, idea-generation, lesson-planning, coding, translation, proofreading, image-generation, data-analysis, feedback, autonomous-agent, emotion-recognition, deepfake, or other:<text>\n")
         let stamp = try CLI.run(["stamp", s.file, "--policy", bad] + CLI.sampleFacts, environment: isolated(s.folder))
         #expect(stamp.exitCode == 2)
         let missing = try CLI.run(["verify", s.file, "--policy", s.folder + "/nope.toml"], environment: isolated(s.folder))
@@ -162,6 +162,6 @@ import Testing
         #expect(noPolicy.stderr.contains("--task and --role are recorded against a policy"))
         let unknownTask = try CLI.run(["policy", "check", s.file, "--policy", s.policy, "--task", "y9-poem"], environment: isolated(s.folder))
         #expect(unknownTask.exitCode == 2)
-        #expect(unknownTask.stderr.contains("the task \"y9-poem\" is not in \(s.policy); it lists y11-english-nea, y10-history-essay, y12-epq."))
+        #expect(unknownTask.stderr.contains("the task \"y9-poem\" is not in \(s.policy); it lists y11-english-nea, y10-history-essay, y12-epq. Add a [[tasks]] entry with id = \"y9-poem\" to the policy, or correct the spelling."))
     }
 }

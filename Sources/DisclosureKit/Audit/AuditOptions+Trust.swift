@@ -9,12 +9,14 @@ extension AuditOptions {
     ///   - policy: the organisation policy, if any.
     ///   - trust: the trust settings (command line, config and policy combined).
     ///   - signatureCheck: the signature check built from `trust`.
-    public mutating func apply(policy: Policy?, trust: TrustSettings, signatureCheck: SignatureCheck) {
-        additionalChecks = [signatureCheck] + (policy.map { [PolicyCheck(policy: $0)] } ?? [])
+    ///   - task: the task every file is expected to be made for (`audit --task`), if any.
+    public mutating func apply(policy: Policy?, trust: TrustSettings, signatureCheck: SignatureCheck, task: String? = nil) {
+        additionalChecks = [signatureCheck] + (policy.map { [PolicyCheck(policy: $0, expectedTask: task)] } ?? [])
         var text = trust.fingerprint
         if let policy {
             let bytes = FileManager.default.contents(atPath: policy.source) ?? Data(policy.source.utf8)
             text += "\npolicy=\(Digests.sha256Hex(bytes))"
+            if let task { text += "\ntask=\(task)" }
         }
         for path in trust.trust + trust.namedTrust {
             if let bytes = FileManager.default.contents(atPath: path) { text += "\n\(path)=\(Digests.sha256Hex(bytes))" }

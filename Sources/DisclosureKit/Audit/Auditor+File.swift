@@ -56,12 +56,13 @@ extension Auditor {
             let handler = try loader.handler(for: file.path, data: data)
             record.format = handler.id
             let document = try handler.open(DocumentInput(data: data, path: file.path, limits: options.limits))
-            let report = try verifier.verify(document: document, path: file.path)
-            let stampFound = !report.found.isEmpty
             let evidence = scan(EvidenceInput(path: file.path, format: handler.id, text: try document.text(),
                                               metadata: try document.metadataEntries(), raw: data))
+            let report = try verifier.verify(document: document, path: file.path, raw: data, declarations: evidence.declarations)
+            let stampFound = !report.found.isEmpty
             record.disclosure = report.disclosure
-            record.checks = stampFound ? report.checks : []
+            // The policy applies to every file, declared or not; the other verify checks only to our stamps.
+            record.checks = stampFound ? report.checks : report.checks.filter { $0.id.hasPrefix(PolicyCheck.idPrefix) }
             record.declarations = evidence.declarations
             record.findings = Self.strongestFirst(evidence.findings)
             record.status = Classifier(minStrength: options.minStrength).status(stampFound: stampFound, checks: report.checks, evidence: evidence)

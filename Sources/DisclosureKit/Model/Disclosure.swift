@@ -40,6 +40,10 @@ public struct Disclosure: Codable, Equatable, Sendable {
     public var policy: PolicyReference?
     /// Free text from the declarant.
     public var note: String?
+    /// The kinds of data that went into the tools; nil when not recorded.
+    public var dataClasses: [DataClass]?
+    /// The id of an exception approved in advance under the policy (`[[approvals]]`), when one is cited.
+    public var approval: String?
     /// BCP 47 language tag of the statement; `en-GB` unless set.
     public var language: String
     /// The visible statement exactly as it was stamped. Filled in by stamping.
@@ -54,7 +58,8 @@ public struct Disclosure: Codable, Equatable, Sendable {
         tools: [Tool], purposes: [Purpose], extent: Extent, review: Review,
         declarant: String, organisation: String? = nil, date: String,
         policy: PolicyReference? = nil, note: String? = nil, language: String = "en-GB",
-        statement: String? = nil, content: ContentBinding? = nil, signature: DisclosureSignature? = nil
+        statement: String? = nil, content: ContentBinding? = nil, signature: DisclosureSignature? = nil,
+        dataClasses: [DataClass]? = nil, approval: String? = nil
     ) {
         self.schema = Disclosure.currentSchema
         self.tools = tools
@@ -70,10 +75,13 @@ public struct Disclosure: Codable, Equatable, Sendable {
         self.statement = statement
         self.content = content
         self.signature = signature
+        self.dataClasses = dataClasses
+        self.approval = approval
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, tools, purposes, extent, review, declarant, organisation, date, policy, note, language, statement, content, signature
+        case schema, tools, purposes, extent, review, declarant, organisation, date, policy, note, dataClasses, approval,
+             language, statement, content, signature
     }
 
     public init(from decoder: Decoder) throws {
@@ -88,6 +96,8 @@ public struct Disclosure: Codable, Equatable, Sendable {
         date = try c.decode(String.self, forKey: .date)
         policy = try c.decodeIfPresent(PolicyReference.self, forKey: .policy)
         note = try c.decodeIfPresent(String.self, forKey: .note)
+        dataClasses = try c.decodeIfPresent([DataClass].self, forKey: .dataClasses)
+        approval = try c.decodeIfPresent(String.self, forKey: .approval)
         language = try c.decodeIfPresent(String.self, forKey: .language) ?? "en-GB"
         statement = try c.decodeIfPresent(String.self, forKey: .statement)
         content = try c.decodeIfPresent(ContentBinding.self, forKey: .content)
@@ -105,13 +115,16 @@ public struct Tool: Codable, Equatable, Hashable, Sendable {
     public var model: String?
     /// The company or service that provides it, if known.
     public var provider: String?
+    /// The Data Protection Impact Assessment reference the policy gives for this tool, recorded by `stamp --policy`.
+    public var dpia: String?
 
     /// Creates a tool entry.
-    public init(name: String, version: String? = nil, model: String? = nil, provider: String? = nil) {
+    public init(name: String, version: String? = nil, model: String? = nil, provider: String? = nil, dpia: String? = nil) {
         self.name = name
         self.version = version
         self.model = model
         self.provider = provider
+        self.dpia = dpia
     }
 }
 

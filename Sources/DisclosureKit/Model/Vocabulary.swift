@@ -5,12 +5,14 @@ import Foundation
 public enum Purpose: Hashable, Sendable, Codable, CustomStringConvertible, CaseIterable {
     case drafting, summarising, research, ideaGeneration, lessonPlanning, coding, translation,
          proofreading, imageGeneration, dataAnalysis, feedback
+    /// Uses many policies ban outright (see `[[banned]]` in docs/policy.md).
+    case autonomousAgent, emotionRecognition, deepfake
     case other(String)
 
     /// Every named purpose, in documentation order (without `other`).
     public static var allCases: [Purpose] {
         [.drafting, .summarising, .research, .ideaGeneration, .lessonPlanning, .coding, .translation,
-         .proofreading, .imageGeneration, .dataAnalysis, .feedback]
+         .proofreading, .imageGeneration, .dataAnalysis, .feedback, .autonomousAgent, .emotionRecognition, .deepfake]
     }
 
     /// The identifier written in JSON and accepted on the command line.
@@ -27,6 +29,9 @@ public enum Purpose: Hashable, Sendable, Codable, CustomStringConvertible, CaseI
         case .imageGeneration: return "image-generation"
         case .dataAnalysis: return "data-analysis"
         case .feedback: return "feedback"
+        case .autonomousAgent: return "autonomous-agent"
+        case .emotionRecognition: return "emotion-recognition"
+        case .deepfake: return "deepfake"
         case .other(let text): return "other:\(text)"
         }
     }
@@ -58,6 +63,9 @@ public enum Purpose: Hashable, Sendable, Codable, CustomStringConvertible, CaseI
         case .imageGeneration: return "generating images"
         case .dataAnalysis: return "data analysis"
         case .feedback: return "giving feedback"
+        case .autonomousAgent: return "an agent acting on its own"
+        case .emotionRecognition: return "recognising emotions"
+        case .deepfake: return "making a likeness of a real person"
         case .other(let text): return text
         }
     }
@@ -118,6 +126,8 @@ public enum ReviewLevel: String, Codable, CaseIterable, Sendable {
     case edited
     case factChecked = "fact-checked"
     case rewritten
+    /// Reviewed, with the output checked for accuracy and for bias (policies that ask for both).
+    case accuracyAndBiasChecked = "accuracy-and-bias-checked"
 
     /// Plain-English phrase used in statements.
     public var phrase: String {
@@ -127,6 +137,7 @@ public enum ReviewLevel: String, Codable, CaseIterable, Sendable {
         case .edited: return "reviewed and edited"
         case .factChecked: return "reviewed and fact-checked"
         case .rewritten: return "rewritten"
+        case .accuracyAndBiasChecked: return "reviewed and checked for accuracy and bias"
         }
     }
 }
@@ -145,5 +156,29 @@ public struct Review: Codable, Equatable, Sendable {
         self.level = level
         self.reviewer = reviewer
         self.note = note
+    }
+}
+
+/// The kind of data that went into an AI tool, as organisations' data-protection rules
+/// classify it. A policy approves each tool for some classes (`data_classes`); a
+/// declaration may record which went in (`dataClasses`, `stamp --data`).
+public enum DataClass: String, Codable, CaseIterable, Sendable {
+    /// Information anyone may see: published pages, public documents.
+    case `public`
+    /// The organisation's internal information, not personal.
+    case `internal`
+    /// Personal data about identifiable people (UK GDPR).
+    case personal
+    /// Special category or otherwise sensitive personal data (health, ethnicity, safeguarding, ...).
+    case specialCategory = "special-category"
+
+    /// Plain-English phrase used in messages.
+    public var phrase: String {
+        switch self {
+        case .public: return "public information"
+        case .internal: return "internal information"
+        case .personal: return "personal data"
+        case .specialCategory: return "special category data"
+        }
     }
 }

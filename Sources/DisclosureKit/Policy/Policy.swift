@@ -21,6 +21,8 @@ public struct Policy: Equatable, Sendable {
     public var name: String?
     /// The organisation that owns the policy.
     public var organisation: String?
+    /// Whom to ask about AI use, or complain to (an address, a role or a page); printed in the statement.
+    public var contact: String?
     /// The kinds of user the policy knows (e.g. `staff`, `pupils`); empty means any role is accepted.
     public var roles: [String]
     /// What to do with a tool that is not on the list.
@@ -35,6 +37,10 @@ public struct Policy: Equatable, Sendable {
     public var statement: StatementRequirements
     /// Whether a signature is required, and which keys are trusted.
     public var signature: SignatureRequirements
+    /// Exceptions approved in advance (`[[approvals]]`), in file order.
+    public var approvals: [ApprovedException] = []
+    /// Purposes never allowed, whatever the tool or approval (`[[banned]]`), in file order.
+    public var banned: [BannedUse] = []
     /// The line of each key, section and list entry, for messages.
     public var lines: PolicyLines
 
@@ -47,6 +53,11 @@ public struct Policy: Equatable, Sendable {
     public func authorisedTool(named name: String) -> AuthorisedTool? {
         let key = Policy.normalise(name)
         return tools.first { $0.allNames.map(Policy.normalise).contains(key) }
+    }
+
+    /// The approval with `id`, if the policy lists it.
+    public func approval(id: String) -> ApprovedException? {
+        approvals.first { $0.id == id }
     }
 
     /// The task with `id`, if the policy lists it.
@@ -87,19 +98,39 @@ public struct AuthorisedTool: Equatable, Sendable {
     public var users: [String]?
     /// Conditions in words (e.g. "school accounts only"), shown in messages.
     public var note: String?
+    /// Narrower purposes for some roles (`role_purposes`): a role named here may use the tool
+    /// only for its own list; other roles use ``purposes``.
+    public var rolePurposes: [String: [Purpose]]
+    /// The kinds of data the tool is approved to receive; nil means not restricted.
+    public var dataClasses: [DataClass]?
+    /// The Data Protection Impact Assessment reference, recorded in disclosures that name the tool.
+    public var dpia: String?
+    /// Who approved the DPIA or the tool (a name or a role).
+    public var approver: String?
     /// The line of its `[[tools]]` header.
     public var line: Int?
 
     /// The name followed by the aliases.
     public var allNames: [String] { [name] + aliases }
 
+    /// The purposes `role` may use the tool for; nil means any purpose.
+    public func purposes(for role: String?) -> [Purpose]? {
+        role.flatMap { rolePurposes[$0] } ?? purposes
+    }
+
     /// Creates a tool entry.
-    public init(name: String, aliases: [String] = [], purposes: [Purpose]? = nil, users: [String]? = nil, note: String? = nil, line: Int? = nil) {
+    public init(name: String, aliases: [String] = [], purposes: [Purpose]? = nil, users: [String]? = nil, note: String? = nil,
+                rolePurposes: [String: [Purpose]] = [:], dataClasses: [DataClass]? = nil, dpia: String? = nil,
+                approver: String? = nil, line: Int? = nil) {
         self.name = name
         self.aliases = aliases
         self.purposes = purposes
         self.users = users
         self.note = note
+        self.rolePurposes = rolePurposes
+        self.dataClasses = dataClasses
+        self.dpia = dpia
+        self.approver = approver
         self.line = line
     }
 }
@@ -134,6 +165,8 @@ public enum DeclarationField: String, Sendable, CaseIterable {
     case task
     /// The role recorded with `stamp --role`.
     case role
+    /// The kinds of data that went into the tools, recorded with `stamp --data` (when AI was used).
+    case dataClasses = "data-classes"
 
     /// The fields required when a policy does not say: the six every declaration carries.
     public static let defaults: [DeclarationField] = [.tools, .purposes, .extent, .review, .declarant, .date]
@@ -145,11 +178,14 @@ public struct DeclarationRequirements: Equatable, Sendable {
     public var required: Bool
     /// The fields a declaration must fill in.
     public var fields: [DeclarationField]
+    /// The review levels a declaration of AI use must record (e.g. `accuracy-and-bias-checked`); nil means any.
+    public var reviewLevels: [ReviewLevel]?
 
     /// Creates requirements.
-    public init(required: Bool = false, fields: [DeclarationField] = DeclarationField.defaults) {
+    public init(required: Bool = false, fields: [DeclarationField] = DeclarationField.defaults, reviewLevels: [ReviewLevel]? = nil) {
         self.required = required
         self.fields = fields
+        self.reviewLevels = reviewLevels
     }
 }
 

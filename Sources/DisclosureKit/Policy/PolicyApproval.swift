@@ -51,20 +51,25 @@ public final class PolicyApproval: @unchecked Sendable {
 
 extension Policy {
     /// `disclosure` as it is stamped under this policy: the policy reference (with the
-    /// task and role) recorded, the policy's organisation recorded when none was given, and
-    /// the policy's statement language used unless `keepLanguage` (the language was given explicitly).
+    /// task and role) recorded, the policy's organisation recorded when none was given, each
+    /// listed tool's DPIA reference recorded, and the policy's statement language used unless
+    /// `keepLanguage` (the language was given explicitly).
     public func prepare(_ disclosure: Disclosure, task: String? = nil, role: String? = nil, keepLanguage: Bool = false) -> Disclosure {
         var out = disclosure
         out.policy = reference(task: task ?? disclosure.policy?.task, role: role ?? disclosure.policy?.role)
         if (out.organisation ?? "").trimmingCharacters(in: .whitespaces).isEmpty, let organisation { out.organisation = organisation }
+        for i in out.tools.indices {
+            if let dpia = authorisedTool(named: out.tools[i].name)?.dpia { out.tools[i].dpia = dpia }
+        }
         if !keepLanguage, let language = statement.language { out.language = language }
         return out
     }
 
-    /// The statement renderer for the policy's template, or nil when it has none.
+    /// The statement renderer for the policy's template and contact, or nil when it has neither.
     /// - Throws: ``DisclosureError/invalidInput(_:)``; the loader has already checked the template.
     @available(*, deprecated, renamed: "statementRenderer()", message: "statementRenderer() also names the policy in the default wording")
     public func renderer() throws -> StatementRenderer? {
-        try statement.template.map { try StatementRenderer(template: $0, source: source) }
+        guard statement.template != nil || contact != nil else { return nil }
+        return try statementRenderer()
     }
 }

@@ -13,13 +13,23 @@ public struct PolicyCheck: VerificationCheck {
         DeclarationRequired.self,
         PolicyRecorded.self,
         RequiredFields.self,
+        BannedPurposes.self,
         ToolAuthorised.self,
         PurposeAuthorised.self,
+        RolePurposes.self,
         UserAuthorised.self,
+        DataClassesAllowed.self,
+        ApprovalValid.self,
         TaskLevel.self,
+        ReviewRequired.self,
+        DPIARecorded.self,
         StatementRequired.self,
+        ContactStated.self,
         SignatureRequired.self,
     ]
+
+    /// The prefix of every policy rule's check id.
+    public static let idPrefix = "policy."
 
     /// The policy held against each document.
     public var policy: Policy
@@ -32,12 +42,19 @@ public struct PolicyCheck: VerificationCheck {
         self.expectedTask = expectedTask
     }
 
-    /// Runs every rule on the document in `context`.
+    /// Runs every rule on the document in `context`. Without a disclosure of ours, the
+    /// rules read the declarations made another way: the ones the caller scanned for, else
+    /// those ``EvidenceScanner/declarations(in:raw:path:)`` finds.
     public func run(_ context: VerificationContext) -> [CheckResult] {
+        var declarations: [Declaration] = []
+        if context.disclosure == nil && context.found.metadata == nil {
+            declarations = context.declarations
+                ?? (try? EvidenceScanner.declarations(in: context.document, raw: context.raw ?? Data(), path: context.path)) ?? []
+        }
         let policyContext = PolicyContext(
             policy: policy, path: context.path, stage: .verify, expectedTask: expectedTask,
             statementFound: context.found.statement != nil, metadataFound: context.found.metadata != nil,
-            earlier: context.earlier)
+            earlier: context.earlier, declarations: declarations)
         return PolicyCheck.evaluate(context.disclosure, context: policyContext)
     }
 

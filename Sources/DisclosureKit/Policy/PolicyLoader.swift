@@ -18,10 +18,10 @@ public struct PolicyLines: Equatable, Sendable {
 /// refusing unknown keys, wrong types and values outside Disclose's vocabularies with
 /// messages that name the file, the line and the key.
 public struct PolicyLoader: Sendable {
-    static let sections = ["policy", "declaration", "tools", "tasks", "statement", "signature"]
-    static let policyKeys = ["id", "version", "name", "organisation", "roles", "unlisted_tools"]
-    static let declarationKeys = ["required", "fields"]
-    static let toolKeys = ["name", "aliases", "purposes", "users", "note"]
+    static let sections = ["policy", "declaration", "tools", "tasks", "approvals", "banned", "statement", "signature"]
+    static let policyKeys = ["id", "version", "name", "organisation", "contact", "roles", "unlisted_tools"]
+    static let declarationKeys = ["required", "fields", "review_levels"]
+    static let toolKeys = ["name", "aliases", "purposes", "users", "note", "role_purposes", "data_classes", "dpia", "approver"]
     static let taskKeys = ["id", "title", "level", "max_extent", "purposes", "roles", "declaration_required"]
     static let statementKeys = ["required_from", "exempt_review_levels", "exempt_requires_reviewer", "placement", "language", "template"]
     static let signatureKeys = ["required", "trust"]
@@ -61,11 +61,14 @@ public struct PolicyLoader: Sendable {
         var policy = Policy(
             source: path, id: id, version: try r.nonEmptyString(policyTable, "version", head),
             name: try r.string(policyTable, "name", head), organisation: try r.string(policyTable, "organisation", head),
+            contact: try r.nonEmptyString(policyTable, "contact", head),
             roles: roles, unlistedTools: unlisted, tools: [], declaration: DeclarationRequirements(), tasks: [],
             statement: StatementRequirements(), signature: SignatureRequirements(), lines: PolicyLines())
 
         policy.tools = try readTools(root, r, roles: roles)
         policy.tasks = try readTasks(root, r, roles: roles)
+        policy.approvals = try readApprovals(root, r, tasks: policy.tasks.map(\.id))
+        policy.banned = try readBanned(root, r)
 
         let declaration = TOMLSourceMap.Section(name: "declaration", index: nil)
         if let t = try r.table(root, "declaration") {
@@ -80,8 +83,19 @@ public struct PolicyLoader: Sendable {
                     return field
                 }
             }
+            if let levels = try r.strings(t, "review_levels", declaration) {
+                try PolicyLoader.noRepeats(levels, key: "review_levels", section: declaration, reader: r, what: "review level")
+                policy.declaration.reviewLevels = try levels.map { raw in
+                    guard let level = ReviewLevel(rawValue: raw), level != .none else {
+                        throw r.invalid("review_levels", declaration, value: raw,
+                                        "\"\(raw)\" is not a review level a policy can ask for; use one of \(ReviewLevel.allCases.filter { $0 != .none }.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    return level
+                }
+            }
             for key in PolicyLoader.declarationKeys { note(key, declaration) }
         }
+        note("contact", head)
         policy.statement = try readStatement(root, r)
         for key in PolicyLoader.statementKeys { note(key, TOMLSourceMap.Section(name: "statement", index: nil)) }
 
@@ -120,7 +134,9 @@ public struct PolicyLoader: Sendable {
             if let users { try PolicyLoader.checkRoles(users, key: "users", section: s, known: roles, reader: r) }
             tools.append(AuthorisedTool(
                 name: name, aliases: aliases, purposes: try PolicyLoader.purposes(t, "purposes", s, r), users: users,
-                note: try r.string(t, "note", s), line: r.map.line(of: s)))
+                note: try r.string(t, "note", s), rolePurposes: try readRolePurposes(t, s, r, roles: roles),
+                dataClasses: try PolicyLoader.dataClasses(t, "data_classes", s, r),
+                dpia: try r.nonEmptyString(t, "dpia", s), approver: try r.nonEmptyString(t, "approver", s), line: r.map.line(of: s)))
         }
         return tools
     }
@@ -194,6 +210,10 @@ public struct PolicyLoader: Sendable {
 
     static func purposes(_ t: TOMLTable, _ key: String, _ s: TOMLSourceMap.Section, _ r: TOMLReader) throws -> [Purpose]? {
         guard let names = try r.strings(t, key, s) else { return nil }
+        return try purposes(names, key, s, r)
+    }
+
+    static func purposes(_ names: [String], _ key: String, _ s: TOMLSourceMap.Section, _ r: TOMLReader) throws -> [Purpose] {
         let purposes = try names.map { name in
             guard let purpose = Purpose(rawValue: name) else {
                 throw r.invalid(key, s, value: name,

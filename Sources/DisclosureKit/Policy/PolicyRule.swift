@@ -24,10 +24,14 @@ public struct PolicyContext: Sendable {
     public var metadataFound: Bool
     /// The checks run before the policy's (the built-in ones and, when signatures are checked, `signature`).
     public var earlier: [CheckResult]
+    /// Declarations made another way (written in the document, another standard's label),
+    /// with their facts; rules read them when the document carries no disclosure of ours.
+    public var declarations: [Declaration]
 
     /// Creates a context.
     public init(policy: Policy, path: String, stage: PolicyStage, expectedTask: String? = nil,
-                statementFound: Bool = true, metadataFound: Bool = true, earlier: [CheckResult] = []) {
+                statementFound: Bool = true, metadataFound: Bool = true, earlier: [CheckResult] = [],
+                declarations: [Declaration] = []) {
         self.policy = policy
         self.path = path
         self.stage = stage
@@ -35,7 +39,11 @@ public struct PolicyContext: Sendable {
         self.statementFound = statementFound
         self.metadataFound = metadataFound
         self.earlier = earlier
+        self.declarations = declarations
     }
+
+    /// What the other declarations say, merged; nil when there are none.
+    public var written: WrittenFacts? { WrittenFacts(declarations) }
 
     /// The earlier check with `id`, if it ran.
     public func earlier(_ id: String) -> CheckResult? { earlier.first { $0.id == id } }
@@ -66,8 +74,16 @@ extension PolicyRule {
     func notApplicable(_ message: String) -> [CheckResult] { [CheckResult(id: Self.checkID, status: .notApplicable, message: message)] }
     func result(_ status: CheckStatus, _ message: String) -> [CheckResult] { [CheckResult(id: Self.checkID, status: status, message: message)] }
 
-    /// The message every rule gives when the document carries no readable declaration.
-    var noDeclaration: [CheckResult] { notApplicable("no declaration to check") }
+    /// The result every rule gives when the document carries no readable disclosure of ours:
+    /// not applicable, saying whether another declaration was found (the rules that read one say so themselves).
+    func noDeclaration(_ context: PolicyContext) -> [CheckResult] {
+        context.declarations.isEmpty
+            ? notApplicable("no declaration to check")
+            : notApplicable("not something a written declaration records, so not checked")
+    }
+
+    /// The warning a rule gives when what it checks could not be read from a written declaration.
+    static var checkByEye: String { "could not be read from the pupil's words; check by eye" }
 }
 
 extension Array where Element == String {

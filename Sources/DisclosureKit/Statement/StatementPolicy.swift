@@ -29,9 +29,9 @@ extension Policy {
     /// naming the policy by its human name.
     /// - Throws: ``DisclosureError/invalidInput(_:)``; the loader has already checked the template.
     public func statementRenderer() throws -> StatementRenderer {
-        if let template = statement.template {
-            return try StatementRenderer(template: template, source: source, policy: statementPolicy)
-        }
-        return StatementRenderer(policy: statementPolicy)
+        var renderer = try statement.template.map { try StatementRenderer(template: $0, source: source, policy: statementPolicy) }
+            ?? StatementRenderer(policy: statementPolicy)
+        renderer.contact = contact
+        return renderer
     }
 }

@@ -26,6 +26,9 @@ public struct StatementRenderer: Sendable {
     public let template: String?
     /// The policy the statement is rendered under, for its human name; nil names a policy by its id.
     public let policy: StatementPolicy?
+    /// Whom to ask about AI use or complain to (the policy's `contact`); when given, the
+    /// statement ends with a sentence naming it, whatever the template.
+    public var contact: String?
 
     /// A renderer with the default wording.
     /// - Parameter policy: the policy disclosures are made under, to name it by its human name.
@@ -68,6 +71,19 @@ public struct StatementRenderer: Sendable {
     /// always takes the default wording: a template describes AI use, and its tools, purposes
     /// and review would be empty.
     public func render(_ d: Disclosure) -> String {
+        let body = renderBody(d)
+        guard let contact = contact?.trimmingCharacters(in: .whitespacesAndNewlines), !contact.isEmpty else { return body }
+        let closed = body.last.map { ".!?".contains($0) } ?? true ? body : body + "."
+        return CanonicalText.paragraph(closed + " " + StatementRenderer.contactSentence(contact))
+    }
+
+    /// "Questions or complaints about AI use: ai@oak.sch.uk."
+    public static func contactSentence(_ contact: String) -> String {
+        let end = contact.hasSuffix(".") ? "" : "."
+        return "Questions or complaints about AI use: \(CanonicalText.paragraph(contact))\(end)"
+    }
+
+    private func renderBody(_ d: Disclosure) -> String {
         if let template, d.extent != .none {
             var out = template
             for (key, value) in values(d) {

@@ -58,6 +58,11 @@ public struct VerificationContext {
     /// The results of every check run before this one (built-in checks first, then
     /// earlier additional checks in order), so a policy rule can consult the signature check.
     public var earlier: [CheckResult] = []
+    /// The file's bytes, when the verifier read them (for checks that scan the document).
+    public var raw: Data?
+    /// Declarations made another way (written, other standards' labels) with their facts,
+    /// when the caller already scanned for them (the audit); nil when not scanned.
+    public var declarations: [Declaration]?
 }
 
 /// A check run by ``Verifier``. Built-in checks, signatures and policies all conform.

@@ -12,6 +12,8 @@ public struct ShowResult: Sendable {
     public var disclosure: Disclosure?
     /// Why the metadata did not decode, when it did not.
     public var decodeProblem: String?
+    /// Declarations made another way (written, W3C, C2PA, IETF, schema.org), with their facts, as the audit finds them.
+    public var declarations: [Declaration] = []
 }
 
 /// Finds and decodes the disclosure in a file without judging it.
@@ -26,13 +28,16 @@ public struct Inspector: Sendable {
 
     /// The disclosure in the file at `path`, and where.
     public func show(path: String) throws -> ShowResult {
-        let document = try loader.open(path)
+        let data = try loader.readBytes(at: path)
+        let document = try loader.handler(for: path, data: data).open(DocumentInput(data: data, path: path, limits: loader.limits))
         let found = try document.findStamp()
         var disclosure: Disclosure?
         var problem: String?
         if let json = found.metadata?.json {
             do { disclosure = try Disclosure.decode(json: json, path: path) } catch let error as DisclosureError { problem = Verifier.reason(error) }
         }
-        return ShowResult(path: path, format: document.handler.id, found: found, disclosure: disclosure, decodeProblem: problem)
+        var result = ShowResult(path: path, format: document.handler.id, found: found, disclosure: disclosure, decodeProblem: problem)
+        result.declarations = try EvidenceScanner.declarations(in: document, raw: data, path: path)
+        return result
     }
 }

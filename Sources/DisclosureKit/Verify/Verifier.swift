@@ -18,11 +18,16 @@ public struct Verifier: Sendable {
     /// Verifies the file at `path`.
     /// - Throws: ``DisclosureError`` when the file cannot be read at all.
     public func verify(path: String) throws -> VerificationReport {
-        try verify(document: try loader.open(path), path: path)
+        let data = try loader.readBytes(at: path)
+        let document = try loader.handler(for: path, data: data).open(DocumentInput(data: data, path: path, limits: loader.limits))
+        return try verify(document: document, path: path, raw: data)
     }
 
     /// Verifies an opened document.
-    public func verify(document: any OpenedDocument, path: String) throws -> VerificationReport {
+    /// - Parameters:
+    ///   - raw: the file's bytes, when at hand, for checks that scan the document (the policy's, for written declarations).
+    ///   - declarations: declarations made another way, when the caller already scanned for them.
+    public func verify(document: any OpenedDocument, path: String, raw: Data? = nil, declarations: [Declaration]? = nil) throws -> VerificationReport {
         let found = try document.findStamp()
         var checks: [CheckResult] = []
         var disclosure: Disclosure?
@@ -30,7 +35,7 @@ public struct Verifier: Sendable {
         if let statement = found.statement {
             checks.append(.init(id: CheckID.statementPresent, status: .pass, message: "statement found at \(statement.location)", location: statement.location))
         } else {
-            checks.append(.init(id: CheckID.statementPresent, status: .fail, message: "no visible disclosure statement from Disclose was found; stamp the document with `disclose stamp`"))
+            checks.append(.init(id: CheckID.statementPresent, status: .fail, message: "no visible disclosure statement from Disclose was found; the document's author can add one by stamping it"))
         }
         if let metadata = found.metadata {
             checks.append(.init(id: CheckID.metadataPresent, status: .pass, message: "metadata found at \(metadata.location)", location: metadata.location))
@@ -60,7 +65,7 @@ public struct Verifier: Sendable {
             ? .init(id: CheckID.structure, status: found.isEmpty ? .notApplicable : .pass, message: found.isEmpty ? "nothing stamped" : "one stamp")
             : .init(id: CheckID.structure, status: .fail, message: found.problems.joined(separator: "; ")))
 
-        var context = VerificationContext(path: path, document: document, found: found, disclosure: disclosure)
+        var context = VerificationContext(path: path, document: document, found: found, disclosure: disclosure, raw: raw, declarations: declarations)
         for check in additionalChecks {
             context.earlier = checks
             checks += check.run(context)

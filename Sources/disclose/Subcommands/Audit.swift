@@ -71,6 +71,9 @@ struct Audit: ParsableCommand {
 
     @OptionGroup var policy: PolicyOptions
 
+    @Option(help: ArgumentHelp("The task every file was made for (a [[tasks]] id in the policy), for a folder of one task's submissions.", valueName: "id"))
+    var task: String?
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1; you gave \(jobs).") }
         if noCache && cache != nil { throw ValidationError("--cache and --no-cache cannot be used together.") }
@@ -85,7 +88,8 @@ struct Audit: ParsableCommand {
         let loadedPolicy = try policy.load()
         let config = try PolicyOptions.config()
         let trust = signatures.settings.adding(config: config, policy: loadedPolicy)
-        options.apply(policy: loadedPolicy, trust: trust, signatureCheck: try signatures.makeCheck(config: config, policy: loadedPolicy))
+        try PolicyOptions.checkTask(task, in: loadedPolicy)
+        options.apply(policy: loadedPolicy, trust: trust, signatureCheck: try signatures.makeCheck(config: config, policy: loadedPolicy), task: task)
         return options
     }
 

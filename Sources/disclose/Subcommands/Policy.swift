@@ -6,7 +6,28 @@ struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy",
         abstract: "Work with an organisation's AI policy.",
-        subcommands: [PolicyCheckCommand.self])
+        subcommands: [PolicyCheckCommand.self, PolicyShowCommand.self])
+}
+
+struct PolicyShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print the policy in force, readably: tools, tasks, approvals and contact.",
+        discussion: """
+            Reads the policy named with --policy, else the one in .disclose.toml, checks it as \
+            every command does, and prints its tools (with roles, purposes, data classes and DPIA \
+            references), tasks, exceptions approved in advance, banned purposes and contact, each \
+            with the line it is on. See docs/policy.md.
+            """)
+
+    @OptionGroup var source: PolicyOptions
+
+    func run() throws {
+        guard let policy = try source.load() else {
+            throw ValidationError("no policy is in force here: give --policy (or set `policy` in .disclose.toml; `disclose init` writes one).")
+        }
+        Output.stdout(policy.summary)
+    }
 }
 
 struct PolicyCheckCommand: ParsableCommand {
@@ -34,19 +55,23 @@ struct PolicyCheckCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
 
+    @Flag(help: "Over several files, list every file, not only those that need attention.")
+    var verbose = false
+
     @OptionGroup(title: "Signatures")
     var signatures: TrustOptions
+
+    static let labels = PerFileReport.Labels(passed: "meet the policy", warned: "meet it with warnings", failed: "do not meet it")
 
     func run() throws {
         guard let policy = try source.load() else {
             throw ValidationError("name the policy with --policy (or set `policy` in .disclose.toml; `disclose init` writes one).")
         }
-        if let task, policy.task(id: task) == nil {
-            throw ValidationError("the task \"\(task)\" is not in \(policy.source); it lists \(policy.tasks.map(\.id).joined(separator: ", ")).")
-        }
+        try PolicyOptions.checkTask(task, in: policy)
         let signatureCheck = try signatures.makeCheck(config: try PolicyOptions.config(), policy: policy)
         let checker = PolicyChecker(policy: policy, expectedTask: task, earlierChecks: [signatureCheck])
-        try PerFileReport.run(files, format: format, check: { try checker.check(path: $0) }, passed: \.passed,
+        try PerFileReport.run(files, format: format, verbose: verbose, labels: PolicyCheckCommand.labels,
+                              check: { try checker.check(path: $0) }, outcome: { PerFileReport.outcome(of: $0.results) },
                               text: { PolicyCheckCommand.text($0, policy: policy) },
                               json: { report in
                                   var verification = report.verification

@@ -43,7 +43,7 @@ struct Show: ParsableCommand {
     static func text(_ r: ShowResult) -> String {
         var out = "\(r.path) (\(r.format))\n"
         if r.found.isEmpty {
-            return out + "  no disclosure from Disclose found\n"
+            return out + "  no disclosure from Disclose found\n" + declarations(r.declarations)
         }
         if let s = r.found.statement {
             out += "  statement at \(s.location):\n    \(s.text)\n"
@@ -66,6 +66,38 @@ struct Show: ParsableCommand {
             }
         }
         for problem in r.found.problems { out += "  problem: \(problem)\n" }
+        return out + declarations(r.declarations)
+    }
+
+    /// The other declarations found, with their facts, as the audit reports them.
+    static func declarations(_ list: [Declaration]) -> String {
+        guard !list.isEmpty else { return "" }
+        var out = "  other declarations found (\(list.count)):\n"
+        for d in list {
+            out += "    \(d.kind) at \(d.location): \"\(d.quote)\"\n"
+            guard let f = d.facts else {
+                out += "      facts:      not read; check by eye\n"
+                continue
+            }
+            let ai: String
+            switch f.aiUse {
+            case .none: ai = "no AI used"
+            case .used: ai = "AI used"
+            case .unclear: ai = "unclear; check by eye"
+            }
+            out += "      AI use:     \(ai) (\(f.confidence.rawValue))\n"
+            if !f.tools.isEmpty {
+                let names = f.tools.map { tool -> String in
+                    guard let canonical = tool.canonical else { return "\"\(tool.asWritten)\" (not recognised)" }
+                    return canonical == tool.asWritten ? canonical : "\(canonical) (\"\(tool.asWritten)\")"
+                }
+                out += "      tools:      \(names.joined(separator: "; "))\n"
+            }
+            if !f.purposes.isEmpty {
+                out += "      purposes:   \(f.purposes.map { p in p.purpose.map { "\($0.rawValue) (\"\(p.asWritten)\")" } ?? "\"\(p.asWritten)\"" }.joined(separator: "; "))\n"
+            }
+            if let date = f.date { out += "      date:       \(date)\n" }
+        }
         return out
     }
 }
@@ -78,6 +110,7 @@ struct ShowJSON: Codable {
     var metadataLocation: Location?
     var disclosure: Disclosure?
     var problems: [String]
+    var declarations: [Declaration]
 
     init(_ r: ShowResult) {
         path = r.path
@@ -87,5 +120,6 @@ struct ShowJSON: Codable {
         metadataLocation = r.found.metadata?.location
         disclosure = r.disclosure
         problems = r.found.problems + (r.decodeProblem.map { [$0] } ?? [])
+        declarations = r.declarations
     }
 }

@@ -32,14 +32,23 @@ struct Verify: ParsableCommand {
 
     @OptionGroup var policy: PolicyOptions
 
+    @Option(help: ArgumentHelp("With a policy: the task every document should be made for (a [[tasks]] id in the policy).", valueName: "id"))
+    var task: String?
+
+    @Flag(help: "Over several files, list every file, not only those that need attention.")
+    var verbose = false
+
+    static let labels = PerFileReport.Labels(passed: "verified", warned: "verified with warnings", failed: "failed")
+
     func run() throws {
         let loadedPolicy = try policy.load()
+        try PolicyOptions.checkTask(task, in: loadedPolicy)
         // The signature check runs before the policy's rules, so they can read its state.
         var checks: [any VerificationCheck] = [try signatures.makeCheck(config: try PolicyOptions.config(), policy: loadedPolicy)]
-        if let loadedPolicy { checks.append(PolicyCheck(policy: loadedPolicy)) }
+        if let loadedPolicy { checks.append(PolicyCheck(policy: loadedPolicy, expectedTask: task)) }
         let verifier = Verifier(additionalChecks: checks)
-        try PerFileReport.run(files, format: format, check: { try verifier.verify(path: $0) }, passed: \.passed,
-                              text: Verify.text, json: VerificationJSON.init)
+        try PerFileReport.run(files, format: format, verbose: verbose, labels: Verify.labels, check: { try verifier.verify(path: $0) },
+                              outcome: { PerFileReport.outcome(of: $0.checks) }, text: Verify.text, json: VerificationJSON.init)
     }
 
     static func text(_ report: VerificationReport) -> String {

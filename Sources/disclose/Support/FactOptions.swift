@@ -51,6 +51,35 @@ struct FactOptions: ParsableArguments {
     @Option(help: "Language of the statement, BCP 47 (default en-GB).")
     var language: String?
 
+    // MARK: Policy facts (data classes, approval): docs/policy.md
+
+    @Option(name: .customLong("data"), help: ArgumentHelp(
+        "A kind of data that went into the tools: \(DataClass.allCases.map(\.rawValue).joined(separator: ", ")). Repeat or separate with commas. Default: not recorded.",
+        valueName: "class"))
+    var dataClasses: [String] = []
+
+    @Option(help: ArgumentHelp("The id of an exception approved in advance under the policy ([[approvals]]), when the use needed one.", valueName: "id"))
+    var approval: String?
+
+    /// The data classes and approval given, over those in `base`.
+    func applyPolicyFacts(to disclosure: inout Disclosure, base: Disclosure?) throws {
+        disclosure.dataClasses = base?.dataClasses
+        if !dataClasses.isEmpty {
+            var classes: [DataClass] = []
+            for raw in dataClasses.flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }) {
+                guard let value = DataClass(rawValue: raw) else {
+                    throw ValidationError("unknown data class \"\(raw)\". Use one of \(DataClass.allCases.map(\.rawValue).joined(separator: ", ")).")
+                }
+                if !classes.contains(value) { classes.append(value) }
+            }
+            disclosure.dataClasses = classes
+        }
+        disclosure.approval = approval ?? base?.approval
+        if let id = disclosure.approval, id.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--approval is empty; give the id of an approval the policy lists.")
+        }
+    }
+
     /// Builds the disclosure, naming the flag to fix when something is missing or wrong.
     /// The defaults (from `.disclose.toml`) fill in a declarant and organisation given neither by flag nor file.
     func makeDisclosure(defaultDeclarant: String? = nil, defaultOrganisation: String? = nil) throws -> Disclosure {
@@ -119,6 +148,7 @@ struct FactOptions: ParsableArguments {
             tools: toolList, purposes: purposeList, extent: extentValue, review: reviewValue, declarant: who,
             organisation: organisation ?? base?.organisation ?? defaultOrganisation, date: date ?? base?.date ?? Disclosure.today(),
             policy: base?.policy, note: note ?? base?.note, language: language ?? base?.language ?? "en-GB")
+        try applyPolicyFacts(to: &disclosure, base: base)
         disclosure.statement = nil
         let problems = disclosure.problems
         if !problems.isEmpty {

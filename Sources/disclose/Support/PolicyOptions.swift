@@ -24,6 +24,19 @@ struct PolicyOptions: ParsableArguments {
         try load().map { [PolicyCheck(policy: $0)] } ?? []
     }
 
+    /// Refuses a `--task` without a policy, or one the policy does not list.
+    static func checkTask(_ task: String?, in policy: Policy?) throws {
+        guard let task else { return }
+        guard let policy else {
+            throw ValidationError("--task names a task in a policy; give --policy (or set `policy` in .disclose.toml).")
+        }
+        if policy.task(id: task) == nil {
+            let known = policy.tasks.map(\.id)
+            throw ValidationError("the task \"\(task)\" is not in \(policy.source)" + (known.isEmpty ? "; it lists no tasks." : "; it lists \(known.joined(separator: ", ")).")
+                                  + " Add a [[tasks]] entry with id = \"\(task)\" to the policy, or correct the spelling.")
+        }
+    }
+
     /// `path` relative to the current folder when it lies inside it, for shorter messages.
     static func display(_ path: String) -> String {
         let here = FileManager.default.currentDirectoryPath

@@ -4,7 +4,7 @@ import Testing
 
 /// Every wrong policy file gets a message naming the file, the line and the key.
 @Suite struct PolicyLoaderErrorTests {
-    let purposes = "drafting, summarising, research, idea-generation, lesson-planning, coding, translation, proofreading, image-generation, data-analysis, feedback"
+    let purposes = "drafting, summarising, research, idea-generation, lesson-planning, coding, translation, proofreading, image-generation, data-analysis, feedback, autonomous-agent, emotion-recognition, deepfake"
 
     @Test func purposeNotInTheVocabularyOnAMultiLineList() {
         let m = Marked("""
@@ -32,13 +32,13 @@ import Testing
             purpose = ["drafting"]⟨bad⟩
             """)
         #expect(PolicyFixtures.error(m.text) ==
-            "disclose-policy.toml:\(m["bad"]): unknown key \"tools.purpose\"; the keys allowed here are name, aliases, purposes, users, note. Check the spelling against docs/policy.md.")
+            "disclose-policy.toml:\(m["bad"]): unknown key \"tools.purpose\"; the keys allowed here are name, aliases, purposes, users, note, role_purposes, data_classes, dpia, approver. Check the spelling against docs/policy.md.")
     }
 
     @Test func unknownTopLevelTable() {
         let m = Marked("[policy]\nid = \"p\"\n[signatures]⟨bad⟩\nrequired = true\n")
         #expect(PolicyFixtures.error(m.text) ==
-            "disclose-policy.toml:\(m["bad"]): unknown key \"signatures\"; the keys allowed here are policy, declaration, tools, tasks, statement, signature. Check the spelling against docs/policy.md.")
+            "disclose-policy.toml:\(m["bad"]): unknown key \"signatures\"; the keys allowed here are policy, declaration, tools, tasks, approvals, banned, statement, signature. Check the spelling against docs/policy.md.")
     }
 
     @Test func wrongTypes() {
@@ -91,7 +91,7 @@ import Testing
             "disclose-policy.toml:\(roles["bad"]): key \"tools.users\": \"students\" is not one of the roles in policy.roles (staff, pupils); add it there or correct the spelling")
         let fields = Marked("[policy]\nid = \"p\"\n[declaration]\nfields = [\"tool\"]⟨bad⟩\n")
         #expect(PolicyFixtures.error(fields.text) ==
-            "disclose-policy.toml:\(fields["bad"]): key \"declaration.fields\": \"tool\" is not a declaration field Disclose knows; use one of tools, purposes, extent, review, reviewer, declarant, organisation, date, note, tool-version, tool-model, tool-provider, task, role")
+            "disclose-policy.toml:\(fields["bad"]): key \"declaration.fields\": \"tool\" is not a declaration field Disclose knows; use one of tools, purposes, extent, review, reviewer, declarant, organisation, date, note, tool-version, tool-model, tool-provider, task, role, data-classes")
         let from = Marked("[policy]\nid = \"p\"\n[statement]\nrequired_from = \"some\"⟨bad⟩\n")
         #expect(PolicyFixtures.error(from.text) ==
             "disclose-policy.toml:\(from["bad"]): key \"statement.required_from\": \"some\" is not allowed; use one of none, minor-edits, partial, substantial, wholly-generated, never")
@@ -100,7 +100,7 @@ import Testing
             "disclose-policy.toml:\(unlisted["bad"]): key \"policy.unlisted_tools\": \"block\" is not allowed; use one of warn, fail")
         let exempt = Marked("[policy]\nid = \"p\"\n[statement]\nexempt_review_levels = [\"none\"]⟨bad⟩\n")
         #expect(PolicyFixtures.error(exempt.text) ==
-            "disclose-policy.toml:\(exempt["bad"]): key \"statement.exempt_review_levels\": \"none\" is not a review level that can lift the requirement; use one of reviewed, edited, fact-checked, rewritten")
+            "disclose-policy.toml:\(exempt["bad"]): key \"statement.exempt_review_levels\": \"none\" is not a review level that can lift the requirement; use one of reviewed, edited, fact-checked, rewritten, accuracy-and-bias-checked")
         let language = Marked("[policy]\nid = \"p\"\n[statement]\nlanguage = \"English\"⟨bad⟩\n")
         #expect(PolicyFixtures.error(language.text) ==
             "disclose-policy.toml:\(language["bad"]): key \"statement.language\": \"English\" is not a BCP 47 language tag; write it like en-GB")
@@ -130,7 +130,7 @@ import Testing
 
     @Test func inlineTablesAndOversizedFiles() {
         let m = Marked("[policy]\nid = \"p\"\nsignature = { required = \"yes\" }\n")
-        #expect(PolicyFixtures.error(m.text) == "disclose-policy.toml:3: unknown key \"policy.signature\"; the keys allowed here are id, version, name, organisation, roles, unlisted_tools. Check the spelling against docs/policy.md.")
+        #expect(PolicyFixtures.error(m.text) == "disclose-policy.toml:3: unknown key \"policy.signature\"; the keys allowed here are id, version, name, organisation, contact, roles, unlisted_tools. Check the spelling against docs/policy.md.")
         let inline = Marked("[policy]\nid = \"p\"\n[statement]\nplacement = \"end\"\n[tools_list]\n")
         #expect(PolicyFixtures.error(inline.text)?.hasPrefix("disclose-policy.toml:5: unknown key \"tools_list\"") == true)
         let top = Marked("signature = { required = \"yes\" }⟨sig⟩\n[policy]\nid = \"p\"\n")

@@ -12,7 +12,7 @@ public struct PolicyRecorded: PolicyRule {
 
     /// Holds `disclosure` against `context.policy`; one result.
     public func check(_ disclosure: Disclosure?, context: PolicyContext) -> [CheckResult] {
-        guard let d = disclosure else { return noDeclaration }
+        guard let d = disclosure else { return noDeclaration(context) }
         let policy = context.policy
         let this = policy.id + (policy.version.map { " version \($0)" } ?? "")
         guard let recorded = d.policy else {

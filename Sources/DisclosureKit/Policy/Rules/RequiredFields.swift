@@ -2,7 +2,7 @@ import Foundation
 
 /// Flags a declaration that leaves out a field the policy requires
 /// (`declaration.fields`): tools, purposes, extent, review, reviewer, declarant,
-/// organisation, date, note, tool-version, tool-model, tool-provider, task or role.
+/// organisation, date, note, tool-version, tool-model, tool-provider, task, role or data-classes.
 /// Fields about AI use (tools, purposes, review, reviewer, tool details) are required
 /// only when AI was used; a "no AI" declaration has none to give.
 public struct RequiredFields: PolicyRule {
@@ -14,7 +14,7 @@ public struct RequiredFields: PolicyRule {
 
     /// Holds `disclosure` against `context.policy`; one result.
     public func check(_ disclosure: Disclosure?, context: PolicyContext) -> [CheckResult] {
-        guard let d = disclosure else { return noDeclaration }
+        guard let d = disclosure else { return noDeclaration(context) }
         let policy = context.policy
         let missing = policy.declaration.fields.filter { !RequiredFields.isFilled($0, in: d) }
         let cite = policy.cite(policy.lines.line("declaration.fields"))
@@ -44,6 +44,7 @@ public struct RequiredFields: PolicyRule {
         case .toolProvider: return !aiUsed || (!d.tools.isEmpty && d.tools.allSatisfy { given($0.provider) })
         case .task: return given(d.policy?.task)
         case .role: return given(d.policy?.role)
+        case .dataClasses: return !aiUsed || d.dataClasses != nil
         }
     }
 
@@ -53,6 +54,7 @@ public struct RequiredFields: PolicyRule {
         case .review: return "--review other than none"
         case .tools: return "--tool"
         case .purposes: return "--purpose"
+        case .dataClasses: return "--data"
         default: return "--" + field.rawValue
         }
     }

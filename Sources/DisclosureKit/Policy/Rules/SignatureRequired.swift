@@ -13,7 +13,7 @@ public struct SignatureRequired: PolicyRule {
 
     /// Holds `disclosure` against `context.policy`; one result.
     public func check(_ disclosure: Disclosure?, context: PolicyContext) -> [CheckResult] {
-        guard let d = disclosure else { return noDeclaration }
+        guard let d = disclosure else { return noDeclaration(context) }
         let policy = context.policy
         let cite = policy.cite(policy.lines.line("signature.required"))
         guard policy.signature.required else { return pass("the policy does not require a signature") }

@@ -14,7 +14,7 @@ public struct StatementRequired: PolicyRule {
 
     /// Holds `disclosure` against `context.policy`; one result.
     public func check(_ disclosure: Disclosure?, context: PolicyContext) -> [CheckResult] {
-        guard let d = disclosure else { return noDeclaration }
+        guard let d = disclosure else { return noDeclaration(context) }
         let policy = context.policy
         let rules = policy.statement
         let cite = policy.cite(policy.lines.line("statement.required_from"))
@@ -32,7 +32,7 @@ public struct StatementRequired: PolicyRule {
         let why = from == .none ? "on every declaration" : "from extent \(from.rawValue)"
         if context.stage == .stamp { return pass("the policy requires a visible statement \(why), and stamping writes one") }
         guard context.statementFound else {
-            return fail("the policy requires a visible statement \(why) (\(cite)), and this file has none; stamp it again with `disclose stamp`")
+            return fail("the policy requires a visible statement \(why) (\(cite)), and this file has none; the author can add one by stamping the file again")
         }
         if let visible = context.earlier(CheckID.statementVisible), visible.status == .fail {
             return fail("the policy requires a visible statement \(why) (\(cite)), and readers may not see this one (see statement-visible)")

@@ -30,7 +30,8 @@ import Testing
         let policy = try PolicyFixtures.load("[policy]\nid = \"p\"\n[declaration]\nfields = [\(all)]\n")
         var d = PolicyFixtures.pupilDisclosure
         #expect(rule.check(d, context: PolicyFixtures.context(policy)).first?.message ==
-            "the declaration leaves out fields the policy requires (disclose-policy.toml:4): reviewer (--reviewer), organisation (--organisation), note (--note), tool-version (--tool-version), tool-model (--tool-model), tool-provider (--tool-provider)")
+            "the declaration leaves out fields the policy requires (disclose-policy.toml:4): reviewer (--reviewer), organisation (--organisation), note (--note), tool-version (--tool-version), tool-model (--tool-model), tool-provider (--tool-provider), data-classes (--data)")
+        d.dataClasses = [.public]
         d.review.reviewer = "Ms Khan"
         d.organisation = "Oak Learning Trust"
         d.note = "Used for a plan only."

@@ -16,7 +16,7 @@ import Testing
         var d = PolicyFixtures.pupilDisclosure
         d.extent = .substantial
         #expect(rule.check(d, context: PolicyFixtures.context(policy, statementFound: false)).first?.message ==
-            "the policy requires a visible statement from extent partial (\(PolicyFixtures.cite("from"))), and this file has none; stamp it again with `disclose stamp`")
+            "the policy requires a visible statement from extent partial (\(PolicyFixtures.cite("from"))), and this file has none; the author can add one by stamping the file again")
         let hidden = CheckResult(id: CheckID.statementVisible, status: .fail, message: "hidden")
         #expect(rule.check(d, context: PolicyFixtures.context(policy, earlier: [hidden])).first?.message ==
             "the policy requires a visible statement from extent partial (\(PolicyFixtures.cite("from"))), and readers may not see this one (see statement-visible)")
@@ -42,6 +42,6 @@ import Testing
         let always = try PolicyFixtures.load("[policy]\nid = \"p\"\n[statement]\nrequired_from = \"none\"\n")
         let noAI = Disclosure(tools: [], purposes: [], extent: .none, review: Review(level: .none), declarant: "Pupil", date: "2026-11-25")
         #expect(rule.check(noAI, context: PolicyFixtures.context(always, statementFound: false)).first?.message ==
-            "the policy requires a visible statement on every declaration (disclose-policy.toml:4), and this file has none; stamp it again with `disclose stamp`")
+            "the policy requires a visible statement on every declaration (disclose-policy.toml:4), and this file has none; the author can add one by stamping the file again")
     }
 }
