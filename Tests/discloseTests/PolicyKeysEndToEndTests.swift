@@ -71,7 +71,7 @@ import Testing
         let stamp = try CLI.run(["stamp", s.file, "--policy", s.policy] + PolicyKeysEndToEndTests.staff, environment: s.env)
         #expect(stamp.exitCode == 0, "\(stamp.stderr)")
         #expect(stamp.stdout.contains("Human review: reviewed and checked for accuracy and bias by J. Smith."))
-        #expect(stamp.stdout.contains("Policy: oak-trust-ai version 2026.2. Questions or complaints about AI use: ai-questions@oak.sch.uk.\n"))
+        #expect(stamp.stdout.contains("under policy oak-trust-ai, version 2026.2. Questions or complaints about AI use: ai-questions@oak.sch.uk.\n"), "\(stamp.stdout)")
 
         let show = try CLI.run(["show", "--format", "json", s.file])
         let shown = try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [[String: Any]]
@@ -79,7 +79,8 @@ import Testing
         #expect((disclosure["tools"] as? [[String: String]])?.first == ["name": "Oak MIS Assistant", "dpia": "DPIA-2025-014"])
         #expect(disclosure["dataClasses"] as? [String] == ["internal"])
         let text = try CLI.run(["show", s.file])
-        #expect(text.stdout.contains("  data:       internal\n  DPIA:       Oak MIS Assistant: DPIA-2025-014\n"))
+        let folded = text.stdout.replacingOccurrences(of: " +", with: " ", options: .regularExpression)
+        #expect(folded.contains(" data classes: internal\n DPIA: Oak MIS Assistant: DPIA-2025-014\n"), "\(text.stdout)")
 
         let verify = try CLI.run(["verify", s.file, "--policy", s.policy], environment: s.env)
         #expect(verify.exitCode == 0, "\(verify.stdout)")
@@ -127,7 +128,7 @@ import Testing
         #expect(check.stdout.contains(row("policy.tool-authorised", "\"ChatGPT\" is not on the policy's list, but the approval \(citation) covers it")), "\(check.stdout)")
         #expect(check.stdout.contains(row("policy.approval", "the approval \(citation) applies to this declaration")))
         let show = try CLI.run(["show", s.file])
-        #expect(show.stdout.contains("  approval:   EX-2026-003\n"))
+        #expect(show.stdout.replacingOccurrences(of: " +", with: " ", options: .regularExpression).contains(" approval: EX-2026-003\n"), "\(show.stdout)")
     }
 
     /// A `policy check` line's id column and message (ids are padded to the longest, policy.declaration-required).

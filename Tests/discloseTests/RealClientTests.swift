@@ -19,8 +19,21 @@ enum RealClients {
     static var chromium: String? { ["chromium", "chromium-browser", "google-chrome"].first { path(of: $0) != nil } }
     static let hasPythonDocx: Bool = path(of: "python3") != nil && (try? output("python3", ["-c", "import docx"]).1) == 0
 
+    /// LibreOffice instances started at the same moment can exit 0 without writing their output,
+    /// even with separate profiles; the tests run in parallel, so soffice runs one at a time.
+    private static let sofficeLock = NSLock()
+
     /// Runs a tool (killed after `timeout` seconds) and returns its standard output and exit status.
     static func output(_ tool: String, _ arguments: [String], timeout: Double = 180) throws -> (String, Int32) {
+        if tool == "soffice" {
+            sofficeLock.lock()
+            defer { sofficeLock.unlock() }
+            return try run(tool, arguments, timeout: timeout)
+        }
+        return try run(tool, arguments, timeout: timeout)
+    }
+
+    private static func run(_ tool: String, _ arguments: [String], timeout: Double) throws -> (String, Int32) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path(of: tool) ?? tool)
         process.arguments = arguments

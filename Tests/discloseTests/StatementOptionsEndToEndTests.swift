@@ -72,7 +72,7 @@ import Testing
         let r = try CLI.run(["verify", file])
         #expect(r.exitCode == 1)
         let id = "statement-present".padding(toLength: 28, withPad: " ", startingAt: 0)
-        #expect(r.stdout.contains("\(file): fail           \(id)no visible disclosure statement from Disclose was found; stamp the document with `disclose stamp`\n\(file):                next step: if the document is yours, add a declaration with `disclose stamp FILE`; if it is someone else's, ask its author to add one."), "\(r.stdout)")
+        #expect(r.stdout.contains("\(file): fail           \(id)no visible disclosure statement from Disclose was found; the document's author can add one by stamping it\n\(file):                next step: if the document is yours, add a declaration with `disclose stamp FILE`; if it is someone else's, ask its author to add one."), "\(r.stdout)")
         let steps = r.stdout.components(separatedBy: "\n").filter { $0.contains("next step:") }.count
         let failures = r.stdout.components(separatedBy: "\n").filter { $0.contains(": fail ") }.count
         #expect(steps == failures && failures > 0)

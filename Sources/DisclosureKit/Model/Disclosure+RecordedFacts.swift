@@ -39,6 +39,10 @@ extension Disclosure {
         add("policy", policy.map { $0.id + ($0.version.map { " version \($0)" } ?? "") })
         add("task", policy?.task)
         add("role", policy?.role)
+        add("data classes", dataClasses.map { $0.map(\.rawValue).joined(separator: ", ") })
+        add("approval", approval)
+        let assessed = tools.compactMap { t in t.dpia.map { "\(t.name): \($0)" } }
+        add("DPIA", assessed.isEmpty ? nil : assessed.joined(separator: "; "))
 
         // Everything else the encoding holds.
         if let data = try? JSONEncoder().encode(self), let object = try? JSONSerialization.jsonObject(with: data) {
@@ -51,7 +55,7 @@ extension Disclosure {
     static let namedPaths: Set<String> = [
         "schema", "statement", "content", "signature", "tools[].name", "tools[].version", "tools[].model", "tools[].provider", "purposes[]",
         "extent", "review.level", "review.reviewer", "review.note", "declarant", "organisation", "date", "note", "language", "policy.id",
-        "policy.version", "policy.task", "policy.role",
+        "policy.version", "policy.task", "policy.role", "dataClasses[]", "approval", "tools[].dpia",
     ]
 
     /// Every scalar in an encoded disclosure that ``namedPaths`` does not cover, labelled by its path.
