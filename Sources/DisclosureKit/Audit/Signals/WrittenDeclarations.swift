@@ -43,6 +43,15 @@ enum WrittenDeclarations {
     static let strongHeading = regex(declWord)
     /// First-person words: a section under a topic heading must speak for its author.
     static let firstPerson = regex("\\b(?:i|i'm|i've|me|my|we|our)\\b")
+    /// Words of a rule rather than a declaration ("AI use: staff may use Copilot to draft emails").
+    static let rule = regex("\\b(?:may|must|should|can|cannot|can't|will|would|might|allowed|permitted|prohibited|not\\s+permitted|policy|pupils|students|staff|teachers|employees)\\b")
+
+    /// True when the words under a topic heading or label ("Use of AI", "AI use") declare for the author:
+    /// in the first person, or as a short answer or a table, and not as a rule for others.
+    static func declaresForAuthor(_ words: String, isTable: Bool) -> Bool {
+        if FactsReader.matches(firstPerson, words) { return true }
+        return (isTable || words.count <= 80) && !FactsReader.matches(rule, words)
+    }
 
     enum Meaning { case noAI, use, confirmation }
 
@@ -97,7 +106,7 @@ enum WrittenDeclarations {
                 let facts = section.facts ?? DeclarationFacts(aiUse: .unclear, confidence: .partial, words: headingText)
                 // A topic heading ("Use of generative AI") is a declaration only when what follows declares, in the first person or as an answer.
                 if !FactsReader.matches(strongHeading, headingText),
-                   facts.aiUse == .unclear || !(section.isTable || section.words.count <= 80 || FactsReader.matches(firstPerson, section.words)) {
+                   facts.aiUse == .unclear || !declaresForAuthor(section.words, isTable: section.isTable) {
                     sentences(paragraph, text as NSString, context)
                     continue
                 }
@@ -115,7 +124,7 @@ enum WrittenDeclarations {
                 let facts = FactsReader.facts(body, impliesAI: true).withWords(trimmed)
                 let labelWords = (trimmed as NSString).substring(to: m.range(at: 1).location)
                 // "AI use: a growing concern" is a title; a label that names only a topic must say something about use.
-                if FactsReader.matches(strongHeading, labelWords) || facts.aiUse != .unclear {
+                if FactsReader.matches(strongHeading, labelWords) || (facts.aiUse != .unclear && declaresForAuthor(body, isTable: false)) {
                     context.declare(kind: "written-statement", at: paragraph.location, quote: trimmed,
                                     explanation: "A labelled statement declares how AI was used (or not); it is read for the details.",
                                     facts: facts)

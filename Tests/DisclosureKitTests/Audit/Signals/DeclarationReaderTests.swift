@@ -73,6 +73,12 @@ import Testing
         #expect(found.first?.quote == "AI declaration — See attached sheet.")
     }
 
+    @Test func topicLabelWithAShortAnswerIsADeclaration() throws {
+        let f = try Self.only(["AI use: ChatGPT for planning"])
+        #expect(f.aiUse == .used)
+        #expect(f.purposes.map(\.purpose) == [.ideaGeneration])
+    }
+
     @Test func topicHeadingOverAnEssayParagraphIsNotADeclaration() {
         let found = Self.read(["Use of generative AI", "Generative AI is used by many businesses to write advertising copy, and critics worry about jobs."])
         #expect(found.isEmpty, "\(found.map(\.quote))")
@@ -216,7 +222,8 @@ import Testing
                       "Marr, B. (2023) 'A short history of ChatGPT', Forbes, 19 May.",
                       "OpenAI (2023) ChatGPT: optimizing language models for dialogue. Available at: https://openai.com/blog/chatgpt/ (Accessed: 25 January 2025).",
                       "Many students used ChatGPT to write their essays last year.", "For example, I used ChatGPT to check my spelling.",
-                      "AI use: a growing concern in schools", "Artificial intelligence was not used in the Industrial Revolution."])
+                      "AI use: a growing concern in schools", "Artificial intelligence was not used in the Industrial Revolution.",
+                      "AI use: staff may use Copilot to draft emails.", "Use of AI: pupils must not use ChatGPT in assessments."])
     func mentionsAreNotDeclarations(text: String) {
         #expect(Self.read(["Essay text.", text]).isEmpty, "\(text)")
     }
