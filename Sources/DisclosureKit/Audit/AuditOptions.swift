@@ -44,10 +44,11 @@ public struct AuditOptions: Sendable {
     }
 
     /// Everything a cached result depends on besides the file itself, as a short hex digest:
-    /// the cache schema, tool version, minimum strength, the signal catalogue and the caller's fingerprint.
+    /// the cache schema, tool version, minimum strength, the signal catalogue, the declaration reader's version and the caller's fingerprint.
     public var cacheFingerprint: String {
         var text = "audit-cache/\(AuditCache.schemaVersion)\n\(toolVersion)\n\(minStrength.rawValue)\n\(settingsFingerprint)\n"
         for signal in SignalCatalogue.all { text += "\(signal.id)=\(signal.strength.rawValue)\n" }
+        text += "declarations=\(DeclarationReader.version)\n"
         text += "limits=\(limits.maxFileBytes),\(limits.maxEntries),\(limits.maxPartBytes),\(limits.maxNestingDepth)\n"
         return Hex.encode(SHA256.hash(data: Data(text.utf8)).prefix(12))
     }

@@ -6,8 +6,14 @@ public enum AuditStatus: String, Codable, CaseIterable, Sendable, Comparable {
     case disclosedVerified = "disclosed-verified"
     /// A disclosure of ours is present but at least one check fails.
     case disclosedWithProblems = "disclosed-with-problems"
-    /// No disclosure of ours, but a declaration made another way (another standard's label, or a written declaration).
-    case declaredOther = "declared-other"
+    /// No disclosure of ours, but a declaration made another way (another standard's label, or a
+    /// written declaration) saying that no AI was used.
+    case declaredNoAI = "declared-no-ai"
+    /// No disclosure of ours, but a declaration made another way saying that AI was used.
+    case declaredAIUse = "declared-ai-use"
+    /// No disclosure of ours, but a declaration made another way whose words could not be read
+    /// either way (or that say both); a person reads it.
+    case declaredUnclear = "declared-unclear"
     /// No disclosure or declaration, and at least one signal of AI assistance at or above the chosen strength.
     case undisclosedWithSignals = "undisclosed-with-signals"
     /// No disclosure, declaration or signal. This is not a finding about the person.
@@ -20,6 +26,27 @@ public enum AuditStatus: String, Codable, CaseIterable, Sendable, Comparable {
     /// The order statuses are listed in reports.
     public static func < (lhs: AuditStatus, rhs: AuditStatus) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// The status that reports and caches made before the split wrote for every declaration made another way.
+    public static let legacyDeclaredOther = "declared-other"
+
+    /// The three statuses of a declaration made another way (what `declared-other` meant).
+    public static let declaredAnotherWay: [AuditStatus] = [.declaredNoAI, .declaredAIUse, .declaredUnclear]
+
+    /// True for `declared-no-ai`, `declared-ai-use` and `declared-unclear`.
+    public var isDeclaredAnotherWay: Bool { Self.declaredAnotherWay.contains(self) }
+
+    /// Reads a status; `declared-other`, written before the split, is read as `declared-unclear`
+    /// (the record does not say which way it declared, so a person reads it).
+    public init(from decoder: Decoder) throws {
+        let raw = try decoder.singleValueContainer().decode(String.self)
+        if raw == Self.legacyDeclaredOther { self = .declaredUnclear; return }
+        guard let status = AuditStatus(rawValue: raw) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "unknown status \"\(raw)\"; use one of \(AuditStatus.allCases.map(\.rawValue).joined(separator: ", "))"))
+        }
+        self = status
     }
 }
 
@@ -75,6 +102,18 @@ public struct Declaration: Codable, Equatable, Hashable, Sendable {
         self.quote = Excerpt.cut(quote)
         self.explanation = explanation
         self.facts = facts
+    }
+
+    enum CodingKeys: String, CodingKey { case kind, location, quote, explanation, facts }
+
+    /// Encodes every key, `facts` as `null` when not read, so every declaration has the same keys.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(location, forKey: .location)
+        try c.encode(quote, forKey: .quote)
+        try c.encode(explanation, forKey: .explanation)
+        try c.encode(facts, forKey: .facts)
     }
 }
 

@@ -3,8 +3,9 @@ import Foundation
 /// Decides a readable file's one ``AuditStatus`` from what verify and the evidence scanner found.
 ///
 /// In order: a disclosure of ours → `disclosed-verified` when every check passes, else
-/// `disclosed-with-problems`; otherwise a declaration made another way → `declared-other`;
-/// otherwise a finding at or above ``minStrength`` → `undisclosed-with-signals`; otherwise `undisclosed`.
+/// `disclosed-with-problems`; otherwise declarations made another way → `declared-ai-use`,
+/// `declared-no-ai` or `declared-unclear` (``declaredStatus(_:)``); otherwise a finding at or
+/// above ``minStrength`` → `undisclosed-with-signals`; otherwise `undisclosed`.
 public struct Classifier: Sendable {
     /// The weakest finding that counts on its own.
     public var minStrength: SignalStrength
@@ -23,9 +24,24 @@ public struct Classifier: Sendable {
         if stampFound {
             return checks.contains { $0.status == .fail } ? .disclosedWithProblems : .disclosedVerified
         }
-        if !evidence.declarations.isEmpty { return .declaredOther }
+        if let declared = Classifier.declaredStatus(evidence.declarations) { return declared }
         if evidence.findings.contains(where: { $0.strength >= minStrength }) { return .undisclosedWithSignals }
         return .undisclosed
+    }
+
+    /// The status that declarations made another way give a file, or nil when there are none.
+    ///
+    /// What the facts say, taken together (``DeclarationFacts/combined(_:)``): AI used →
+    /// `declared-ai-use`; no AI used → `declared-no-ai`; unreadable either way → `declared-unclear`.
+    /// A confirmation that says neither ("I confirm this is my own work") does not outweigh a
+    /// statement that does; a declaration without facts counts as unclear.
+    public static func declaredStatus(_ declarations: [Declaration]) -> AuditStatus? {
+        guard !declarations.isEmpty else { return nil }
+        switch DeclarationFacts.combinedUse(declarations.map { $0.facts?.aiUse ?? .unclear }) {
+        case .used: return .declaredAIUse
+        case .none: return .declaredNoAI
+        case .unclear: return .declaredUnclear
+        }
     }
 }
 

@@ -17,15 +17,21 @@ public struct FailOn: Equatable, Sendable, CustomStringConvertible {
     public static let none = FailOn([])
 
     /// Parses `none` or a comma-separated list of statuses (`disclosed-with-problems,unreadable`).
+    /// `declared-other`, the status before it was split, still means all three of
+    /// `declared-no-ai`, `declared-ai-use` and `declared-unclear`.
     /// - Throws: ``DisclosureError/invalidInput(_:)`` naming an unknown status and listing the valid ones.
     public init(parsing text: String) throws {
         let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if names == ["none"] { self = .none; return }
         var statuses: Set<AuditStatus> = []
         for name in names {
+            if name == AuditStatus.legacyDeclaredOther {
+                statuses.formUnion(AuditStatus.declaredAnotherWay)
+                continue
+            }
             guard let status = AuditStatus(rawValue: name) else {
                 let valid = AuditStatus.allCases.map(\.rawValue).joined(separator: ", ")
-                throw DisclosureError.invalidInput("--fail-on: unknown status \"\(name)\"; use none or a comma-separated list of: \(valid).")
+                throw DisclosureError.invalidInput("--fail-on: unknown status \"\(name)\"; use none or a comma-separated list of: \(valid) (declared-other means all three declared-* statuses).")
             }
             statuses.insert(status)
         }

@@ -38,6 +38,15 @@ public struct DeclarationFacts: Codable, Equatable, Hashable, Sendable {
 
         /// The canonical name, else the name as written.
         public var name: String { canonical ?? asWritten }
+
+        enum CodingKeys: String, CodingKey { case asWritten, canonical }
+
+        /// Encodes `canonical` as `null` when the tool was not recognised.
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(asWritten, forKey: .asWritten)
+            try c.encode(canonical, forKey: .canonical)
+        }
     }
 
     /// A purpose named in a declaration.
@@ -51,6 +60,15 @@ public struct DeclarationFacts: Codable, Equatable, Hashable, Sendable {
         public init(asWritten: String, purpose: Purpose?) {
             self.asWritten = asWritten
             self.purpose = purpose
+        }
+
+        enum CodingKeys: String, CodingKey { case asWritten, purpose }
+
+        /// Encodes `purpose` as `null` when the words map to none.
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(asWritten, forKey: .asWritten)
+            try c.encode(purpose, forKey: .purpose)
         }
     }
 
@@ -80,5 +98,29 @@ public struct DeclarationFacts: Codable, Equatable, Hashable, Sendable {
         self.confidence = confidence
         let folded = words.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
         self.words = folded.count > Self.maxWords ? String(folded.prefix(Self.maxWords - 1)) + "…" : folded
+    }
+
+    enum CodingKeys: String, CodingKey { case aiUse, tools, purposes, date, confidence, words }
+
+    /// Encodes every key, `date` as `null` when none was given.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(aiUse, forKey: .aiUse)
+        try c.encode(tools, forKey: .tools)
+        try c.encode(purposes, forKey: .purposes)
+        try c.encode(date, forKey: .date)
+        try c.encode(confidence, forKey: .confidence)
+        try c.encode(words, forKey: .words)
+    }
+}
+
+extension DeclarationFacts {
+    /// What several declarations in one file say together about AI use: `used` when any says AI
+    /// was used (a tool named for a purpose outweighs "no AI was used to write it"), else `none`
+    /// when any says none, else `unclear`.
+    public static func combinedUse(_ uses: [AIUse]) -> AIUse {
+        if uses.contains(.used) { return .used }
+        if uses.contains(.none) { return .none }
+        return .unclear
     }
 }

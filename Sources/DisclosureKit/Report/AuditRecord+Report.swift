@@ -37,7 +37,9 @@ extension AuditStatus {
         switch self {
         case .disclosedVerified: return "disclosed, verified"
         case .disclosedWithProblems: return "disclosed, with problems"
-        case .declaredOther: return "declared another way"
+        case .declaredNoAI: return "declared another way: no AI used"
+        case .declaredAIUse: return "declared another way: AI used"
+        case .declaredUnclear: return "declared another way: please read it"
         case .undisclosedWithSignals: return "no disclosure, signals found"
         case .undisclosed: return "no disclosure, no signals"
         case .unsupported: return "not a supported format"

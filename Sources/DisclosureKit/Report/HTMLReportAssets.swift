@@ -36,7 +36,7 @@ enum HTMLReportAssets {
     .badge{display:inline-block;padding:0 .4rem;border-radius:.25rem;white-space:nowrap;font-size:.9em}
     .s-disclosed-verified{background:#e6f4ea;color:#1e6b34}
     .s-disclosed-with-problems,.s-unreadable{background:#fce8e6;color:#a50e0e}
-    .s-declared-other{background:#e8f0fe;color:#174ea6}
+    .s-declared-no-ai,.s-declared-ai-use,.s-declared-unclear{background:#e8f0fe;color:#174ea6}
     .s-undisclosed-with-signals{background:#fef7e0;color:#7a4b00}
     .s-undisclosed,.s-unsupported{background:#f1f3f4;color:#3c4043}
     form.filters{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:end;margin:.5rem 0}

@@ -93,7 +93,7 @@ public struct TerminalReportWriter: AuditReportWriter {
         switch status {
         case .disclosedVerified: return .green
         case .disclosedWithProblems, .unreadable: return .red
-        case .declaredOther: return .cyan
+        case .declaredNoAI, .declaredAIUse, .declaredUnclear: return .cyan
         case .undisclosedWithSignals: return .yellow
         case .undisclosed, .unsupported: return .dim
         }

@@ -11,8 +11,8 @@ struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Audit folders: give every file one status, with the evidence for it.",
         discussion: """
-            Statuses: disclosed-verified, disclosed-with-problems, declared-other, \
-            undisclosed-with-signals, undisclosed, unsupported, unreadable. Signals are evidence \
+            Statuses: disclosed-verified, disclosed-with-problems, declared-no-ai, \
+            declared-ai-use, declared-unclear, undisclosed-with-signals, undisclosed, unsupported, unreadable. Signals are evidence \
             for a person to review, not proof of misconduct, and files without signals may still \
             have been made with AI.
 

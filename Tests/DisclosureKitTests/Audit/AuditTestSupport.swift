@@ -54,7 +54,8 @@ enum StubEvidence {
             evidence.findings.append(Finding(signal: "test.weak", strength: .weak, location: Location(line: 1), excerpt: "PLANT-WEAK", explanation: "a planted weak marker"))
         }
         if text.contains("PLANT-DECLARED") {
-            evidence.declarations.append(Declaration(kind: "written-statement", location: Location(line: 1), quote: "PLANT-DECLARED", explanation: "a planted declaration"))
+            evidence.declarations.append(Declaration(kind: "written-statement", location: Location(line: 1), quote: "PLANT-DECLARED", explanation: "a planted declaration",
+                                                            facts: DeclarationFacts(aiUse: .used, confidence: .clear, words: "PLANT-DECLARED")))
         }
         return evidence
     }

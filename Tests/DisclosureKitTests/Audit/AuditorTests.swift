@@ -24,7 +24,7 @@ import Testing
         defer { folder.remove() }
         let statuses = Auditor.forTests().statuses([folder.root], root: folder.root)
         #expect(statuses == [
-            "verified.md": .disclosedVerified, "problems.md": .disclosedWithProblems, "declared.md": .declaredOther,
+            "verified.md": .disclosedVerified, "problems.md": .disclosedWithProblems, "declared.md": .declaredAIUse,
             "signals.md": .undisclosedWithSignals, "weak-only.md": .undisclosed, "plain.html": .undisclosed,
             "notes.txt": .unsupported, "broken.docx": .unreadable,
         ])

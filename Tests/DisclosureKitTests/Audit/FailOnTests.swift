@@ -27,8 +27,16 @@ import Testing
         #expect(!gate.matches([.unreadable: 0, .undisclosed: 3]))
     }
 
+    @Test func declaredOtherStillMeansEveryDeclaredStatus() throws {
+        let gate = try FailOn(parsing: "declared-other,unreadable")
+        #expect(gate.statuses == [.declaredNoAI, .declaredAIUse, .declaredUnclear, .unreadable])
+        #expect(gate.description == "declared-no-ai,declared-ai-use,declared-unclear,unreadable")
+        #expect(report([.declaredNoAI]).matches(failOn: gate))
+        #expect(!report([.undisclosed]).matches(failOn: gate))
+    }
+
     @Test func unknownStatusNamesTheValidOnes() {
-        #expect(throws: DisclosureError.invalidInput("--fail-on: unknown status \"broken\"; use none or a comma-separated list of: disclosed-verified, disclosed-with-problems, declared-other, undisclosed-with-signals, undisclosed, unsupported, unreadable.")) {
+        #expect(throws: DisclosureError.invalidInput("--fail-on: unknown status \"broken\"; use none or a comma-separated list of: disclosed-verified, disclosed-with-problems, declared-no-ai, declared-ai-use, declared-unclear, undisclosed-with-signals, undisclosed, unsupported, unreadable (declared-other means all three declared-* statuses).")) {
             try FailOn(parsing: "broken")
         }
     }

@@ -42,7 +42,7 @@ import Testing
     @Test func fileLevelColumnsCarryChecksDeclarationsAndErrors() throws {
         let all = try lines
         #expect(all.contains("b/problems.md,markdown,disclosed-with-problems,,,,,,content-binding,,"))
-        #expect(all.contains("c/declared.html,html,declared-other,,,,,,,\"w3c-meta: “<meta name=\"\"ai-disclosure\"\" content=\"\"ai-assisted\"\">”\","))
+        #expect(all.contains("c/declared.html,html,declared-ai-use,,,,,,,\"w3c-meta: “<meta name=\"\"ai-disclosure\"\" content=\"\"ai-assisted\"\">”\","))
         #expect(all.contains("g/picture.pdf,,unsupported,,,,,,,,not a document Disclose reads (extension .pdf)"))
         #expect(all.contains("ü/日本語 notes.md,markdown,undisclosed,,,,,,,,"))
     }

@@ -72,7 +72,7 @@ import Testing
         #expect(page.contains("<td data-label=\"Explanation\">\(statement)</td>"))
         #expect(page.contains("<tr data-status=\"undisclosed\" data-signal=\"\"><td data-label=\"File\" class=\"path\"><code>f/plain.md</code>"))
         #expect(page.contains("<tr data-status=\"disclosed-with-problems\" data-signal=\"check/content-binding\">"))
-        #expect(page.contains("<tr data-status=\"declared-other\" data-signal=\"declaration/w3c-meta\">"))
+        #expect(page.contains("<tr data-status=\"declared-ai-use\" data-signal=\"declaration/w3c-meta\">"))
         #expect(page.contains("<tr data-status=\"unreadable\" data-signal=\"error\">"))
         #expect(page.contains("<option value=\"residue.assistant-opener\">residue.assistant-opener (1)</option>"))
         #expect(page.contains("<option value=\"undisclosed-with-signals\">undisclosed-with-signals (2)</option>"))

@@ -15,7 +15,7 @@ import Testing
         #expect(doc["roots"] as? [String] == ["docs"])
         #expect(doc["note"] as? String == AuditReport.standingNote)
         let counts = try #require(doc["counts"] as? [String: Int])
-        #expect(counts == ["disclosed-verified": 1, "disclosed-with-problems": 1, "declared-other": 1,
+        #expect(counts == ["disclosed-verified": 1, "disclosed-with-problems": 1, "declared-no-ai": 0, "declared-ai-use": 1, "declared-unclear": 0,
                            "undisclosed-with-signals": 2, "undisclosed": 2, "unsupported": 1, "unreadable": 1, "total": 9])
         let records = try #require(doc["records"] as? [[String: Any]])
         #expect(records.map { $0["path"] as? String } == ReportSamples.report.records.map(\.path))

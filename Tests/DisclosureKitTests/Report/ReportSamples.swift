@@ -27,7 +27,7 @@ enum ReportSamples {
     }
 
     static var declared: AuditRecord {
-        AuditRecord(path: "c/declared.html", format: "html", status: .declaredOther,
+        AuditRecord(path: "c/declared.html", format: "html", status: .declaredAIUse,
                     declarations: [Declaration(kind: "w3c-meta", location: Location(line: 4, column: 5, byteOffset: 120),
                                                quote: "<meta name=\"ai-disclosure\" content=\"ai-assisted\">",
                                                explanation: "A W3C AI-disclosure meta tag.")])

@@ -11,7 +11,9 @@ import Testing
           Status                    Files
           disclosed-verified            1
           disclosed-with-problems       1
-          declared-other                1
+          declared-no-ai                0
+          declared-ai-use               1
+          declared-unclear              0
           undisclosed-with-signals      2
           undisclosed                   2
           unsupported                   1
@@ -36,7 +38,7 @@ import Testing
         """))
         let statement = StatementRenderer().render(Samples.disclosure)
         #expect(text.contains("b/problems.md  disclosed-with-problems (markdown)\n  disclosure: \(statement)\n  failed check content-binding: the text has changed since stamping, first at line 12 (line 12, column 1 (byte 400))\n"))
-        #expect(text.contains("c/declared.html  declared-other (html)\n  declaration w3c-meta at line 4, column 5 (byte 120): “<meta name=\"ai-disclosure\" content=\"ai-assisted\">”\n      A W3C AI-disclosure meta tag.\n"))
+        #expect(text.contains("c/declared.html  declared-ai-use (html)\n  declaration w3c-meta at line 4, column 5 (byte 120): “<meta name=\"ai-disclosure\" content=\"ai-assisted\">”\n      A W3C AI-disclosure meta tag.\n"))
         #expect(text.contains("h/broken.docx  unreadable (docx)\n  error: @SUM(1): not a valid zip archive,\\u{a}so it cannot be read\n"))
         #expect(!text.contains("a/verified.docx"))
         #expect(!text.contains("f/plain.md"))

@@ -12,11 +12,72 @@ enum Declarations {
 
     static func normalizedKey(_ key: String) -> String { key.lowercased().replacingOccurrences(of: "_", with: "-") }
 
+    /// Front matter keys and document properties that hold a written declaration
+    /// (`ai_declaration: "I used ChatGPT to plan my essay"`, `ai_use: none`, `ai_tools: [ChatGPT]`).
+    static let fieldKeys: Set<String> = [
+        "ai-declaration", "ai-use", "ai-used", "ai-usage", "ai-statement", "ai-use-statement", "ai-acknowledgement",
+        "ai-acknowledgment", "ai-tools", "ai-tools-used", "ai-tool", "use-of-ai", "generative-ai", "generative-ai-use",
+        "ai-purpose", "ai-purposes", "ai-declaration-date", "declaration-of-ai-use", "ai-assistance", "ai-use-declaration",
+    ]
+
+    /// The normalised key of a declaration field ("AI declaration" → `ai-declaration`), or nil.
+    static func fieldKey(_ key: String) -> String? {
+        let k = normalizedKey(key).replacingOccurrences(of: " ", with: "-")
+        return fieldKeys.contains(k) ? k : nil
+    }
+
     /// Keys this file interprets (the metadata family leaves them alone).
     static func isDeclarationKey(_ key: String) -> Bool {
         let k = normalizedKey(key)
         return k == "ai-disclosure" || k == "ai-model" || k == "ai-provider" || k.hasPrefix("ai-disclosure attribute on")
-            || k.contains("digitalsourcetype")
+            || k.contains("digitalsourcetype") || fieldKey(key) != nil
+    }
+
+    /// The facts of a W3C `ai-disclosure` value with its `ai-model` companions.
+    static func w3cFacts(_ value: String, models: [String], words: String) -> DeclarationFacts {
+        let tools = models.flatMap { ToolCatalogue.tools(in: $0).isEmpty ? [DeclarationFacts.Tool(asWritten: $0, canonical: nil)] : ToolCatalogue.tools(in: $0) }
+        switch value.lowercased() {
+        case "human-only", "none": return DeclarationFacts(aiUse: .none, confidence: .clear, words: words)
+        case "ai-assisted", "ai-autonomous", "mixed": return DeclarationFacts(aiUse: .used, tools: tools, confidence: .partial, words: words)
+        default: return FactsReader.facts(value, impliesAI: true).withWords(words)
+        }
+    }
+
+    /// The facts of an IETF AI-Disclosure value (`mode=ai-modified; model=gpt-4o`).
+    static func ietfFacts(_ value: String, words: String) -> DeclarationFacts {
+        let fields = Dictionary(value.split(whereSeparator: { $0 == ";" || $0 == "," }).compactMap { pair -> (String, String)? in
+            let kv = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            return kv.count == 2 ? (kv[0], kv[1]) : nil
+        }, uniquingKeysWith: { a, _ in a })
+        let mode = fields["mode"] ?? ""
+        if mode == "none" || mode == "human" || mode == "human-only" { return DeclarationFacts(aiUse: .none, confidence: .clear, words: words) }
+        let model = fields["model"].map { ToolCatalogue.tools(in: $0).first ?? DeclarationFacts.Tool(asWritten: $0, canonical: nil) }
+        return DeclarationFacts(aiUse: mode.isEmpty ? .unclear : .used, tools: model.map { [$0] } ?? [], confidence: .partial, words: words)
+    }
+
+    /// Declaration fields in front matter or document properties, read together as one declaration.
+    static func fields(_ entries: [MetadataEntry], _ context: ScanContext) {
+        let found = entries.filter { fieldKey($0.key) != nil && !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard let first = found.first else { return }
+        let lines = found.map { "\($0.key): \($0.value.trimmingCharacters(in: .whitespaces))" }
+        var facts = FactsReader.facts(found.map { entry -> String in
+            let value = entry.value.trimmingCharacters(in: CharacterSet(charactersIn: " []\"'"))
+            switch fieldKey(entry.key) {
+            case "ai-use", "ai-used", "generative-ai", "ai-assistance":
+                switch value.lowercased() {
+                case "true", "yes", "y": return "yes"
+                case "false", "no", "n", "none", "n/a": return "none"
+                default: return value
+                }
+            case "ai-tools", "ai-tools-used", "ai-tool": return ["none", "n/a", "no", "[]", ""].contains(value.lowercased()) ? "none" : "I used " + value
+            case "ai-purpose", "ai-purposes": return "I used it to " + value
+            default: return value
+            }
+        }.joined(separator: ". "), impliesAI: true)
+        facts = facts.withWords(lines.joined(separator: "; "))
+        context.declare(kind: "labelled-field", at: first.location, quote: lines.joined(separator: "; "),
+                        explanation: "The document's \(first.location.part == nil ? "front matter" : "properties") carry a declaration field (\(first.key)); it is read for what the author declares about AI use.",
+                        facts: facts)
     }
 
     /// The first IPTC AI term in `text` (by its URL or bare term next to `digitalSourceType`).
@@ -37,6 +98,8 @@ enum Declarations {
             let k = normalizedKey(e.key)
             if k == "ai-model" || k == "ai-provider" { companions.append("\(e.key)=\(e.value)") }
         }
+        let models = entries.filter { normalizedKey($0.key) == "ai-model" }.map(\.value)
+        fields(entries, context)
         var declaredW3C = false
         for e in entries {
             let k = normalizedKey(e.key)
@@ -45,28 +108,33 @@ enum Declarations {
                 declaredW3C = true
                 if value.lowercased().contains("mode=") {
                     context.declare(kind: "ietf-header", at: e.location, quote: "\(e.key): \(value)",
-                                    explanation: "The page carries the IETF AI-Disclosure header as a meta tag; it says how AI was involved (\(value)).")
+                                    explanation: "The page carries the IETF AI-Disclosure header as a meta tag; it says how AI was involved (\(value)).",
+                                    facts: ietfFacts(value, words: "\(e.key): \(value)"))
                 } else {
                     let known = w3cValues.contains(value.lowercased())
                     let quote = ([ "\(e.key)=\(value)" ] + companions).joined(separator: "; ")
                     context.declare(kind: "w3c-meta", at: e.location, quote: quote,
                                     explanation: known ? "A W3C ai-disclosure label declares the level of AI involvement: \(value)."
-                                        : "An ai-disclosure label declares AI involvement with a value outside the W3C vocabulary (\(value)); please read it.")
+                                        : "An ai-disclosure label declares AI involvement with a value outside the W3C vocabulary (\(value)); please read it.",
+                                    facts: w3cFacts(value, models: models, words: quote))
                 }
             } else if k.hasPrefix("ai-disclosure attribute on") {
                 declaredW3C = true
                 context.declare(kind: "w3c-attribute", at: e.location, quote: "ai-disclosure=\"\(value)\" on \(e.key.replacingOccurrences(of: "ai-disclosure attribute on ", with: ""))",
-                                explanation: "An element carries the W3C ai-disclosure attribute, declaring the level of AI involvement for its content: \(value).")
+                                explanation: "An element carries the W3C ai-disclosure attribute, declaring the level of AI involvement for its content: \(value).",
+                                facts: w3cFacts(value, models: [], words: "ai-disclosure=\(value)"))
             } else if e.key == EvidenceEntryKey.c2paManifest {
                 c2pa(e, context)
             } else if k == "application/ld+json" {
                 if let term = iptcAITerm(in: e.value) {
                     context.declare(kind: "schema-org", at: e.location, quote: "digitalSourceType: \(term)",
-                                    explanation: "The page's schema.org data gives an IPTC digital source type saying it was made with AI (\(term)).")
+                                    explanation: "The page's schema.org data gives an IPTC digital source type saying it was made with AI (\(term)).",
+                                    facts: DeclarationFacts(aiUse: .used, confidence: .partial, words: "digitalSourceType: \(term)"))
                 }
             } else if let term = iptcAITerm(in: e.key + " " + e.value) {
                 context.declare(kind: "iptc", at: e.location, quote: "\(e.key): \(term)",
-                                explanation: "A metadata field gives an IPTC digital source type saying the content was made with AI (\(term)).")
+                                explanation: "A metadata field gives an IPTC digital source type saying the content was made with AI (\(term)).",
+                                facts: DeclarationFacts(aiUse: .used, confidence: .partial, words: "\(e.key): \(term)"))
             }
         }
         if !declaredW3C {
@@ -91,7 +159,10 @@ enum Declarations {
         }
         context.declare(kind: "c2pa", at: e.location, quote: quote,
                         explanation: term != nil ? "Content Credentials (C2PA) in the file declare that it was made with AI (\(term!)); a C2PA viewer shows the details."
-                            : "The file carries Content Credentials (C2PA), a provenance record made by another tool; a C2PA viewer shows what it declares.")
+                            : "The file carries Content Credentials (C2PA), a provenance record made by another tool; a C2PA viewer shows what it declares.",
+                        facts: DeclarationFacts(aiUse: term != nil || tool != nil ? .used : .unclear,
+                                                tools: tool.map { [DeclarationFacts.Tool(asWritten: $0, canonical: ToolCatalogue.canonical(for: $0))] } ?? [],
+                                                confidence: .partial, words: quote))
         if let tool {
             context.add(ProvenanceSignals.manifestTool, at: e.location, excerpt: quote,
                         explanation: "The file's Content Credentials name \(tool) among the tools that made it; please check with the author.")

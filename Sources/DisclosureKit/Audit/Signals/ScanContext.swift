@@ -33,12 +33,12 @@ final class ScanContext {
     func count(_ signal: SignalDescriptor) -> Int { countBySignal[signal.id, default: 0] }
 
     /// Adds a declaration, once per kind, place and quote, and at most ``maxFindingsPerSignal`` of each kind.
-    func declare(kind: String, at location: Location, quote: String, explanation: String) {
+    func declare(kind: String, at location: Location, quote: String, explanation: String, facts: DeclarationFacts? = nil) {
         let key = "decl|" + kind + "|" + location.description + "|" + quote
         guard !seen.contains(key), countBySignal["decl|" + kind, default: 0] < maxFindingsPerSignal else { return }
         seen.insert(key)
         countBySignal["decl|" + kind, default: 0] += 1
-        declarations.append(Declaration(kind: kind, location: location, quote: quote, explanation: explanation))
+        declarations.append(Declaration(kind: kind, location: location, quote: quote, explanation: explanation, facts: facts))
     }
 
     /// The evidence, findings strongest first (document order otherwise).

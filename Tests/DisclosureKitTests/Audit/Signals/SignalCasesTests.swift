@@ -21,7 +21,7 @@ import Testing
              negative: p(["Text."], [meta("Application", "Microsoft Office Word"), meta("generator", "Hugo 0.120 (Geminid theme)")], Data())),
         Case(id: "metadata.ai-author", positive: p(["Text."], [meta("dc:creator", "ChatGPT")], Data()),
              negative: p(["Text."], [meta("dc:creator", "Claude Dupont"), meta("cp:lastModifiedBy", "Jasper Jones")], Data())),
-        Case(id: "metadata.ai-field", positive: p(["Text."], [meta("ai_tool", "Claude 3.5 Sonnet")], Data()),
+        Case(id: "metadata.ai-field", positive: p(["Text."], [meta("assistant_model", "Claude 3.5 Sonnet")], Data()),
              negative: p(["Text."], [meta("title", "Our policy on ChatGPT in coursework"), meta("tags", "chatgpt, ai")], Data())),
         Case(id: "provenance.c2pa-ai-tool", positive: p(["Text."], [meta(EvidenceEntryKey.c2paManifest, "c2pa claim_generator OpenAI-API/1.0")], Data()),
              negative: p(["Text."], [meta(EvidenceEntryKey.c2paManifest, "c2pa claim_generator Example Scanner/2.1")], Data())),

@@ -1,0 +1,299 @@
+@testable import DisclosureKit
+import Foundation
+import Testing
+
+/// Written declarations read as facts: every written form, tool spellings, purposes, labels of other tools, our stamp.
+@Suite struct DeclarationReaderTests {
+    static func read(_ paragraphs: [String]) -> [Declaration] {
+        let body = paragraphs.enumerated().map { TextParagraph(text: $0.element, location: Location(paragraph: $0.offset + 1)) }
+        return DeclarationReader.read(DocumentText(streams: [TextStream(name: "body", paragraphs: body)]))
+    }
+
+    static func only(_ paragraphs: [String]) throws -> DeclarationFacts {
+        let found = read(paragraphs)
+        #expect(found.count == 1, "\(found.map(\.quote))")
+        return try #require(found.first?.facts)
+    }
+
+    // MARK: The four declarations issue 12 says were missed
+
+    @Test func missedLabelWithMisspellingAndSpacedToolName() throws {
+        let f = try Self.only(["My essay.", "AI decleration: i used chat gpt to help me plan my essay"])
+        #expect(f.aiUse == .used)
+        #expect(f.tools == [DeclarationFacts.Tool(asWritten: "chat gpt", canonical: "ChatGPT")])
+        #expect(f.purposes == [DeclarationFacts.PurposeFact(asWritten: "plan my essay", purpose: .ideaGeneration)])
+        #expect(f.confidence == .clear)
+        #expect(f.words == "AI decleration: i used chat gpt to help me plan my essay")
+    }
+
+    @Test func missedGrammarlySentence() throws {
+        let f = try Self.only(["I used Grammarly to fix my grammer and punctuation."])
+        #expect(f.aiUse == .used)
+        #expect(f.tools.map(\.name) == ["Grammarly"])
+        #expect(f.purposes == [DeclarationFacts.PurposeFact(asWritten: "fix my grammer and punctuation", purpose: .proofreading)])
+    }
+
+    @Test func missedSnapchatSentence() throws {
+        let f = try Self.only(["I used Snapchat My AI to explain what militarism means."])
+        #expect(f.tools == [DeclarationFacts.Tool(asWritten: "Snapchat My AI", canonical: "Snapchat My AI")])
+        #expect(f.purposes == [DeclarationFacts.PurposeFact(asWritten: "explain what militarism means", purpose: .research)])
+    }
+
+    @Test func missedNoAISentence() throws {
+        let f = try Self.only(["The causes of the war were complex.", "I didnt use any AI for this essay."])
+        #expect(f.aiUse == .none)
+        #expect(f.tools.isEmpty)
+        #expect(f.confidence == .clear)
+    }
+
+    // MARK: Headings and the paragraphs under them
+
+    @Test(arguments: ["AI declaration", "Declaration of AI use", "AI acknowledgement", "Use of generative AI", "AI decleration",
+                      "AI declairation", "AI use statment", "## AI Declaration:", "Statement on the use of AI"])
+    func headings(heading: String) throws {
+        let found = Self.read(["Essay text about the war.", heading, "I used Gemini to summarise my sources.", "References"])
+        let d = try #require(found.first)
+        #expect(found.count == 1, "\(found.map(\.quote))")
+        #expect(d.location.paragraph == 2)
+        #expect(d.facts?.aiUse == .used)
+        #expect(d.facts?.tools.map(\.name) == ["Gemini"])
+        #expect(d.facts?.purposes.map(\.purpose) == [.summarising])
+    }
+
+    @Test func headingWithTwoParagraphsReadsBoth() throws {
+        let f = try Self.only(["AI declaration", "I used ChatGPT to plan my essay.", "I also used Grammarly to check my spelling.", "The essay begins here and says nothing about tools at all."])
+        #expect(f.tools.map(\.name) == ["ChatGPT", "Grammarly"])
+        #expect(f.purposes.map(\.purpose) == [.ideaGeneration, .proofreading])
+    }
+
+    @Test func headingWithNoAnswer() throws {
+        let found = Self.read(["Essay.", "AI declaration", "See attached sheet."])
+        #expect(found.first?.facts?.aiUse == .unclear)
+        #expect(found.first?.facts?.confidence == .partial)
+        #expect(found.first?.quote == "AI declaration — See attached sheet.")
+    }
+
+    @Test func topicLabelWithAShortAnswerIsADeclaration() throws {
+        let f = try Self.only(["AI use: ChatGPT for planning"])
+        #expect(f.aiUse == .used)
+        #expect(f.purposes.map(\.purpose) == [.ideaGeneration])
+    }
+
+    @Test func topicHeadingOverAnEssayParagraphIsNotADeclaration() {
+        let found = Self.read(["Use of generative AI", "Generative AI is used by many businesses to write advertising copy, and critics worry about jobs."])
+        #expect(found.isEmpty, "\(found.map(\.quote))")
+    }
+
+    // MARK: Sentences without a heading
+
+    @Test(arguments: [("No AI was used.", DeclarationFacts.AIUse.none), ("AI was not used in this work.", .none),
+                      ("I did not use any AI tools.", .none), ("I have not used ChatGPT or any other AI for this homework.", .none),
+                      ("I asked ChatGPT to explain the Treaty of Versailles.", .used), ("Copilot helped me structure my argument.", .used)])
+    func sentences(text: String, use: DeclarationFacts.AIUse) throws {
+        let f = try Self.only(["Some essay text.", text])
+        #expect(f.aiUse == use)
+    }
+
+    @Test func noAIForWritingButAToolForSpelling() throws {
+        let f = try Self.only(["I didn't use AI to write my essay, but I used Grammarly to check my spelling."])
+        #expect(f.aiUse == .used)
+        #expect(f.tools.map(\.name) == ["Grammarly"])
+        #expect(f.purposes.map(\.purpose) == [.proofreading])
+    }
+
+    @Test func aSentenceOfNoUseAndOneOfUseInOneParagraph() {
+        let found = Self.read(["I did not use ChatGPT. I used DeepSeek to brainstorm ideas for my introduction."])
+        #expect(found.map { $0.facts?.aiUse } == [DeclarationFacts.AIUse.none, .used])
+        #expect(Classifier.declaredStatus(found) == .declaredAIUse)
+        let record = AuditRecord(path: "p", format: nil, status: .declaredAIUse, declarations: found)
+        #expect(record.declaredFacts?.tools.map(\.name) == ["DeepSeek"])
+        #expect(record.declaredFacts?.purposes.map(\.purpose) == [.ideaGeneration])
+    }
+
+    @Test func twoToolsTwoPurposes() throws {
+        let f = try Self.only(["I used Notion AI to suggest improvements to my essay and Canva Magic Write to explain what militarism means."])
+        #expect(f.tools.map(\.name) == ["Notion AI", "Canva Magic Write"])
+        #expect(f.purposes == [DeclarationFacts.PurposeFact(asWritten: "suggest improvements to my essay", purpose: .feedback),
+                               DeclarationFacts.PurposeFact(asWritten: "explain what militarism means", purpose: .research)])
+    }
+
+    @Test func exceptionNamesTheTool() throws {
+        let f = try Self.only(["No AI was used except QuillBot to reword some of my sentences."])
+        #expect(f.aiUse == .used)
+        #expect(f.tools.map(\.name) == ["QuillBot"])
+    }
+
+    @Test func unknownToolIsKeptAsWrittenAndPartial() throws {
+        let f = try Self.only(["AI declaration: I used Blorbo Writer to plan my essay."])
+        #expect(f.tools == [DeclarationFacts.Tool(asWritten: "Blorbo Writer", canonical: nil)])
+        #expect(f.confidence == .partial)
+    }
+
+    // MARK: JCQ forms
+
+    @Test func jcqAcknowledgementWithHowItWasUsed() throws {
+        let f = try Self.only(["Essay.", "ChatGPT 3.5 (https://openai.com/blog/chatgpt/), 25/01/2025", "I used it to explain what the Schlieffen Plan was."])
+        #expect(f.aiUse == .used)
+        #expect(f.tools.map(\.name) == ["ChatGPT"])
+        #expect(f.date == "25/01/2025")
+        #expect(f.purposes.map(\.purpose) == [.research])
+    }
+
+    @Test func jcqConfirmationSaysNeitherWay() throws {
+        let f = try Self.only(["I confirm that this work is my own and that I have acknowledged any use of AI."])
+        #expect(f.aiUse == .unclear)
+        #expect(Classifier.declaredStatus(Self.read(["I confirm that this work is my own and that I have acknowledged any use of AI."])) == .declaredUnclear)
+    }
+
+    @Test func confirmationAndAStatementOfUseGiveAIUse() {
+        let found = Self.read(["I confirm that this work is my own and that I have acknowledged any use of AI.", "I used Grammarly to check my spelling."])
+        #expect(found.map { $0.facts?.aiUse } == [.unclear, .used])
+        #expect(Classifier.declaredStatus(found) == .declaredAIUse)
+    }
+
+    // MARK: Tables
+
+    @Test func headerRowTableReadsTheAnswerCells() throws {
+        let found = Self.read(["Declaration of AI use", "AI tool(s) used", "How it was used", "Date", "ChatGPT", "Plan my essay", "12/01/2025", "Essay starts here."])
+        let d = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(d.quote == Excerpt.cut("Declaration of AI use — AI tool(s) used: ChatGPT; How it was used: Plan my essay; Date: 12/01/2025"))
+        #expect(d.facts?.words == "AI tool(s) used: ChatGPT; How it was used: Plan my essay; Date: 12/01/2025")
+        #expect(d.facts?.tools.map(\.name) == ["ChatGPT"])
+        #expect(d.facts?.purposes == [DeclarationFacts.PurposeFact(asWritten: "Plan my essay", purpose: .ideaGeneration)])
+        #expect(d.facts?.date == "12/01/2025")
+        #expect(d.explanation.contains("table"))
+    }
+
+    @Test func templateTablesWithDifferentAnswersAreToldApart() throws {
+        let a = try #require(Self.read(["AI declaration", "AI tool(s) used", "How it was used", "Date", "Grammarly", "Check my spelling", "3/2/2025"]).first)
+        let b = try #require(Self.read(["AI declaration", "AI tool(s) used", "How it was used", "Date", "None", "", ""]).first)
+        #expect(a.quote != b.quote)
+        #expect(a.facts?.aiUse == .used)
+        #expect(b.facts?.aiUse == DeclarationFacts.AIUse.none)
+    }
+
+    @Test func firstColumnTable() throws {
+        let f = try Self.only(["AI declaration", "Did you use AI?", "Yes", "AI tool(s) used", "co pilot", "How it was used", "summarise an article"])
+        #expect(f.aiUse == .used)
+        #expect(f.tools == [DeclarationFacts.Tool(asWritten: "co pilot", canonical: "Microsoft Copilot")])
+        #expect(f.purposes.map(\.purpose) == [.summarising])
+    }
+
+    @Test func tableWithoutHeadingIsReadWhenItsQuestionsNameAI() throws {
+        let f = try Self.only(["AI tool(s) used", "How it was used", "Gemini", "translate my notes into English"])
+        #expect(f.tools.map(\.name) == ["Gemini"])
+        #expect(f.purposes.map(\.purpose) == [.translation])
+    }
+
+    // MARK: Tool names and purposes
+
+    @Test(arguments: [("chat gpt", "ChatGPT"), ("Chat-GPT", "ChatGPT"), ("chatgpt4o", "ChatGPT"), ("co pilot", "Microsoft Copilot"),
+                      ("Snapchat My AI", "Snapchat My AI"), ("GitHub Copilot", "GitHub Copilot"), ("DALL-E", "DALL·E"), ("quill bot", "QuillBot"),
+                      ("Google Translate", "Google Translate"), ("Magic Write", "Canva Magic Write"), ("Character.AI", "Character.AI"),
+                      ("TeachMate AI", "TeachMate AI"), ("Aila", "Oak Aila"), ("MagicSchool", "MagicSchool"), ("Khanmigo", "Khanmigo"),
+                      ("Perplexity", "Perplexity"), ("DeepL", "DeepL"), ("Notion AI", "Notion AI"), ("Meta AI", "Meta AI"), ("Otter.ai", "Otter.ai")])
+    func toolSpellings(written: String, canonical: String) {
+        #expect(ToolCatalogue.tools(in: "I used \(written) to check my spelling.") == [DeclarationFacts.Tool(asWritten: written, canonical: canonical)])
+    }
+
+    @Test func toolNamesDoNotMatchInsideWords() {
+        #expect(ToolCatalogue.tools(in: "The Claudette and Geminids").isEmpty)
+        #expect(ToolCatalogue.tools(in: "deep learning in the 19th century").isEmpty)
+    }
+
+    @Test(arguments: [("check my spelling", Purpose.proofreading), ("plan my essay", .ideaGeneration), ("explain what militarism means", .research),
+                      ("translate my notes", .translation), ("summarise an article", .summarising), ("give me feedback on my draft", .feedback),
+                      ("make a picture for my poster", .imageGeneration), ("debug my code", .coding), ("reword my sentences", .drafting)])
+    func purposes(words: String, purpose: Purpose) {
+        #expect(PurposeWords.purposes(in: words) == [DeclarationFacts.PurposeFact(asWritten: words, purpose: purpose)])
+    }
+
+    @Test func purposeInOtherWordsIsKeptWithoutAMapping() throws {
+        let f = DeclarationReader.facts(of: "I used ChatGPT to make a timeline")
+        #expect(f.purposes == [DeclarationFacts.PurposeFact(asWritten: "make a timeline", purpose: nil)])
+        #expect(f.confidence == .partial)
+    }
+
+    // MARK: Not declarations
+
+    @Test(arguments: ["AI is changing history teaching.", "ChatGPT was released in 2022.",
+                      "\"Write me an essay about the causes of the First World War\" is a typical prompt students type into ChatGPT.",
+                      "Marr, B. (2023) 'A short history of ChatGPT', Forbes, 19 May.",
+                      "OpenAI (2023) ChatGPT: optimizing language models for dialogue. Available at: https://openai.com/blog/chatgpt/ (Accessed: 25 January 2025).",
+                      "Many students used ChatGPT to write their essays last year.", "For example, I used ChatGPT to check my spelling.",
+                      "AI use: a growing concern in schools", "Artificial intelligence was not used in the Industrial Revolution.",
+                      "AI use: staff may use Copilot to draft emails.", "Use of AI: pupils must not use ChatGPT in assessments."])
+    func mentionsAreNotDeclarations(text: String) {
+        #expect(Self.read(["Essay text.", text]).isEmpty, "\(text)")
+    }
+
+    // MARK: Labels of other tools, fields, and our stamp
+
+    @Test func w3cLabelsCarryFacts() throws {
+        let none = try #require(DeclarationReader.read(DocumentText(streams: []), metadata: [MetadataEntry(key: "ai-disclosure", value: "human-only", location: Location(line: 4))]).first)
+        #expect(none.facts?.aiUse == DeclarationFacts.AIUse.none)
+        let used = try #require(DeclarationReader.read(DocumentText(streams: []), metadata: [
+            MetadataEntry(key: "ai-disclosure", value: "ai-assisted", location: Location(line: 4)),
+            MetadataEntry(key: "ai-model", value: "GPT-4o", location: Location(line: 5))]).first)
+        #expect(used.facts?.aiUse == .used)
+        #expect(used.facts?.tools == [DeclarationFacts.Tool(asWritten: "GPT-4o", canonical: "ChatGPT")])
+    }
+
+    @Test func ietfModeNoneIsNoAI() throws {
+        let d = try #require(DeclarationReader.read(DocumentText(streams: []), metadata: [MetadataEntry(key: "ai-disclosure", value: "mode=none", location: Location(line: 4))]).first)
+        #expect(d.kind == "ietf-header")
+        #expect(d.facts?.aiUse == DeclarationFacts.AIUse.none)
+    }
+
+    @Test func frontMatterFields() throws {
+        let md = "---\ntitle: Essay\nai_declaration: \"I used chat gpt to help me plan my essay\"\nai_tools: [ChatGPT]\n---\n\nThe essay.\n"
+        let input = try SignalSamples.open(md, path: "essay.md")
+        let found = DeclarationReader.read(input.text, metadata: input.metadata, raw: input.raw)
+        let d = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(d.kind == "labelled-field")
+        #expect(d.location.line == 3)
+        #expect(d.facts?.aiUse == .used)
+        #expect(d.facts?.tools.map(\.name) == ["ChatGPT"])
+        #expect(d.facts?.purposes.map(\.purpose) == [.ideaGeneration])
+        let none = try SignalSamples.open("---\nai_use: none\n---\n\nText.\n", path: "n.md")
+        #expect(DeclarationReader.read(none.text, metadata: none.metadata).first?.facts?.aiUse == DeclarationFacts.AIUse.none)
+    }
+
+    @Test func ourStampGivesClearFacts() {
+        let f = Samples.disclosure.facts
+        #expect(f.aiUse == .used)
+        #expect(f.tools.map(\.asWritten) == Samples.disclosure.tools.map(\.name))
+        #expect(f.purposes.map(\.purpose) == Samples.disclosure.purposes)
+        #expect(f.date == Samples.disclosure.date)
+        #expect(f.confidence == .clear)
+    }
+
+    @Test func factsEncodeEveryKey() throws {
+        let d = Declaration(kind: "written-statement", location: Location(paragraph: 2), quote: "AI declaration: I used Blorbo to make a timeline",
+                            explanation: "x", facts: DeclarationReader.facts(of: "AI declaration: I used Blorbo to make a timeline"))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(d), as: UTF8.self)
+        #expect(json.contains("\"facts\":{\"aiUse\":\"used\",\"confidence\":\"partial\",\"date\":null,\"purposes\":[{\"asWritten\":\"make a timeline\",\"purpose\":null}],\"tools\":[{\"asWritten\":\"Blorbo\",\"canonical\":null}]"), "\(json)")
+        #expect(try JSONDecoder().decode(Declaration.self, from: Data(json.utf8)) == d)
+        let bare = String(decoding: try encoder.encode(Declaration(kind: "c2pa", location: Location(), quote: "q", explanation: "e")), as: UTF8.self)
+        #expect(bare.hasSuffix(",\"facts\":null,\"kind\":\"c2pa\",\"location\":{},\"quote\":\"q\"}"), "\(bare)")
+    }
+
+    @Test func legacyDeclaredOtherIsReadAsUnclear() throws {
+        let line = #"{"path":"a.md","format":"markdown","status":"declared-other","declarations":[{"kind":"w3c-meta","location":{},"quote":"q","explanation":"e"}]}"#
+        let record = try JSONDecoder().decode(AuditRecord.self, from: Data(line.utf8))
+        #expect(record.status == .declaredUnclear)
+        #expect(record.declarations.first?.facts == nil)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(AuditStatus.self, from: Data(#""declared-maybe""#.utf8)) }
+    }
+
+    @Test func scannerAndReaderAgree() {
+        let paragraphs = ["Essay.", "AI decleration: i used chat gpt to help me plan my essay", "I didnt use any AI for the bibliography."]
+        let scanned = SignalSamples.scan(paragraphs).declarations
+        #expect(scanned == Self.read(paragraphs))
+        #expect(scanned.count == 2)
+    }
+}
