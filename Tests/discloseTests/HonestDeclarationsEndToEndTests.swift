@@ -41,6 +41,18 @@ import Testing
         #expect(outcome?["result"] as? String == "not-met")
         #expect(outcome?["rules"] as? [String] == ["tool-authorised"])
 
+        try "[register]\npath = \"register.sqlite\"\n".write(toFile: s.folder + "/.disclose.toml", atomically: true, encoding: .utf8)
+        let again = try CLI.run(["stamp", s.file, "--policy", s.policy, "--tool", "ChatGPT", "--record-breach", "--note", "again"] + Self.pupil,
+                                in: s.folder, environment: env)
+        #expect(again.exitCode == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("  changed note: (not given) → \"again\"\n"))
+        let export = try CLI.run(["register", "export", "--format", "jsonl"], in: s.folder, environment: env)
+        let record = try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any]
+        #expect(record?["outcome"] as? String == "not-met")
+        #expect(record?["rulesNotMet"] as? [String] == ["tool-authorised"])
+        #expect(record?["policyID"] as? String == "oak-trust-ai")
+        #expect(record?["role"] as? String == "pupils")
+
         let verify = try CLI.run(["verify", s.file], environment: env)
         #expect(verify.exitCode == 1)
         #expect(verify.stdout.contains("policy.recorded-breach"))
@@ -89,6 +101,9 @@ import Testing
         let r = try CLI.run(["stamp", file, "--extent", "none", "--declarant", "me", "--date", "2099-01-01"], environment: isolated(folder))
         #expect(r.exitCode == 0, "\(r.stderr)")
         #expect(r.stderr.contains("\(file): warning: date: the date 2099-01-01 is in the future; it was recorded as given"))
+        let old = try CLI.run(["stamp", file, "--extent", "none", "--declarant", "me", "--date", "2020-03-01"], environment: isolated(folder))
+        #expect(old.exitCode == 0)
+        #expect(old.stderr.contains("\(file): warning: date: the date 2020-03-01 is more than a year before the document was last changed ("))
     }
 
     @Test func fromFileTakesOverridesAndNamesNestedFields() throws {

@@ -4,7 +4,7 @@ import Foundation
 
 /// The disclosure facts, from flags and/or a JSON file.
 struct FactOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Read the facts from a disclosure JSON file; flags given as well override it.", valueName: "disclosure.json"))
+    @Option(help: ArgumentHelp("Read the facts from a disclosure JSON file (docs/format.md); flags given as well fill in what it lacks or override it.", valueName: "disclosure.json"))
     var from: String?
 
     @Option(name: .customLong("tool"), help: ArgumentHelp("An AI tool used, e.g. \"Microsoft 365 Copilot\". Repeat for several.", valueName: "name"))
