@@ -64,6 +64,28 @@ import Testing
         #expect(!checked.passed)
     }
 
+    @Test func reviewWithoutTheReviewerThePolicyRequiresIsReportedByTheRule() throws {
+        let (folder, file) = try markdown()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let text = PolicyFixtures.school.text.replacingOccurrences(
+            of: #"fields = ["tools", "purposes", "extent", "review", "declarant", "date", "role"]"#,
+            with: #"fields = ["tools", "purposes", "extent", "review", "reviewer", "declarant", "date", "role"]"#)
+        var policy = try PolicyFixtures.load(text)
+        policy.signature.required = false
+        var options = StampOptions()
+        var d = PolicyFixtures.pupilDisclosure
+        #expect(d.review.level == .edited && d.review.reviewer == nil)
+        try StampPolicy(policy: policy).configure(&d, options: &options, task: "y10-history-essay", role: "pupils")
+        #expect {
+            try Stamper().stamp(path: file, disclosure: d, options: options)
+        } throws: { error in
+            guard case DisclosureError.policyViolation(_, let rule, let detail)? = error as? DisclosureError else { return false }
+            return rule == "policy.required-fields" && detail.contains("reviewer (--reviewer)")
+        }
+        d.review.reviewer = "Ms Patel"
+        #expect(try Stamper().stamp(path: file, disclosure: d, options: options).policyFailures.isEmpty)
+    }
+
     @Test func outcomeIsLeftOutOfTheJSONWhenNil() throws {
         let json = try Samples.disclosure.canonicalJSONString()
         #expect(!json.contains("policyOutcome"))
