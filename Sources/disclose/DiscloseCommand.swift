@@ -15,12 +15,14 @@ struct DiscloseCommand: ParsableCommand {
               2  usage error: a wrong option or value
               3  a file could not be read or is not a supported document
               4  a write failed (the original file is untouched)
+              6  the AI-use register is damaged, not a register, locked too long or
+                 newer than this version; it is left as it is (see docs/policy.md)
             When several files end differently, the highest code is returned.
             disclose audit exits 1 when a file has a --fail-on status and 3 when a path \
             given could not be read at all (see disclose audit --help).
             """,
         version: DiscloseVersion.string,
-        subcommands: [Stamp.self, Show.self, Verify.self, Unstamp.self, Audit.self, Report.self, PolicyCommand.self, Keys.self, Init.self])
+        subcommands: [Stamp.self, Show.self, Verify.self, Unstamp.self, Audit.self, Report.self, PolicyCommand.self, Keys.self, Init.self, RegisterCommand.self])
 }
 
 enum DiscloseVersion {

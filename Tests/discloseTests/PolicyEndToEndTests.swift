@@ -32,7 +32,7 @@ import Testing
         let r = try CLI.run(["stamp", s.file, "--policy", s.policy, "--tool", "ChatGPT"] + PolicyEndToEndTests.pupil, environment: isolated(s.folder))
         #expect(r.exitCode == 1)
         #expect(r.stdout == "")
-        #expect(r.stderr == "disclose: error: \(s.file): the policy does not allow this disclosure (rule policy.tool-authorised): \"ChatGPT\" is not on the policy's list of authorised tools (Gemini for Education, Microsoft 365 Copilot, Aila); policy.unlisted_tools = \"fail\", \(s.policy):\(line(of: "unlisted_tools =", in: s.text)). Nothing was written.\n")
+        #expect(r.stderr == "disclose: error: \(s.file): the policy does not allow this disclosure (rule policy.tool-authorised): \"ChatGPT\" is not on the policy's list of authorised tools (Gemini for Education, Microsoft 365 Copilot, Aila); policy.unlisted_tools = \"fail\", \(s.policy):\(line(of: "unlisted_tools =", in: s.text)). Nothing was written. If this is what really happened, record it truthfully anyway with --record-breach: the stamp then says which rules it does not meet, and verify, policy check and audit report it.\n")
         #expect(try Data(contentsOf: URL(fileURLWithPath: s.file)) == before)
 
         let level = try CLI.run(["stamp", s.file, "--policy", s.policy, "--tool", "Gemini", "--purpose", "research", "--extent", "partial",

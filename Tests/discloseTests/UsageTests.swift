@@ -19,13 +19,13 @@ import Testing
     @Test func missingDeclarantSaysWhichFlag() throws {
         let r = try CLI.run(["stamp", "x.docx", "--extent", "none"])
         #expect(r.exitCode == 2)
-        #expect(r.stderr.contains("say who makes the declaration with --declarant"))
+        #expect(r.stderr.contains("--declarant: say who makes the declaration (a name or a role)."))
     }
 
     @Test func aiUseNeedsToolAndPurpose() throws {
         let r = try CLI.run(["stamp", "x.docx", "--extent", "partial", "--review", "reviewed", "--declarant", "me"])
         #expect(r.exitCode == 2)
-        #expect(r.stderr.contains("name the AI tool with --tool"))
+        #expect(r.stderr.contains("--tool: name the AI tool used (or declare extent none if no AI was used)."))
     }
 
     @Test func outputWithSeveralFilesIsRefused() throws {
@@ -58,6 +58,6 @@ import Testing
         try Data("{\"extent\": \"partial\"".utf8).write(to: URL(fileURLWithPath: folder + "/d.json"))
         let r = try CLI.run(["stamp", "x.md", "--from", "d.json"], in: folder)
         #expect(r.exitCode == 2)
-        #expect(r.stderr.contains("d.json: the disclosure could not be understood: not valid JSON"))
+        #expect(r.stderr.contains("d.json: not valid JSON: the facts file must hold one JSON object (see docs/format.md)"))
     }
 }

@@ -15,7 +15,9 @@ public struct DiscloseConfig: Equatable, Sendable {
     /// The name of the per-folder config file.
     public static let fileName = ".disclose.toml"
     /// The keys a config file may hold.
-    public static let keys = ["policy", "trust", "revocations", "require_signature", "organisation", "declarant"]
+    public static let keys = ["policy", "trust", "revocations", "require_signature", "organisation", "declarant", "register"]
+    /// The keys of the `[register]` table.
+    public static let registerKeys = ["path"]
 
     /// The file the settings came from; nil when no config file was found.
     public var source: String?
@@ -31,6 +33,8 @@ public struct DiscloseConfig: Equatable, Sendable {
     public var organisation: String?
     /// The default declarant for `stamp`.
     public var declarant: String?
+    /// The AI-use register every stamp appends to (`[register] path = …`), absolute; nil for none.
+    public var register: String?
 
     /// Creates settings (all empty by default).
     public init(source: String? = nil, policy: String? = nil, trust: [String] = [], revocations: String? = nil,
@@ -88,6 +92,14 @@ public struct DiscloseConfig: Equatable, Sendable {
         config.requireSignature = try r.bool(table, "require_signature", root)
         config.organisation = try r.nonEmptyString(table, "organisation", root)
         config.declarant = try r.nonEmptyString(table, "declarant", root)
+        if let registerTable = try r.table(table, "register") {
+            let section = TOMLSourceMap.Section(name: "register", index: nil)
+            try r.checkKeys(registerTable, section, allowed: registerKeys)
+            guard let path = try r.nonEmptyString(registerTable, "path", section) else {
+                throw r.invalid("register", root, "the [register] table needs path = \"…\", the register file (see docs/policy.md, AI-use register)")
+            }
+            config.register = r.resolve(path)
+        }
         return config
     }
 }

@@ -53,6 +53,15 @@ public struct Disclosure: Codable, Equatable, Sendable {
     /// A signature over the canonical encoding of this disclosure, when signed.
     public var signature: DisclosureSignature?
 
+    // MARK: Recorded policy breach (issue 13 §2; `docs/format.md`, "policyOutcome")
+
+    /// Set by stamping with `recordBreach` when the declaration does not meet the policy it was
+    /// made under: the policy, its version and the rules not met. Nil otherwise, and then left out
+    /// of the JSON. Covered by the signature like every field.
+    public var policyOutcome: PolicyOutcome?
+
+    // MARK: -
+
     /// Creates a disclosure. `statement`, `content` and `signature` are filled in by stamping.
     public init(
         tools: [Tool], purposes: [Purpose], extent: Extent, review: Review,
@@ -82,6 +91,7 @@ public struct Disclosure: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case schema, tools, purposes, extent, review, declarant, organisation, date, policy, note, dataClasses, approval,
              language, statement, content, signature
+        case policyOutcome
     }
 
     public init(from decoder: Decoder) throws {
@@ -102,6 +112,7 @@ public struct Disclosure: Codable, Equatable, Sendable {
         statement = try c.decodeIfPresent(String.self, forKey: .statement)
         content = try c.decodeIfPresent(ContentBinding.self, forKey: .content)
         signature = try c.decodeIfPresent(DisclosureSignature.self, forKey: .signature)
+        policyOutcome = try c.decodeIfPresent(PolicyOutcome.self, forKey: .policyOutcome)
     }
 }
 

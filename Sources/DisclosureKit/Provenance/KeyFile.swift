@@ -59,6 +59,17 @@ public enum KeyFile {
     /// - Throws: ``ProvenanceError/keyExists(path:)`` or ``ProvenanceError/writeFailed(path:reason:)``.
     public static func write(_ key: PrivateSigningKey, name: String, folder: String) throws -> Written {
         let base = folder == "." ? name : (folder as NSString).appendingPathComponent(name)
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            // A new folder for keys is private to its owner, like the private key in it.
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw ProvenanceError.writeFailed(path: folder, reason: "the folder cannot be made: \(error.localizedDescription)")
+            }
+        } else if !isFolder.boolValue {
+            throw ProvenanceError.writeFailed(path: folder, reason: "it is a file, not a folder")
+        }
         let files = Written(privateKey: base + ".key.pem", publicKey: base + ".pub.pem")
         for path in [files.privateKey, files.publicKey] where FileManager.default.fileExists(atPath: path) {
             throw ProvenanceError.keyExists(path: path)
@@ -104,6 +115,13 @@ public enum KeyFile {
             attributes = try FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
         } catch {
             throw ProvenanceError.unreadable(path: path, reason: "no such file")
+        }
+        // A public key or certificate is named as such whatever its permissions (one that
+        // others can read is normal for it, and not the problem).
+        if let blocks = try? pemBlocks(at: path, expected: "private key"), !blocks.isEmpty,
+           blocks.allSatisfy({ ["PUBLIC KEY", "CERTIFICATE"].contains($0.discriminator) }) {
+            let what = blocks.contains { $0.discriminator == "PUBLIC KEY" } ? "a public key" : "a certificate"
+            throw ProvenanceError.badPEM(path: path, expected: "private key", detail: "the file holds \(what), which cannot sign; sign with the private key file (NAME.key.pem), and give this file to whoever verifies, with --trust")
         }
         if let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0 {
             throw ProvenanceError.privateKeyExposed(path: path, mode: String(format: "%04o", mode))

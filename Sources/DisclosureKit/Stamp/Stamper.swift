@@ -23,6 +23,15 @@ public struct StampOptions: Sendable {
     /// Checks run on the completed disclosure before anything is written (e.g. an organisation policy).
     /// Throwing refuses the stamp.
     public var approvals: [@Sendable (Disclosure, String) throws -> Void]
+    /// The organisation policy the disclosure is held against before anything is written
+    /// (see ``StampPolicy``); nil for none.
+    public var policy: StampPolicy?
+    /// Keep the facts of the document's existing stamp and change only those the draft gives
+    /// (``Stamper/stamp(path:draft:options:)``).
+    public var keepEarlierFacts: Bool = false
+    /// Called with the document's reading notes (how its text was decoded, …) as soon as it is
+    /// opened, before anything is written; the same notes `verify` gives.
+    public var onDocumentNotes: (@Sendable (_ path: String, _ notes: [String]) -> Void)?
     /// Write the result here instead of over the input.
     public var outputPath: String?
     /// Work out the result but write nothing.
@@ -64,6 +73,19 @@ public struct StampResult: Sendable {
     public var dryRun: Bool
     /// Temporary files of an earlier, interrupted write of this file that were removed.
     public var removedLeftovers: [String] = []
+    /// The policy's warnings about the disclosure (the stamp went ahead).
+    public var policyWarnings: [CheckResult] = []
+    /// The policy rules the disclosure does not meet, when stamped with ``StampPolicy/recordBreach``;
+    /// ``Disclosure/policyOutcome`` records them in the document.
+    public var policyFailures: [CheckResult] = []
+    /// What reading the document noted (the same notes `verify` prints), e.g. how its text was decoded.
+    public var documentNotes: [String] = []
+    /// The facts that differ from the document's earlier stamp, field by field; empty for a first stamp.
+    public var changes: [FactChange] = []
+    /// SHA-256 of the bytes written (or that would be written), hex.
+    public var sha256: String = ""
+    /// Warnings about the facts accepted as given (a date in the future, or long before the file changed).
+    public var factWarnings: [DraftWarning] = []
 }
 
 /// Stamps documents: renders the statement, binds the content, signs if asked,
@@ -85,22 +107,68 @@ public struct Stamper: Sendable {
         if !problems.isEmpty {
             throw DisclosureError.invalidInput("\(path): the disclosure is incomplete: \(problems.joined(separator: "; ")).")
         }
-        try options.renderer.checkLanguage(of: input, source: path)
+        return try stamp(path: path, options: options) { _, _ in input }
+    }
+
+    /// Stamps the file at `path` with the facts of `draft`. With ``StampOptions/keepEarlierFacts``,
+    /// the document's existing stamp is the draft's earlier layer, so only the facts given change.
+    /// `configure` (when given) applies a policy to the built disclosure and the options
+    /// (``StampPolicy/configure(_:options:task:role:languageGiven:placementGiven:)``).
+    /// - Throws: ``DraftError`` naming the field to fix, or ``DisclosureError``; on any error nothing is written.
+    public func stamp(path: String, draft: DisclosureDraft, options: StampOptions = StampOptions(),
+                      configure: (inout Disclosure, inout StampOptions) throws -> Void = { _, _ in }) throws -> StampResult {
+        try stamp(path: path, options: options) { earlier, options in
+            var draft = draft
+            if options.keepEarlierFacts, let earlier { draft.earlier(earlier) }
+            var disclosure = try draft.build()
+            try configure(&disclosure, &options)
+            return disclosure
+        }
+    }
+
+    private func stamp(path: String, options initial: StampOptions,
+                       prepare: (Disclosure?, inout StampOptions) throws -> Disclosure) throws -> StampResult {
+        var options = initial
         let destination = options.outputPath ?? path
         let fileGuard = try FileEditGuard.acquire(path, lock: !options.dryRun && destination == path)
         let original = try loader.readBytes(at: path)
         TestHooks.pause("after-read")
         let handler = try loader.handler(for: path, data: original)
         let document = try handler.open(DocumentInput(data: original, path: path, limits: loader.limits))
+        if !document.warnings.isEmpty { options.onDocumentNotes?(path, document.warnings) }
         let existing = try document.findStamp()
+        let earlier = existing.metadata?.json.flatMap { try? Disclosure.decode(json: $0, path: path) }
 
+        let input = try prepare(earlier, &options)
+        let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate]) as? Date
+        let problems = input.problems
+        if !problems.isEmpty {
+            throw DisclosureError.invalidInput("\(path): the disclosure is incomplete: \(problems.joined(separator: "; ")).")
+        }
+        try options.renderer.checkLanguage(of: input, source: path)
         var disclosure = input
         disclosure.signature = nil
+        disclosure.policyOutcome = nil
         disclosure.content = try ContentBinder.binding(for: document)
         let statement = options.renderer.render(disclosure)
         disclosure.statement = statement
         if let signer = options.signer {
             disclosure.signature = try SignaturePayload.sign(disclosure, with: signer)
+        }
+        var warnings: [CheckResult] = [], failures: [CheckResult] = []
+        if let policy = options.policy {
+            // Rules see the signed disclosure (a policy may require a signature); a recorded
+            // outcome is part of what is signed, so the disclosure is signed again with it.
+            let evaluation = try policy.evaluate(disclosure, path: path)
+            warnings = evaluation.warnings
+            failures = evaluation.failures
+            if let outcome = evaluation.outcome {
+                disclosure.policyOutcome = outcome
+                if let signer = options.signer {
+                    disclosure.signature = nil
+                    disclosure.signature = try SignaturePayload.sign(disclosure, with: signer)
+                }
+            }
         }
         for approve in options.approvals { try approve(disclosure, path) }
 
@@ -113,11 +181,18 @@ public struct Stamper: Sendable {
         if !options.dryRun {
             try AtomicWriter.write(output, to: destination, permissionsFrom: path)
         }
-        return StampResult(
+        var result = StampResult(
             path: path, outputPath: destination, format: handler.id, disclosure: disclosure,
             replacedExisting: existing.statement != nil || existing.metadata != nil,
             unchanged: output == original, byteCount: output.count, dryRun: options.dryRun,
             removedLeftovers: fileGuard?.removedLeftovers ?? [])
+        result.policyWarnings = warnings
+        result.policyFailures = failures
+        result.documentNotes = document.warnings
+        result.changes = earlier.map { FactChange.between($0, disclosure) } ?? []
+        result.factWarnings = DeclarationDate.warnings(disclosure.date, modified: modified)
+        result.sha256 = Digests.sha256Hex(output)
+        return result
     }
 
     /// What removing a stamp did.

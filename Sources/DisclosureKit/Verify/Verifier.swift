@@ -64,6 +64,7 @@ public struct Verifier: Sendable {
         checks.append(found.problems.isEmpty
             ? .init(id: CheckID.structure, status: found.isEmpty ? .notApplicable : .pass, message: found.isEmpty ? "nothing stamped" : "one stamp")
             : .init(id: CheckID.structure, status: .fail, message: found.problems.joined(separator: "; ")))
+        if let outcome = disclosure?.policyOutcome { checks.append(outcome.checkResult) }
 
         var context = VerificationContext(path: path, document: document, found: found, disclosure: disclosure, raw: raw, declarations: declarations)
         for check in additionalChecks {

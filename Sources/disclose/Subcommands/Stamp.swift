@@ -36,6 +36,12 @@ struct Stamp: ParsableCommand {
     @Flag(help: "Say what would change, but write nothing.")
     var dryRun = false
 
+    @Flag(help: "Re-stamp keeping the facts of the document's existing stamp, changing only those given.")
+    var keep = false
+
+    @Flag(help: "Stamp even when the policy does not allow the declaration, recording the rules it does not meet (verify, policy check and audit report them). For recording honestly what really happened.")
+    var recordBreach = false
+
     @OptionGroup(title: "Signing")
     var signing: SigningOptions
 
@@ -48,43 +54,68 @@ struct Stamp: ParsableCommand {
     var noStyle = false
 
     func validate() throws {
-        let config = try? DiscloseConfig.discover()
-        _ = try facts.makeDisclosure(defaultDeclarant: config?.declarant, defaultOrganisation: config?.organisation)
         if output != nil && files.count != 1 {
             throw ValidationError("--output takes exactly one input file; you gave \(files.count).")
         }
+        // With --keep the facts depend on each file's earlier stamp; they are checked per file.
+        guard FactOptions.checkFacts, !keep else { return }
+        let config = try? DiscloseConfig.discover()
+        _ = try facts.makeDisclosure(defaultDeclarant: config?.declarant, defaultOrganisation: config?.organisation)
     }
 
     func run() throws {
         let config = try PolicyOptions.config()
-        var disclosure = try facts.makeDisclosure(defaultDeclarant: config.declarant, defaultOrganisation: config.organisation)
+        let draft = try facts.draft(defaultDeclarant: config.declarant, defaultOrganisation: config.organisation)
         var options = StampOptions(placement: placement ?? .end, metadataStyle: metadata, outputPath: output, dryRun: dryRun)
         options.styleStatement = !noStyle
-        let approval = try policy.apply(to: &disclosure, options: &options, languageGiven: facts.language != nil, placementGiven: placement != nil)
+        options.keepEarlierFacts = keep
+        options.onDocumentNotes = { path, notes in
+            for note in notes { Output.note("\(path): note: \(note)") }
+        }
+        let stampPolicy = try policy.stampPolicy(recordBreach: recordBreach)
+        var templateRenderer: StatementRenderer?
         if let template {
             guard let text = try? String(contentsOfFile: template, encoding: .utf8) else {
                 throw DisclosureError.invalidInput("\(template): the template file cannot be read as UTF-8 text. Check the path.")
             }
-            options.renderer = try StatementRenderer(template: text, source: template, policy: options.renderer.policy)
+            templateRenderer = try StatementRenderer(template: text, source: template, policy: stampPolicy?.policy.statementPolicy)
+            templateRenderer?.contact = stampPolicy?.policy.contact
         }
-        // The statement's language, checked once before any file (templates branch).
-        try options.renderer.checkLanguage(of: disclosure, source: facts.language != nil ? "--language" : approval?.policy.source ?? "--language")
         options.signer = try signing.makeSigner()
+        // The register is opened before anything is stamped: when it cannot be used, nothing is.
+        let register = try RegisterOptions.open(config: config, dryRun: dryRun)
         let stamper = Stamper()
         var tracker = ExitTracker()
+        let (task, role, languageGiven, placementGiven) = (policy.task, policy.role, facts.language != nil, placement != nil)
         for file in files {
             do {
-                let result = try stamper.stamp(path: file, disclosure: disclosure, options: options)
+                let result = try FactOptions.mapped {
+                    try stamper.stamp(path: file, draft: draft, options: options) { disclosure, options in
+                        try stampPolicy?.configure(&disclosure, options: &options, task: task, role: role,
+                                                   languageGiven: languageGiven, placementGiven: placementGiven)
+                        if let templateRenderer { options.renderer = templateRenderer }
+                    }
+                }
                 for leftover in result.removedLeftovers {
                     Output.note("removed \(leftover), a temporary file left by an earlier run that was interrupted")
                 }
+                for warning in result.factWarnings { Output.note("\(file): warning: \(warning.description)") }
                 Output.line(Stamp.describe(result))
+                for change in result.changes where result.replacedExisting { Output.line("  changed \(change.description)") }
                 if let s = result.disclosure.signature { Output.line("  signed: \(s.algorithm), key \(s.keyID)") }
+                StampPolicyOptions.report(result)
+                try register?.append(result)
+            } catch let error as ValidationError {
+                Output.error("\(file): \(error.message)")
+                tracker.record(2)
+            } catch let error as RegisterError {
+                Output.error(error.description)
+                Output.note("\(file): the stamp was written, but its record was not added to the register; stamp it again once the register can be used (the same facts leave the file unchanged)")
+                tracker.record(error.exitCode)
             } catch {
                 tracker.record(error, path: file)
             }
         }
-        StampPolicyOptions.report(approval)
         try tracker.finish()
     }
 

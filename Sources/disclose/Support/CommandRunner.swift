@@ -6,7 +6,17 @@ import Foundation
 enum CommandRunner {
     static func run() -> Never {
         do {
-            var command = try DiscloseCommand.parseAsRoot()
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if let message = unknownCommand(arguments) {
+                Output.error(message)
+                exit(2)
+            }
+            // First a structural parse without the facts checks, so an unknown option is named
+            // before any message about missing facts; then the full parse.
+            FactOptions.checkFacts = false
+            _ = try DiscloseCommand.parseAsRoot(arguments)
+            FactOptions.checkFacts = true
+            var command = try DiscloseCommand.parseAsRoot(arguments)
             try command.run()
             exit(0)
         } catch let code as ExitCode {
@@ -26,6 +36,34 @@ enum CommandRunner {
             Output.stderr(message.hasSuffix("\n") ? message : message + "\n")
             exit(2)
         }
+    }
+}
+
+extension CommandRunner {
+    /// "unknown command 'audt'; did you mean 'audit'?" when the first argument is not a
+    /// subcommand but is close to one; nil otherwise (the parser reports everything else).
+    static func unknownCommand(_ arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+        let names = DiscloseCommand.configuration.subcommands.map { $0._commandName } + ["help"]
+        guard !names.contains(first) else { return nil }
+        let closest = names.map { ($0, editDistance($0, first)) }.min { $0.1 < $1.1 }
+        let hint = closest.flatMap { $0.1 <= 2 ? "; did you mean '\($0.0)'?" : nil } ?? "."
+        return "unknown command '\(first)'\(hint) See 'disclose --help' for the commands."
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let old = row[j]
+                row[j] = a[i - 1] == b[j - 1] ? previous : min(previous, row[j], row[j - 1]) + 1
+                previous = old
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
     }
 }
 

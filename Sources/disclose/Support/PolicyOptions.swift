@@ -60,28 +60,31 @@ struct StampPolicyOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The kind of user making the declaration (a role in the policy, e.g. staff or pupils); recorded in the disclosure.", valueName: "role"))
     var role: String?
 
-    /// Applies the policy, if any, to the disclosure and options: records the reference,
-    /// uses its language, placement and template unless given, and adds the approval
-    /// that refuses what the policy forbids.
-    func apply(to disclosure: inout Disclosure, options: inout StampOptions, languageGiven: Bool, placementGiven: Bool) throws -> PolicyApproval? {
+    /// The policy a stamp is made under (see ``StampPolicy``), or nil when none is given.
+    func stampPolicy(recordBreach: Bool) throws -> StampPolicy? {
         guard let policy = try source.load() else {
             if task != nil || role != nil {
                 throw ValidationError("--task and --role are recorded against a policy; give --policy (or set `policy` in .disclose.toml).")
             }
+            if recordBreach {
+                throw ValidationError("--record-breach records the rules of a policy the declaration does not meet; give --policy (or set `policy` in .disclose.toml).")
+            }
             return nil
         }
-        disclosure = policy.prepare(disclosure, task: task, role: role, keepLanguage: languageGiven)
-        if !placementGiven, let placement = policy.statement.placement { options.placement = placement }
-        options.renderer = try policy.statementRenderer()
-        let approval = PolicyApproval(policy: policy)
-        options.approvals.append(approval.approve)
-        return approval
+        return StampPolicy(policy: policy, recordBreach: recordBreach)
     }
 
-    /// Prints the policy's warnings (tools not on the list, and so on) as notes.
-    static func report(_ approval: PolicyApproval?) {
-        for (path, result) in approval?.warnings ?? [] {
-            Output.note("\(path): warning: \(result.id): \(result.message)")
+    /// Prints the policy's warnings (tools not on the list, and so on) and any rules not met
+    /// that were recorded (`--record-breach`).
+    static func report(_ result: StampResult) {
+        for warning in result.policyWarnings {
+            Output.note("\(result.path): warning: \(warning.id): \(warning.message)")
+        }
+        if let outcome = result.disclosure.policyOutcome {
+            for failure in result.policyFailures {
+                Output.note("\(result.path): warning: \(failure.id): \(failure.message)")
+            }
+            Output.note("\(result.path): warning: stamped with --record-breach: the declaration does not meet \(outcome.policyName) (\(outcome.rules.joined(separator: ", "))); the stamp records this, and verify, policy check and audit will report it.")
         }
     }
 }

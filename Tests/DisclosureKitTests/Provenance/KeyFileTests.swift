@@ -88,12 +88,15 @@ import X509
             try KeyFile.loadPrivateKey(at: folder + "/missing.pem")
         }
         let publicOnly = try KeyFile.write(PrivateSigningKey.generate(.ed25519), name: "p", folder: folder).publicKey
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: publicOnly)
-        do {
-            _ = try KeyFile.loadPrivateKey(at: publicOnly)
-            Issue.record("a public key was accepted as a private key")
-        } catch let error as ProvenanceError {
-            #expect(error.description.hasPrefix("\(publicOnly): no usable private key was found (the file holds PUBLIC KEY"))
+        // Named as a public key whatever its permissions (0644 is normal for one).
+        for mode in [0o600, 0o644] {
+            try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: publicOnly)
+            do {
+                _ = try KeyFile.loadPrivateKey(at: publicOnly)
+                Issue.record("a public key was accepted as a private key")
+            } catch let error as ProvenanceError {
+                #expect(error == .badPEM(path: publicOnly, expected: "private key", detail: "the file holds a public key, which cannot sign; sign with the private key file (NAME.key.pem), and give this file to whoever verifies, with --trust"))
+            }
         }
     }
 

@@ -61,7 +61,7 @@ final class HTMLDocument: OpenedDocument {
         var notes: [String] = []
         if let label, declared == nil, TextFile.firstInvalidUTF8([UInt8](input.data)) != nil,
            !input.data.starts(with: [0xEF, 0xBB, 0xBF]), !input.data.starts(with: [0xFF, 0xFE]), !input.data.starts(with: [0xFE, 0xFF]) {
-            notes.append("the page declares \(label) but its bytes are not valid UTF-8; it was read as windows-1252")
+            notes.append("the page declares \(label) but its bytes are not valid UTF-8; it was read as browsers read it: each invalid byte sequence shows as the replacement character U+FFFD, and those bytes are kept as they are")
         }
         if label == nil, TextFile.firstInvalidUTF8([UInt8](input.data)) != nil, !input.data.starts(with: [0xFF, 0xFE]), !input.data.starts(with: [0xFE, 0xFF]) {
             notes.append("the page declares no encoding and is not valid UTF-8; it was read as windows-1252")
@@ -74,7 +74,10 @@ final class HTMLDocument: OpenedDocument {
                                              hint: "Save the page as UTF-8 and try again; nothing was written.")
         }
         do {
-            file = try TextFile(data: input.data, path: input.path, declared: declared, fallback: "WINDOWS-1252")
+            // A page declared UTF-8 is read as browsers read it, with U+FFFD for bad bytes;
+            // a page that declares nothing falls back to windows-1252, as browsers do in English locales.
+            file = try TextFile(data: input.data, path: input.path, declared: declared, fallback: "WINDOWS-1252",
+                                replacingInvalidUTF8: label != nil && declared == nil)
         } catch DisclosureError.invalidEncoding(let p, _, let offset) where TextFile.firstInvalidUTF8([UInt8](input.data)) != nil {
             throw DisclosureError.invalidEncoding(path: p, encoding: label ?? "windows-1252", byteOffset: offset)
         } catch DisclosureError.invalidEncoding where declared != nil && TextFile.firstInvalidUTF8([UInt8](input.data)) == nil {

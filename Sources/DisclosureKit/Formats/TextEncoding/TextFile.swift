@@ -5,6 +5,9 @@ import Foundation
 struct TextFile {
     enum Encoding: Equatable {
         case utf8
+        /// UTF-8 with ill-formed sequences read as U+FFFD, as browsers read a page declared
+        /// UTF-8 whose bytes are not; the original bytes are kept and mapped as for legacy files.
+        case utf8Replacing
         case utf16LE
         case utf16BE
         /// An ASCII-compatible legacy encoding, decoded with iconv.
@@ -33,16 +36,17 @@ struct TextFile {
     /// escaped by the caller (HTML: numeric character references).
     func encode(_ text: String) -> Data {
         switch encoding {
-        case .utf8, .legacy: return Data(text.utf8)
+        case .utf8, .utf8Replacing, .legacy: return Data(text.utf8)
         case .utf16LE: return Data(text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         case .utf16BE: return Data(text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
         }
     }
 
     /// Decodes `data`: a byte order mark wins; then `declared` (an iconv name) when given;
-    /// then UTF-8; then `fallback` when the bytes are not UTF-8.
+    /// then UTF-8; then, when the bytes are not UTF-8, U+FFFD for each ill-formed sequence when
+    /// `replacingInvalidUTF8` (WHATWG's UTF-8 decoder), else `fallback`.
     /// - Throws: ``DisclosureError/invalidEncoding(path:encoding:byteOffset:)`` for bytes not valid in the encoding used.
-    init(data: Data, path: String, declared: String? = nil, fallback: String? = nil) throws {
+    init(data: Data, path: String, declared: String? = nil, fallback: String? = nil, replacingInvalidUTF8: Bool = false) throws {
         original = data
         let bytes = [UInt8](data)
         var chosen: String?
@@ -62,6 +66,12 @@ struct TextFile {
             return
         } else if let declared {
             chosen = declared
+        } else if replacingInvalidUTF8, TextFile.firstInvalidUTF8(bytes) != nil {
+            encoding = .utf8Replacing; encodingName = "UTF-8"; bomLength = 0
+            (utf8, map) = TextFile.decodeUTF8Replacing(bytes)
+            eol = TextFile.dominantLineEnding(utf8)
+            try refuseNUL(path: path)
+            return
         } else if let bad = TextFile.firstInvalidUTF8(bytes) {
             guard let fallback else { throw DisclosureError.invalidEncoding(path: path, encoding: "UTF-8", byteOffset: bad) }
             chosen = fallback
@@ -146,6 +156,51 @@ struct TextFile {
             i += used
         }
         map.append(Int32(bytes.count))
+        return (out, map)
+    }
+
+    /// UTF-8 decoded as the WHATWG Encoding Standard does: each maximal ill-formed subpart
+    /// becomes one U+FFFD. Returns the UTF-8 and the map back to original offsets.
+    static func decodeUTF8Replacing(_ b: [UInt8]) -> ([UInt8], [Int32]) {
+        let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+        var out: [UInt8] = []
+        var map: [Int32] = []
+        out.reserveCapacity(b.count + 16)
+        map.reserveCapacity(b.count + 16)
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                out.append(c); map.append(Int32(i)); i += 1
+                continue
+            }
+            var need = 0
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch c {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; upper = 0x9F
+            case 0xF0: need = 3; lower = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; upper = 0x8F
+            default: need = 0
+            }
+            var j = i + 1
+            var seen = 0
+            while seen < need, j < n {
+                let limitLow = seen == 0 ? lower : 0x80, limitHigh = seen == 0 ? upper : 0xBF
+                guard b[j] >= limitLow && b[j] <= limitHigh else { break }
+                j += 1
+                seen += 1
+            }
+            let chars = need > 0 && seen == need ? Array(b[i..<j]) : replacement
+            for _ in chars { map.append(Int32(i)) }
+            out += chars
+            i = need > 0 && seen == need ? j : max(j, i + 1)
+        }
+        map.append(Int32(n))
         return (out, map)
     }
 

@@ -81,11 +81,36 @@ import Testing
 
     @Test func wrongCharsetIsAWarningAndInvalidBytesAnError() throws {
         let doc = try DocumentLoader().open(TextFixtures.root.appendingPathComponent("html/wrong-charset.html").path)
-        #expect(doc.warnings == ["the page declares utf-8 but its bytes are not valid UTF-8; it was read as windows-1252"])
+        #expect(doc.warnings == ["the page declares utf-8 but its bytes are not valid UTF-8; it was read as browsers read it: each invalid byte sequence shows as the replacement character U+FFFD, and those bytes are kept as they are"])
+        #expect(try doc.text().body.map(\.text).contains("Declared UTF-8, written as Latin-1: caf\u{FFFD}."))
         let path = TextFixtures.root.appendingPathComponent("html/invalid-shift_jis.html").path
         #expect(throws: DisclosureError.invalidEncoding(path: path, encoding: "shift_jis", byteOffset: 70)) {
             _ = try DocumentLoader().open(path)
         }
+    }
+
+    @Test func pageDeclaredUTF8WithBadBytesKeepsThemWhenStamped() throws {
+        let (dir, path, original) = try TextFixtures.copy("html", "wrong-charset.html")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let result = try Stamper().stamp(path: path, disclosure: Samples.disclosure)
+        #expect(result.documentNotes.count == 1)
+        let stamped = try TextFixtures.read(path)
+        // The Latin-1 é (0xE9) is still there, byte for byte, and the page still verifies.
+        let cafe = Data("caf".utf8) + Data([0xE9, 0x2E])
+        #expect(stamped.range(of: cafe) != nil)
+        #expect(original.range(of: cafe) != nil)
+        #expect(try Verifier().verify(path: path).passed)
+        _ = try Stamper().unstamp(path: path)
+        #expect(try TextFixtures.read(path) == original)
+    }
+
+    @Test func browserReplacementDecodingFollowsWHATWG() {
+        // 0xE9 followed by ASCII: one U+FFFD; a truncated 3-byte sequence: one U+FFFD; 0xC0 0x80: two.
+        let (text, map) = TextFile.decodeUTF8Replacing([0x61, 0xE9, 0x62, 0xE2, 0x82, 0x63, 0xC0, 0x80, 0xE2, 0x82, 0xAC])
+        #expect(String(decoding: text, as: UTF8.self) == "a\u{FFFD}b\u{FFFD}c\u{FFFD}\u{FFFD}€")
+        #expect(map.count == text.count + 1)
+        #expect(map.last == 11)
+        #expect(map[1] == 1 && map[4] == 2 && map[5] == 3)
     }
 
     @Test func hiddenStatementIsReported() throws {
