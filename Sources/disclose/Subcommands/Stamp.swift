@@ -68,6 +68,8 @@ struct Stamp: ParsableCommand {
         let draft = try facts.draft(defaultDeclarant: config.declarant, defaultOrganisation: config.organisation)
         var options = StampOptions(placement: placement ?? .end, metadataStyle: metadata, outputPath: output, dryRun: dryRun)
         options.styleStatement = !noStyle
+        // A language given on the command line is checked once, before any file, naming the flag.
+        if let language = facts.language { try StatementLanguage.check(language, source: "--language") }
         options.keepEarlierFacts = keep
         options.onDocumentNotes = { path, notes in
             for note in notes { Output.note("\(path): note: \(note)") }

@@ -57,7 +57,7 @@ import Testing
         #expect(error(d)?.message.hasPrefix("unknown purpose \"dreaming\".") == true)
         d = complete
         d.review = "glanced"
-        #expect(error(d) == .field("review", "unknown review \"glanced\". Use one of none, reviewed, edited, fact-checked, rewritten."))
+        #expect(error(d) == .field("review", "unknown review \"glanced\". Use one of none, reviewed, edited, fact-checked, rewritten, accuracy-and-bias-checked."))
     }
 
     @Test func extentNoneWithToolOrPurposeIsRefused() {
