@@ -168,9 +168,11 @@ enum WrittenDeclarations {
     static func sentences(_ paragraph: TextParagraph, _ ns: NSString, _ context: ScanContext) {
         let text = paragraph.text
         var declared = 0
-        for range in sentenceRanges(ns) where declared < 3 {
+        // Bounded work per paragraph: the first sentences only, and a confirmation looked for within 400 characters.
+        for range in sentenceRanges(ns).prefix(maxSentences) where declared < 3 {
             for (regex, meaning) in patterns {
-                guard let m = regex.firstMatch(in: text, range: meaning == .confirmation ? NSRange(location: range.location, length: ns.length - range.location) : range) else { continue }
+                let window = meaning == .confirmation ? NSRange(location: range.location, length: min(ns.length - range.location, max(range.length, 400))) : range
+                guard let m = regex.firstMatch(in: text, range: window) else { continue }
                 if isQuoted(text, range: m.range, paragraph: paragraph, context) { break }
                 let sentence = WrittenDeclarations.sentence(ns, around: m.range)
                 if FactsReader.matches(example, sentence) { break }
@@ -201,18 +203,21 @@ enum WrittenDeclarations {
     }
     static let plural = regex("\\b(?:we|our\\s+(?:team|study|method|methods|analysis))\\b")
 
+    /// The most sentences of one paragraph read for a declaration (a pasted megabyte stays linear).
+    static let maxSentences = 400
+
     /// The ranges of the paragraph's sentences (ends as ``sentence(_:around:)`` finds them).
     static func sentenceRanges(_ ns: NSString) -> [NSRange] {
         var out: [NSRange] = []
         var start = 0
         var i = 0
-        while i < ns.length {
+        while i < ns.length, out.count < maxSentences {
             let c = ns.character(at: i)
             let end = c == 0x0A || c == 0x21 || c == 0x3F || (c == 0x2E && (i + 1 >= ns.length || ns.character(at: i + 1) == 0x20 || ns.character(at: i + 1) == 0x0A))
             i += 1
             if end { out.append(NSRange(location: start, length: i - start)); start = i }
         }
-        if start < ns.length { out.append(NSRange(location: start, length: ns.length - start)) }
+        if start < ns.length, out.count < maxSentences { out.append(NSRange(location: start, length: ns.length - start)) }
         return out
     }
 
