@@ -18,10 +18,16 @@ import Testing
         return folder
     }
 
-    func records(_ jsonl: String) throws -> [[String: Any]] {
+    /// Every line of a JSON Lines report, header and summary lines included.
+    func lines(_ jsonl: String) throws -> [[String: Any]] {
         try jsonl.split(separator: "\n").map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         }
+    }
+
+    /// The record lines (those with a `path`).
+    func records(_ jsonl: String) throws -> [[String: Any]] {
+        try lines(jsonl).filter { $0["path"] != nil }
     }
 
     @Test func defaultGateFailsOnDisclosureProblems() throws {
@@ -74,7 +80,11 @@ import Testing
         let statuses = Dictionary(uniqueKeysWithValues: lines.map { ($0["path"] as? String ?? "", $0["status"] as? String ?? "") })
         #expect(statuses == ["docs/verified.md": "disclosed-verified", "docs/edited.md": "disclosed-with-problems",
                              "plain.md": "undisclosed", "notes.txt": "unsupported"])
-        #expect(lines.allSatisfy { Set($0.keys) == ["path", "format", "status", "size", "sha256", "disclosure", "checks", "declarations", "findings", "error"] })
+        #expect(lines.allSatisfy { Set($0.keys) == ["path", "format", "status", "size", "sha256", "disclosure", "checks", "declarations", "findings", "error", "author"] })
+        let all = try self.lines(r.stdout)
+        #expect(all.first?["type"] as? String == "header")
+        #expect(all.first?["format"] as? String == "disclose-audit-report")
+        #expect(all.last?["type"] as? String == "summary")
     }
 
     @Test func jsonLinesFileIsSortedByPath() throws {
@@ -87,7 +97,10 @@ import Testing
         #expect(paths == ["docs/edited.md", "docs/verified.md", "notes.txt", "plain.md"])
         let again = try CLI.run(["audit", ".", "--format", "jsonl", "--output", "report.jsonl", "--fail-on", "none", "--cache", "audit.sqlite"], in: folder)
         #expect(again.stderr.isEmpty)
-        #expect(try records(try String(contentsOfFile: folder + "/report.jsonl", encoding: .utf8)).count == 4)
+        let warm = try lines(try String(contentsOfFile: folder + "/report.jsonl", encoding: .utf8))
+        #expect(warm.first?["type"] as? String == "header")
+        #expect(warm.last?["type"] as? String == "summary")
+        #expect(warm.compactMap { $0["path"] as? String } == ["docs/edited.md", "docs/verified.md", "notes.txt", "plain.md"])
     }
 
     @Test func shardsTogetherCoverEveryFileOnce() throws {
@@ -129,7 +142,9 @@ import Testing
         let second = try CLI.run(["audit", "docs", "plain.md", "--cache", cache, "--format", "jsonl"], in: folder)
         #expect(second.exitCode == 1)
         #expect(second.stderr.isEmpty)
-        #expect(Set(second.stdout.split(separator: "\n")) == Set(first.stdout.split(separator: "\n")))
+        let recordLines = { (text: String) in Set(text.split(separator: "\n").filter { $0.contains("\"path\":") }) }
+        #expect(recordLines(second.stdout) == recordLines(first.stdout))
+        #expect(recordLines(first.stdout).count == 3)
     }
 
     @Test func lockedCacheIsBypassedWithANote() throws {

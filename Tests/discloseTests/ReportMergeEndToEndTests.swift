@@ -34,11 +34,11 @@ import Testing
         let csv = try CLI.run(["report", "merge", "s2.jsonl", "s1.jsonl", "--format", "csv"], in: folder)
         #expect(csv.exitCode == 0)
         #expect(csv.stdout.components(separatedBy: "\r\n") == [
-            "path,format,status,signal,strength,location,excerpt,explanation,checks failed,declaration,error",
-            "a.docx,docx,undisclosed-with-signals,metadata.ai-generator,strong,docProps/app.xml (byte 12),\"'=HYPERLINK(\"\"x\"\")\",The properties name an AI tool.,,,",
-            "b.md,markdown,undisclosed,,,,,,,,",
-            "c <script>.html,html,unreadable,,,,,,,,not valid UTF-8",
-            "\"# Note: \(AuditReport.standingNote)\",,,,,,,,,,",
+            "path,format,status,signal,strength,location,where,excerpt,explanation,checks failed,declaration,error",
+            "a.docx,docx,undisclosed-with-signals,metadata.ai-generator,strong,docProps/app.xml (byte 12),in the file's metadata,\"'=HYPERLINK(\"\"x\"\")\",The properties name an AI tool.,,,",
+            "b.md,markdown,undisclosed,,,,,,,,,",
+            "c <script>.html,html,unreadable,,,,,,,,,not valid UTF-8",
+            "\"# Note: \(AuditReport.standingNote)\",,,,,,,,,,,",
             "",
         ])
     }
@@ -75,7 +75,7 @@ import Testing
         try handle.close()
         let r = try CLI.run(["report", "merge", "s.jsonl"], in: folder)
         #expect(r.exitCode == 3)
-        #expect(r.stderr == "disclose: error: s.jsonl:5: not an audit record: missing \"status\". Re-run that shard with disclose audit --shard K/N --format jsonl, or remove the line.\n")
+        #expect(r.stderr == "disclose: error: s.jsonl:6: not an audit record: missing \"status\". Re-run that shard with disclose audit --shard K/N --format jsonl, or remove the line.\n")
     }
 
     @Test func usageAndUnreadableInputs() throws {
@@ -87,7 +87,7 @@ import Testing
         #expect(none.stderr.contains("give at least one shard file"))
         let badFormat = try CLI.run(["report", "merge", "s.jsonl", "--format", "pdf"], in: folder)
         #expect(badFormat.exitCode == 2)
-        #expect(badFormat.stderr.contains("unknown format \"pdf\". Use one of terminal, json, jsonl, csv, sarif, html."))
+        #expect(badFormat.stderr.contains("unknown format \"pdf\". Use one of terminal, json, jsonl, csv, sarif, html, register."))
         let twice = try CLI.run(["report", "merge", "s.jsonl", "./s.jsonl"], in: folder)
         #expect(twice.exitCode == 2)
         #expect(twice.stderr == "disclose: error: ./s.jsonl: given more than once. Pass each shard file once.\n")

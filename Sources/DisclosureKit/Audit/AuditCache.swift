@@ -14,7 +14,7 @@ import GRDB
 /// note (``notes``). Writes are batched in transactions. This is the only file that uses GRDB.
 public final class AuditCache: @unchecked Sendable {
     /// Bumped when the table layout or the record encoding changes.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
     /// How many results are written per transaction.
     static let batchSize = 500
 

@@ -81,17 +81,27 @@ public struct AuditStatistics: Equatable, Sendable {
     public var cacheHits = 0
     /// Results taken from the cache after reading the file found the same digest (only the time stamps changed).
     public var digestHits = 0
+    /// Files left out by `--exclude` or an ignore file.
+    public var excludedFiles = 0
+    /// Folders left out by `--exclude` or an ignore file (their contents are not counted).
+    public var excludedFolders = 0
 
     /// Creates empty counters.
     public init() {}
 }
 
 /// A path given to the audit that could not be read at all.
-public struct AuditRootFailure: Equatable, Sendable {
+public struct AuditRootFailure: Codable, Equatable, Sendable {
     /// The path as given.
     public var path: String
     /// Why, in plain English.
     public var reason: String
+
+    /// Creates a failure.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
 }
 
 /// What ``Auditor/run(_:onRecord:)`` returns besides the records.

@@ -139,11 +139,14 @@ public struct AuditRecord: Codable, Equatable, Sendable {
     public var findings: [Finding]
     /// Why the file could not be read or is unsupported; nil otherwise.
     public var error: String?
+    /// The document's author property (`creator` in DOCX core properties, `author` in HTML
+    /// or front matter), when it has one: the register's last resort for a person's name.
+    public var author: String?
 
     /// Creates a record.
     public init(path: String, format: String?, status: AuditStatus, size: Int? = nil, sha256: String? = nil,
                 disclosure: Disclosure? = nil, checks: [CheckResult] = [], declarations: [Declaration] = [],
-                findings: [Finding] = [], error: String? = nil) {
+                findings: [Finding] = [], error: String? = nil, author: String? = nil) {
         self.path = path
         self.format = format
         self.status = status
@@ -154,10 +157,11 @@ public struct AuditRecord: Codable, Equatable, Sendable {
         self.declarations = declarations
         self.findings = findings
         self.error = error
+        self.author = author
     }
 
     enum CodingKeys: String, CodingKey {
-        case path, format, status, size, sha256, disclosure, checks, declarations, findings, error
+        case path, format, status, size, sha256, disclosure, checks, declarations, findings, error, author
     }
 
     /// Encodes every key, writing `null` for absent values, so that every line has the same keys.
@@ -173,6 +177,7 @@ public struct AuditRecord: Codable, Equatable, Sendable {
         try c.encode(declarations, forKey: .declarations)
         try c.encode(findings, forKey: .findings)
         try c.encode(error, forKey: .error)
+        try c.encode(author, forKey: .author)
     }
 
     public init(from decoder: Decoder) throws {
@@ -187,6 +192,7 @@ public struct AuditRecord: Codable, Equatable, Sendable {
         declarations = try c.decodeIfPresent([Declaration].self, forKey: .declarations) ?? []
         findings = try c.decodeIfPresent([Finding].self, forKey: .findings) ?? []
         error = try c.decodeIfPresent(String.self, forKey: .error)
+        author = try c.decodeIfPresent(String.self, forKey: .author)
     }
 
     /// The record as one line of JSON Lines (sorted keys, no trailing newline).

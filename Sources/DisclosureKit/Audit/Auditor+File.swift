@@ -24,6 +24,12 @@ extension Auditor {
         do {
             let (descriptor, before) = try FileSnapshot.open(file.path, follow: file.throughLink)
             let head = try descriptor.read(upTo: 4096, sizeHint: 4096)
+            if ReportMarker.isReport(head: head) {
+                state.update { $0.statistics.filesRead += 1; $0.statistics.bytesRead += head.count }
+                let result = AuditResult(Self.discloseReport(path: file.path, size: size))
+                cache?.store(AuditCache.Entry(path: file.absolutePath, stamp: before, sha256: nil, fingerprint: fingerprint, result: result))
+                return result
+            }
             guard loader.registry.handler(forPath: file.path, head: head) != nil else {
                 state.update { $0.statistics.filesRead += 1; $0.statistics.bytesRead += head.count }
                 let result = AuditResult(unsupported(file, size: size))
@@ -56,8 +62,10 @@ extension Auditor {
             let handler = try loader.handler(for: file.path, data: data)
             record.format = handler.id
             let document = try handler.open(DocumentInput(data: data, path: file.path, limits: options.limits))
-            let evidence = scan(EvidenceInput(path: file.path, format: handler.id, text: try document.text(),
-                                              metadata: try document.metadataEntries(), raw: data))
+            let metadata = try document.metadataEntries().map(Self.describingPlace)
+            let evidence = scan(EvidenceInput(path: file.path, format: handler.id, text: try document.text().describingPlaces(),
+                                              metadata: metadata, raw: data))
+            record.author = AuthorProperty.value(in: metadata)
             let report = try verifier.verify(document: document, path: file.path, raw: data, declarations: evidence.declarations)
             let stampFound = !report.found.isEmpty
             record.disclosure = report.disclosure
@@ -73,6 +81,25 @@ extension Auditor {
             record.error = "\(file.path): \(error.localizedDescription)"
         }
         return record
+    }
+
+    /// A metadata entry with its place in words: a link where it is, any other entry in the file's properties.
+    static func describingPlace(_ entry: MetadataEntry) -> MetadataEntry {
+        var entry = entry
+        guard entry.location.words == nil else { return entry }
+        let line = entry.location.line.map { " (line \($0))" } ?? ""
+        entry.location.words = entry.key == EvidenceEntryKey.link ? "in a link" + line
+            : entry.location.line == nil ? Location.placeWords(stream: "metadata", index: 1, count: 1) : "in the file's metadata" + line
+        return entry
+    }
+
+    /// The format id given to a report Disclose wrote (``ReportMarker``).
+    public static let discloseReportFormat = "disclose-report"
+
+    /// The record of a report Disclose wrote, found in an audited folder: listed, not scanned.
+    static func discloseReport(path: String, size: Int) -> AuditRecord {
+        AuditRecord(path: path, format: discloseReportFormat, status: .unsupported, size: size,
+                    error: "\(path): a report made by Disclose (an earlier audit); listed, not scanned.")
     }
 
     func unsupported(_ file: WalkedFile, size: Int) -> AuditRecord {

@@ -112,12 +112,24 @@ public struct Auditor: Sendable {
             switch event {
             case .file(let file):
                 guard options.shard.contains(relativePath: file.relativePath) else { return }
+                if ArchiveAudit.isArchiveName(file.path) {
+                    // A plain archive is audited as a folder by one worker (not cached): Auditor+Archive.swift.
+                    slots.wait()
+                    queue.async(group: group) {
+                        defer { slots.signal() }
+                        for result in auditArchive(file, verifier: verifier, fingerprint: fingerprint, state: state) { state.emit(result) }
+                    }
+                    return
+                }
                 state.update { $0.statistics.files += 1 }
                 batch.append(file)
                 if batch.count >= Self.lookupBatch { dispatch() }
             case .skipped(let path, let relative, let status, let reason):
                 guard options.shard.contains(relativePath: relative) else { return }
                 state.emit(AuditResult(AuditRecord(path: path, format: nil, status: status, error: "\(path): \(reason).")))
+            case .excluded(_, let relative, let isFolder):
+                guard options.shard.contains(relativePath: relative) else { return }
+                state.update { isFolder ? ($0.statistics.excludedFolders += 1) : ($0.statistics.excludedFiles += 1) }
             case .rootFailed(let path, let reason):
                 state.update { $0.rootFailures.append(AuditRootFailure(path: path, reason: "\(path): \(reason). Check the path and that you have permission to read it.")) }
             }
@@ -135,7 +147,7 @@ public struct Auditor: Sendable {
     public func audit(_ roots: [String], generatedAt: String = ISO8601DateFormatter().string(from: Date())) -> (report: AuditReport, summary: AuditSummary) {
         let collected = AuditRecordCollector()
         let summary = run(roots) { collected.append($0) }
-        return (AuditReport(generatedAt: generatedAt, roots: roots, records: collected.records), summary)
+        return (AuditReport(generatedAt: generatedAt, roots: roots, records: collected.records, summary: summary), summary)
     }
 }
 

@@ -32,6 +32,9 @@ public enum WalkEvent: Sendable {
     case skipped(path: String, relativePath: String, status: AuditStatus, reason: String)
     /// A path given to the walk that could not be read at all.
     case rootFailed(path: String, reason: String)
+    /// A file or folder left out by ``WalkOptions/exclude`` or an ignore file (not by the
+    /// default exclusion of version-control folders). A folder's contents are not walked.
+    case excluded(path: String, relativePath: String, isFolder: Bool)
 }
 
 /// Settings for ``FileWalker``.
@@ -176,7 +179,12 @@ public struct FileWalker: Sendable {
             let isFolder = entry.isFolder
             var layered = rules
             layered.layers.append(exclude)
-            if layered.isIgnored(components, isFolder: isFolder) { continue }
+            if layered.isIgnored(components, isFolder: isFolder) {
+                if !IgnoreStack(layers: [rules.layers[0]]).isIgnored(components, isFolder: isFolder) {
+                    try body(.excluded(path: path, relativePath: relative, isFolder: isFolder))
+                }
+                continue
+            }
             if isFolder {
                 guard visited.insert([entry.device, entry.inode]).inserted else {
                     // A plain folder seen before was a root given earlier: its files are already listed.

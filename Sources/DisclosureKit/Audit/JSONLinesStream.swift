@@ -6,6 +6,8 @@ import Foundation
 /// ``finish()`` rewrites the file in path order (atomically, through a temporary file in the
 /// same folder), so the final file is the same whatever order files finished in. Written to
 /// a pipe or terminal, lines stay in completion order; `disclose report merge` sorts them.
+/// The header line (``writeHeader(_:)``) comes first and the summary line (``finish(summary:)``)
+/// last, in both cases.
 /// Lines are written in chunks of up to 64 KiB, and at least every 200 ms while lines come.
 public final class JSONLinesStream: @unchecked Sendable {
     private let handle: FileHandle
@@ -15,6 +17,8 @@ public final class JSONLinesStream: @unchecked Sendable {
     private var offset: UInt64 = 0
     private var pending = Data()
     private var lastFlush = DispatchTime.now().uptimeNanoseconds
+    /// The header line's length (with its line feed), kept first when the file is sorted.
+    private var headerLength = 0
     static let chunkBytes = 64 << 10
     static let flushNanoseconds: UInt64 = 200_000_000
 
@@ -32,6 +36,20 @@ public final class JSONLinesStream: @unchecked Sendable {
         }
         self.handle = handle
         self.path = path
+    }
+
+    /// Writes the header line; call it once, before any record.
+    /// - Throws: ``DisclosureError/writeFailed(path:reason:)``.
+    public func writeHeader(_ header: ReportHeader) throws {
+        var line = try header.jsonLine()
+        line.append(0x0A)
+        lock.lock()
+        defer { lock.unlock() }
+        precondition(offset == 0, "the header is the first line")
+        pending.append(line)
+        offset += UInt64(line.count)
+        headerLength = line.count
+        try flushPending()
     }
 
     /// Writes one record's line.
@@ -67,16 +85,26 @@ public final class JSONLinesStream: @unchecked Sendable {
         }
     }
 
-    /// Finishes the stream: for a file, rewrites it sorted by path.
+    /// Finishes the stream: writes `summary` as the last line (when given) and, for a file,
+    /// rewrites it sorted by path (the header line stays first).
     /// - Throws: ``DisclosureError/writeFailed(path:reason:)``.
-    public func finish() throws {
+    public func finish(summary: ReportSummaryLine? = nil) throws {
         lock.lock()
         defer { lock.unlock() }
-        try flushPending()
-        guard let path else { return }
-        try? handle.close()
+        var trailer = Data()
+        if let summary {
+            trailer = try summary.jsonLine()
+            trailer.append(0x0A)
+        }
         let sorted = index.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        guard sorted.map(\.offset) != index.map(\.offset) else { return }
+        guard let path, sorted.map(\.offset) != index.map(\.offset) else {
+            pending.append(trailer)
+            try flushPending()
+            if path != nil { try? handle.close() }
+            return
+        }
+        try flushPending()
+        try? handle.close()
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/" + AtomicWriter.temporaryPrefix + UUID().uuidString
         do {
@@ -86,10 +114,15 @@ public final class JSONLinesStream: @unchecked Sendable {
                 throw DisclosureError.writeFailed(path: path, reason: "the sorted copy could not be created")
             }
             defer { try? source.close() }
+            if headerLength > 0 {
+                try source.seek(toOffset: 0)
+                try target.write(contentsOf: source.read(upToCount: headerLength) ?? Data())
+            }
             for entry in sorted {
                 try source.seek(toOffset: entry.offset)
                 try target.write(contentsOf: source.read(upToCount: entry.length) ?? Data())
             }
+            try target.write(contentsOf: trailer)
             try target.synchronize()
             try target.close()
             guard rename(temporary, path) == 0 else {

@@ -13,6 +13,8 @@ struct ZipEntryInfo: Sendable {
     var isStored: Bool
     var isEncrypted: Bool
     var modified: Int
+    /// True when the entry was stored from a Unix symbolic link (its external attributes say so).
+    var isSymlink: Bool = false
 }
 
 /// Why libzip refused an archive.
@@ -66,11 +68,15 @@ final class ZipReader {
             zip_stat_init(&st)
             guard zip_stat_index(opened, zip_uint64_t(i), 0, &st) == 0 else { continue }
             let name = ZipReader.rawName(opened, index: zip_uint64_t(i))
+            var opsys: zip_uint8_t = 0
+            var attributes: zip_uint32_t = 0
+            let isLink = zip_file_get_external_attributes(opened, zip_uint64_t(i), 0, &opsys, &attributes) == 0
+                && opsys == zip_uint8_t(ZIP_OPSYS_UNIX) && (attributes >> 16) & 0o170000 == 0o120000
             list.append(ZipEntryInfo(
                 index: Int(i), name: name,
                 uncompressedSize: Int(clamping: st.size), compressedSize: Int(clamping: st.comp_size),
                 isStored: st.comp_method == ZIP_CM_STORE, isEncrypted: st.encryption_method != ZIP_EM_NONE,
-                modified: Int(st.mtime)))
+                modified: Int(st.mtime), isSymlink: isLink))
         }
         entries = list
         var commentLength: Int32 = 0
@@ -187,6 +193,55 @@ final class ZipRebuilder {
         if zip_close(za) != 0 { throw fail("writing the archive") }
         closed = true
 
+        guard zip_source_open(target) == 0 else { throw ZipFailure.other("reading back the archive") }
+        defer { zip_source_close(target) }
+        var out = Data()
+        let chunk = 1 << 20
+        let scratch = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { scratch.deallocate() }
+        while true {
+            let n = zip_source_read(target, scratch, zip_uint64_t(chunk))
+            if n < 0 { throw ZipFailure.other("reading back the archive") }
+            if n == 0 { break }
+            out.append(scratch.assumingMemoryBound(to: UInt8.self), count: Int(n))
+        }
+        return out
+    }
+
+    /// Writes a new archive holding `entries` in order (each deflated at ``deflateLevel``, or
+    /// stored when `store` is true), time-stamped 1980-01-01 so the bytes depend only on the
+    /// entries, and returns its bytes. For files we make from scratch (the XLSX register).
+    /// `unixModes` gives an entry's Unix file mode (e.g. `0o120777` for a symbolic link), for tests.
+    static func write(entries: [(name: String, bytes: Data, store: Bool)], unixModes: [String: UInt32] = [:]) throws -> Data {
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let target = zip_source_buffer_create(nil, 0, 0, &error) else {
+            throw ZipFailure.other(String(cString: zip_error_strerror(&error)))
+        }
+        zip_source_keep(target)
+        defer { zip_source_free(target) }
+        guard let za = zip_open_from_source(target, ZIP_TRUNCATE, &error) else {
+            throw ZipFailure.other(String(cString: zip_error_strerror(&error)))
+        }
+        var closed = false
+        defer { if !closed { zip_discard(za) } }
+        for entry in entries {
+            let box = Unmanaged.passRetained(DataSource([entry.bytes]))
+            guard let src = zip_source_function(za, dataSourceCallback, box.toOpaque()) else {
+                box.release()
+                throw ZipFailure.other("adding \(entry.name): \(String(cString: zip_strerror(za)))")
+            }
+            let idx = zip_file_add(za, entry.name, src, ZIP_FL_ENC_UTF_8)
+            if idx < 0 { zip_source_free(src); throw ZipFailure.other("adding \(entry.name): \(String(cString: zip_strerror(za)))") }
+            zip_set_file_compression(za, zip_uint64_t(idx), entry.store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, entry.store ? 0 : deflateLevel)
+            zip_file_set_mtime(za, zip_uint64_t(idx), time_t(315_532_800), 0)
+            if let mode = unixModes[entry.name] {
+                zip_file_set_external_attributes(za, zip_uint64_t(idx), 0, zip_uint8_t(ZIP_OPSYS_UNIX), zip_uint32_t(mode) << 16)
+            }
+        }
+        if zip_close(za) != 0 { throw ZipFailure.other("writing the archive: \(String(cString: zip_strerror(za)))") }
+        closed = true
         guard zip_source_open(target) == 0 else { throw ZipFailure.other("reading back the archive") }
         defer { zip_source_close(target) }
         var out = Data()

@@ -52,6 +52,15 @@ extension Location {
     /// True when the location carries anything at all.
     var reportIsEmpty: Bool { part == nil && paragraph == nil && line == nil && column == nil && byteOffset == nil }
 
+    /// The place in words after a noun: "in the page header", "at the end of the document
+    /// (paragraph 29 of 30)", "at line 3".
+    var terminalWords: String {
+        let words = plainWords
+        if words.hasPrefix("in ") { return words }
+        if words.hasPrefix("end ") || words.hasPrefix("start ") { return "at the " + words }
+        return "at " + words
+    }
+
     /// The description with the byte offset added when it is not already part of it,
     /// e.g. "word/document.xml, paragraph 3 (byte 120)".
     var reportDescription: String {

@@ -14,16 +14,26 @@ public enum AuditReportFormat: String, CaseIterable, Sendable {
     case sarif
     /// One self-contained HTML page, sortable and filterable.
     case html
+    /// The class register: one row per file (person, declaration facts, policy, attention), as
+    /// CSV with a byte order mark, or as an XLSX workbook when ``AuditReportOptions/workbook``.
+    case register
 }
 
 /// Settings shared by the report writers.
 public struct AuditReportOptions: Sendable {
     /// Use ANSI colour (terminal writer only; the CLI sets it only on a TTY).
     public var colour: Bool
+    /// List every file, not only those with something to show (terminal writer only).
+    public var verbose: Bool
+    /// Write the register as an XLSX workbook rather than CSV (register only; the CLI sets it
+    /// when `--output` ends in `.xlsx`).
+    public var workbook: Bool
 
     /// Creates options.
-    public init(colour: Bool = false) {
+    public init(colour: Bool = false, verbose: Bool = false, workbook: Bool = false) {
         self.colour = colour
+        self.verbose = verbose
+        self.workbook = workbook
     }
 }
 
@@ -33,12 +43,13 @@ extension AuditReportFormat {
     /// - Returns: a writer whose output carries ``AuditReport/standingNote``.
     public func writer(options: AuditReportOptions = AuditReportOptions()) -> any AuditReportWriter {
         switch self {
-        case .terminal: return TerminalReportWriter(colour: options.colour)
+        case .terminal: return TerminalReportWriter(colour: options.colour, verbose: options.verbose)
         case .json: return JSONReportWriter()
         case .jsonl: return JSONLinesReportWriter()
         case .csv: return CSVReportWriter()
         case .sarif: return SARIFReportWriter()
         case .html: return HTMLReportWriter()
+        case .register: return options.workbook ? RegisterXLSXWriter() as any AuditReportWriter : RegisterCSVWriter()
         }
     }
 
@@ -51,6 +62,7 @@ extension AuditReportFormat {
         case .csv: return "csv"
         case .sarif: return "sarif"
         case .html: return "html"
+        case .register: return "csv"
         }
     }
 }

@@ -3,8 +3,11 @@ import Foundation
 /// CSV (RFC 4180): a header row, one row per finding plus one per file without findings,
 /// then one trailing row carrying the standing note.
 ///
-/// Columns: `path, format, status, signal, strength, location, excerpt, explanation,
-/// checks failed, declaration, error`. File-level columns (format, status, checks failed,
+/// Columns: `path, format, status, signal, strength, location, where, excerpt, explanation,
+/// checks failed, declaration, error` (`location` is the exact place, `where` the same place in
+/// words). A path given that could not be read at all has a row with status `not-found` and
+/// the reason under `error`; when files were excluded, a row whose first cell starts with `#`
+/// says how many. File-level columns (format, status, checks failed,
 /// declaration, error) repeat on every row of a file. `checks failed` lists the failed check
 /// ids separated by `; `; `declaration` lists declarations as `kind: “quote”` separated by `; `.
 ///
@@ -14,7 +17,7 @@ import Foundation
 /// lines end with CRLF. The note row's first cell starts with `# Note:`; its other cells are empty.
 public struct CSVReportWriter: AuditReportWriter {
     /// The header row's column names, in order.
-    public static let columns = ["path", "format", "status", "signal", "strength", "location",
+    public static let columns = ["path", "format", "status", "signal", "strength", "location", "where",
                                  "excerpt", "explanation", "checks failed", "declaration", "error"]
 
     /// Creates the writer.
@@ -28,11 +31,26 @@ public struct CSVReportWriter: AuditReportWriter {
                 out += CSVReportWriter.row(cells)
             }
         }
+        for failure in report.rootFailures {
+            var cells = Array(repeating: "", count: CSVReportWriter.columns.count)
+            cells[0] = failure.path
+            cells[2] = CSVReportWriter.notFoundStatus
+            cells[11] = failure.reason
+            out += CSVReportWriter.row(cells)
+        }
+        if let excluded = report.excludedPhrase {
+            var cells = Array(repeating: "", count: CSVReportWriter.columns.count)
+            cells[0] = "# " + excluded
+            out += CSVReportWriter.row(cells)
+        }
         var note = Array(repeating: "", count: CSVReportWriter.columns.count)
         note[0] = "# Note: " + AuditReport.standingNote
         out += CSVReportWriter.row(note)
         return Data(out.utf8)
     }
+
+    /// The `status` cell of a row for a path given to the audit that could not be read at all.
+    public static let notFoundStatus = "not-found"
 
     /// The unescaped cells of the rows for one record.
     static func rows(for record: AuditRecord) -> [[String]] {
@@ -41,7 +59,7 @@ public struct CSVReportWriter: AuditReportWriter {
         func cells(_ finding: Finding?) -> [String] {
             [record.path, record.format ?? "", record.status.rawValue,
              finding?.signal ?? "", finding?.strength.rawValue ?? "",
-             finding.map { $0.location.reportDescription } ?? "",
+             finding.map { $0.location.reportDescription } ?? "", finding.map { $0.location.plainWords } ?? "",
              finding?.excerpt ?? "", finding?.reportExplanation ?? "",
              failed, declared, record.error ?? ""]
         }

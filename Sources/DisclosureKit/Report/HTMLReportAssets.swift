@@ -23,8 +23,17 @@ enum HTMLReportAssets {
     table{border-collapse:collapse;width:100%;margin:.5rem 0}
     caption{text-align:left;font-weight:600;padding:.25rem 0;color:var(--muted)}
     th,td{border:1px solid var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
-    td.path{min-width:10rem}
+    table.cards{table-layout:fixed}
+    table.cards td{overflow-wrap:anywhere}
+    table.cards th:nth-child(1){width:18%}
+    table.cards th:nth-child(2){width:15%}
+    table.cards th:nth-child(3){width:14%}
+    table.cards th:nth-child(4){width:8%}
+    table.cards th:nth-child(5){width:12%}
+    table.cards th:nth-child(6){width:16%}
+    table.cards th:nth-child(7){width:17%}
     td.path code{overflow-wrap:anywhere}
+    table.cards .badge{white-space:normal;overflow-wrap:anywhere}
     td.nowrap{white-space:nowrap}
     table.summary{width:auto;min-width:min(100%,36rem)}
     thead th{background:var(--head)}
@@ -46,7 +55,9 @@ enum HTMLReportAssets {
     @media (max-width:44rem){
       body{padding:.5rem}
       table.cards thead tr{display:flex;flex-wrap:wrap;gap:.25rem}
-      table.cards thead th{border:1px solid var(--line)}
+      table.cards thead th{border:1px solid var(--line);width:auto}
+      table.summary{min-width:0}
+      table.summary .badge{white-space:normal;overflow-wrap:anywhere}
       table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}
       table.cards tbody tr{border:1px solid var(--line);margin:.5rem 0}
       table.cards td{border:0;border-top:1px solid var(--line)}

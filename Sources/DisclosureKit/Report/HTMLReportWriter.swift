@@ -22,6 +22,8 @@ public struct HTMLReportWriter: AuditReportWriter {
         var item: String
         var strength: SignalStrength?
         var location: String
+        /// The exact place (part, paragraph, line, byte), shown as the location's title.
+        var exact: String = ""
         var excerpt: String
         var explanation: String
     }
@@ -34,18 +36,24 @@ public struct HTMLReportWriter: AuditReportWriter {
         }
         for f in record.findings {
             rows.append(Row(record: record, item: f.signal, strength: f.strength,
-                            location: f.location.reportDescription, excerpt: f.excerpt, explanation: f.reportExplanation))
+                            location: f.location.plainWords, exact: f.location.reportDescription, excerpt: f.excerpt, explanation: f.reportExplanation))
         }
         for c in record.reportFailedChecks {
             rows.append(Row(record: record, item: SARIFRules.checkRuleID(c.id), strength: nil,
-                            location: c.location?.reportDescription ?? "", excerpt: "", explanation: c.message))
+                            location: c.location?.plainWords ?? "", exact: c.location?.reportDescription ?? "", excerpt: "", explanation: c.message))
         }
         for d in record.declarations {
             rows.append(Row(record: record, item: "declaration/" + d.kind, strength: nil,
-                            location: d.location.reportDescription, excerpt: d.quote, explanation: d.explanation))
+                            location: d.location.plainWords, exact: d.location.reportDescription, excerpt: d.quote, explanation: d.explanation))
         }
         if let error = record.error {
-            rows.append(Row(record: record, item: "error", strength: nil, location: "", excerpt: "", explanation: error))
+            // An unsupported file is not an error: its row says why it was not read, with no signal.
+            rows.append(Row(record: record, item: record.status == .unsupported ? "" : "error", strength: nil, location: "", excerpt: "", explanation: error))
+        }
+        let attention = record.attentionReasons
+        if !attention.isEmpty, var first = rows.first {
+            first.explanation += (first.explanation.isEmpty ? "" : " ") + "To look at: " + attention.joined(separator: "; ") + "."
+            rows[0] = first
         }
         if rows.isEmpty {
             rows.append(Row(record: record, item: "", strength: nil, location: "", excerpt: "",
@@ -66,8 +74,9 @@ public struct HTMLReportWriter: AuditReportWriter {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        \(ReportMarker.htmlMeta)
         <meta http-equiv="Content-Security-Policy" content="\(e(csp))">
-        <title>AI-use disclosure audit: \(report.records.count) files</title>
+        <title>AI-use disclosure audit: \(Plural.count(report.records.count, "file"))</title>
         <style>\(HTMLReportAssets.css)</style>
         </head>
         <body>
@@ -80,7 +89,7 @@ public struct HTMLReportWriter: AuditReportWriter {
         <dt>Looked at</dt><dd>\(report.roots.isEmpty ? "—" : report.roots.map { "<code>\(e($0))</code>" }.joined(separator: ", "))</dd>
         <dt>Made by</dt><dd>\(e(report.tool))</dd>
         <dt>Generated</dt><dd>\(e(report.generatedAt))</dd>
-        </dl>
+        \(HTMLReportWriter.walkFacts(report))</dl>
         </header>
         <main>
         <h2 id="summary">Summary</h2>
@@ -107,6 +116,17 @@ public struct HTMLReportWriter: AuditReportWriter {
         return out
     }
 
+    /// The paths that could not be read and the files excluded, as `<dt>`/`<dd>` pairs (empty when none).
+    static func walkFacts(_ report: AuditReport) -> String {
+        let e = HTMLReportWriter.escape
+        var out = ""
+        if !report.rootFailures.isEmpty {
+            out += "<dt>Not found</dt><dd>" + report.rootFailures.map { "<code>\(e($0.path))</code>: \(e($0.reason))" }.joined(separator: "<br>") + "</dd>\n"
+        }
+        if let excluded = report.excludedPhrase { out += "<dt>Excluded</dt><dd>\(e(excluded))</dd>\n" }
+        return out
+    }
+
     func filterForm(_ report: AuditReport, rows: [Row]) -> String {
         let e = HTMLReportWriter.escape
         var out = "<form id=\"filters\" class=\"filters\" hidden>\n<div><label for=\"filter-status\">Status</label><select id=\"filter-status\"><option value=\"\">All statuses</option>"
@@ -130,14 +150,25 @@ public struct HTMLReportWriter: AuditReportWriter {
         let statusIndex = AuditStatus.allCases.firstIndex(of: status)!
         let strengthIndex = row.strength.map { SignalStrength.allCases.firstIndex(of: $0)! + 1 } ?? 0
         var out = "<tr data-status=\"\(status.rawValue)\" data-signal=\"\(e(row.item))\">"
-        out += "<td data-label=\"\(c[0])\" class=\"path\"><code>\(e(row.record.path))</code>\(row.record.format.map { " <span class=\"fmt\">(\(e($0)))</span>" } ?? "")</td>"
+        out += "<td data-label=\"\(c[0])\" class=\"path\"><code>\(HTMLReportWriter.wrappingPath(row.record.path))</code>\(row.record.format.map { " <span class=\"fmt\">(\(e($0)))</span>" } ?? "")</td>"
         out += "<td data-label=\"\(c[1])\" data-sort=\"\(statusIndex)\"><span class=\"badge s-\(status.rawValue)\">\(status.rawValue)</span></td>"
         out += "<td data-label=\"\(c[2])\">\(row.item.isEmpty ? "—" : "<code>\(e(row.item))</code>")</td>"
         out += "<td data-label=\"\(c[3])\" class=\"nowrap\" data-sort=\"\(strengthIndex)\">\(row.strength?.rawValue ?? "")</td>"
-        out += "<td data-label=\"\(c[4])\">\(e(row.location))</td>"
+        out += "<td data-label=\"\(c[4])\"\(row.exact.isEmpty || row.exact == row.location ? "" : " title=\"\(e(row.exact))\"")>\(e(row.location))</td>"
         out += "<td data-label=\"\(c[5])\">\(row.excerpt.isEmpty ? "" : "“" + e(row.excerpt) + "”")</td>"
         out += "<td data-label=\"\(c[6])\">\(e(row.explanation))</td>"
         return out + "</tr>\n"
+    }
+
+    /// The path escaped, with a line-break opportunity (`<wbr>`) after each `/`, `_`, `-` and
+    /// `.`, so long paths wrap at separators rather than overflowing their column.
+    static func wrappingPath(_ path: String) -> String {
+        var out = ""
+        for character in path {
+            out += escape(String(character))
+            if character == "/" || character == "_" || character == "-" || character == "." { out += "<wbr>" }
+        }
+        return out
     }
 
     /// `text` with `& < > " '` replaced by character references and control characters other

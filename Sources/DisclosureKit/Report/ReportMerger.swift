@@ -72,6 +72,7 @@ public struct ReportMerger: Sendable {
         var records: [AuditRecord] = []
         var origin: [String: (file: String, line: Int)] = [:]
         var headers: [ReportHeader] = []
+        var summaries: [ReportSummaryLine] = []
         let decoder = JSONDecoder()
         for shard in shards {
             var lineNumber = 0
@@ -83,6 +84,8 @@ public struct ReportMerger: Sendable {
                 switch try parse(line, decoder: decoder, file: shard.name, line: lineNumber) {
                 case .header(let header):
                     headers.append(header)
+                case .summary(let summary):
+                    summaries.append(summary)
                 case .record(let record):
                     if let first = origin[record.path] {
                         throw ReportMergeError.duplicatePath(path: record.path, firstFile: first.file, firstLine: first.line,
@@ -96,12 +99,17 @@ public struct ReportMerger: Sendable {
         var roots: [String] = []
         for root in headers.flatMap(\.roots) where !roots.contains(root) { roots.append(root) }
         let generatedAt = headers.map(\.generatedAt).max() ?? fallbackGeneratedAt
-        return AuditReport(tool: headers.first?.tool ?? "disclose", generatedAt: generatedAt, roots: roots, records: records)
+        var report = AuditReport(tool: headers.first?.tool ?? "disclose", generatedAt: generatedAt, roots: roots, records: records)
+        report.excludedFiles = summaries.reduce(0) { $0 + $1.excludedFiles }
+        report.excludedFolders = summaries.reduce(0) { $0 + $1.excludedFolders }
+        for failure in summaries.flatMap(\.notFound) where !report.rootFailures.contains(failure) { report.rootFailures.append(failure) }
+        return report
     }
 
     enum Line {
         case header(ReportHeader)
         case record(AuditRecord)
+        case summary(ReportSummaryLine)
     }
 
     func parse(_ line: Data, decoder: JSONDecoder, file: String, line number: Int) throws -> Line {
@@ -115,6 +123,13 @@ public struct ReportMerger: Sendable {
             throw error
         } catch {
             throw ReportMergeError.malformedLine(file: file, line: number, reason: "not valid JSON")
+        }
+        if object["path"] == nil, object["type"] as? String == ReportSummaryLine.typeValue {
+            do {
+                return .summary(try decoder.decode(ReportSummaryLine.self, from: line))
+            } catch {
+                throw ReportMergeError.malformedLine(file: file, line: number, reason: "a summary line " + ReportMerger.reason(error))
+            }
         }
         if object["path"] == nil, object["type"] as? String == ReportHeader.typeValue {
             do {

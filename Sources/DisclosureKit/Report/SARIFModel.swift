@@ -9,8 +9,10 @@ enum SARIF {
         var schema = SARIF.schemaURI
         var version = SARIF.version
         var runs: [Run]
+        /// `{"format": "disclose-audit-report"}`: the marker a later audit recognises (``ReportMarker``).
+        var properties = ["format": ReportMarker.token]
 
-        enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
+        enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs, properties }
     }
 
     struct Run: Encodable {

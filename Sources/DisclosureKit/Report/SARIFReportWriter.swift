@@ -63,6 +63,9 @@ public struct SARIFReportWriter: AuditReportWriter {
                     locations: [location(Location(), artifact: artifact)]))
             }
         }
+        for failure in report.rootFailures {
+            notifications.append(SARIF.Notification(level: "error", message: .init(text: failure.reason), locations: nil))
+        }
         let tool = ReportText.toolNameAndVersion(report.tool)
         var counts: [String: JSONValue] = [:]
         for (status, count) in report.counts { counts[status.rawValue] = .int(count) }
@@ -79,7 +82,9 @@ public struct SARIFReportWriter: AuditReportWriter {
             invocations: [.init(executionSuccessful: true, toolExecutionNotifications: notifications.isEmpty ? nil : notifications)],
             originalUriBaseIds: baseIDs, artifacts: artifacts, results: results,
             properties: ["note": .string(AuditReport.standingNote), "generatedAt": .string(report.generatedAt),
-                         "roots": .array(report.roots.map(JSONValue.string)), "counts": .object(counts)])
+                         "roots": .array(report.roots.map(JSONValue.string)), "counts": .object(counts),
+                         "excludedFiles": .int(report.excludedFiles), "excludedFolders": .int(report.excludedFolders),
+                         "notFound": .array(report.rootFailures.map { .string($0.path) })])
     }
 
     func result(_ finding: Finding, record: AuditRecord, artifact: SARIF.ArtifactLocation, rules: SARIFRules) -> SARIF.Result {
@@ -96,6 +101,7 @@ public struct SARIFReportWriter: AuditReportWriter {
             if let offset = finding.location.byteOffset { properties["partByteOffset"] = .int(offset) }
         }
         if let paragraph = finding.location.paragraph { properties["paragraph"] = .int(paragraph) }
+        properties["where"] = .string(finding.location.plainWords)
         return SARIF.Result(
             ruleId: finding.signal, ruleIndex: rules.index[finding.signal] ?? 0,
             level: finding.strength == .strong ? "warning" : "note",

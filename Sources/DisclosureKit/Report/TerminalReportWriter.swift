@@ -1,19 +1,23 @@
 import Foundation
 
 /// For people at a terminal: a summary table by status, then the files that have something
-/// to show (findings, declarations, failed checks, errors), each with its details, then the
-/// standing note. Files that are verified, or have no disclosure and no signals, or are not a
-/// supported format, are counted but not listed (every format but this one lists them all).
+/// to show (findings, declarations, failed checks, errors, or a reason a person should look,
+/// ``AuditRecord/attentionReasons``), each with its details, then paths that could not be read,
+/// how many files were excluded, how many were not listed and how to list them, and the
+/// standing note. With ``verbose`` every file is listed.
 ///
 /// Text from audited files is made printable first: control characters become `\u{..}`
 /// escapes, so a file name or excerpt cannot move the cursor or change colours.
 public struct TerminalReportWriter: AuditReportWriter {
     /// Use ANSI colour and bold.
     public var colour: Bool
+    /// List every file, not only those with something to show.
+    public var verbose: Bool
 
     /// Creates the writer.
-    public init(colour: Bool = false) {
+    public init(colour: Bool = false, verbose: Bool = false) {
         self.colour = colour
+        self.verbose = verbose
     }
 
     /// The report as UTF-8 text ending with a line feed.
@@ -21,16 +25,27 @@ public struct TerminalReportWriter: AuditReportWriter {
         Data(text(report).utf8)
     }
 
+    /// True when the terminal report lists `record` without `--verbose`.
+    public static func lists(_ record: AuditRecord) -> Bool {
+        record.reportListsIndividually || !record.attentionReasons.isEmpty
+    }
+
     /// The report as text.
     public func text(_ report: AuditReport) -> String {
         var out = summary(report)
-        let listed = report.records.filter(\.reportListsIndividually)
+        let listed = verbose ? report.records : report.records.filter(Self.lists)
         for record in listed {
             out += "\n" + details(record)
         }
+        for failure in report.rootFailures {
+            out += "\n" + style(ReportText.printable(failure.path), .bold) + "  " + style("not found", .red) + "\n"
+                + "  error: \(ReportText.printable(failure.reason))\n"
+        }
+        if let excluded = report.excludedPhrase { out += "\n\(excluded).\n" }
         let unlisted = report.records.count - listed.count
         if unlisted > 0 {
-            out += "\n\(unlisted) file\(unlisted == 1 ? "" : "s") with nothing further to show \(unlisted == 1 ? "is" : "are") counted above but not listed; --format json, csv or html lists every file.\n"
+            let need = unlisted == 1 ? "needs" : "need"
+            out += "\n\(Plural.count(unlisted, "file")) \(need) no attention and \(unlisted == 1 ? "is" : "are") not listed; add --verbose to list \(unlisted == 1 ? "it" : "them").\n"
         }
         out += "\n" + style("Note:", .bold) + " " + AuditReport.standingNote + "\n"
         return out
@@ -59,6 +74,9 @@ public struct TerminalReportWriter: AuditReportWriter {
             + style(record.status.rawValue, TerminalReportWriter.colour(of: record.status))
         if let format = record.format { head += " (\(format))" }
         var out = head + "\n"
+        for reason in record.attentionReasons {
+            out += "  " + style("to look at:", .yellow) + " \(ReportText.printable(reason))\n"
+        }
         if let error = record.error {
             out += "  error: \(ReportText.printable(error))\n"
         }
@@ -67,17 +85,17 @@ public struct TerminalReportWriter: AuditReportWriter {
         }
         for check in record.reportFailedChecks {
             var line = "  failed check " + style(check.id, .red) + ": " + ReportText.printable(check.message)
-            if let loc = check.location { line += " (\(ReportText.printable(loc.reportDescription)))" }
+            if let loc = check.location { line += " (\(ReportText.printable(loc.plainWords)))" }
             out += line + "\n"
         }
         for d in record.declarations {
-            out += "  declaration \(ReportText.printable(d.kind)) at \(ReportText.printable(d.location.reportDescription)): “\(ReportText.printable(d.quote))”\n"
+            out += "  declaration \(ReportText.printable(d.kind)) \(ReportText.printable(d.location.terminalWords)): “\(ReportText.printable(d.quote))”\n"
             if !d.explanation.isEmpty { out += "      \(ReportText.printable(d.explanation))\n" }
         }
         for f in record.findings {
             let strength = pad(f.strength.rawValue, 9)
             out += "  " + (f.strength == .strong ? style(strength, .bold) : strength)
-                + style(ReportText.printable(f.signal), .cyan) + " at " + ReportText.printable(f.location.reportDescription) + "\n"
+                + style(ReportText.printable(f.signal), .cyan) + " " + ReportText.printable(f.location.terminalWords) + "\n"
             if !f.excerpt.isEmpty { out += "      “\(ReportText.printable(f.excerpt))”\n" }
             let explanation = f.reportExplanation
             if !explanation.isEmpty { out += "      \(ReportText.printable(explanation))\n" }

@@ -53,6 +53,9 @@ struct Audit: ParsableCommand {
     @Option(help: ArgumentHelp("Skip paths matching this pattern (gitignore syntax, relative to each folder given; repeatable).", valueName: "glob"))
     var exclude: [String] = []
 
+    @Flag(help: "List every file in the terminal report, not only those that need attention or have something to show.")
+    var verbose = false
+
     @Flag(help: "Follow symbolic links inside folders (loops are detected and reported).")
     var followSymlinks = false
 
@@ -77,7 +80,13 @@ struct Audit: ParsableCommand {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1; you gave \(jobs).") }
         if noCache && cache != nil { throw ValidationError("--cache and --no-cache cannot be used together.") }
+        if writesWorkbook && format != .register {
+            throw ValidationError("--output \(output ?? "") is an XLSX workbook, which only the register is written as; add --format register, or give a file name for the \(format.rawValue) report.")
+        }
     }
+
+    /// True when `--output` names an XLSX workbook.
+    var writesWorkbook: Bool { output.map { ($0 as NSString).pathExtension.lowercased() == "xlsx" } ?? false }
 
     /// The library settings. Policy and signature checks go in `additionalChecks`, with a
     /// fingerprint of their settings (policy file digest, trust store) in `settingsFingerprint`.
@@ -96,6 +105,7 @@ struct Audit: ParsableCommand {
     func run() throws {
         let auditCache = noCache ? nil : AuditCache(path: cache ?? AuditCache.defaultPath())
         let stream = format == .jsonl ? try output.map { try JSONLinesStream(path: $0) } ?? JSONLinesStream() : nil
+        try stream?.writeHeader(ReportHeader(tool: "disclose \(DiscloseVersion.string)", generatedAt: ISO8601DateFormatter().string(from: Date()), roots: paths))
         var options = try makeOptions()
         // The audit's own files are never audited, wherever they are.
         let ownFiles = [output, auditCache?.path].compactMap { $0 }.flatMap { [$0, $0 + "-journal", $0 + "-wal"] }
@@ -111,7 +121,7 @@ struct Audit: ParsableCommand {
                 progress.tick(result.status.rawValue)
             })
             progress.finish()
-            do { try stream.finish() } catch { failure.record(error) }
+            do { try stream.finish(summary: ReportSummaryLine(summary)) } catch { failure.record(error) }
             if let error = failure.error { Output.error(error.description); exitCode = 4 }
         } else {
             let collected = AuditRecordCollector()
@@ -121,7 +131,7 @@ struct Audit: ParsableCommand {
             }
             progress.finish()
             let report = AuditReport(tool: "disclose \(DiscloseVersion.string)", generatedAt: ISO8601DateFormatter().string(from: Date()),
-                                     roots: paths, records: collected.records)
+                                     roots: paths, records: collected.records, summary: summary)
             exitCode = max(exitCode, render(report))
         }
         for note in summary.notes { Output.note("note: \(note)") }
@@ -138,7 +148,7 @@ struct Audit: ParsableCommand {
         let colour = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         var data: Data
         do {
-            data = try format.writer(options: AuditReportOptions(colour: colour)).render(report)
+            data = try format.writer(options: AuditReportOptions(colour: colour, verbose: verbose, workbook: writesWorkbook)).render(report)
         } catch {
             if format != .terminal { Output.note("note: \(error.localizedDescription) Showing a plain summary instead.") }
             data = Data(PlainSummary.render(report).utf8)

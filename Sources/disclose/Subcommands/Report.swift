@@ -64,7 +64,8 @@ extension Report {
                 throw ExitCode(error.exitCode)
             }
             let colour = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            let data = try format.writer(options: AuditReportOptions(colour: colour)).render(report)
+            let workbook = output.map { ($0 as NSString).pathExtension.lowercased() == "xlsx" } ?? false
+            let data = try format.writer(options: AuditReportOptions(colour: colour, workbook: workbook && format == .register)).render(report)
             if let output {
                 try AtomicWriter.write(data, to: output)
             } else {

@@ -1,3 +1,4 @@
+import DisclosureKit
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -30,7 +31,7 @@ final class ProgressBar: @unchecked Sendable {
         lastDraw = now
         let rate = Double(done) / max(now.timeIntervalSince(start), 0.001)
         let spinner = ["|", "/", "-", "\\"][done / 7 % 4]
-        Output.stderr("\r\u{1B}[2K\(spinner) auditing: \(done) files done, \(Int(rate)) per second (last: \(status))")
+        Output.stderr("\r\u{1B}[2K\(spinner) auditing: \(Plural.count(done, "file")) done, \(Int(rate)) per second (last: \(status))")
     }
 
     /// Clears the line.

@@ -11,6 +11,7 @@ import Testing
             case .file(let file): files.append(file.relativePath)
             case .skipped(_, let relative, _, let reason): skipped[relative] = reason
             case .rootFailed(let path, _): failed.append(path)
+            case .excluded: break
             }
         }
         return (files, skipped, failed)

@@ -8,7 +8,7 @@ import Testing
     @Test func untrustedTextIsEscaped() throws {
         let page = try html
         #expect(!page.contains("<script>alert"))
-        #expect(page.contains("<code>e/hostile &lt;script&gt;alert(1)&lt;/script&gt;, &quot;q&quot;.md</code>"))
+        #expect(page.contains("<code>e/<wbr>hostile &lt;script&gt;alert(1)&lt;/<wbr>script&gt;, &quot;q&quot;.<wbr>md</code>"))
         #expect(page.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;, with commas\nand lines"))
         #expect(page.contains("“=cmd|&#39; /C calc&#39;!A0”"))
         #expect(page.contains("w3c-meta") && page.contains("“&lt;meta name=&quot;ai-disclosure&quot; content=&quot;ai-assisted&quot;&gt;”"))
@@ -70,14 +70,19 @@ import Testing
         let statement = HTMLReportWriter.escape(StatementRenderer().render(Samples.disclosure))
         #expect(page.contains("<tr data-status=\"disclosed-verified\" data-signal=\"disclosure\">"))
         #expect(page.contains("<td data-label=\"Explanation\">\(statement)</td>"))
-        #expect(page.contains("<tr data-status=\"undisclosed\" data-signal=\"\"><td data-label=\"File\" class=\"path\"><code>f/plain.md</code>"))
+        #expect(page.contains("<tr data-status=\"undisclosed\" data-signal=\"\"><td data-label=\"File\" class=\"path\"><code>f/<wbr>plain.<wbr>md</code>"))
         #expect(page.contains("<tr data-status=\"disclosed-with-problems\" data-signal=\"check/content-binding\">"))
         #expect(page.contains("<tr data-status=\"declared-ai-use\" data-signal=\"declaration/w3c-meta\">"))
         #expect(page.contains("<tr data-status=\"unreadable\" data-signal=\"error\">"))
         #expect(page.contains("<option value=\"residue.assistant-opener\">residue.assistant-opener (1)</option>"))
         #expect(page.contains("<option value=\"undisclosed-with-signals\">undisclosed-with-signals (2)</option>"))
-        #expect(page.contains("<td data-label=\"Location\">word/document.xml, paragraph 3 (byte 4521)</td>"))
-        #expect(page.contains("<code>ü/日本語 notes.md</code>"))
+        #expect(page.contains("<td data-label=\"Location\" title=\"word/document.xml, paragraph 3 (byte 4521)\">paragraph 3</td>"))
+        #expect(!page.contains(">word/document.xml"))
+        // An unsupported file shows its reason with no signal, never "error".
+        #expect(page.contains("<tr data-status=\"unsupported\" data-signal=\"\">"))
+        #expect(!page.contains("<tr data-status=\"unsupported\" data-signal=\"error\">"))
+        #expect(page.contains(ReportMarker.htmlMeta))
+        #expect(page.contains("<code>ü/<wbr>日本語 notes.<wbr>md</code>"))
     }
 
     @Test func noteIsShown() throws {

@@ -9,7 +9,10 @@ import Testing
 
     @Test func documentHasTheHeaderCountsAndRecords() throws {
         let doc = try object(try ReportSamples.render(.json))
-        #expect(Set(doc.keys) == ["tool", "generatedAt", "roots", "note", "counts", "records"])
+        #expect(Set(doc.keys) == ["format", "tool", "generatedAt", "roots", "note", "counts", "records", "notFound", "excludedFiles", "excludedFolders"])
+        #expect(doc["format"] as? String == ReportMarker.token)
+        #expect(doc["notFound"] as? [Any] != nil && (doc["notFound"] as? [Any])?.isEmpty == true)
+        #expect(doc["excludedFiles"] as? Int == 0)
         #expect(doc["tool"] as? String == "disclose 0.1.0")
         #expect(doc["generatedAt"] as? String == ReportSamples.generatedAt)
         #expect(doc["roots"] as? [String] == ["docs"])
@@ -19,7 +22,7 @@ import Testing
                            "undisclosed-with-signals": 2, "undisclosed": 2, "unsupported": 1, "unreadable": 1, "total": 9])
         let records = try #require(doc["records"] as? [[String: Any]])
         #expect(records.map { $0["path"] as? String } == ReportSamples.report.records.map(\.path))
-        #expect(Set(records[0].keys) == ["path", "format", "status", "size", "sha256", "disclosure", "checks", "declarations", "findings", "error"])
+        #expect(Set(records[0].keys) == ["path", "format", "status", "size", "sha256", "disclosure", "checks", "declarations", "findings", "error", "author"])
         let broken = try #require(records.first { $0["path"] as? String == "h/broken.docx" })
         #expect(broken["disclosure"] is NSNull)
         #expect(records[0]["error"] is NSNull)
@@ -50,17 +53,19 @@ import Testing
 @Suite struct JSONLinesReportWriterTests {
     @Test func firstLineIsAHeaderWithTheNoteAndNoPath() throws {
         let lines = try ReportSamples.render(.jsonl).split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count == ReportSamples.records.count + 2)
+        #expect(lines.count == ReportSamples.records.count + 3)
         #expect(lines.last == "")
         let header = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
-        #expect(Set(header.keys) == ["type", "tool", "generatedAt", "roots", "note"])
+        #expect(Set(header.keys) == ["type", "format", "tool", "generatedAt", "roots", "note"])
         #expect(header["type"] as? String == "header")
         #expect(header["note"] as? String == AuditReport.standingNote)
-        #expect(String(lines[0]) == #"{"generatedAt":"2026-12-01T09:00:00Z","note":"\#(AuditReport.standingNote)","roots":["docs"],"tool":"disclose 0.1.0","type":"header"}"#)
+        #expect(String(lines[0]) == #"{"format":"disclose-audit-report","generatedAt":"2026-12-01T09:00:00Z","note":"\#(AuditReport.standingNote)","roots":["docs"],"tool":"disclose 0.1.0","type":"header"}"#)
     }
 
     @Test func everyOtherLineIsOneRecordSortedByPath() throws {
-        let lines = try ReportSamples.render(.jsonl).split(separator: "\n").dropFirst()
+        let all = try ReportSamples.render(.jsonl).split(separator: "\n")
+        #expect(all.last == #"{"excludedFiles":0,"excludedFolders":0,"notFound":[],"type":"summary"}"#)
+        let lines = all.dropFirst().dropLast()
         let records = try lines.map { try JSONDecoder().decode(AuditRecord.self, from: Data($0.utf8)) }
         #expect(records == ReportSamples.report.records)
         #expect(records.first?.path == "a/verified.docx")

@@ -14,6 +14,6 @@ import Testing
         for format in AuditReportFormat.allCases {
             #expect(!(try format.writer().render(ReportSamples.report)).isEmpty)
         }
-        #expect(AuditReportFormat.allCases.map(\.fileExtension) == ["txt", "json", "jsonl", "csv", "sarif", "html"])
+        #expect(AuditReportFormat.allCases.map(\.fileExtension) == ["txt", "json", "jsonl", "csv", "sarif", "html", "csv"])
     }
 }

@@ -36,7 +36,8 @@ import Testing
     @Test func malformedLineNamesFileAndLine() throws {
         var data = try shard("s.jsonl", [ReportSamples.verified]).data
         data.append(Data("{not json\n".utf8))
-        #expect(throws: ReportMergeError.malformedLine(file: "s.jsonl", line: 3, reason: "not valid JSON")) {
+        // header, record, summary line, then the bad line
+        #expect(throws: ReportMergeError.malformedLine(file: "s.jsonl", line: 4, reason: "not valid JSON")) {
             try ReportMerger().merge([ReportMerger.Shard(name: "s.jsonl", data: data)], fallbackGeneratedAt: "t")
         }
         let message = ReportMergeError.malformedLine(file: "s.jsonl", line: 3, reason: "not valid JSON").description

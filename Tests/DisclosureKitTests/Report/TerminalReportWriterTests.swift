@@ -26,23 +26,57 @@ import Testing
 
     @Test func filesWithDetailsAreListedWithTheirFindings() throws {
         let text = try ReportSamples.render(.terminal)
+        let title = try #require(SignalCatalogue.descriptor(id: "metadata.ai-generator")).title
         #expect(text.contains("""
         d/signals.docx  undisclosed-with-signals (docx)
-          strong   metadata.ai-generator at docProps/app.xml (byte 210)
+          to look at: some signals are worth a look (strongest: strong, \(title))
+          strong   metadata.ai-generator in the file's metadata
               “Microsoft Copilot”
               The document properties name an AI tool as the application.
-          moderate residue.assistant-opener at word/document.xml, paragraph 3 (byte 4521)
+          moderate residue.assistant-opener at paragraph 3
               “Certainly! Here is, "quoted" text”
               A paragraph opens the way chat assistants reply.
 
         """))
         let statement = StatementRenderer().render(Samples.disclosure)
-        #expect(text.contains("b/problems.md  disclosed-with-problems (markdown)\n  disclosure: \(statement)\n  failed check content-binding: the text has changed since stamping, first at line 12 (line 12, column 1 (byte 400))\n"))
-        #expect(text.contains("c/declared.html  declared-ai-use (html)\n  declaration w3c-meta at line 4, column 5 (byte 120): “<meta name=\"ai-disclosure\" content=\"ai-assisted\">”\n      A W3C AI-disclosure meta tag.\n"))
-        #expect(text.contains("h/broken.docx  unreadable (docx)\n  error: @SUM(1): not a valid zip archive,\\u{a}so it cannot be read\n"))
+        #expect(text.contains("b/problems.md  disclosed-with-problems (markdown)\n  to look at: the Disclose stamp did not pass every check (content-binding)\n  disclosure: \(statement)\n  failed check content-binding: the text has changed since stamping, first at line 12 (line 12)\n"))
+        #expect(text.contains("c/declared.html  declared-ai-use (html)\n  declaration w3c-meta at line 4: “<meta name=\"ai-disclosure\" content=\"ai-assisted\">”\n      A W3C AI-disclosure meta tag.\n"))
+        #expect(text.contains("h/broken.docx  unreadable (docx)\n  to look at: the file could not be read; open it to check it by hand\n  error: @SUM(1): not a valid zip archive,\\u{a}so it cannot be read\n"))
         #expect(!text.contains("a/verified.docx"))
         #expect(!text.contains("f/plain.md"))
-        #expect(text.contains("\n4 files with nothing further to show are counted above but not listed; --format json, csv or html lists every file.\n"))
+        #expect(text.contains("\n4 files need no attention and are not listed; add --verbose to list them.\n"))
+    }
+
+    @Test func verboseListsEveryFile() throws {
+        let text = TerminalReportWriter(verbose: true).text(ReportSamples.report)
+        for record in ReportSamples.report.records {
+            #expect(text.contains("\n\(ReportText.printable(record.path))  \(record.status.rawValue)"))
+        }
+        #expect(!text.contains("not listed"))
+    }
+
+    @Test func oneUnlistedFileIsSingular() {
+        let report = AuditReport(generatedAt: "t", roots: ["d"], records: [AuditRecord(path: "d/a.md", format: "markdown", status: .undisclosed)])
+        let text = TerminalReportWriter().text(report)
+        #expect(text.contains("\n1 file needs no attention and is not listed; add --verbose to list it.\n"))
+        #expect(text.hasPrefix("Audit of 1 file in d"))
+    }
+
+    @Test func failingPolicyMakesAnUndisclosedFileListed() {
+        var record = AuditRecord(path: "d/a.md", format: "markdown", status: .undisclosed)
+        record.checks = [CheckResult(id: "policy.declaration-required", status: .fail, message: "the task asks for a declaration and none was found")]
+        let text = TerminalReportWriter().text(AuditReport(generatedAt: "t", roots: ["d"], records: [record]))
+        #expect(text.contains("d/a.md  undisclosed (markdown)\n  to look at: does not meet the policy's declaration-required rule: the task asks for a declaration and none was found\n"))
+        #expect(!text.contains("not listed"))
+    }
+
+    @Test func excludedAndNotFoundAreReported() {
+        var report = AuditReport(generatedAt: "t", roots: ["d", "missing"], records: [])
+        report.excludedFiles = 36
+        report.rootFailures = [AuditRootFailure(path: "missing", reason: "missing: No such file or directory.")]
+        let text = TerminalReportWriter().text(report)
+        #expect(text.contains("\nmissing  not found\n  error: missing: No such file or directory.\n"))
+        #expect(text.contains("\n36 files excluded (--exclude or .discloseignore).\n"))
     }
 
     @Test func noteEndsTheReport() throws {

@@ -1,0 +1,157 @@
+import Crypto
+import Foundation
+
+/// Auditing a plain `.zip` archive as a folder: a class's work downloaded from Google
+/// Classroom, Teams or Moodle. Entries are read one at a time into memory (never extracted to
+/// disk), within the read limits, and each document gets its own record under a path such as
+/// `class.zip/Amelia Khan/essay.docx`. An Office or ODF package named `.zip` (it holds
+/// `[Content_Types].xml` or `mimetype`) stays a document and is audited as one file.
+///
+/// Limits (``ReadLimits``, see `docs/reports.md`): at most ``ReadLimits/maxEntries`` entries
+/// and ``ReadLimits/maxTotalUncompressedBytes`` inflated in all; an entry over 1 MiB compressed
+/// more than ``ReadLimits/maxCompressionRatio`` to 1 is not read (a zip bomb); an entry is never
+/// inflated past the size its header gives; names that climb out (`..`, `/` first, a drive
+/// letter) and symbolic links are listed, never read; zips inside zips are opened to a depth of
+/// ``ArchiveAudit/maxDepth`` archives.
+public enum ArchiveAudit {
+    /// How many archives deep the audit opens (the archive given is depth 1).
+    public static let maxDepth = 3
+
+    /// Entries no teacher put there: macOS resource forks and folder settings. Skipped and
+    /// counted as excluded.
+    static func isJunk(_ name: String) -> Bool {
+        name.hasPrefix("__MACOSX/") || (name as NSString).lastPathComponent == ".DS_Store"
+            || (name as NSString).lastPathComponent == "Thumbs.db"
+    }
+
+    /// True when the name would climb out of a folder it was extracted into.
+    static func climbsOut(_ name: String) -> Bool {
+        let name = name.replacingOccurrences(of: "\\", with: "/")
+        if name.hasPrefix("/") { return true }
+        if name.count >= 2, name.dropFirst().first == ":", name.first!.isLetter { return true }
+        return name.split(separator: "/", omittingEmptySubsequences: false).contains("..")
+    }
+
+    /// True when `path` is named as a zip archive.
+    static func isArchiveName(_ path: String) -> Bool {
+        (path as NSString).pathExtension.lowercased() == "zip"
+    }
+
+    /// True when the archive's entries make it a document package rather than a folder.
+    static func isPackage(_ entries: [ZipEntryInfo]) -> Bool {
+        entries.contains { $0.name == "[Content_Types].xml" || $0.name == "mimetype" }
+    }
+}
+
+extension Auditor {
+    /// The results for a file named `.zip`: one per entry when it is a plain archive, else the
+    /// file's own result (a package, or not a zip at all).
+    func auditArchive(_ file: WalkedFile, verifier: Verifier, fingerprint: String, state: RunState) -> [AuditResult] {
+        let size = Int(file.stamp.size)
+        let data: Data
+        do {
+            let (descriptor, before) = try FileSnapshot.open(file.path, follow: file.throughLink)
+            let head = try descriptor.read(upTo: 4096, sizeHint: 4096)
+            data = try FileSnapshot.finish(descriptor, path: file.path, before: before, head: head, limits: options.limits)
+            state.update { $0.statistics.filesRead += 1; $0.statistics.bytesRead += data.count }
+        } catch let failure as FileSnapshot.Failure {
+            state.update { $0.statistics.files += 1 }
+            return [AuditResult(AuditRecord(path: file.path, format: nil, status: failure.status, size: size,
+                                            error: failure.reason.hasPrefix(file.path) ? failure.reason : "\(file.path): \(failure.reason)."))]
+        } catch {
+            state.update { $0.statistics.files += 1 }
+            return [AuditResult(AuditRecord(path: file.path, format: nil, status: .unreadable, size: size, error: "\(file.path): \(error.localizedDescription)"))]
+        }
+        guard let reader = try? ZipReader(data: data), !ArchiveAudit.isPackage(reader.entries) else {
+            state.update { $0.statistics.files += 1 }
+            return [audit(file, cached: nil, verifier: verifier, fingerprint: fingerprint, state: state)]
+        }
+        var budget = options.limits.maxTotalUncompressedBytes
+        return archiveResults(reader, path: file.path, depth: 1, budget: &budget, verifier: verifier, state: state)
+    }
+
+    /// One result per entry of an opened plain archive at `path`.
+    func archiveResults(_ reader: ZipReader, path: String, depth: Int, budget: inout Int, verifier: Verifier, state: RunState) -> [AuditResult] {
+        let limits = options.limits
+        func refused(_ entryPath: String, _ status: AuditStatus, _ reason: String, size: Int? = nil) -> AuditResult {
+            AuditResult(AuditRecord(path: entryPath, format: nil, status: status, size: size, error: "\(entryPath): \(reason)."))
+        }
+        guard reader.entries.count <= limits.maxEntries else {
+            state.update { $0.statistics.files += 1 }
+            return [refused(path, .unreadable, "the archive has \(reader.entries.count) entries, more than the \(limits.maxEntries) Disclose reads in one archive; unpack it and audit the folders, or split it")]
+        }
+        var results: [AuditResult] = []
+        let entries = reader.entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        for entry in entries {
+            let name = entry.name
+            if name.hasSuffix("/") && entry.uncompressedSize == 0 { continue }
+            if ArchiveAudit.isJunk(name) {
+                state.update { $0.statistics.excludedFiles += 1 }
+                continue
+            }
+            state.update { $0.statistics.files += 1 }
+            let entryPath = path + "/" + name
+            if ArchiveAudit.climbsOut(name) {
+                results.append(refused(entryPath, .unreadable, "the entry's name climbs out of the archive (\"\(name)\"), as only a damaged or hostile archive's would; not read"))
+                continue
+            }
+            if entry.isSymlink {
+                results.append(refused(entryPath, .unsupported, "a symbolic link stored in the archive, not a document; not followed"))
+                continue
+            }
+            if entry.isEncrypted {
+                results.append(refused(entryPath, .unreadable, "the entry is encrypted (password-protected), so Disclose cannot read it; unpack it with the password and audit the folder"))
+                continue
+            }
+            let declared = entry.uncompressedSize
+            if declared > limits.maxFileBytes {
+                results.append(refused(entryPath, .unreadable, "the entry is \(ByteCount.describe(declared)), larger than the \(ByteCount.describe(limits.maxFileBytes)) Disclose reads", size: declared))
+                continue
+            }
+            if declared > 1 << 20, declared / max(entry.compressedSize, 1) > limits.maxCompressionRatio {
+                results.append(refused(entryPath, .unreadable, "the entry is compressed more than \(limits.maxCompressionRatio) to 1 (\(ByteCount.describe(declared)) from \(ByteCount.describe(entry.compressedSize))), as zip bombs are; not read", size: declared))
+                continue
+            }
+            if declared > budget {
+                results.append(refused(entryPath, .unreadable, "the archive holds more than \(ByteCount.describe(limits.maxTotalUncompressedBytes)) in all, more than Disclose reads from one archive; unpack it and audit the folders", size: declared))
+                continue
+            }
+            let bytes: Data
+            do {
+                bytes = try reader.read(entry, limit: declared)
+            } catch ZipFailure.tooLarge {
+                results.append(refused(entryPath, .unreadable, "the entry holds more than the \(ByteCount.describe(declared)) its header gives, as only a damaged or hostile archive's would; not read", size: declared))
+                continue
+            } catch {
+                results.append(refused(entryPath, .unreadable, "the entry could not be unpacked (\(error)); the archive may be damaged", size: declared))
+                continue
+            }
+            budget -= bytes.count
+            state.update { $0.statistics.bytesRead += bytes.count }
+            if ArchiveAudit.isArchiveName(name), let inner = try? ZipReader(data: bytes), !ArchiveAudit.isPackage(inner.entries) {
+                guard depth < ArchiveAudit.maxDepth else {
+                    results.append(refused(entryPath, .unsupported, "a zip inside \(depth) zips, deeper than the \(ArchiveAudit.maxDepth) archives Disclose opens; unpack it and audit the folder", size: bytes.count))
+                    continue
+                }
+                state.update { $0.statistics.files -= 1 }
+                results += archiveResults(inner, path: entryPath, depth: depth + 1, budget: &budget, verifier: verifier, state: state)
+                continue
+            }
+            results.append(AuditResult(entryRecord(path: entryPath, data: bytes, verifier: verifier)))
+        }
+        return results
+    }
+
+    /// The record of one document read from an archive.
+    func entryRecord(path: String, data: Data, verifier: Verifier) -> AuditRecord {
+        let head = data.prefix(4096)
+        if ReportMarker.isReport(head: Data(head)) { return Self.discloseReport(path: path, size: data.count) }
+        let file = WalkedFile(path: path, relativePath: path, absolutePath: path, stamp: FileStamp(size: Int64(data.count), mtimeNanoseconds: 0, ctimeNanoseconds: 0))
+        guard loader.registry.handler(forPath: path, head: Data(head)) != nil else {
+            var record = unsupported(file, size: data.count)
+            record.sha256 = Hex.encode(SHA256.hash(data: data))
+            return record
+        }
+        return examine(file, data: data, digest: Hex.encode(SHA256.hash(data: data)), verifier: verifier)
+    }
+}
