@@ -1,3 +1,4 @@
+@testable import DisclosureKit
 import Foundation
 import Testing
 
@@ -46,9 +47,19 @@ import Testing
         let first = try JSONSerialization.jsonObject(with: Data(jsonl.stdout.components(separatedBy: "\n")[0].utf8)) as? [String: Any]
         #expect(first?["fileName"] as? String == "annual-report.docx")
         #expect(first?["outcome"] as? String == "no-policy")
-        let xlsx = try CLI.run(["register", "export", "--format", "xlsx"], in: folder, environment: env)
-        #expect(xlsx.exitCode == 2)
-        #expect(xlsx.stderr.contains("xlsx is not available yet"))
+        let xlsx = try CLI.run(["register", "export", "--format", "xlsx", "--output", "register.xlsx"], in: folder, environment: env)
+        #expect(xlsx.exitCode == 0, "\(xlsx.stderr)")
+        #expect(xlsx.stderr.contains("wrote 3 records to register.xlsx"))
+        let workbook = try ZipReader(data: try Data(contentsOf: URL(fileURLWithPath: folder + "/register.xlsx")))
+        let sheet = try #require(workbook.entries.first { $0.name == "xl/worksheets/sheet1.xml" })
+        let xml = String(decoding: try workbook.read(sheet, limit: 1 << 24), as: UTF8.self)
+        #expect(xml.contains("<t>Sam Lee</t>"))
+        #expect(xml.contains("<t>\(digest)</t>"), "the workbook holds the same digest as the CSV")
+        #expect(xml.contains("<autoFilter ref=\"A1:W4\"/>"), "23 columns, a header and 3 records")
+        try FileManager.default.removeItem(atPath: folder + "/register.xlsx")
+        let unknown = try CLI.run(["register", "export", "--format", "ods"], in: folder, environment: env)
+        #expect(unknown.exitCode == 2)
+        #expect(unknown.stderr.contains("--format: unknown format \"ods\". Use one of csv, jsonl, xlsx."))
 
         #expect(try CLI.run(["register", "check", "."], in: folder, environment: env).exitCode == 0)
         try "changed\n".write(toFile: folder + "/newsletter.md", atomically: false, encoding: .utf8)

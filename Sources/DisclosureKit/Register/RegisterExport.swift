@@ -7,6 +7,9 @@ public enum RegisterExportFormat: String, CaseIterable, Sendable {
     case csv
     /// One JSON object per record per line (the fields of ``RegisterRecord``).
     case jsonl
+    /// A one-sheet workbook named "AI-use register" with the CSV's header and rows, every cell
+    /// an inline string (never a formula), header frozen and filtered (``XLSXWriter``).
+    case xlsx
 }
 
 extension AIUseRegister {
@@ -26,6 +29,8 @@ extension AIUseRegister {
                 out.append(0x0A)
             }
             return out
+        case .xlsx:
+            return try XLSXWriter(sheetName: "AI-use register").workbook(header: RegisterRecord.columns, rows: records.map(\.row))
         }
     }
 }

@@ -101,13 +101,13 @@ struct RegisterCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the register's records as CSV or JSON Lines.",
-            discussion: "xlsx is not offered yet: it will reuse the audit's spreadsheet writer when that lands.")
+            abstract: "Write the register's records as CSV, JSON Lines or an XLSX workbook.",
+            discussion: "xlsx writes binary data: give --output FILE.xlsx rather than standard output to a terminal.")
 
         @OptionGroup var source: Source
         @OptionGroup var filters: Filters
 
-        @Option(help: "csv or jsonl.")
+        @Option(help: "csv, jsonl or xlsx.")
         var format: String
 
         @Option(help: ArgumentHelp("Write here instead of standard output (replaced atomically).", valueName: "file"))
@@ -115,8 +115,8 @@ struct RegisterCommand: ParsableCommand {
 
         func validate() throws {
             guard RegisterExportFormat(rawValue: format) != nil else {
-                let extra = format == "xlsx" ? " (xlsx is not available yet; export csv and open it in a spreadsheet)" : ""
-                throw ValidationError("--format: unknown format \"\(format)\"\(extra). Use one of csv, jsonl.")
+                let names = RegisterExportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("--format: unknown format \"\(format)\". Use one of \(names).")
             }
         }
 
