@@ -53,10 +53,10 @@ extension Location {
     var reportIsEmpty: Bool { part == nil && paragraph == nil && line == nil && column == nil && byteOffset == nil }
 
     /// The place in words after a noun: "in the page header", "at the end of the document
-    /// (paragraph 29 of 30)", "at line 3".
+    /// (paragraph 29 of 30)", "under the heading “AI declaration” (…)", "at line 3".
     var terminalWords: String {
         let words = plainWords
-        if words.hasPrefix("in ") { return words }
+        if words.hasPrefix("in ") || words.hasPrefix("under ") { return words }
         if words.hasPrefix("end ") || words.hasPrefix("start ") { return "at the " + words }
         return "at " + words
     }

@@ -76,7 +76,7 @@ enum Declarations {
         }.joined(separator: ". "), impliesAI: true)
         facts = facts.withWords(lines.joined(separator: "; "))
         context.declare(kind: "labelled-field", at: first.location, quote: lines.joined(separator: "; "),
-                        explanation: "The document's \(first.location.part == nil ? "front matter" : "properties") carry a declaration field (\(first.key)); it is read for what the author declares about AI use.",
+                        explanation: "The document's \(first.location.part == nil ? "front matter carries" : "properties carry") a declaration field (\(first.key)); it is read for what the author declares about AI use.",
                         facts: facts)
     }
 

@@ -86,6 +86,24 @@ enum WrittenDeclarations {
     /// Paragraphs that end a declaration section.
     static let sectionEnd = regex("^[\\s#*_\\d.)]*(?:references?|bibliography|works\\s+cited|sources|appendix|word\\s+count|introduction|conclusion|essay|question\\s+\\d+)\\b.{0,30}$")
 
+    /// The location with what the reader knows of the place put first in its words: "in a table
+    /// under the heading “Declaration of AI use” (end of the document, paragraph 7 of 9)".
+    static func placed(_ location: Location, _ place: String) -> Location {
+        var location = location
+        guard let words = location.words else {
+            location.words = place
+            return location
+        }
+        if words.hasPrefix("in ") {
+            location.words = place + " " + words
+        } else {
+            // "end of the document (paragraph 8 of 9)" reads as "end of the document, paragraph 8 of 9" inside brackets.
+            let flat = words.hasSuffix(")") ? words.dropLast().replacingOccurrences(of: " (", with: ", ") : words
+            location.words = "\(place) (\(flat))"
+        }
+        return location
+    }
+
     /// - Parameter anchored: for each paragraph, whether it mentions AI or a tool (from ``ResidueSignals/scan(_:_:)``).
     static func scan(_ paragraphs: [TextParagraph], anchored: [Bool], _ context: ScanContext) {
         var consumed = Set<Int>()
@@ -96,7 +114,7 @@ enum WrittenDeclarations {
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if let table = DeclarationSection.table(paragraphs, from: index, requireAI: true) {
                 consumed.formUnion(table.used)
-                context.declare(kind: "written-statement", at: paragraph.location, quote: table.words,
+                context.declare(kind: "written-statement", at: placed(paragraph.location, "in a table"), quote: table.words,
                                 explanation: "A table asks about AI use; its answers are read for what the author declares.", facts: table.facts)
                 continue
             }
@@ -111,7 +129,8 @@ enum WrittenDeclarations {
                     continue
                 }
                 consumed.formUnion(section.used)
-                context.declare(kind: "written-statement", at: paragraph.location,
+                let under = "under the heading \u{201C}\(headingText.count > 60 ? String(headingText.prefix(59)) + "…" : headingText)\u{201D}"
+                context.declare(kind: "written-statement", at: placed(paragraph.location, section.isTable ? "in a table " + under : under),
                                 quote: headingText + (section.words.isEmpty ? "" : " — " + section.words),
                                 explanation: section.words.isEmpty
                                     ? "The document has a section headed \"\(headingText)\" with nothing under it that could be read; please read it."

@@ -173,6 +173,27 @@ import Testing
         #expect(b.facts?.aiUse == DeclarationFacts.AIUse.none)
     }
 
+    @Test func theWhereWordsSayWhatTheReaderSaw() throws {
+        func words(_ paragraphs: [String]) -> String? {
+            let body = paragraphs.enumerated().map { TextParagraph(text: $0.element, location: Location(paragraph: $0.offset + 1)) }
+            let text = DocumentText(streams: [TextStream(name: "body", paragraphs: body)]).describingPlaces()
+            return DeclarationReader.read(text).first?.location.words
+        }
+        let essay = ["Essay title", "First paragraph.", "Second paragraph.", "Third paragraph.", "Fourth paragraph."]
+        #expect(words(essay + ["Declaration of AI use", "AI tool(s) used", "How it was used", "Date", "ChatGPT", "Plan my essay", "12/01/2025"])
+                == "in a table under the heading \u{201C}Declaration of AI use\u{201D} (paragraph 6 of 12)")
+        #expect(words(essay + ["AI declaration", "I used Grammarly to check my spelling."])
+                == "under the heading \u{201C}AI declaration\u{201D} (end of the document, paragraph 6 of 7)")
+        #expect(words(["AI tool(s) used", "How it was used", "Gemini", "translate my notes into English"]) == "in a table (start of the document, paragraph 1 of 4)")
+        #expect(words(essay + ["AI decleration: i used chat gpt to help me plan my essay"]) == "end of the document (paragraph 6 of 6)",
+                "a label on the paragraph itself needs no more words")
+        let header = DocumentText(streams: [TextStream(name: "headers", paragraphs: [
+            TextParagraph(text: "AI declaration", location: Location(paragraph: 1)),
+            TextParagraph(text: "No AI was used.", location: Location(paragraph: 2)),
+        ])]).describingPlaces()
+        #expect(DeclarationReader.read(header).first?.location.words == "under the heading \u{201C}AI declaration\u{201D} in the page header")
+    }
+
     @Test func firstColumnTable() throws {
         let f = try Self.only(["AI declaration", "Did you use AI?", "Yes", "AI tool(s) used", "co pilot", "How it was used", "summarise an article"])
         #expect(f.aiUse == .used)
