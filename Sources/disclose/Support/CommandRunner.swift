@@ -21,10 +21,7 @@ enum CommandRunner {
             exit(0)
         } catch let code as ExitCode {
             exit(code.rawValue)
-        } catch let error as DisclosureError {
-            Output.error(error.description)
-            exit(error.exitCode)
-        } catch let error as ProvenanceError {
+        } catch let error as any ExitCodedError {
             Output.error(error.description)
             exit(error.exitCode)
         } catch {
@@ -91,10 +88,7 @@ struct ExitTracker {
     mutating func record(_ value: Int32) { code = max(code, value) }
 
     mutating func record(_ error: Error, path: String) {
-        if let error = error as? DisclosureError {
-            Output.error(error.description)
-            record(error.exitCode)
-        } else if let error = error as? ProvenanceError {
+        if let error = error as? any ExitCodedError {
             Output.error(error.description)
             record(error.exitCode)
         } else {
