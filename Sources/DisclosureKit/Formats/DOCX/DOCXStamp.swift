@@ -75,15 +75,16 @@ struct DOCXStamp {
             propertyEdits.append(insertion)
             replacements[part] = XMLBytes.splice(data, propertyEdits)
         } else {
-            let part = OOXML.customPropertiesPart
             let xml = DOCXStamp.newCustomPart + DOCXStamp.propertiesXML(request, firstPID: 2, prefix: nil) + DOCXStamp.newCustomPartEnd
-            if package.entries[part] != nil { replacements[part] = Data(xml.utf8) } else { added.append((part, Data(xml.utf8))) }
             let types = try package.read(OOXML.contentTypesPart)
             let typesScan = try RelationshipsScanner.scan(types, part: OOXML.contentTypesPart, path: package.path, limits: package.limits)
-            if !typesScan.overrides.contains(where: { $0.partName == "/" + part }) {
-                guard let edit = XMLBytes.insertionAtRootEnd(types, { DOCXStamp.overrideXML(partName: part, prefix: $0) }) else { throw damaged(OOXML.contentTypesPart) }
-                replacements[OOXML.contentTypesPart] = XMLBytes.splice(types, [edit])
-            }
+            // A part of that name that nothing points at (or a stale override) is left as it is:
+            // ours gets a free name, so unstamping removes only what we added.
+            let part = DOCXStamp.freeCustomPartName(taken: Set(package.entries.keys.map { $0.lowercased() })
+                .union(typesScan.overrides.map { String($0.partName.dropFirst()).lowercased() }))
+            added.append((part, Data(xml.utf8)))
+            guard let edit = XMLBytes.insertionAtRootEnd(types, { DOCXStamp.overrideXML(partName: part, prefix: $0) }) else { throw damaged(OOXML.contentTypesPart) }
+            replacements[OOXML.contentTypesPart] = XMLBytes.splice(types, [edit])
             let rels = package.packageRelsData
             guard let edit = XMLBytes.insertionAtRootEnd(rels, { DOCXStamp.relationshipXML(target: part, prefix: $0) }) else { throw damaged(OOXML.packageRelsPart) }
             replacements[OOXML.packageRelsPart] = XMLBytes.splice(rels, [edit])
@@ -106,7 +107,7 @@ struct DOCXStamp {
                 let ours = Data(DOCXStamp.styleXML(prefix: end.prefix).utf8)
                 if let r = styles.range(of: ours) {
                     let lower = r.lowerBound - styles.startIndex
-                    replacements[stylesPart] = XMLBytes.splice(styles, [(lower..<lower + ours.count, Data())])
+                    replacements[stylesPart] = XMLBytes.restoringEmptyRoot(XMLBytes.splice(styles, [(lower..<lower + ours.count, Data())]))
                 }
             }
         }
@@ -124,7 +125,7 @@ struct DOCXStamp {
                     replacements[OOXML.contentTypesPart] = XMLBytes.splice(types, [(o.range, Data())])
                 }
             } else if !ours.isEmpty {
-                replacements[part] = XMLBytes.splice(data, ours.map { ($0.range, Data()) })
+                replacements[part] = XMLBytes.restoringEmptyRoot(XMLBytes.splice(data, ours.map { ($0.range, Data()) }))
             }
         }
         return try rebuild(replacing: replacements, removing: removed, adding: [])
@@ -154,6 +155,14 @@ struct DOCXStamp {
     }
 
     // MARK: Helpers
+
+    /// `docProps/custom.xml`, or `docProps/custom2.xml`, … when that name is taken (`taken` is lower case).
+    static func freeCustomPartName(taken: Set<String>) -> String {
+        if !taken.contains(OOXML.customPropertiesPart.lowercased()) { return OOXML.customPropertiesPart }
+        var n = 2
+        while taken.contains("docprops/custom\(n).xml") { n += 1 }
+        return "docProps/custom\(n).xml"
+    }
 
     private func rebuild(replacing: [String: Data], removing: Set<String>, adding: [(String, Data)], mainPieces: [Data]? = nil) throws -> Data {
         var items: [ZipRebuilder.Item] = []

@@ -111,8 +111,14 @@ enum XMLBytes {
         return nil
     }
 
+    /// Written just inside a self-closing root that we open to add children, so removing them
+    /// can close it again as it was (``restoringEmptyRoot(_:)``): `<Properties …/>` is stamped
+    /// as `<Properties …><!--disclose:was-empty-->…</Properties>`.
+    static let emptyRootMarker = "<!--disclose:was-empty-->"
+
     /// An edit that puts `xml` (built for the given root prefix) just inside the end of the
-    /// root element; a self-closing root (`<Properties ... />`) is opened and closed around it.
+    /// root element; a self-closing root (`<Properties ... />`) is opened and closed around it,
+    /// with ``emptyRootMarker`` first.
     static func insertionAtRootEnd(_ data: Data, _ xml: (String?) -> String) -> (range: Range<Int>, replacement: Data)? {
         if let end = rootEndTag(data) {
             return (end.offset..<end.offset, Data(xml(end.prefix).utf8))
@@ -122,7 +128,17 @@ enum XMLBytes {
               let open = bytes[..<close].lastIndex(of: UInt8(ascii: "<")) else { return nil }
         let name = String(decoding: bytes[(open + 1)...].prefix { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ">")) }, as: UTF8.self)
         let prefix = name.contains(":") ? String(name.split(separator: ":")[0]) : nil
-        return (close..<close + 2, Data((">" + xml(prefix) + "</\(name)>").utf8))
+        return (close..<close + 2, Data((">" + emptyRootMarker + xml(prefix) + "</\(name)>").utf8))
+    }
+
+    /// `data` with a root we opened (``emptyRootMarker``) closed again as `/>`, when nothing but
+    /// the marker is left inside it: the original bytes of a part whose root was self-closing.
+    static func restoringEmptyRoot(_ data: Data) -> Data {
+        guard let end = rootEndTag(data), let marker = data.range(of: Data(emptyRootMarker.utf8)) else { return data }
+        let markerStart = marker.lowerBound - data.startIndex, markerEnd = marker.upperBound - data.startIndex
+        guard markerEnd == end.offset, markerStart > 0, data[data.startIndex + markerStart - 1] == UInt8(ascii: ">"),
+              let close = data[(data.startIndex + end.offset)...].firstIndex(of: UInt8(ascii: ">")) else { return data }
+        return splice(data, [((markerStart - 1)..<(close - data.startIndex + 1), Data("/>".utf8))])
     }
 
     /// Applies non-overlapping edits (ranges in `data`) in one pass.
