@@ -31,7 +31,7 @@ import Testing
     }()
 
     @Test(arguments: cases.map(\.file))
-    func stampAndVerifyRefuseAndChangeNothing(file: String) throws {
+    func stampVerifyAndShowRefuseAndChangeNothing(file: String) throws {
         let item = Self.cases.first { $0.file == file }!
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -48,9 +48,11 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes, "the file is unchanged")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [file], "nothing else written")
 
-        let verify = try CLI.run(["verify", path])
-        #expect(verify.exitCode == 3)
-        #expect(verify.stderr.contains(item.problem), "\(verify.stderr)")
+        for command in ["verify", "show"] {
+            let r = try CLI.run([command, path])
+            #expect(r.exitCode == 3, "\(command)")
+            #expect(r.stderr.contains(item.problem), "\(command): \(r.stderr)")
+        }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
     }
 
