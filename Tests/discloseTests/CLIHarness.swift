@@ -29,8 +29,14 @@ enum CLI {
     /// Runs `disclose` with `arguments` in `directory`.
     @discardableResult
     static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> CLIResult {
+        try run(executable: binary, arguments, in: directory, environment: environment)
+    }
+
+    /// Runs `executable`, reading its standard output and standard error at the same time, so a
+    /// child that fills one pipe while the other is being read cannot block.
+    static func run(executable: URL, _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> CLIResult {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var env = ProcessInfo.processInfo.environment
@@ -40,10 +46,13 @@ enum CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let errData = PipeReader()
+        let reading = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        reading.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let stderrBytes = errData.wait()
         process.waitUntilExit()
-        return CLIResult(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), exitCode: process.terminationStatus)
+        return CLIResult(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: stderrBytes, as: UTF8.self), exitCode: process.terminationStatus)
     }
 
     /// A fresh temporary folder.
@@ -66,4 +75,20 @@ enum CLI {
         "--review", "edited", "--reviewer", "Head of Communications", "--declarant", "Jane Smith",
         "--organisation", "Example University", "--date", "2026-11-25",
     ]
+}
+
+/// The bytes one thread read, handed to another.
+private final class PipeReader: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()
+
+    func set(_ value: Data) {
+        data = value
+        done.signal()
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
 }

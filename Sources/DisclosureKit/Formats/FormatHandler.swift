@@ -128,6 +128,17 @@ public protocol OpenedDocument {
     var warnings: [String] { get }
 }
 
+/// An optional ability of an opened document: it can carry a digital signature of its own
+/// (the document's, not a Disclose signature), made over the file's bytes, which any change to
+/// the file breaks. ``Stamper`` asks it before stamping and refuses unless
+/// ``StampOptions/allowInvalidatingSignature`` is set. A format without such signatures does
+/// not adopt it.
+public protocol SignedPackageDetecting {
+    /// The parts holding the document's own signatures, in archive order; empty when unsigned.
+    /// - Throws: ``DisclosureError`` when the package cannot be read.
+    func ownSignatureParts() throws -> [String]
+}
+
 /// A metadata field found in a document, for audits.
 public struct MetadataEntry: Equatable, Sendable {
     /// Field name as it appears, e.g. `Application`, `generator`, `ai_disclosure`.

@@ -24,6 +24,8 @@ enum ZipFailure: Error {
     case other(String)
     case tooLarge(Int)
     case entryFailed(name: String, reason: String)
+    /// Programs would read the entries under different names (``ZipNameCheck``).
+    case ambiguous(String)
 }
 
 /// A zip archive opened read-only from bytes in memory.
@@ -34,7 +36,8 @@ final class ZipReader {
     let entries: [ZipEntryInfo]
     let comment: Data?
 
-    /// Opens `data` as a zip archive.
+    /// Opens `data` as a zip archive, refusing one whose entry names programs read differently
+    /// (duplicates, Unicode Path fields, local headers that disagree: ``ZipNameCheck``).
     init(data: Data) throws {
         let count = data.count
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1), alignment: 16)
@@ -58,6 +61,11 @@ final class ZipReader {
             if code == ZIP_ER_NOZIP { throw ZipFailure.notAZip }
             if code == ZIP_ER_INCONS { throw ZipFailure.inconsistent(message) }
             throw ZipFailure.other(message)
+        }
+        if let problem = ZipNameCheck.problem(in: data) {
+            zip_discard(opened)
+            buffer.deallocate()
+            throw ZipFailure.ambiguous(problem)
         }
         archive = opened
         let n = zip_get_num_entries(opened, 0)

@@ -23,13 +23,17 @@ public enum DisclosureError: Error, Equatable, Sendable {
     case writeFailed(path: String, reason: String)
     /// A policy forbids the requested action.
     case policyViolation(path: String, rule: String, detail: String)
+    /// The document carries its own digital signature (in `parts`), which stamping would
+    /// invalidate; stamp only with ``StampOptions/allowInvalidatingSignature``.
+    case signedDocument(path: String, parts: [String])
 
     /// The documented process exit code for this error:
-    /// 2 usage or input, 3 unreadable or unsupported file, 4 write failed, 1 refused by policy.
+    /// 2 usage or input, 3 unreadable or unsupported file (or one that cannot be changed as
+    /// it is: a document signed by its author), 4 write failed, 1 refused by policy.
     public var exitCode: Int32 {
         switch self {
         case .invalidInput: return 2
-        case .fileNotFound, .unsupportedFormat, .unreadable, .encrypted, .limitExceeded, .invalidEncoding, .invalidDisclosure:
+        case .fileNotFound, .unsupportedFormat, .unreadable, .encrypted, .limitExceeded, .invalidEncoding, .invalidDisclosure, .signedDocument:
             return 3
         case .writeFailed: return 4
         case .policyViolation: return 1
@@ -41,7 +45,7 @@ public enum DisclosureError: Error, Equatable, Sendable {
         switch self {
         case .fileNotFound(let p), .unsupportedFormat(let p, _), .unreadable(let p, _, _), .encrypted(let p),
              .limitExceeded(let p, _, _), .invalidEncoding(let p, _, _), .invalidDisclosure(let p, _),
-             .writeFailed(let p, _), .policyViolation(let p, _, _):
+             .writeFailed(let p, _), .policyViolation(let p, _, _), .signedDocument(let p, _):
             return p
         case .invalidInput: return nil
         }
@@ -76,6 +80,9 @@ extension DisclosureError: LocalizedError, CustomStringConvertible {
             return "\(path): could not write the result (\(reason)). The original file is untouched; check free space and permissions, then try again."
         case .policyViolation(let path, let rule, let detail):
             return "\(path): the policy does not allow this disclosure (rule \(rule)): \(detail)"
+        case .signedDocument(let path, let parts):
+            let named = parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))"
+            return "\(path): the document is digitally signed\(named), and stamping changes it, so its own signature would no longer verify. Nothing was written. Stamp it first and then ask the signer to sign it again, or, if a broken signature is acceptable, stamp it with --allow-invalidating-signature."
         }
     }
 

@@ -38,6 +38,10 @@ public struct StampOptions: Sendable {
     public var dryRun: Bool
     /// False to leave the statement unstyled (``StampRequest/styleStatement``).
     public var styleStatement: Bool = true
+    /// Stamp a document that carries its own digital signature (``SignedPackageDetecting``),
+    /// knowing that signature will no longer verify. Without it such a document is refused
+    /// with ``DisclosureError/signedDocument(path:parts:)``.
+    public var allowInvalidatingSignature: Bool = false
 
     /// Creates options.
     public init(placement: Placement = .end, metadataStyle: MetadataStyle = .native, renderer: StatementRenderer = StatementRenderer(),
@@ -86,6 +90,9 @@ public struct StampResult: Sendable {
     public var sha256: String = ""
     /// Warnings about the facts accepted as given (a date in the future, or long before the file changed).
     public var factWarnings: [DraftWarning] = []
+    /// The document's own signature parts, which no longer verify after this stamp (stamped with
+    /// ``StampOptions/allowInvalidatingSignature``); empty for an unsigned document.
+    public var invalidatedSignatures: [String] = []
 }
 
 /// Stamps documents: renders the statement, binds the content, signs if asked,
@@ -177,6 +184,13 @@ public struct Stamper: Sendable {
             facts: disclosure.keyFacts, placement: options.placement, metadataStyle: options.metadataStyle)
         request.styleStatement = options.styleStatement
         let output = try document.stamped(request)
+        // A document signed by its author is changed only when the caller accepts that its
+        // signature will no longer verify (restamping with the same facts changes nothing).
+        var signatures: [String] = []
+        if output != original, let signed = document as? SignedPackageDetecting { signatures = try signed.ownSignatureParts() }
+        if !signatures.isEmpty && !options.allowInvalidatingSignature {
+            throw DisclosureError.signedDocument(path: path, parts: signatures)
+        }
         try fileGuard?.checkUnchanged()
         if !options.dryRun {
             try AtomicWriter.write(output, to: destination, permissionsFrom: path)
@@ -192,6 +206,7 @@ public struct Stamper: Sendable {
         result.changes = earlier.map { FactChange.between($0, disclosure) } ?? []
         result.factWarnings = DeclarationDate.warnings(disclosure.date, modified: modified)
         result.sha256 = Digests.sha256Hex(output)
+        result.invalidatedSignatures = signatures
         return result
     }
 

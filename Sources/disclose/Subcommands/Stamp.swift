@@ -42,6 +42,9 @@ struct Stamp: ParsableCommand {
     @Flag(help: "Stamp even when the policy does not allow the declaration, recording the rules it does not meet (verify, policy check and audit report them). For recording honestly what really happened.")
     var recordBreach = false
 
+    @Flag(help: "Stamp a document that carries its own digital signature (a DOCX with _xmlsignatures), knowing that signature will no longer verify. Without it such a document is refused (exit 3).")
+    var allowInvalidatingSignature = false
+
     @OptionGroup(title: "Signing")
     var signing: SigningOptions
 
@@ -68,6 +71,7 @@ struct Stamp: ParsableCommand {
         let draft = try facts.draft(defaultDeclarant: config.declarant, defaultOrganisation: config.organisation)
         var options = StampOptions(placement: placement ?? .end, metadataStyle: metadata, outputPath: output, dryRun: dryRun)
         options.styleStatement = !noStyle
+        options.allowInvalidatingSignature = allowInvalidatingSignature
         // A language given on the command line is checked once, before any file, naming the flag.
         if let language = facts.language { try StatementLanguage.check(language, source: "--language") }
         options.keepEarlierFacts = keep
@@ -102,6 +106,9 @@ struct Stamp: ParsableCommand {
                     Output.note("removed \(leftover), a temporary file left by an earlier run that was interrupted")
                 }
                 for warning in result.factWarnings { Output.note("\(file): warning: \(warning.description)") }
+                if !result.invalidatedSignatures.isEmpty, !result.dryRun {
+                    Output.note("\(file): warning: the document's own signature (\(result.invalidatedSignatures.joined(separator: ", "))) no longer verifies; ask the signer to sign it again")
+                }
                 Output.line(Stamp.describe(result))
                 for change in result.changes where result.replacedExisting { Output.line("  changed \(change.description)") }
                 if let s = result.disclosure.signature { Output.line("  signed: \(s.algorithm), key \(s.keyID)") }

@@ -89,6 +89,10 @@ import Testing
         #expect(DisclosureError.policyViolation(path: "a", rule: "r", detail: "d").exitCode == 1)
         let text = DisclosureError.writeFailed(path: "a.docx", reason: "disk full").description
         #expect(text == "a.docx: could not write the result (disk full). The original file is untouched; check free space and permissions, then try again.")
+        let signed = DisclosureError.signedDocument(path: "a.docx", parts: ["_xmlsignatures/sig1.xml", "_xmlsignatures/sig2.xml"])
+        #expect(signed.exitCode == 3)
+        #expect(signed.path == "a.docx")
+        #expect(signed.description == "a.docx: the document is digitally signed (_xmlsignatures/sig1.xml, _xmlsignatures/sig2.xml), and stamping changes it, so its own signature would no longer verify. Nothing was written. Stamp it first and then ask the signer to sign it again, or, if a broken signature is acceptable, stamp it with --allow-invalidating-signature.")
     }
 }
 

@@ -199,3 +199,14 @@ final class DOCXDocument: OpenedDocument {
         return entries
     }
 }
+
+extension DOCXDocument: SignedPackageDetecting {
+    /// The package's digital signature parts (`_xmlsignatures/sig1.xml`, …: ECMA-376 Part 2,
+    /// §12): the XML parts under `_xmlsignatures/`, not the origin part or relationships.
+    func ownSignatureParts() throws -> [String] {
+        package.orderedEntries.map(\.name).filter {
+            let lower = $0.lowercased()
+            return lower.hasPrefix(OOXML.signaturesFolder) && lower.hasSuffix(".xml")
+        }
+    }
+}

@@ -32,15 +32,21 @@ final class DOCXPackage {
             throw DOCXPackage.describe(failure, path: path)
         }
         var byName: [String: ZipEntryInfo] = [:]
+        var byFoldedName: [String: String] = [:]
         var total = 0
         if zip.entries.count > limits.maxEntries {
             throw DisclosureError.limitExceeded(path: path, what: "the package has \(zip.entries.count) entries", limit: "\(limits.maxEntries) entries")
         }
         for entry in zip.entries {
-            if byName[entry.name] != nil {
-                throw DisclosureError.unreadable(path: path, reason: "the package has two entries named \"\(entry.name)\"",
-                                                 hint: "The file is damaged or was built to confuse readers; open it in Word and save a fresh copy.")
+            // Part names are compared as case-insensitive ASCII (ECMA-376 Part 2, §9.1.1.1), so two
+            // entries differing only in case are one part to Word and two to a plain zip reader.
+            let folded = String(entry.name.map { $0.isASCII ? Character($0.lowercased()) : $0 })
+            if let other = byFoldedName[folded] {
+                let what = other == entry.name ? "two entries named \"\(entry.name)\""
+                    : "two entries, \"\(other)\" and \"\(entry.name)\", whose names differ only in letter case (one part to Word)"
+                throw DisclosureError.unreadable(path: path, reason: "the package has \(what)", hint: DOCXPackage.ambiguousHint)
             }
+            byFoldedName[folded] = entry.name
             byName[entry.name] = entry
             if DOCXPackage.climbsOut(entry.name) {
                 throw DisclosureError.unreadable(path: path, reason: "the package has an entry named \"\(entry.name)\", which points outside the package",
@@ -85,6 +91,9 @@ final class DOCXPackage {
         mainPart = main
     }
 
+    /// What to do with a package whose entries programs read under different names.
+    static let ambiguousHint = "Programs read such a package in different ways (one sees one part, another a different one), so Disclose will not stamp or verify it and nothing was written. Open the original in Word or LibreOffice, save it again, and use the saved copy."
+
     /// True for an entry name that is absolute, has a backslash or drive letter, or has a `..` segment.
     static func climbsOut(_ name: String) -> Bool {
         if name.hasPrefix("/") || name.contains("\\") { return true }
@@ -111,6 +120,8 @@ final class DOCXPackage {
                                hint: "The file may be damaged; open it in Word or LibreOffice and save it again.")
         case .tooLarge(let limit):
             return .limitExceeded(path: path, what: "a part expands to more than its declared size", limit: ByteCount.describe(limit))
+        case .ambiguous(let problem):
+            return .unreadable(path: path, reason: problem, hint: ambiguousHint)
         case .entryFailed(let name, let reason):
             return .unreadable(path: path, reason: "the part \(name) cannot be read (\(reason.lowercased()))",
                                hint: "The file may be damaged or truncated; open it in Word and save it again.")

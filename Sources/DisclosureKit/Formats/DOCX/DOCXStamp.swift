@@ -15,21 +15,30 @@ struct DOCXStamp {
             + "<\(w)r><\(w)t xml:space=\"preserve\">\(OOXML.escapeText(statement))</\(w)t></\(w)r></\(w)p></\(w)sdtContent></\(w)sdt>"
     }
 
-    static func styleXML(prefix: String?) -> String {
+    /// Our paragraph style. `wasEmpty` (the styles part was an empty, self-closing root that we
+    /// opened) is recorded as a space before the start tag's `>` (``emptyRootMark``).
+    static func styleXML(prefix: String?, wasEmpty: Bool = false) -> String {
         let w = prefix.map { "\($0):" } ?? ""
-        return "<\(w)style \(w)type=\"paragraph\" \(w)customStyle=\"1\" \(w)styleId=\"\(OOXML.styleID)\"><\(w)name \(w)val=\"AI Disclosure\"/>"
+        let end = wasEmpty ? emptyRootMark : ">"
+        return "<\(w)style \(w)type=\"paragraph\" \(w)customStyle=\"1\" \(w)styleId=\"\(OOXML.styleID)\"\(end)<\(w)name \(w)val=\"AI Disclosure\"/>"
             + "<\(w)basedOn \(w)val=\"Normal\"/><\(w)qFormat/><\(w)pPr><\(w)pBdr><\(w)top \(w)val=\"single\" \(w)sz=\"4\" \(w)space=\"4\" \(w)color=\"808080\"/></\(w)pBdr>"
             + "<\(w)spacing \(w)before=\"240\" \(w)after=\"120\"/></\(w)pPr><\(w)rPr><\(w)i/><\(w)sz \(w)val=\"20\"/></\(w)rPr></\(w)style>"
     }
 
-    static func propertiesXML(_ request: StampRequest, firstPID: Int, prefix: String?) -> String {
+    /// How our first property's (or our style's) start tag ends when we opened a self-closing
+    /// root to add it: a space no reader sees, and bytes of ours, so no original has it. It tells
+    /// unstamp to close the root again as it was (`<Properties …/>`).
+    static let emptyRootMark = " >"
+
+    /// Our custom properties; `wasEmpty` marks the first one with ``emptyRootMark``.
+    static func propertiesXML(_ request: StampRequest, firstPID: Int, prefix: String?, wasEmpty: Bool = false) -> String {
         let p = prefix.map { "\($0):" } ?? ""
         var values: [(String, String)] = [(OOXML.jsonProperty, request.json)]
         let facts = Dictionary(request.facts.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
         for (key, name) in OOXML.factProperties { values.append((name, facts[key] ?? "")) }
         var out = ""
         for (i, (name, value)) in values.enumerated() {
-            out += "<\(p)property fmtid=\"\(OOXML.customFormatID)\" pid=\"\(firstPID + i)\" name=\"\(OOXML.escape(name))\">"
+            out += "<\(p)property fmtid=\"\(OOXML.customFormatID)\" pid=\"\(firstPID + i)\" name=\"\(OOXML.escape(name))\"\(wasEmpty && i == 0 ? emptyRootMark : ">")"
                 + "<vt:lpwstr xmlns:vt=\"\(OOXML.docPropsVTypes)\">\(OOXML.escapeText(value))</vt:lpwstr></\(p)property>"
         }
         return out
@@ -61,7 +70,7 @@ struct DOCXStamp {
         if let stylesPart = try document.stylesPart() {
             let styles = try package.read(stylesPart)
             if XMLBytes.find("styleId=\"\(OOXML.styleID)\"", in: styles) == nil,
-               let edit = XMLBytes.insertionAtRootEnd(styles, { DOCXStamp.styleXML(prefix: $0) }) {
+               let edit = XMLBytes.insertionAtRootEnd(styles, { DOCXStamp.styleXML(prefix: $0, wasEmpty: $1) }) {
                 replacements[stylesPart] = XMLBytes.splice(styles, [edit])
             }
         }
@@ -70,22 +79,28 @@ struct DOCXStamp {
         if let (data, props) = try document.custom(), let part = document.customPart {
             let others = props.properties.filter { !OOXML.ourPropertyNames.contains($0.name) }
             let firstPID = max(1, others.compactMap(\.pid).max() ?? 1) + 1
-            guard let insertion = XMLBytes.insertionAtRootEnd(data, { DOCXStamp.propertiesXML(request, firstPID: firstPID, prefix: $0) }) else { throw damaged(part) }
-            var propertyEdits = props.properties.filter { OOXML.ourPropertyNames.contains($0.name) }.map { (range: $0.range, replacement: Data()) }
+            let ours = props.properties.filter { OOXML.ourPropertyNames.contains($0.name) }
+            // A root we opened earlier stays marked, so unstamping after a restamp still closes it.
+            let marked = DOCXStamp.isMarkedEmpty(data, ours)
+            guard let insertion = XMLBytes.insertionAtRootEnd(data, {
+                DOCXStamp.propertiesXML(request, firstPID: firstPID, prefix: $0, wasEmpty: $1 || marked)
+            }) else { throw damaged(part) }
+            var propertyEdits = ours.map { (range: $0.range, replacement: Data()) }
             propertyEdits.append(insertion)
             replacements[part] = XMLBytes.splice(data, propertyEdits)
         } else {
-            let part = OOXML.customPropertiesPart
             let xml = DOCXStamp.newCustomPart + DOCXStamp.propertiesXML(request, firstPID: 2, prefix: nil) + DOCXStamp.newCustomPartEnd
-            if package.entries[part] != nil { replacements[part] = Data(xml.utf8) } else { added.append((part, Data(xml.utf8))) }
             let types = try package.read(OOXML.contentTypesPart)
             let typesScan = try RelationshipsScanner.scan(types, part: OOXML.contentTypesPart, path: package.path, limits: package.limits)
-            if !typesScan.overrides.contains(where: { $0.partName == "/" + part }) {
-                guard let edit = XMLBytes.insertionAtRootEnd(types, { DOCXStamp.overrideXML(partName: part, prefix: $0) }) else { throw damaged(OOXML.contentTypesPart) }
-                replacements[OOXML.contentTypesPart] = XMLBytes.splice(types, [edit])
-            }
+            // A part of that name that nothing points at (or a stale override) is left as it is:
+            // ours gets a free name, so unstamping removes only what we added.
+            let part = DOCXStamp.freeCustomPartName(taken: Set(package.entries.keys.map { $0.lowercased() })
+                .union(typesScan.overrides.map { String($0.partName.dropFirst()).lowercased() }))
+            added.append((part, Data(xml.utf8)))
+            guard let edit = XMLBytes.insertionAtRootEnd(types, { prefix, _ in DOCXStamp.overrideXML(partName: part, prefix: prefix) }) else { throw damaged(OOXML.contentTypesPart) }
+            replacements[OOXML.contentTypesPart] = XMLBytes.splice(types, [edit])
             let rels = package.packageRelsData
-            guard let edit = XMLBytes.insertionAtRootEnd(rels, { DOCXStamp.relationshipXML(target: part, prefix: $0) }) else { throw damaged(OOXML.packageRelsPart) }
+            guard let edit = XMLBytes.insertionAtRootEnd(rels, { prefix, _ in DOCXStamp.relationshipXML(target: part, prefix: prefix) }) else { throw damaged(OOXML.packageRelsPart) }
             replacements[OOXML.packageRelsPart] = XMLBytes.splice(rels, [edit])
         }
         return try rebuild(replacing: replacements, removing: [], adding: added, mainPieces: mainPieces)
@@ -103,10 +118,14 @@ struct DOCXStamp {
         if let stylesPart = try document.stylesPart() {
             let styles = try package.read(stylesPart)
             if let end = XMLBytes.rootEndTag(styles) {
-                let ours = Data(DOCXStamp.styleXML(prefix: end.prefix).utf8)
-                if let r = styles.range(of: ours) {
+                for wasEmpty in [true, false] {
+                    let ours = Data(DOCXStamp.styleXML(prefix: end.prefix, wasEmpty: wasEmpty).utf8)
+                    guard let r = styles.range(of: ours) else { continue }
                     let lower = r.lowerBound - styles.startIndex
-                    replacements[stylesPart] = XMLBytes.splice(styles, [(lower..<lower + ours.count, Data())])
+                    let range = lower..<lower + ours.count
+                    replacements[stylesPart] = (wasEmpty ? XMLBytes.closingEmptyRoot(styles, removing: [range]) : nil)
+                        ?? XMLBytes.splice(styles, [(range, Data())])
+                    break
                 }
             }
         }
@@ -124,7 +143,9 @@ struct DOCXStamp {
                     replacements[OOXML.contentTypesPart] = XMLBytes.splice(types, [(o.range, Data())])
                 }
             } else if !ours.isEmpty {
-                replacements[part] = XMLBytes.splice(data, ours.map { ($0.range, Data()) })
+                let closed = DOCXStamp.isMarkedEmpty(data, ours) && ours.count == props.properties.count
+                    ? XMLBytes.closingEmptyRoot(data, removing: ours.map(\.range)) : nil
+                replacements[part] = closed ?? XMLBytes.splice(data, ours.map { ($0.range, Data()) })
             }
         }
         return try rebuild(replacing: replacements, removing: removed, adding: [])
@@ -154,6 +175,23 @@ struct DOCXStamp {
     }
 
     // MARK: Helpers
+
+    /// True when the first of our properties carries ``emptyRootMark``: the part's root was
+    /// self-closing before we stamped it.
+    static func isMarkedEmpty(_ data: Data, _ ours: [CustomProperty]) -> Bool {
+        guard let first = ours.min(by: { $0.range.lowerBound < $1.range.lowerBound }) else { return false }
+        let tag = data[(data.startIndex + first.range.lowerBound)..<(data.startIndex + first.range.upperBound)]
+        guard let close = tag.firstIndex(of: UInt8(ascii: ">")), close > tag.startIndex else { return false }
+        return tag[close - 1] == UInt8(ascii: " ")
+    }
+
+    /// `docProps/custom.xml`, or `docProps/custom2.xml`, … when that name is taken (`taken` is lower case).
+    static func freeCustomPartName(taken: Set<String>) -> String {
+        if !taken.contains(OOXML.customPropertiesPart.lowercased()) { return OOXML.customPropertiesPart }
+        var n = 2
+        while taken.contains("docprops/custom\(n).xml") { n += 1 }
+        return "docProps/custom\(n).xml"
+    }
 
     private func rebuild(replacing: [String: Data], removing: Set<String>, adding: [(String, Data)], mainPieces: [Data]? = nil) throws -> Data {
         var items: [ZipRebuilder.Item] = []

@@ -19,6 +19,8 @@ enum OOXML {
     static let contentTypesPart = "[Content_Types].xml"
     static let packageRelsPart = "_rels/.rels"
     static let customPropertiesPart = "docProps/custom.xml"
+    /// The folder of the package's own digital signatures (lower case).
+    static let signaturesFolder = "_xmlsignatures/"
 
     /// The `w:tag` value of our content control.
     static let statementTag = "disclose:statement"
