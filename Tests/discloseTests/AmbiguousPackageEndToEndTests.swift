@@ -76,6 +76,24 @@ import Testing
         }
     }
 
+    @Test func anAmbiguousClassArchiveIsUnreadableInWordsForAnArchive() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let archive = RawZip.archive([
+            RawZip.Entry(name: "Amelia Khan/essay.md", bytes: Data("# Essay\n\nI used ChatGPT to plan my essay.\n".utf8)),
+            RawZip.Entry(name: "Amelia Khan/essay.md", bytes: Data("# Essay\n\nNo AI was used.\n".utf8)),
+        ])
+        try archive.write(to: URL(fileURLWithPath: folder + "/class.zip"))
+        let r = try CLI.run(["audit", "class.zip", "--no-cache", "--format", "jsonl", "--fail-on", "none"], in: folder)
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        let records = r.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            .filter { $0["path"] != nil && $0["type"] == nil }
+        #expect(records.count == 1, "neither copy of the essay is read")
+        #expect(records.first?["status"] as? String == "unreadable")
+        #expect(records.first?["format"] is NSNull, "an archive, not a Word document")
+        #expect(records.first?["error"] as? String == "class.zip: the archive has two entries named \"Amelia Khan/essay.md\". Programs unpack such an archive in different ways, so Disclose did not read any of it; download the class's work again, or unpack it with the program you normally use and audit the folder.")
+    }
+
     @Test func aNormalPackageWrittenTheSameWayStampsAndVerifies() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

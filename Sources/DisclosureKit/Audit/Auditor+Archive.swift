@@ -37,6 +37,12 @@ public enum ArchiveAudit {
         (path as NSString).pathExtension.lowercased() == "zip"
     }
 
+    /// True when the bytes name a part only a document package has (`[Content_Types].xml`,
+    /// `mimetype`), for archives that cannot be opened to list their entries.
+    static func namesAPackagePart(_ data: Data) -> Bool {
+        data.range(of: Data("[Content_Types].xml".utf8)) != nil || data.range(of: Data("mimetype".utf8)) != nil
+    }
+
     /// True when the archive's entries make it a document package rather than a folder.
     static func isPackage(_ entries: [ZipEntryInfo]) -> Bool {
         entries.contains { $0.name == "[Content_Types].xml" || $0.name == "mimetype" }
@@ -62,7 +68,19 @@ extension Auditor {
             state.update { $0.statistics.files += 1 }
             return [AuditResult(AuditRecord(path: file.path, format: nil, status: .unreadable, size: size, error: "\(file.path): \(error.localizedDescription)"))]
         }
-        guard let reader = try? ZipReader(data: data), !ArchiveAudit.isPackage(reader.entries) else {
+        let opened: ZipReader?
+        do {
+            opened = try ZipReader(data: data)
+        } catch ZipFailure.ambiguous(let problem) where !ArchiveAudit.namesAPackagePart(data) {
+            // A class archive whose entries programs would unpack under different names.
+            state.update { $0.statistics.files += 1 }
+            let words = problem.replacingOccurrences(of: "the package has", with: "the archive has")
+            return [AuditResult(AuditRecord(path: file.path, format: nil, status: .unreadable, size: size,
+                                            error: "\(file.path): \(words). Programs unpack such an archive in different ways, so Disclose did not read any of it; download the class's work again, or unpack it with the program you normally use and audit the folder."))]
+        } catch {
+            opened = nil
+        }
+        guard let reader = opened, !ArchiveAudit.isPackage(reader.entries) else {
             state.update { $0.statistics.files += 1 }
             return [audit(file, cached: nil, verifier: verifier, fingerprint: fingerprint, state: state)]
         }
