@@ -171,6 +171,10 @@ struct QuoteTracker {
     private var position = 0
     private var straight = false
     private var curly = 0
+    /// Inside single quotation marks (‘…’ or '…'): opened only before a letter and after a
+    /// space or the paragraph's start, closed only before a non-letter, so the apostrophes of
+    /// "didn't" and "pupils' work" open and close nothing.
+    private var single = false
 
     /// True when `offset` is inside quotation marks; offsets must not decrease between calls.
     mutating func isQuoted(_ text: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
@@ -178,9 +182,16 @@ struct QuoteTracker {
         var i = position
         while i < offset {
             let c = text[i]
+            func letter(_ j: Int) -> Bool { j < text.count && (text[j] >= 0x80 || (text[j] | 0x20 >= 0x61 && text[j] | 0x20 <= 0x7A)) }
+            func opening(_ j: Int) -> Bool { j == 0 || [0x20, 0x09, 0x0A, 0x28, 0x5B, 0x3A].contains(text[j - 1]) }
             if c == 0x22 { straight.toggle() }
+            else if c == 0x27 {
+                if !single, opening(i), letter(i + 1) { single = true } else if single, !letter(i + 1) { single = false }
+            }
             else if c == 0xE2, i + 2 < text.count, text[i + 1] == 0x80 {
                 switch text[i + 2] {
+                case 0x98: if opening(i) { single = true }                        // ‘
+                case 0x99: if single, !letter(i + 3) { single = false }           // ’ (an apostrophe before a letter)
                 case 0x9C, 0x9E: curly += 1            // “ „
                 case 0x9D: curly = max(0, curly - 1)   // ”
                 default: break
@@ -193,7 +204,7 @@ struct QuoteTracker {
             i += 1
         }
         position = max(position, offset)
-        return straight || curly > 0
+        return straight || curly > 0 || single
     }
 }
 

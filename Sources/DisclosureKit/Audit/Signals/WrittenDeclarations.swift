@@ -23,7 +23,7 @@ enum WrittenDeclarations {
     static let label = regex("^[\\s#*_>\\-\\d.)]*(?:\(headingPhrase))(?:\\s*\\([^)]{0,40}\\))?\\s*[*_]*\\s*(?::|-|–|—|=)\\s*(.+)$", [.caseInsensitive, .dotMatchesLineSeparators])
 
     /// A short credit line: "Generated with ChatGPT.", "Written by Claude", "ChatGPT-generated".
-    static let credit = regex("^\\W{0,3}(?:(?:text |content |this (?:text|page|post|article) (?:was )?)?(?:generated|written|created|produced|drafted|made|composed) (?:by|with|using|with the help of) \(tool)|\(tool)[- ](?:generated|written|assisted))\\b")
+    static let credit = regex("^\\W{0,3}(?:(?:text |content |this (?:text|page|post|article) (?:was )?)?(?:generated|written|created|produced|drafted|made|composed) (?:by|with|using|with the help of) \(tool)|\(tool)[- ](?:generated|written|assisted)(?:\\s+(?:text|content|article|post|summary|image|images|picture|illustration|artwork|with\\s+.{1,60}|by\\s+.{1,60}))?\\s*[.!]?\\s*$)")
 
     /// Words that make a paragraph worth reading for a declaration (matched in the residue family's single pass).
     static let anchorWords: [String] = ["ai", "a.i.", "artificial intelligence", "generative", "llm", "llms", "large language model", "aia"]
@@ -33,7 +33,7 @@ enum WrittenDeclarations {
     static let work = "(?:work|essay|assignment|document|text|report|paper|submission|thesis|dissertation|article|piece|coursework|project|post|answer|answers|content|homework|story|poem|presentation|write-?up|task|piece of work)"
 
     /// After the tool in a first-person statement of use: what it was for, or the end of the sentence.
-    static let useTail = "(?=\\s*(?:\\([^)]{0,80}\\)\\s*)?(?:[.!]|$|(?:,\\s*)?(?:\\w+\\s+){0,3}?(?:to|for|in\\s+order\\s+to|so\\s+(?:that\\s+)?i\\s+could|when\\s+(?:writing|doing|planning|researching|i\\s+was)|while\\s+(?:writing|doing|planning)|with\\s+(?:my|the|this|some)|on\\s+(?:my|the|this)|in\\s+(?:my|the|this)|as\\s+a)\\b|\\s*(?:-|–|—|:)\\s))"
+    static let useTail = "(?=\\s*(?:\\([^)]{0,80}\\)\\s*)?(?:[.!]|$|(?:,\\s*)?(?:[\\w'’.\\-]+\\s+){0,3}?(?:to|for|in\\s+order\\s+to|so\\s+(?:that\\s+)?i\\s+could|when\\s+(?:writing|doing|planning|researching|i\\s+was)|while\\s+(?:writing|doing|planning)|with\\s+(?:my|the|this|some)|on\\s+(?:my|the|this)|in\\s+(?:my|the|this)|as\\s+a)\\b|\\s*(?:-|–|—|:)\\s))"
     /// A sentence about another time, not this work ("Last year I used ChatGPT to write a poem for fun").
     static let otherTime = regex("\\b(?:last\\s+(?:year|week|month|summer|term)|years?\\s+ago|when\\s+i\\s+was\\s+(?:younger|little|\\d+|in\\s+year)|for\\s+fun|in\\s+(?:19|20)\\d\\d\\b|in\\s+primary\\s+school|sometimes|usually|often|every\\s+day|at\\s+home|in\\s+the\\s+past|once\\b|my\\s+(?:friend|brother|sister|mum|dad|classmates?))")
 
@@ -53,7 +53,10 @@ enum WrittenDeclarations {
         return (isTable || words.count <= 80) && !FactsReader.matches(rule, words)
     }
 
-    enum Meaning { case noAI, use, confirmation }
+    /// What a pattern means: no AI used, a use of AI, a confirmation; `namedUse` is a use the
+    /// pattern's own shape declares (the tool as the one that did the work, a "Tools:" label), so
+    /// its words are read as words about AI use even without a verb of use.
+    enum Meaning { case noAI, use, namedUse, confirmation }
 
     static let specs: [(String, Meaning)] = [
         ("\\bno\\s+(?:generative\\s+|gen-?)?(?:ai|a\\.i\\.|artificial\\s+intelligence)(?:-based)?(?:\\s+(?:tools?|systems?|software|assistance|assistants?|chatbots?|programs?|apps?|websites?))?\\s+(?:(?:was|were|has\\s+been|have\\s+been)\\s+)?used\\b(?!\\s+(?:by|to\\s+(?:mark|grade|check\\s+(?:for|whether))))", .noAI),
@@ -61,16 +64,23 @@ enum WrittenDeclarations {
         ("\\b(?:ai|a\\.i\\.|artificial\\s+intelligence|generative\\s+ai|ai\\s+tools?|\(ToolCatalogue.anyTool))\\s+(?:was|were|has|have)\\s*(?:not|n't|never)\\s+(?:been\\s+)?used\\s+(?:at\\s+all|whatsoever|(?:in|for|on|during|when|while)\\s+(?:this|my|our|any\\s+part|writing|doing|completing|producing|preparing|the\\s+(?:writing|making|production|preparation|creation|completion)\\s+of)\\b|to\\s+(?:write|help|complete|produce|create|plan|check|do)\\b)", .noAI),
         ("\\b(?:ai|a\\.i\\.|artificial\\s+intelligence|generative\\s+ai|ai\\s+tools?)\\s+(?:was|were|has|have)\\s*(?:not|n't|never)\\s+(?:been\\s+)?used\\s*[.!]?\\s*$", .noAI),
         ("\\b(?:this|the|my|our)\\s+\(work)\\s+(?:was|is|has\\s+been)\\s+(?:entirely\\s+|wholly\\s+|completely\\s+|all\\s+)?(?:written|produced|created|completed|prepared|done|made)(?:\\s+entirely)?(?:\\s+by\\s+me|\\s+by\\s+us|\\s+by\\s+hand|\\s+myself)?\\s+without\\s+(?:the\\s+use\\s+of\\s+|using\\s+|any\\s+|the\\s+help\\s+of\\s+|assistance\\s+from\\s+|help\\s+from\\s+)*\(tool)", .noAI),
-        ("\\b(?:i|we)\\s+(?:wrote|completed|did|produced|created|made)\\s+(?:this|the|my|it|all\\s+of\\s+(?:this|it))(?:\\s+\(work))?\\s+(?:entirely\\s+|all\\s+|completely\\s+)?(?:myself\\s+|on\\s+my\\s+own\\s+|by\\s+myself\\s+)?without\\s+(?:the\\s+use\\s+of\\s+|using\\s+|any\\s+|the\\s+help\\s+of\\s+|help\\s+from\\s+)*\(tool)", .noAI),
+        ("\\b(?:i|we)\\s+(?:have\\s+|had\\s+)?(?:wrote|written|completed|did|done|produced|created|made)\\s+(?:this|the|my|it|all\\s+of\\s+(?:this|it))(?:\\s+\(work))?\\s+(?:entirely\\s+|all\\s+|completely\\s+)?(?:myself\\s+|on\\s+my\\s+own\\s+|by\\s+myself\\s+)?without\\s+(?:the\\s+use\\s+of\\s+|using\\s+|any\\s+|the\\s+help\\s+of\\s+|help\\s+from\\s+)*\(tool)", .noAI),
         ("\\b(?:i|we)\\s+(?:declare|confirm|certify|affirm)\\s+that\\s+(?:no\\s+\(tool)|(?:i|we)\\s+(?:have\\s+not|did\\s+not|haven'?t|didn'?t|never)\\s+used?\\s+(?:any\\s+)?\(tool))", .noAI),
         ("\\bnone\\s+of\\s+(?:this|my|the)\\s+\(work)\\s+(?:was|is|has\\s+been)\\s+(?:generated|written|produced|created)\\s+(?:by|with|using)\\s+\(tool)", .noAI),
+        ("\\bno\\s+use\\s+(?:of\\s+(?:any\\s+)?\(tool)\\s+(?:was|has\\s+been|is)\\s+made|(?:was|has\\s+been)\\s+made\\s+of\\s+(?:any\\s+)?\(tool))\\b", .noAI),
+        ("\\b(?:this|the|my|our)\\s+\(work)\\s+(?:contains|includes|has)\\s+no\\s+(?:\(tool)(?:[- ](?:generated|written|produced|created))?|ai[- ]generated)\\b", .noAI),
         ("\\b(?:i|we)\\s+(?:have\\s+|had\\s+|also\\s+|only\\s+|then\\s+|first\\s+|briefly\\s+|mainly\\s+)*(?:used|made\\s+use\\s+of|relied\\s+on|worked\\s+with|consulted)\\s+(?:an?\\s+|the\\s+)?\(tool)\(useTail)", .use),
         ("\\b(?:i|we)\\s+(?:have\\s+|had\\s+|also\\s+|only\\s+|then\\s+|first\\s+)*(?:asked|prompted|got)\\s+(?:an?\\s+|the\\s+)?\(tool)\\s+(?:to|what|how|why|about|for|if|whether|questions?|a\\s+question|some\\s+questions|me\\s+to)\\b", .use),
         ("\\b(?:i|we)\\s+(?:put|ran|pasted|typed|copied)\\s+(?:my|the|our|some|parts?\\s+of\\s+my)\\s+(?:\\w+\\s+){0,2}(?:into|through)\\s+(?:an?\\s+|the\\s+)?\(tool)\\b", .use),
         ("\\b\(tool)\\s+(?:helped|assisted)\\s+(?:me|us)\\b", .use),
-        ("\\bwith\\s+(?:the\\s+)?(?:help|assistance|support)\\s+of\\s+\(tool)\\s*,?\\s+(?:i|we)\\b", .use),
+        // The tool as the one that did the work, then the author's own part: "Copilot drafted the email; I edited it."
+        ("\\b\(tool)\\s+(?:drafted|wrote|generated|produced|created|suggested|summari[sz]ed|translated|proofread|corrected|reworded|paraphrased|outlined|planned)\\s+[^.!?]{1,120}?[;,]?\\s+(?:and\\s+|then\\s+|which\\s+|but\\s+)?(?:i|we)\\s+(?:then\\s+|have\\s+|had\\s+)?(?:edited|checked|rewrote|revised|changed|reviewed|corrected|adapted|amended|improved)\\b", .namedUse),
+        // A label naming the tools without the word AI: "Tools: Claude, for feedback on my argument."
+        ("^\\W{0,3}(?:ai\\s+)?tools?(?:\\s*\\(s\\))?(?:\\s+used)?\\s*(?::|–|—|-)\\s*(?:\(ToolCatalogue.anyTool))\\b", .namedUse),
+        ("\\bwith\\s+(?:the\\s+)?(?:help|assistance|support)\\s+(?:of|from)\\s+\(tool)\\s*,?\\s+(?:i|we)\\b", .use),
         ("\\b(?:this|the|my|our)\\s+\(work)\\s+(?:was|has\\s+been|is)\\s+(?:partly\\s+|partially\\s+|fully\\s+|entirely\\s+|mostly\\s+|largely\\s+)?(?:written|generated|drafted|created|produced|edited|proofread|translated|revised|summari[sz]ed|improved|checked|planned)\\s+(?:with\\s+the\\s+(?:help|assistance|support)\\s+of|with|using|by|in\\s+collaboration\\s+with)\\s+\(tool)", .use),
-        ("\\b\(tool)\\s+(?:was|were|has\\s+been|have\\s+been)\\s+used\\s+(?:to\\s+(?:help\\s+|assist\\s+)?(?:write|draft|edit|proofread|generate|create|prepare|translate|summari[sz]e|brainstorm|check|improve|revise|outline|plan|research|explain|find)|for\\s+(?:spelling|grammar|proofreading|planning|research|ideas|translation|feedback)|in\\s+(?:the\\s+)?(?:writing|preparation|drafting|editing|planning)\\s+of|in\\s+(?:this|my|our)\\s+\(work))", .use),
+        ("\\b(?:some|parts?|most|much|all|one|two|three|a\\s+few|sections?|the\\s+rest)\\s+of\\s+(?:the|my|this|our)\\s+(?:[\\w\\-]+\\s+){0,2}?(?:was|were|has\\s+been|have\\s+been)\\s+(?:partly\\s+|partially\\s+)?(?:written|generated|drafted|created|produced|edited|proofread|translated|revised|summari[sz]ed|improved|checked|planned|reworded|paraphrased|corrected)\\s+(?:with\\s+the\\s+(?:help|assistance|support)\\s+of|with|using|by|through)\\s+\(tool)", .use),
+        ("\\b\(tool)(?:\\s*\\([^)]{1,40}\\))?\\s+(?:was|were|has\\s+been|have\\s+been)\\s+used\\s+(?:to\\s+(?:help\\s+(?:me\\s+)?|assist\\s+)?(?:write|draft|edit|proofread|generate|create|prepare|translate|summari[sz]e|brainstorm|check|improve|revise|outline|plan|research|explain|find|paraphrase|reword|rephrase|rewrite|structure|organi[sz]e|suggest|understand|correct|simplify|format|debug|practi[sc]e)|for\\s+(?:spelling|grammar|proofreading|planning|research|ideas|translation|feedback|finding|searching|checking|brainstorming|revising|revision|summaris|summariz|translating|paraphrasing|editing|drafting|structur|sources|inspiration)|in\\s+(?:the\\s+)?(?:writing|preparation|drafting|editing|planning)\\s+of|in\\s+(?:this|my|our)\\s+\(work))", .use),
         ("\\b(?:i|we)\\s+(?:acknowledge|declare|disclose)\\s+(?:the\\s+|my\\s+|our\\s+)?(?:use\\s+of|using|that\\s+i\\s+used|that\\s+we\\s+used)\\s+\(tool)", .use),
         ("\\bi\\s+(?:confirm|declare|certify)\\s+that\\b.{0,200}?\\b(?:ai|artificial\\s+intelligence)\\b", .confirmation),
         ("\\b(?:i\\s+have|i've)\\s+(?:acknowledged|referenced|declared|disclosed|clearly\\s+(?:acknowledged|referenced))\\s+(?:all\\s+|any\\s+)?(?:use\\s+of\\s+|my\\s+use\\s+of\\s+)?(?:ai|artificial\\s+intelligence|generative\\s+ai)", .confirmation),
@@ -195,14 +205,19 @@ enum WrittenDeclarations {
                 if isQuoted(text, range: m.range, paragraph: paragraph, context) { break }
                 let sentence = WrittenDeclarations.sentence(ns, around: m.range)
                 if FactsReader.matches(example, sentence) { break }
-                if meaning == .use, FactsReader.matches(otherTime, sentence) { continue }
-                var facts = FactsReader.facts(meaning == .confirmation ? text : sentence, impliesAI: false)
-                if meaning == .use, facts.aiUse != .used || !isWorkUse(facts, sentence) { continue }
+                if meaning == .use || meaning == .namedUse, FactsReader.matches(otherTime, sentence) { continue }
+                var facts = FactsReader.facts(meaning == .confirmation ? text : sentence, impliesAI: meaning == .namedUse)
+                if meaning == .use || meaning == .namedUse, facts.aiUse != .used || !isWorkUse(facts, sentence) { continue }
                 if meaning == .noAI, facts.aiUse == .unclear { facts.aiUse = .none; facts.confidence = .clear }
+                // "No use of AI was made", "contains no AI-generated content": the words of use are
+                // the words of the denial unless the sentence makes an exception or a contrast.
+                if meaning == .noAI, facts.aiUse == .used, !FactsReader.matches(FactsReader.exception, sentence), !FactsReader.matches(contrast, sentence) {
+                    facts = DeclarationFacts(aiUse: .none, confidence: .clear, words: facts.words)
+                }
                 let explanation: String
                 switch meaning {
                 case .noAI: explanation = "A written statement declares that no AI tools were used; a declaration of no AI use is still a declaration."
-                case .use: explanation = "A written statement declares how AI tools were used in the work; it is read for the details."
+                case .use, .namedUse: explanation = "A written statement declares how AI tools were used in the work; it is read for the details."
                 case .confirmation: explanation = "A signed-style confirmation (JCQ-style) mentions AI use; read it for what the author declares."
                 }
                 context.declare(kind: "written-statement", at: paragraph.location, quote: sentence, explanation: explanation, facts: facts)
@@ -220,6 +235,8 @@ enum WrittenDeclarations {
         if facts.purposes.contains(where: { $0.purpose != nil }) { return true }
         return facts.tools.contains { $0.canonical != nil } && !FactsReader.matches(plural, sentence)
     }
+    /// A second clause that may say the opposite of the first ("…, but I used Grammarly").
+    static let contrast = regex("\\b(?:but|however|although|though|whereas|only|apart|except)\\b|;")
     static let plural = regex("\\b(?:we|our\\s+(?:team|study|method|methods|analysis))\\b")
 
     /// The most sentences of one paragraph read for a declaration (a pasted megabyte stays linear).

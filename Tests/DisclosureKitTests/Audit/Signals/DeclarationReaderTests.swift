@@ -26,6 +26,149 @@ import Testing
         #expect(f.words == "AI decleration: i used chat gpt to help me plan my essay")
     }
 
+    // MARK: Held-out forms the generated set did not have (a set written after the reader)
+
+    /// Declarations and mentions written by hand after the reader, in two rounds; the first
+    /// round found 26 of 30 and the second 23 of 30 with 2 false declarations in 20 before the reader
+    /// learned their forms (issue 12's note has the figures). Each is a paragraph at the end of a short essay.
+    static let heldOutDeclarations: [(DeclarationFacts.AIUse, String)] = [
+        (.used, "Statement on AI: I asked ChatGPT for feedback on my introduction."),
+        (.used, "I have used Microsoft Copilot to help structure this report."),
+        (.none, "I confirm that no generative AI tools were used in producing this work."),
+        (.used, "Generative AI (Gemini) was used to brainstorm ideas for the title."),
+        (.used, "AI tools used: Grammarly (spelling and grammar only)."),
+        (.none, "No AI tools were used."),
+        (.used, "I used chatGPT 4 to reword two sentences in paragraph 3."),
+        (.used, "Claude was used to summarise the three readings before I wrote my answer."),
+        (.none, "I did not use any artificial intelligence in this assignment."),
+        (.used, "Declaration: QuillBot was used to paraphrase my notes."),
+        (.used, "I used Perplexity to find sources, which I then read myself."),
+        (.used, "This essay was proofread with the help of Grammarly."),
+        (.none, "AI use: none"),
+        (.used, "I used DeepL to translate a quotation from French."),
+        (.used, "With the help of ChatGPT I created a revision plan."),
+        (.none, "This work is entirely my own and no AI was used."),
+        (.used, "I used Google Gemini to check my maths working."),
+        (.used, "Use of AI: I used Copilot to suggest a conclusion, which I rewrote."),
+        (.used, "I used Notion AI to organise my research notes."),
+        (.none, "I have not used AI to write any part of this essay."),
+        (.used, "AI assistance: ChatGPT helped me understand the question."),
+        (.used, "i used snapchat ai to explain the causes of ww1"),
+        (.used, "I used Canva Magic Write for the poster text."),
+        (.none, "No generative AI was used in the preparation of this assignment."),
+        (.used, "ChatGPT was used to generate practice questions that I answered."),
+        (.used, "I relied on Grammarly for punctuation checks."),
+        (.used, "Microsoft Copilot drafted the first version of the email template; I edited it."),
+        (.none, "I declare that I have not used AI tools."),
+        (.used, "I used an AI chatbot (ChatGPT) to check my spelling."),
+        (.used, "Tools: Claude, for feedback on my argument."),
+        (.used, "I made use of ChatGPT when revising for this test."),
+        (.used, "Note: I asked Gemini to explain photosynthesis in simpler words."),
+        (.none, "I can confirm I did not use ChatGPT or any other AI."),
+        (.used, "Copilot helped me to write the introduction."),
+        (.used, "AI statement: Grammarly checked my spelling."),
+        (.none, "No AI has been used in this piece of work."),
+        (.used, "I used Chat GPT for ideas about the ending of my story."),
+        (.used, "This report was drafted with Microsoft Copilot and edited by me."),
+        (.none, "AI tools were not used at all."),
+        (.used, "I used the AI feature in Canva to make the title slide text."),
+        (.used, "I got ChatGPT to quiz me on the key dates."),
+        (.used, "Some of the wording was improved using QuillBot."),
+        (.none, "I didn't use AI for this homework."),
+        (.used, "I used Google Translate to understand a German source."),
+        (.used, "Perplexity was used for finding articles."),
+        (.none, "No use of AI was made in producing this essay."),
+        (.used, "I typed my plan into ChatGPT and asked it to improve it."),
+        (.used, "Claude AI was used to check my code for errors."),
+        (.used, "AI declaration - used Gemini for research."),
+        (.none, "I have written this entirely myself without AI."),
+        (.used, "I used Microsoft Copilot in Word to summarise my notes."),
+        (.used, "I used AI (ChatGPT) to create a timeline which I then checked."),
+        (.none, "Declaration of AI use: None."),
+        (.used, "ChatGPT suggested three headings, which I changed."),
+        (.used, "I used Snapchat's My AI to help me understand the poem."),
+        (.used, "My essay was proofread using Grammarly."),
+        (.none, "I confirm this work contains no AI-generated content."),
+        (.used, "With help from Copilot, I structured my argument."),
+        (.used, "I used DeepSeek to brainstorm counter-arguments."),
+        (.used, "I used an AI tool called Quizlet Q-Chat to revise."),
+    ]
+    static let heldOutMentions: [String] = [
+        "AI is changing how historians work.",
+        "Many people worry that ChatGPT will replace teachers.",
+        "In 2023, OpenAI released GPT-4, which was widely discussed.",
+        "The article 'Can ChatGPT write history essays?' argues that it cannot.",
+        "My prompt to the machine was: 'Write me a poem' — said the character in the novel.",
+        "Smith, J. (2024) Generative AI in schools. London: Routledge.",
+        "Students should declare any use of AI tools in their work.",
+        "Grammarly is a popular spelling checker.",
+        "The school's AI policy says pupils must not use AI in exams.",
+        "Copilot is integrated into Microsoft 365.",
+        "Should schools ban AI? This essay argues no.",
+        "The Luddites feared machines as some now fear AI.",
+        "Gemini is a constellation of the zodiac.",
+        "Claude Monet painted water lilies.",
+        "You must not use ChatGPT for this assignment.",
+        "ChatGPT was launched in November 2022.",
+        "Critics say Copilot makes mistakes with numbers.",
+        "The teacher asked us whether we had used AI.",
+        "Some pupils used ChatGPT in their homework, the survey found.",
+        "I think AI will change the job market.",
+        "My friend uses Grammarly every day.",
+        "The novel's robot narrator is an AI.",
+        "Gemini and Claude are competitors of ChatGPT.",
+        "An AI-generated image won a photography prize in 2023.",
+        "We discussed in class whether Copilot should be allowed.",
+        "Using AI to write essays is against the school rules.",
+        "DeepL is a translation service based in Germany.",
+        "The history of artificial intelligence begins with Turing.",
+        "Quotation: 'I used ChatGPT to write my speech,' the minister admitted.",
+        "The report asked: did the company use AI to screen applicants?",
+        "Perplexity is a feeling I have when reading Kant.",
+        "Claude Debussy composed Clair de lune.",
+        "The school has approved Microsoft Copilot for staff.",
+        "Many students asked ChatGPT for help, according to the article.",
+        "Ethics of AI: a reading list.",
+    ]
+
+    @Test(arguments: heldOutDeclarations.indices)
+    func heldOutDeclaration(_ i: Int) throws {
+        let (use, words) = Self.heldOutDeclarations[i]
+        let found = Self.read(["Essay title", "The causes of the First World War were many.", "In conclusion, alliances mattered.", words])
+        #expect(found.count == 1, "\(words): \(found.map(\.quote))")
+        #expect(found.first?.facts?.aiUse == use, "\(words)")
+    }
+
+    @Test(arguments: heldOutMentions.indices)
+    func heldOutMentionIsNoDeclaration(_ i: Int) {
+        let words = Self.heldOutMentions[i]
+        #expect(Self.read(["Essay title", "The causes of the First World War were many.", words, "In conclusion, alliances mattered."]).isEmpty, "\(words)")
+    }
+
+
+    @Test func passiveUseWithTheToolInBracketsOrAfterALabel() throws {
+        let a = try Self.only(["Generative AI (Gemini) was used to brainstorm ideas for the title."])
+        #expect(a.aiUse == .used)
+        #expect(a.tools.map(\.name) == ["Gemini"])
+        let b = try Self.only(["Declaration: QuillBot was used to paraphrase my notes."])
+        #expect(b.tools.map(\.name) == ["QuillBot"])
+        #expect(b.aiUse == .used)
+    }
+
+    @Test func theToolDidTheWorkAndTheAuthorEditedIt() throws {
+        let f = try Self.only(["Microsoft Copilot drafted the first version of the email template; I edited it."])
+        #expect(f.aiUse == .used)
+        #expect(f.tools.map(\.name) == ["Microsoft Copilot"])
+        #expect(Self.read(["ChatGPT wrote a poem that went viral last year."]).isEmpty, "news about a tool is not a declaration")
+    }
+
+    @Test func aToolsLabelNamingAnAITool() throws {
+        let f = try Self.only(["Tools: Claude, for feedback on my argument."])
+        #expect(f.aiUse == .used)
+        #expect(f.tools.map(\.name) == ["Claude"])
+        #expect(Self.read(["Tools: a ruler, a pencil and a compass."]).isEmpty)
+    }
+
     @Test func missedGrammarlySentence() throws {
         let f = try Self.only(["I used Grammarly to fix my grammer and punctuation."])
         #expect(f.aiUse == .used)
