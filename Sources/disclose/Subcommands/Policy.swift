@@ -61,7 +61,8 @@ struct PolicyCheckCommand: ParsableCommand {
     @OptionGroup(title: "Signatures")
     var signatures: TrustOptions
 
-    static let labels = PerFileReport.Labels(passed: "meet the policy", warned: "meet it with warnings", failed: "do not meet it")
+    static let labels = PerFileReport.Labels(passed: "meet the policy", warned: "meet it with warnings", failed: "do not meet it",
+                                             one: .init(passed: "meets the policy", warned: "meets it with warnings", failed: "does not meet it"))
 
     func run() throws {
         guard let policy = try source.load() else {
@@ -72,7 +73,7 @@ struct PolicyCheckCommand: ParsableCommand {
         let checker = PolicyChecker(policy: policy, expectedTask: task, earlierChecks: [signatureCheck])
         try PerFileReport.run(files, format: format, verbose: verbose, labels: PolicyCheckCommand.labels,
                               check: { try checker.check(path: $0) }, outcome: { PerFileReport.outcome(of: $0.results) },
-                              text: { PolicyCheckCommand.text($0, policy: policy) },
+                              text: { PolicyCheckCommand.text($0, policy: policy, everyRule: verbose || files.count == 1) },
                               json: { report in
                                   var verification = report.verification
                                   verification.checks = report.results
@@ -80,12 +81,19 @@ struct PolicyCheckCommand: ParsableCommand {
                               })
     }
 
-    static func text(_ report: PolicyReport, policy: Policy) -> String {
+    /// The file's lines: every rule when `everyRule`, else only the rules that failed or warned
+    /// (over many files, the rest would bury them) and a count of the others.
+    static func text(_ report: PolicyReport, policy: Policy, everyRule: Bool = true) -> String {
         let width = (report.results.map(\.id.count).max() ?? 0) + 2
         var out = ""
-        for result in report.results {
+        let shown = everyRule ? report.results : report.results.filter { $0.status == .fail || $0.status == .warn }
+        for result in shown {
             let status = result.status.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
             out += "\(report.path): \(status)\(result.id.padding(toLength: width, withPad: " ", startingAt: 0))\(result.message)\n"
+        }
+        let others = report.results.count - shown.count
+        if others > 0 {
+            out += "\(report.path): \(others) other rule\(others == 1 ? "" : "s") met or not applicable (--verbose lists them)\n"
         }
         let failed = report.results.filter { $0.status == .fail }.count
         let name = policy.id + (policy.version.map { " version \($0)" } ?? "")

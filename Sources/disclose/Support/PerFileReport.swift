@@ -14,12 +14,35 @@ enum PerFileReport {
 
     /// How a command names each outcome in its summary ("verified", "meet the policy", ...).
     struct Labels {
+        /// The words after a count of one, where they differ ("1 meets the policy").
+        struct Singular {
+            var passed: String
+            var warned: String
+            var failed: String
+        }
+
         var passed: String
         var warned: String
         var failed: String
         var unreadable = "could not be read"
+        var one: Singular? = nil
 
-        func label(_ outcome: Outcome) -> String {
+        init(passed: String, warned: String, failed: String, one: Singular? = nil) {
+            self.passed = passed
+            self.warned = warned
+            self.failed = failed
+            self.one = one
+        }
+
+        func label(_ outcome: Outcome, count: Int = 2) -> String {
+            if count == 1, let one {
+                switch outcome {
+                case .passed: return one.passed
+                case .warned: return one.warned
+                case .failed: return one.failed
+                case .unreadable: return unreadable
+                }
+            }
             switch outcome {
             case .passed: return passed
             case .warned: return warned
@@ -66,10 +89,10 @@ enum PerFileReport {
 
     /// "30 files: 27 verified, 1 verified with warnings, 2 failed. 27 files that need no attention were not listed; give --verbose to list every file."
     static func summary(total: Int, counts: [Outcome: Int], hidden: Int, labels: Labels) -> String {
-        let parts = Outcome.allCases.compactMap { outcome in counts[outcome].map { "\($0) \(labels.label(outcome))" } }
+        let parts = Outcome.allCases.compactMap { outcome in counts[outcome].map { "\($0) \(labels.label(outcome, count: $0))" } }
         var out = "\(total) files: \(parts.joined(separator: ", ")).\n"
         if hidden > 0 {
-            out += "\(hidden) \(hidden == 1 ? "file" : "files") that need no attention \(hidden == 1 ? "was" : "were") not listed; give --verbose to list every file.\n"
+            out += "\(hidden) \(hidden == 1 ? "file that needs" : "files that need") no attention \(hidden == 1 ? "was" : "were") not listed; give --verbose to list every file.\n"
         }
         return out
     }
