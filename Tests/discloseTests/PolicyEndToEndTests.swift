@@ -164,4 +164,18 @@ import Testing
         #expect(unknownTask.exitCode == 2)
         #expect(unknownTask.stderr.contains("the task \"y9-poem\" is not in \(s.policy); it lists y11-english-nea, y10-history-essay, y12-epq. Add a [[tasks]] entry with id = \"y9-poem\" to the policy, or correct the spelling."))
     }
+
+    @Test func aMisspeltTaskOrRoleOnStampIsAUsageErrorNotABreach() throws {
+        let s = try setUp("sample/pupil-essay.md")
+        defer { try? FileManager.default.removeItem(atPath: s.folder) }
+        let before = try Data(contentsOf: URL(fileURLWithPath: s.file))
+        let facts = ["--tool", "Gemini for Education", "--purpose", "research", "--extent", "minor-edits", "--review", "reviewed", "--declarant", "Sam", "--date", "2026-11-26"]
+        let role = try CLI.run(["stamp", s.file, "--policy", s.policy, "--role", "pupil", "--record-breach"] + facts, environment: isolated(s.folder))
+        #expect(role.exitCode == 2)
+        #expect(role.stderr.contains("--role: the role \"pupil\" is not in the policy (\(s.policy):\(line(of: "roles = ", in: s.text))); it lists staff, pupils. Did you mean \"pupils\"?"), "\(role.stderr)")
+        let task = try CLI.run(["stamp", s.file, "--policy", s.policy, "--task", "y9-poem", "--record-breach"] + facts, environment: isolated(s.folder))
+        #expect(task.exitCode == 2)
+        #expect(task.stderr.contains("the task \"y9-poem\" is not in \(s.policy)"), "\(task.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: s.file)) == before, "nothing was stamped, not even with --record-breach")
+    }
 }

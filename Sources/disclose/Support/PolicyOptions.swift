@@ -71,6 +71,11 @@ struct StampPolicyOptions: ParsableArguments {
             }
             return nil
         }
+        // A misspelt task or role is a usage error to correct, never a breach to record.
+        try PolicyOptions.checkTask(task, in: policy)
+        if let role, let problem = policy.roleProblem(role) {
+            throw ValidationError("--role: " + problem)
+        }
         return StampPolicy(policy: policy, recordBreach: recordBreach)
     }
 
