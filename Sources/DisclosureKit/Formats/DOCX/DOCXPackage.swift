@@ -89,6 +89,30 @@ final class DOCXPackage {
                                              hint: "The package is damaged; open it in Word or LibreOffice and save it again.")
         }
         mainPart = main
+        // Identified by content, not by the zip signature: the main part's content type says
+        // what kind of Office document this is, so a presentation or workbook is named as such.
+        if let typesEntry = byName[OOXML.contentTypesPart] {
+            let types = try RelationshipsScanner.scan(try DOCXPackage.read(zip, typesEntry, path: path, limits: limits),
+                                                      part: OOXML.contentTypesPart, path: path, limits: limits)
+            if let type = types.overrides.first(where: { $0.partName.lowercased() == "/" + main.lowercased() })?.contentType,
+               let kind = DOCXPackage.otherOfficeKind(contentType: type) {
+                throw DisclosureError.unsupportedFormat(path: path, detail: kind)
+            }
+        }
+    }
+
+    /// What a package whose main part has `contentType` is, when it is not a Word document: nil
+    /// for WordprocessingML (documents, templates, macro-enabled ones).
+    static func otherOfficeKind(contentType: String) -> String? {
+        let type = contentType.lowercased()
+        if type.contains("wordprocessingml") || type.contains("ms-word") { return nil }
+        if type.contains("presentationml") || type.contains("ms-powerpoint") {
+            return "a PowerPoint presentation (its main part is \(contentType)), not a Word document; Disclose does not read presentations yet"
+        }
+        if type.contains("spreadsheetml") || type.contains("ms-excel") {
+            return "an Excel workbook (its main part is \(contentType)), not a Word document; Disclose does not read spreadsheets"
+        }
+        return "an Office Open XML package whose main part is \(contentType), not a Word document"
     }
 
     /// What to do with a package whose entries programs read under different names.
