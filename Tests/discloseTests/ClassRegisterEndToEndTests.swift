@@ -83,6 +83,27 @@ enum Submissions {
         return rows.dropFirst().filter { !$0[0].hasPrefix("# Note:") }.map { Dictionary(uniqueKeysWithValues: zip(ClassRegister.columns, $0)) }
     }
 
+    /// The bundled class (Fixtures/submissions): every row names the person and says where the
+    /// declaration is in the words expected.json gives ("in footnote 1", "in a text box", …).
+    @Test func theBundledClassGivesEveryPersonAndPlaceExpected() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let source = CLI.packageRoot.appendingPathComponent("Fixtures/submissions").path
+        try FileManager.default.copyItem(atPath: source, toPath: folder + "/class")
+        try FileManager.default.removeItem(atPath: folder + "/class/expected.json")
+        let expected = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: source + "/expected.json"))) as? [String: [String: Any]])
+        let rows = try register(folder, "class")
+        #expect(rows.count == expected.count)
+        for row in rows {
+            let name = String(row["file"]!.dropFirst("class/".count))
+            let want = try #require(expected[name], "\(name)")
+            #expect(row["person"] == want["person"] as? String, "\(name)")
+            #expect(row["status"] == want["status"] as? String, "\(name)")
+            #expect(row["where"] == (want["where"] as? String ?? ""), "\(name)")
+            #expect(!(row["where"] ?? "").contains(".xml"), "never a part name: \(name)")
+        }
+    }
+
     @Test func aFolderAndItsArchiveGiveTheSameRegister() throws {
         let folder = try Submissions.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

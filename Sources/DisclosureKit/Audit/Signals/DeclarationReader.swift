@@ -14,7 +14,7 @@ import Foundation
 public enum DeclarationReader {
     /// The reader's version; part of the audit cache fingerprint, so cached results made by an
     /// older reader are made again.
-    public static let version = 4
+    public static let version = 5
 
     /// The declarations in a document, in document order (metadata labels first).
     /// - Parameters:

@@ -50,6 +50,12 @@ final class StoryScanner: XMLScanHandler {
     private var textBoxDepths: [Int] = []
     private var lastExtentZero = false
     private var emitted: [(Int, TextParagraph)] = []
+    /// Footnotes, endnotes and comments counted in the order the part holds them (separators
+    /// left out), so a paragraph inside one is placed "in footnote 2" for people.
+    private var noteCount = 0
+    private var note: (words: String, depth: Int)?
+    /// The kind of one numbered note per element name.
+    private static let noteKinds = ["footnote": "footnote", "endnote": "endnote", "comment": "comment"]
 
     init(part: String) {
         self.part = part
@@ -59,7 +65,7 @@ final class StoryScanner: XMLScanHandler {
 
     func wantsAttributes(_ localName: String) -> Bool {
         switch localName {
-        case "tag", "color", "sz", "vanish", "specVanish", "extent", "shd", "highlight": return true
+        case "tag", "color", "sz", "vanish", "specVanish", "extent", "shd", "highlight", "footnote", "endnote": return true
         default: return false
         }
     }
@@ -105,6 +111,11 @@ final class StoryScanner: XMLScanHandler {
             }
         case "txbxContent":
             textBoxDepths.append(depth)
+        case "footnote", "endnote", "comment" where depth == 2:
+            // Separators and continuation marks are not notes a reader sees numbered.
+            if let type = tag.attribute("type"), type != "normal" { break }
+            noteCount += 1
+            note = ("in \(Self.noteKinds[tag.localName]!) \(noteCount)", depth)
         case "t":
             inText = !tag.isEmpty
         case "tab", "ptab":
@@ -156,6 +167,7 @@ final class StoryScanner: XMLScanHandler {
         if let f = fallbackDepth, f == depth { fallbackDepth = nil }
         if let s = sdtPrDepth, s == depth { sdtPrDepth = nil }
         if let last = textBoxDepths.last, last == depth { textBoxDepths.removeLast() }
+        if let n = note, n.depth == depth { note = nil }
         let isW = tag.namespace == OOXML.wordprocessingML || tag.namespace == OOXML.strictWordprocessingML
         guard isW else { return }
         switch tag.localName {
@@ -166,7 +178,8 @@ final class StoryScanner: XMLScanHandler {
             if p.insideOurs, let i = ourControlIndex {
                 controls[i].text += (controls[i].text.isEmpty ? "" : "\n") + p.text
             } else {
-                emitted.append((p.number, TextParagraph(text: p.text, location: Location(part: part, paragraph: p.number))))
+                let words = note?.words ?? (textBoxDepths.isEmpty ? nil : "in a text box")
+                emitted.append((p.number, TextParagraph(text: p.text, location: Location(part: part, paragraph: p.number, words: words))))
             }
         case "sdt":
             guard let c = controls.popLast() else { return }

@@ -62,6 +62,21 @@ import Testing
         #expect(!String(decoding: main.bytes, as: UTF8.self).contains("disclose:statement"), "our content control is cut out")
     }
 
+    @Test func notesAreNumberedAsAReaderSeesThemSeparatorsLeftOut() throws {
+        let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        let xml = """
+            <?xml version="1.0"?><w:footnotes xmlns:w="\(w)">\
+            <w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>\
+            <w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>\
+            <w:footnote w:id="1"><w:p><w:r><w:t>First note.</w:t></w:r></w:p></w:footnote>\
+            <w:footnote w:id="2"><w:p><w:r><w:t>Second note, first paragraph.</w:t></w:r></w:p><w:p><w:r><w:t>I used ChatGPT to plan.</w:t></w:r></w:p></w:footnote>\
+            </w:footnotes>
+            """
+        let scan = try StoryScanner.scan(Data(xml.utf8), part: "word/footnotes.xml", path: "essay.docx", limits: .default)
+        let placed = scan.paragraphs.filter { !$0.text.isEmpty }.map { "\($0.text) | \($0.location.words ?? "-")" }
+        #expect(placed == ["First note. | in footnote 1", "Second note, first paragraph. | in footnote 2", "I used ChatGPT to plan. | in footnote 2"])
+    }
+
     @Test func readsTextInReadingOrderWithStreams() throws {
         func text(_ name: String) throws -> DocumentText {
             try DocumentLoader().open(DOCXFixtures.folder.appendingPathComponent(name).path).text()
@@ -70,7 +85,9 @@ import Testing
         let notes = try text("notes-comments.docx")
         #expect(notes.streams.map(\.name) == ["body", "footnotes", "endnotes", "comments"])
         #expect(notes.streams[1].paragraphs.map(\.text) == ["A footnote."])
-        #expect(notes.streams[1].paragraphs[0].location == Location(part: "word/footnotes.xml", paragraph: 1))
+        #expect(notes.streams[1].paragraphs[0].location == Location(part: "word/footnotes.xml", paragraph: 1, words: "in footnote 1"))
+        #expect(notes.streams[2].paragraphs[0].location.words == "in endnote 1")
+        #expect(notes.streams[3].paragraphs.map(\.location.words) == notes.streams[3].paragraphs.indices.map { _ in "in comment 1" })
         let hf = try text("headers-footers.docx")
         #expect(hf.streams.map(\.name) == ["body", "headers", "footers"])
         #expect(hf.streams[1].paragraphs.map(\.text) == ["Confidential header"])
