@@ -77,7 +77,9 @@ final class DOCXPackage {
         }
         packageRelsData = try DOCXPackage.read(zip, relsEntry, path: path, limits: limits)
         packageRels = try RelationshipsScanner.scan(packageRelsData, part: OOXML.packageRelsPart, path: path, limits: limits)
-        if packageRels.relationships.contains(where: { $0.type == OOXML.strictOfficeDocumentRel }) {
+        if let strict = packageRels.relationships.first(where: { $0.type == OOXML.strictOfficeDocumentRel && !$0.external }) {
+            let main = OOXML.resolve(target: strict.target, from: OOXML.packageRelsPart.replacingOccurrences(of: "_rels/.rels", with: ""))
+            try DOCXPackage.refuseOtherOfficeKinds(zip, byName, main: main, path: path, limits: limits)
             throw DisclosureError.unsupportedFormat(path: path, detail: "a Strict Open XML document, which Disclose does not edit yet; in Word, use File › Save As › Word Document (.docx) and stamp the copy")
         }
         guard let rel = packageRels.relationships.first(where: { $0.type == OOXML.officeDocumentRel && !$0.external }) else {
@@ -89,15 +91,18 @@ final class DOCXPackage {
                                              hint: "The package is damaged; open it in Word or LibreOffice and save it again.")
         }
         mainPart = main
-        // Identified by content, not by the zip signature: the main part's content type says
-        // what kind of Office document this is, so a presentation or workbook is named as such.
-        if let typesEntry = byName[OOXML.contentTypesPart] {
-            let types = try RelationshipsScanner.scan(try DOCXPackage.read(zip, typesEntry, path: path, limits: limits),
-                                                      part: OOXML.contentTypesPart, path: path, limits: limits)
-            if let type = types.overrides.first(where: { $0.partName.lowercased() == "/" + main.lowercased() })?.contentType,
-               let kind = DOCXPackage.otherOfficeKind(contentType: type) {
-                throw DisclosureError.unsupportedFormat(path: path, detail: kind)
-            }
+        try DOCXPackage.refuseOtherOfficeKinds(zip, byName, main: main, path: path, limits: limits)
+    }
+
+    /// Identified by content, not by the zip signature: the main part's content type says what
+    /// kind of Office document this is, so a presentation or workbook is named as such.
+    static func refuseOtherOfficeKinds(_ zip: ZipReader, _ byName: [String: ZipEntryInfo], main: String, path: String, limits: ReadLimits) throws {
+        guard let typesEntry = byName[OOXML.contentTypesPart] else { return }
+        let types = try RelationshipsScanner.scan(try read(zip, typesEntry, path: path, limits: limits),
+                                                  part: OOXML.contentTypesPart, path: path, limits: limits)
+        if let type = types.overrides.first(where: { $0.partName.lowercased() == "/" + main.lowercased() })?.contentType,
+           let kind = otherOfficeKind(contentType: type) {
+            throw DisclosureError.unsupportedFormat(path: path, detail: kind)
         }
     }
 
