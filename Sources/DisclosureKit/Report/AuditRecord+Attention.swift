@@ -4,7 +4,12 @@ extension AuditRecord {
     /// Why a person should look at this file, in kind words that describe the file and never
     /// judge its author; empty when nothing needs a look. The register's `attention` column,
     /// and what decides which files the terminal report lists.
-    public var attentionReasons: [String] {
+    public var attentionReasons: [String] { attentionReasons(withPolicyFailures: true) }
+
+    /// The reasons a person should look, each once: `withPolicyFailures: false` leaves out the
+    /// rules the policy says are not met, for a report that shows each of them as a row of its
+    /// own (the HTML report), so no message is printed twice.
+    func attentionReasons(withPolicyFailures: Bool) -> [String] {
         var reasons: [String] = []
         switch status {
         case .disclosedWithProblems:
@@ -21,7 +26,7 @@ extension AuditRecord {
         default:
             break
         }
-        for check in policyChecks where check.status == .fail {
+        for check in policyChecks where check.status == .fail && withPolicyFailures {
             reasons.append("does not meet the policy's \(check.ruleName) rule: \(check.message)")
         }
         for check in policyChecks where check.status == .warn {

@@ -50,7 +50,7 @@ public struct HTMLReportWriter: AuditReportWriter {
             // An unsupported file is not an error: its row says why it was not read, with no signal.
             rows.append(Row(record: record, item: record.status == .unsupported ? "" : "error", strength: nil, location: "", excerpt: "", explanation: error))
         }
-        let attention = record.attentionReasons
+        let attention = record.attentionReasons(withPolicyFailures: false)
         if !attention.isEmpty, var first = rows.first {
             first.explanation += (first.explanation.isEmpty ? "" : " ") + "To look at: " + attention.joined(separator: "; ") + "."
             rows[0] = first

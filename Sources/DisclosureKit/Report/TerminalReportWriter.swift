@@ -83,7 +83,8 @@ public struct TerminalReportWriter: AuditReportWriter {
         if let disclosure = record.disclosure {
             out += "  disclosure: \(ReportText.printable(disclosure.reportStatement))\n"
         }
-        for check in record.reportFailedChecks {
+        // A policy rule not met is already a "to look at" line, in the same words.
+        for check in record.reportFailedChecks where !check.id.hasPrefix("policy.") {
             var line = "  failed check " + style(check.id, .red) + ": " + ReportText.printable(check.message)
             if let loc = check.location { line += " (\(ReportText.printable(loc.plainWords)))" }
             out += line + "\n"

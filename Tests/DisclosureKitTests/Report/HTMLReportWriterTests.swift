@@ -85,6 +85,16 @@ import Testing
         #expect(page.contains("<code>ü/<wbr>日本語 notes.<wbr>md</code>"))
     }
 
+    @Test func aPolicyRuleNotMetIsSaidOnce() throws {
+        let message = "\"ChatGPT\" is not on the policy's list of authorised tools"
+        let record = AuditRecord(path: "class/essay.docx", format: "docx", status: .declaredAIUse,
+                                 checks: [CheckResult(id: "policy.tool-authorised", status: .fail, message: message)])
+        let rows = HTMLReportWriter.rows(record)
+        #expect(rows.count == 1)
+        #expect(rows[0].explanation == message, "the row is the rule's own words, with no \"To look at\" repeating them")
+        #expect(record.attentionReasons == ["does not meet the policy's tool-authorised rule: \(message)"], "the register and terminal still say why to look")
+    }
+
     @Test func noteIsShown() throws {
         #expect(try html.contains("<p class=\"note\" role=\"note\"><strong>Note:</strong> \(AuditReport.standingNote)</p>"))
     }
