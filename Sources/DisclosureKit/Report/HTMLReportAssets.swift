@@ -55,9 +55,11 @@ enum HTMLReportAssets {
     @media (max-width:44rem){
       body{padding:.5rem}
       table.cards thead tr{display:flex;flex-wrap:wrap;gap:.25rem}
-      table.cards thead th{border:1px solid var(--line);width:auto}
+      table.cards thead,table.cards caption{display:block}
+      table.cards td:empty{display:none}
+      table.cards thead th:nth-child(n){border:1px solid var(--line);width:auto;flex:0 0 auto;white-space:nowrap}
       table.summary{min-width:0}
-      table.summary .badge{white-space:normal;overflow-wrap:anywhere}
+      table.summary .badge{white-space:normal;overflow-wrap:break-word}
       table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}
       table.cards tbody tr{border:1px solid var(--line);margin:.5rem 0}
       table.cards td{border:0;border-top:1px solid var(--line)}
