@@ -39,7 +39,12 @@ extension AuditRecord {
             reasons.append("part of a declaration could not be read; please read it")
         }
         let uses = Set(facts.map(\.aiUse))
-        if uses.contains(.none) && uses.contains(.used) {
+        if let disclosure, let other = uses.first(where: { $0 != .unclear && $0 != disclosure.facts.aiUse }) {
+            // A stamp saying AI was used beside words saying none was (or the other way round).
+            reasons.append(other == .none
+                ? "the Disclose stamp says AI was used, but a declaration written in the file says no AI was used; please read both"
+                : "the Disclose stamp says no AI was used, but a declaration written in the file says AI was used; please read both")
+        } else if uses.contains(.none) && uses.contains(.used) {
             reasons.append("the declarations say different things; please read them together")
         }
         return reasons

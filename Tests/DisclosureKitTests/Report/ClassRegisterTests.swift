@@ -71,6 +71,21 @@ import Testing
         #expect(unclear["attention"] == "a declaration could not be read either way; please read it")
     }
 
+    @Test func aStampAndTheAuthorsOwnWordsThatDisagreeNeedALook() throws {
+        let none = DeclarationFacts(aiUse: .none, confidence: .clear, words: "AI declaration — No AI tools were used in this work.")
+        var stamped = Self.declared("class/essay.md", none, words: "under the heading “AI declaration”")
+        stamped.status = .disclosedVerified
+        stamped.disclosure = Samples.disclosure
+        #expect(stamped.attentionReasons == ["the Disclose stamp says AI was used, but a declaration written in the file says no AI was used; please read both"])
+        var agreeing = Self.declared("class/essay2.md", Self.spelling)
+        agreeing.status = .disclosedVerified
+        agreeing.disclosure = Samples.disclosure
+        #expect(agreeing.attentionReasons.isEmpty, "a stamp and words that both say AI was used agree")
+        var noAI = Self.declared("class/essay3.md", Self.spelling)
+        noAI.disclosure = Samples.noAI
+        #expect(noAI.attentionReasons == ["the Disclose stamp says no AI was used, but a declaration written in the file says AI was used; please read both"])
+    }
+
     @Test func signalsStampsAndUnsupportedFiles() throws {
         let signals = try row("class/essay.docx")
         #expect(signals["person"] == "Zoë Smith")
