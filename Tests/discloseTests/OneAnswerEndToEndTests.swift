@@ -114,6 +114,15 @@ import Testing
         #expect(verify.stdout.hasSuffix("5 files: 5 failed.\n"), "\(verify.stdout)")
     }
 
+    @Test func aFolderGivenToPolicyCheckPointsAtTheAudit() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/class", withIntermediateDirectories: true)
+        let r = try CLI.run(["verify", "class"], in: folder)
+        #expect(r.exitCode == 3)
+        #expect(r.stderr == "disclose: error: class: Disclose cannot use this file: it is a folder; to check every document in it, audit it (`disclose audit class`, adding `--task ID --format register` for a class's work), or name its files (`class/*`).\n")
+    }
+
     @Test func showPrintsTheOtherDeclarationsItFinds() throws {
         let s = try setUp()
         defer { try? FileManager.default.removeItem(atPath: s.folder) }

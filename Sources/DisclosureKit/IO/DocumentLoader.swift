@@ -21,7 +21,7 @@ public struct DocumentLoader: Sendable {
             throw DisclosureError.fileNotFound(path: path)
         }
         if isDir.boolValue {
-            throw DisclosureError.unsupportedFormat(path: path, detail: "it is a folder; use `disclose audit` for folders")
+            throw DisclosureError.unsupportedFormat(path: path, detail: "it is a folder; to check every document in it, audit it (`disclose audit \(path)`, adding `--task ID --format register` for a class's work), or name its files (`\(path)/*`)")
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular, type != .typeSymbolicLink {
