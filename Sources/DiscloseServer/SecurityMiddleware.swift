@@ -1,0 +1,77 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Runs before every route: finds the session or the visitor's CSRF token, refuses a POST
+/// from another origin, asks for sign-in when a users file is in use, and adds the security
+/// headers to every response (strict CSP, nosniff, no referrer, no framing, no caching).
+struct SecurityMiddleware: RouterMiddleware {
+    typealias Context = ServeContext
+    let app: ServeApp
+
+    static let sessionCookie = "disclose_session", csrfCookie = "disclose_csrf"
+    static let publicPaths: Set<String> = ["/login", "/healthz", "/assets/app.css", "/assets/app.js"]
+
+    func handle(_ request: Request, context: ServeContext, next: (Request, ServeContext) async throws -> Response) async throws -> Response {
+        var context = context
+        let path = request.uri.path
+        let api = path.hasPrefix("/api/")
+        if let id = request.cookies[Self.sessionCookie]?.value, let session = await app.sessions.find(id) {
+            context.session = session
+            context.csrfToken = session.csrf
+        } else if let token = request.cookies[Self.csrfCookie]?.value, token.count == 64, token.allSatisfy(\.isHexDigit) {
+            context.csrfToken = token
+        } else {
+            context.csrfToken = Token.make()
+            context.setsCSRFCookie = true
+        }
+
+        var response: Response
+        if request.method == .post, let origin = request.headers[Self.origin], !app.sameOrigin(origin, request) {
+            let message = "this request came from another site (\(origin)), so it was refused; use the app's own pages."
+            response = api ? Reply.jsonError(.forbidden, code: "foreign-origin", message: message) : app.errorPage(.forbidden, "Refused", message, context: context)
+        } else if app.users != nil, context.session == nil, !Self.publicPaths.contains(path), !(await signsInWithBasic(api, request, &context)) {
+            if api {
+                response = Reply.jsonError(.unauthorized, code: "sign-in", message: "sign in first: send a user name and password (HTTP Basic), or a session cookie with X-CSRF-Token.")
+                response.headers[.wwwAuthenticate] = "Basic realm=\"Disclose\", charset=\"UTF-8\""
+            } else if request.method == .get {
+                let target = request.uri.path == "/" ? "/" : request.uri.path
+                response = Reply.redirect("/login?next=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_"))) ?? "/"))
+            } else {
+                response = app.errorPage(.unauthorized, "Please sign in", "your session has ended; sign in and send the form again.", context: context)
+            }
+        } else {
+            do { response = try await next(request, context) } catch let error as HTTPError {
+                response = api ? Reply.jsonError(error.status, code: "http", message: error.body ?? error.status.reasonPhrase)
+                    : app.errorPage(error.status, error.status.reasonPhrase, error.body ?? "that page does not exist.", context: context)
+            } catch {
+                response = api ? Reply.jsonError(.internalServerError, code: "server", message: "something went wrong on the server; nothing was kept.")
+                    : app.errorPage(.internalServerError, "Something went wrong", "the server could not finish; nothing was kept. Try again.", context: context)
+            }
+        }
+        let secure = app.isSecure(request)
+        if context.setsCSRFCookie {
+            response.headers.append(HTTPField(name: .setCookie, value: "\(Self.csrfCookie)=\(context.csrfToken); Path=/; HttpOnly; SameSite=Strict\(secure ? "; Secure" : "")"))
+        }
+        response.headers[Self.csp] = "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+        response.headers[Self.nosniff] = "nosniff"
+        response.headers[Self.referrer] = "no-referrer"
+        response.headers[Self.frameOptions] = "DENY"
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        return response
+    }
+
+    func signsInWithBasic(_ api: Bool, _ request: Request, _ context: inout ServeContext) async -> Bool {
+        guard api else { return false }
+        return await app.basicAuth(request, context: &context)
+    }
+
+    static let origin = HTTPField.Name("Origin")!
+    static let csp = HTTPField.Name("Content-Security-Policy")!
+    static let nosniff = HTTPField.Name("X-Content-Type-Options")!
+    static let referrer = HTTPField.Name("Referrer-Policy")!
+    static let frameOptions = HTTPField.Name("X-Frame-Options")!
+    static let forwardedProto = HTTPField.Name("X-Forwarded-Proto")!
+    static let forwardedHost = HTTPField.Name("X-Forwarded-Host")!
+    static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
+}
