@@ -142,7 +142,15 @@ struct DiscloseService: Sendable {
         result.outputPath = name
         guard !choices.preview else { return StampOutcome(result: result, data: nil, name: name) }
         let data = try Data(contentsOf: URL(fileURLWithPath: output))
-        try register?.append(result)
+        if let register {
+            // The stamped file goes to the person's browser, never to a folder here: the
+            // register names it as it was uploaded.
+            var record = RegisterRecord(result: result)
+            record.path = name
+            do { try register.append(record) } catch let error as RegisterError {
+                throw ServiceError.document("the stamp could not be recorded in the AI-use register, so the stamped file was not handed out (every stamp is recorded): \(error.description)")
+            }
+        }
         return StampOutcome(result: result, data: data, name: name)
     }
 

@@ -10,7 +10,7 @@ enum Assets {
     nav ul { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; margin: 0; padding: 0; }
     nav a[aria-current] { text-decoration-thickness: 3px; }
     .signout { margin-left: auto; display: flex; gap: .5rem; align-items: center; }
-    main { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+    main { max-width: 90rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
     footer { border-top: 1px solid var(--line); padding: 1rem 1.5rem; color: var(--muted); font-size: .9rem; }
     a:focus, button:focus, input:focus, select:focus, textarea:focus { outline: 3px solid #fd0; outline-offset: 2px; }
     fieldset { border: 1px solid var(--line); margin: 0 0 1rem; padding: .75rem 1rem; }
@@ -28,6 +28,8 @@ enum Assets {
     .table { overflow-x: auto; } table { border-collapse: collapse; width: 100%; font-size: .95rem; }
     caption { text-align: left; font-weight: 700; padding: .5rem 0; }
     th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align: left; vertical-align: top; }
+    td { min-width: 5.5rem; } #register td:nth-child(1) { min-width: 12rem; word-break: break-word; }
+    #register td:nth-child(8), #register td:nth-child(11), #register td:nth-child(13) { min-width: 16rem; }
     th { background: #f3f2f1; } th button { all: unset; cursor: pointer; text-decoration: underline; }
     .status-fail { color: var(--bad); font-weight: 700; } .status-warn { color: var(--warn); font-weight: 700; } .status-pass { color: var(--good); }
     .downloads form { display: inline; }

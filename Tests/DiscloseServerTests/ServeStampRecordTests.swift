@@ -1,0 +1,94 @@
+@testable import DiscloseServer
+@testable import DisclosureKit
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Stamps recorded in the AI-use register, signed with the server's key, over a real socket,
+/// and refused when the app is busy.
+@Suite struct ServeStampRecordTests {
+    static let facts = #"{"tools":[{"name":"Microsoft 365 Copilot"}],"purposes":["drafting"],"extent":"partial","review":"edited","declarant":"J. Smith"}"#
+
+    static func configuration(_ change: (inout ServeConfiguration) throws -> Void) throws -> ServeConfiguration {
+        var configuration = ServeConfiguration()
+        configuration.temporaryRoot = try Serve.temporaryFolder()
+        try change(&configuration)
+        return configuration
+    }
+
+    static func stampForm() throws -> Multipart {
+        var form = Multipart()
+        form.file("file", "Board report.docx", try Serve.docx(Serve.essay))
+        form.field("facts", facts)
+        return form
+    }
+
+    @Test func everyStampGoesIntoTheRegisterUnderTheNameGivenAndPreviewsDoNot() async throws {
+        let folder = try Serve.temporaryFolder()
+        let configuration = try Self.configuration { $0.registerPath = folder + "/register.sqlite" }
+        let app = try ServeApp(configuration: configuration)
+        try await Serve.application(app).test(.router) { client in
+            let form = try Self.stampForm()
+            let response = try await client.execute(uri: "/api/v1/stamp", method: .post, headers: Serve.headers(form), body: form.body)
+            #expect(response.status == .ok)
+            let csrf = try await Serve.csrf(client)
+            var preview = Multipart()
+            preview.field("csrf", csrf)
+            for (k, v) in [("tool-other", "ChatGPT"), ("purpose", "drafting"), ("extent", "partial"), ("review", "edited"), ("declarant", "A. Preview"), ("action", "preview")] { preview.field(k, v) }
+            #expect(try await client.execute(uri: "/stamp", method: .post, headers: Serve.headers(preview, csrf: csrf), body: preview.body).status == .ok)
+        }
+        let records = try AIUseRegister(path: folder + "/register.sqlite", create: false).records()
+        #expect(records.count == 1)
+        #expect(records.first?.path == "Board report.docx")
+        #expect(records.first?.declarant == "J. Smith")
+        #expect(records.first?.tools == ["Microsoft 365 Copilot"])
+        #expect(Serve.leftovers(configuration.temporaryRoot).isEmpty)
+    }
+
+    @Test func stampsAreSignedWithTheServersKeyWhenOneIsGiven() async throws {
+        let folder = try Serve.temporaryFolder()
+        let written = try KeyFile.write(PrivateSigningKey.generate(.ed25519), name: "server", folder: folder)
+        let configuration = try Self.configuration { $0.signKeyPath = written.privateKey }
+        let app = try ServeApp(configuration: configuration)
+        try await Serve.application(app).test(.router) { client in
+            let form = try Self.stampForm()
+            let response = try await client.execute(uri: "/api/v1/stamp", method: .post, headers: Serve.headers(form), body: form.body)
+            #expect(response.status == .ok)
+            try Data(buffer: response.body).write(to: URL(fileURLWithPath: folder + "/signed.docx"))
+        }
+        let check = try TrustSettings(trust: [written.publicKey]).makeCheck().check
+        let report = try Verifier(additionalChecks: [check]).verify(path: folder + "/signed.docx")
+        #expect(report.passed)
+        #expect(report.disclosure?.signature != nil)
+        #expect(report.checks.first { $0.id == CheckID.signature }?.state == SignatureState.signedTrusted.rawValue)
+    }
+
+    @Test func aStampOverARealSocketComesBackWhole() async throws {
+        let configuration = try Self.configuration { _ in }
+        let app = try ServeApp(configuration: configuration)
+        let application = Application(router: app.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await application.test(.live) { client in
+            let form = try Self.stampForm()
+            let response = try await client.execute(uri: "/api/v1/stamp", method: .post, headers: Serve.headers(form), body: form.body)
+            #expect(response.status == .ok)
+            let bytes = Data(buffer: response.body)
+            #expect(response.headers[ServeApp.sha256Header] == Digests.sha256Hex(bytes))
+            #expect(bytes.prefix(2) == Data("PK".utf8))
+        }
+        #expect(Serve.leftovers(configuration.temporaryRoot).isEmpty)
+    }
+
+    @Test func uploadsOverTheConcurrencyLimitAreAnswered429() async throws {
+        let configuration = try Self.configuration { $0.limits.maxConcurrentRequests = 0 }
+        let app = try ServeApp(configuration: configuration)
+        try await Serve.application(app).test(.router) { client in
+            let form = try Self.stampForm()
+            let response = try await client.execute(uri: "/api/v1/stamp", method: .post, headers: Serve.headers(form), body: form.body)
+            #expect(response.status == .tooManyRequests)
+            #expect((try Serve.json(response.body) as? [String: [String: String]])?["error"]?["code"] == "busy")
+            #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
+        }
+    }
+}
