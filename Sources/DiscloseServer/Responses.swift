@@ -21,8 +21,8 @@ enum Reply {
     }
 
     /// A JSON error: `{"error": {"code": …, "message": …, "field"?: …, "rule"?: …}}`.
-    static func jsonError(_ status: HTTPResponse.Status, code: String, message: String, field: String? = nil, rule: String? = nil) -> Response {
-        var error = ["code": code, "message": message]
+    static func jsonError(_ status: HTTPResponse.Status, code: APIErrorCode, message: String, field: String? = nil, rule: String? = nil) -> Response {
+        var error = ["code": code.rawValue, "message": message]
         if let field { error["field"] = field }
         if let rule { error["rule"] = rule }
         return json(["error": error], status: status)
@@ -43,6 +43,13 @@ enum Reply {
         headers[.cacheControl] = "max-age=3600"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
+}
+
+/// The `code` of a JSON error; docs/api.yaml lists the same values.
+enum APIErrorCode: String, CaseIterable {
+    case field, policy, document
+    case tooLarge = "too-large", tooManyFiles = "too-many-files", badUpload = "bad-upload", busy
+    case foreignOrigin = "foreign-origin", csrf, signIn = "sign-in", server, http
 }
 
 /// Running the library's synchronous work off Swift's cooperative threads.

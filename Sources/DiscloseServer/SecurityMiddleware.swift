@@ -29,10 +29,10 @@ struct SecurityMiddleware: RouterMiddleware {
         var response: Response
         if request.method == .post, let origin = request.headers[Self.origin], !app.sameOrigin(origin, request) {
             let message = "this request came from another site (\(origin)), so it was refused; use the app's own pages."
-            response = api ? Reply.jsonError(.forbidden, code: "foreign-origin", message: message) : app.errorPage(.forbidden, "Refused", message, context: context)
+            response = api ? Reply.jsonError(.forbidden, code: .foreignOrigin, message: message) : app.errorPage(.forbidden, "Refused", message, context: context)
         } else if app.users != nil, context.session == nil, !Self.publicPaths.contains(path), !(await signsInWithBasic(api, request, &context)) {
             if api {
-                response = Reply.jsonError(.unauthorized, code: "sign-in", message: "sign in first: send a user name and password (HTTP Basic), or a session cookie with X-CSRF-Token.")
+                response = Reply.jsonError(.unauthorized, code: .signIn, message: "sign in first: send a user name and password (HTTP Basic), or a session cookie with X-CSRF-Token.")
                 response.headers[.wwwAuthenticate] = "Basic realm=\"Disclose\", charset=\"UTF-8\""
             } else if request.method == .get {
                 let target = request.uri.path == "/" ? "/" : request.uri.path
@@ -42,10 +42,10 @@ struct SecurityMiddleware: RouterMiddleware {
             }
         } else {
             do { response = try await next(request, context) } catch let error as HTTPError {
-                response = api ? Reply.jsonError(error.status, code: "http", message: error.body ?? error.status.reasonPhrase)
+                response = api ? Reply.jsonError(error.status, code: .http, message: error.body ?? error.status.reasonPhrase)
                     : app.errorPage(error.status, error.status.reasonPhrase, error.body ?? "that page does not exist.", context: context)
             } catch {
-                response = api ? Reply.jsonError(.internalServerError, code: "server", message: "something went wrong on the server; nothing was kept.")
+                response = api ? Reply.jsonError(.internalServerError, code: .server, message: "something went wrong on the server; nothing was kept.")
                     : app.errorPage(.internalServerError, "Something went wrong", "the server could not finish; nothing was kept. Try again.", context: context)
             }
         }

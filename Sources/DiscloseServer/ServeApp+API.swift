@@ -11,26 +11,26 @@ extension ServeApp {
     func apiCSRFRefused(_ request: Request, _ context: ServeContext) -> Response? {
         guard let session = context.session, !session.id.isEmpty else { return nil }
         if Token.equal(request.headers[SecurityMiddleware.csrfHeader] ?? "", session.csrf) { return nil }
-        return Reply.jsonError(.forbidden, code: "csrf", message: "a request with the session cookie must carry the page's CSRF token in X-CSRF-Token.")
+        return Reply.jsonError(.forbidden, code: .csrf, message: "a request with the session cookie must carry the page's CSRF token in X-CSRF-Token.")
     }
 
     static func uploadFailure(_ error: UploadError) -> Response {
-        let code: String
+        let code: APIErrorCode
         switch error {
-        case .tooLarge: code = "too-large"
-        case .tooMany: code = "too-many-files"
-        case .malformed: code = "bad-upload"
-        case .busy: code = "busy"
-        case .server: code = "server"
+        case .tooLarge: code = .tooLarge
+        case .tooMany: code = .tooManyFiles
+        case .malformed: code = .badUpload
+        case .busy: code = .busy
+        case .server: code = .server
         }
         return Reply.jsonError(error.status, code: code, message: error.message)
     }
 
     static func serviceFailure(_ error: ServiceError) -> Response {
         switch error {
-        case .field(let field, let message): return Reply.jsonError(error.status, code: "field", message: message, field: field)
-        case .policy(let rule, let message): return Reply.jsonError(error.status, code: "policy", message: message, rule: rule)
-        case .document(let message): return Reply.jsonError(error.status, code: "document", message: message)
+        case .field(let field, let message): return Reply.jsonError(error.status, code: .field, message: message, field: field)
+        case .policy(let rule, let message): return Reply.jsonError(error.status, code: .policy, message: message, rule: rule)
+        case .document(let message): return Reply.jsonError(error.status, code: .document, message: message)
         }
     }
 
@@ -44,7 +44,7 @@ extension ServeApp {
             if let refused = apiCSRFRefused(request, context) { return refused }
             return await withUpload(request, { upload, folder in
                 let files = upload.files.filter { $0.field == "file" }
-                guard !files.isEmpty else { return Reply.jsonError(.badRequest, code: "field", message: "send at least one file in the field named file.", field: "file") }
+                guard !files.isEmpty else { return Reply.jsonError(.badRequest, code: .field, message: "send at least one file in the field named file.", field: "file") }
                 do {
                     let reports = try await Blocking.run { [service] in try service.verify(files, folder: folder, task: upload.field("task")) }
                     return Reply.json(Data(try VerificationJSON.encode(reports).utf8))
@@ -56,7 +56,7 @@ extension ServeApp {
             if let refused = apiCSRFRefused(request, context) { return refused }
             return await withUpload(request, { upload, folder in
                 let files = upload.files.filter { $0.field == "file" }
-                guard !files.isEmpty else { return Reply.jsonError(.badRequest, code: "field", message: "send at least one file (or a .zip) in the field named file.", field: "file") }
+                guard !files.isEmpty else { return Reply.jsonError(.badRequest, code: .field, message: "send at least one file (or a .zip) in the field named file.", field: "file") }
                 do {
                     let report = try await Blocking.run { [service] in try service.check(files, folder: folder, task: upload.field("task")) }
                     let rows = ClassRegister(report).rows.map { Dictionary(uniqueKeysWithValues: zip(ClassRegister.columns, $0)) }
@@ -70,7 +70,7 @@ extension ServeApp {
             let role = policyRole(context)
             return await withUpload(request, { upload, folder in
                 guard let file = upload.files.first(where: { $0.field == "file" }) else {
-                    return Reply.jsonError(.badRequest, code: "field", message: "send the document in the field named file.", field: "file")
+                    return Reply.jsonError(.badRequest, code: .field, message: "send the document in the field named file.", field: "file")
                 }
                 var draft = DisclosureDraft()
                 draft.defaultDeclarant = context.session?.user
@@ -78,10 +78,10 @@ extension ServeApp {
                 let factsText = try upload.files.first(where: { $0.field == "facts" }).map { try Data(contentsOf: URL(fileURLWithPath: $0.path)) }
                     ?? upload.field("facts").map { Data($0.utf8) }
                 guard let factsText else {
-                    return Reply.jsonError(.badRequest, code: "field", message: "send the facts as JSON in the field named facts (the fields of a facts file, docs/format.md).", field: "facts")
+                    return Reply.jsonError(.badRequest, code: .field, message: "send the facts as JSON in the field named facts (the fields of a facts file, docs/format.md).", field: "facts")
                 }
                 do { try draft.earlier(json: factsText, path: "facts") } catch let error as DraftError {
-                    return Reply.jsonError(.badRequest, code: "field", message: error.description, field: "facts")
+                    return Reply.jsonError(.badRequest, code: .field, message: error.description, field: "facts")
                 }
                 let form = StampForm(upload)
                 var choices = form.choices(role: role)

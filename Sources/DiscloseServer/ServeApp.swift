@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 
 /// The web app of `disclose serve`: pages for people and a JSON API under `/api/v1`, both
 /// thin faces over DisclosureKit (``DiscloseService``). See `docs/serve.md` and `docs/api.yaml`.
@@ -55,7 +56,10 @@ public struct ServeApp: Sendable {
         var logger = Logger(label: "disclose.serve")
         // Notice and above only: no request lines, and never document text.
         logger.logLevel = .notice
-        return Application(router: router(), configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil), logger: logger)
+        // A connection that sends nothing for 30 s (a client stalled mid-upload) is closed, so
+        // it cannot hold one of the upload places for long.
+        return Application(router: router(), server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+                           configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil), logger: logger)
     }
 
     // MARK: Helpers shared by the routes

@@ -220,3 +220,31 @@ import Testing
         }
     }
 }
+
+/// docs/api.yaml describes what the app serves.
+@Suite struct ServeAPIDocumentTests {
+    static var spec: String { (try? String(contentsOf: Serve.packageRoot.appendingPathComponent("docs/api.yaml"), encoding: .utf8)) ?? "" }
+
+    @Test func theOpenAPIDocumentNamesEveryEndpointAndErrorCode() async throws {
+        let spec = Self.spec
+        #expect(spec.hasPrefix("openapi: 3.1.0"))
+        for path in ["/healthz", "/api/v1/policy", "/api/v1/verify", "/api/v1/check", "/api/v1/stamp"] {
+            #expect(spec.contains("\n  \(path):\n"), "\(path)")
+        }
+        let line = try #require(spec.split(separator: "\n").first { $0.contains("code: {type: string, enum: [") })
+        let listed = Set(line.split(separator: "[")[1].split(separator: "]")[0].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        #expect(listed == Set(APIErrorCode.allCases.map(\.rawValue)))
+        // Every path the spec lists answers (not 404) on the app.
+        let (app, _) = try Serve.app()
+        try await Serve.application(app).test(.router) { client in
+            #expect(try await client.execute(uri: "/api/v1/policy", method: .get).status == .ok)
+            for path in ["/api/v1/verify", "/api/v1/check", "/api/v1/stamp"] {
+                var empty = Multipart()
+                empty.field("note", "no file")
+                let response = try await client.execute(uri: path, method: .post, headers: Serve.headers(empty), body: empty.body)
+                #expect(response.status == .badRequest, "\(path)")
+                #expect((try Serve.json(response.body) as? [String: [String: String]])?["error"]?["code"] == "field", "\(path)")
+            }
+        }
+    }
+}
