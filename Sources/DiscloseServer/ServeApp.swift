@@ -35,7 +35,7 @@ public struct ServeApp: Sendable {
         service = try DiscloseService(configuration: configuration)
         sessions = SessionStore(lifetime: configuration.sessionLifetime)
         limiter = LoginLimiter()
-        gate = RequestGate(limit: configuration.limits.maxConcurrentRequests)
+        gate = RequestGate(limit: configuration.limits.maxConcurrentRequests, maxWaiting: configuration.limits.maxQueuedRequests)
     }
 
     /// The router with every page, the API and the security middleware.
@@ -117,11 +117,17 @@ public struct ServeApp: Sendable {
     }
 
     /// Runs `body` with the request's upload in a fresh temporary folder, removed when it returns
-    /// or throws; refuses at once (429) when too many uploads are in flight.
+    /// or throws; waits its turn behind other uploads, and is refused at once (429) when too many wait.
     func withUpload(_ request: Request, _ body: (Upload, RequestFolder) async throws -> Response,
                     failure: (UploadError) -> Response) async -> Response {
-        guard gate.enter() else { return failure(.busy) }
-        defer { gate.leave() }
+        guard await gate.enter() else { return failure(.busy) }
+        let response = await inFolder(request, body, failure: failure)
+        await gate.leave()
+        return response
+    }
+
+    private func inFolder(_ request: Request, _ body: (Upload, RequestFolder) async throws -> Response,
+                          failure: (UploadError) -> Response) async -> Response {
         let folder: RequestFolder
         do { folder = try RequestFolder(root: configuration.temporaryRoot) } catch let error as UploadError { return failure(error) } catch {
             return failure(.server("cannot store the upload"))

@@ -56,12 +56,14 @@ public struct UploadLimits: Sendable {
     public var maxFiles: Int = 200
     /// The largest request body, in bytes.
     public var maxTotalBytes: Int = 200 << 20
-    /// The most upload requests handled at once; more are answered 429.
+    /// The most upload requests handled at once; more wait their turn.
     public var maxConcurrentRequests: Int = 8
+    /// The most upload requests waiting their turn; more are answered 429 at once.
+    public var maxQueuedRequests: Int = 128
     /// The library's limits while reading documents and archives (entries, ratio, nesting).
     public var read: ReadLimits = .default
 
-    /// Creates the default limits: 50 MiB a file, 200 files, 200 MiB a request, 8 at once.
+    /// Creates the default limits: 50 MiB a file, 200 files, 200 MiB a request, 8 at once and 128 waiting.
     public init() {}
 }
 

@@ -107,23 +107,32 @@ actor LoginLimiter {
     func succeed(user: String) { failures["user:" + user] = nil }
 }
 
-/// Counts upload requests in flight; one over the limit is refused at once with 429.
-final class RequestGate: @unchecked Sendable {
-    private let lock = NSLock()
-    private var running = 0
+/// Lets ``limit`` uploads be handled at once; up to ``maxWaiting`` more wait their turn in
+/// order, and one beyond that is refused at once (429).
+actor RequestGate {
     let limit: Int
+    let maxWaiting: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int, maxWaiting: Int) {
+        self.limit = limit
+        self.maxWaiting = maxWaiting
+    }
 
-    func enter() -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        guard running < limit else { return false }
-        running += 1
+    /// True once the caller may go ahead; false when the queue is full.
+    func enter() async -> Bool {
+        if running < limit {
+            running += 1
+            return true
+        }
+        guard waiting.count < maxWaiting else { return false }
+        await withCheckedContinuation { waiting.append($0) }
         return true
     }
 
+    /// Hands the place to the next in line, or frees it.
     func leave() {
-        lock.lock(); defer { lock.unlock() }
-        running -= 1
+        if waiting.isEmpty { running -= 1 } else { waiting.removeFirst().resume() }
     }
 }

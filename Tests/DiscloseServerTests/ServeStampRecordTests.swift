@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func uploadsOverTheConcurrencyLimitAreAnswered429() async throws {
-        let configuration = try Self.configuration { $0.limits.maxConcurrentRequests = 0 }
+        let configuration = try Self.configuration { $0.limits.maxConcurrentRequests = 0; $0.limits.maxQueuedRequests = 0 }
         let app = try ServeApp(configuration: configuration)
         try await Serve.application(app).test(.router) { client in
             let form = try Self.stampForm()
@@ -90,5 +90,24 @@ import Testing
             #expect((try Serve.json(response.body) as? [String: [String: String]])?["error"]?["code"] == "busy")
             #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
         }
+    }
+
+    @Test func uploadsBeyondThoseHandledAtOnceWaitTheirTurnAndAllSucceed() async throws {
+        let configuration = try Self.configuration { $0.limits.maxConcurrentRequests = 1; $0.limits.maxQueuedRequests = 16 }
+        let app = try ServeApp(configuration: configuration)
+        let application = Application(router: app.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await application.test(.live) { client in
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        let form = try Self.stampForm()
+                        return try await client.execute(uri: "/api/v1/stamp", method: .post, headers: Serve.headers(form), body: form.body).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses == Array(repeating: .ok, count: 6))
+        }
+        #expect(Serve.leftovers(configuration.temporaryRoot).isEmpty)
     }
 }
