@@ -1,7 +1,6 @@
 import DisclosureKit
 import Foundation
 import Hummingbird
-import MultipartKit
 import NIOCore
 
 /// A per-request temporary folder (mode 0700) holding the uploaded and stamped bytes. The
@@ -110,16 +109,16 @@ enum MultipartReader {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limits.maxTotalBytes {
             throw UploadError.tooLarge(tooLargeMessage(limits))
         }
-        let parser = MultipartParser(boundary: boundary)
+        let parser = FormDataParser(boundary: boundary)
         let state = PartState(folder: folder, limits: limits)
         parser.onHeader = { name, value in state.header(name, value) }
-        parser.onBody = { buffer in state.body(&buffer) }
+        parser.onBody = { bytes in state.body(bytes) }
         parser.onPartComplete = { state.complete() }
         var received = 0
         for try await buffer in request.body {
             received += buffer.readableBytes
             if received > limits.maxTotalBytes { state.close(); throw UploadError.tooLarge(tooLargeMessage(limits)) }
-            do { try parser.execute(buffer) } catch {
+            do { try buffer.withUnsafeReadableBytes { try parser.execute($0) } } catch {
                 state.close()
                 throw UploadError.malformed("the upload is not well-formed multipart/form-data; send it again.")
             }
@@ -127,6 +126,9 @@ enum MultipartReader {
         }
         state.close()
         if let failure = state.failure { throw failure }
+        do { try parser.finish() } catch {
+            throw UploadError.malformed("the upload ended before it was complete (the connection may have dropped); send it again.")
+        }
         return state.upload
     }
 
@@ -167,11 +169,10 @@ final class PartState: @unchecked Sendable {
 
     func header(_ name: String, _ value: String) { headers[name.lowercased()] = value }
 
-    func body(_ buffer: inout ByteBuffer) {
+    func body(_ bytes: UnsafeRawBufferPointer) {
         guard failure == nil else { return }
         if !begun { begin() }
         guard failure == nil else { return }
-        let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
         if var file = current {
             file.size += bytes.count
             current = file

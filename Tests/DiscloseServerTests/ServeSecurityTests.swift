@@ -231,3 +231,45 @@ import Testing
         }
     }
 }
+
+/// The streaming form-data parser, fed in awkward pieces.
+@Suite struct ServeFormDataParserTests {
+    static func parse(_ body: [UInt8], boundary: String, chunk: Int) throws -> [(headers: [String: String], body: [UInt8])] {
+        let parser = FormDataParser(boundary: boundary)
+        var parts: [(headers: [String: String], body: [UInt8])] = []
+        var headers: [String: String] = [:], bytes: [UInt8] = []
+        parser.onHeader = { headers[$0.lowercased()] = $1 }
+        parser.onBody = { bytes.append(contentsOf: $0) }
+        parser.onPartComplete = { parts.append((headers, bytes)); headers = [:]; bytes = [] }
+        var index = 0
+        while index < body.count {
+            let piece = Array(body[index..<min(body.count, index + chunk)])
+            try piece.withUnsafeBytes { try parser.execute($0) }
+            index += chunk
+        }
+        try parser.finish()
+        return parts
+    }
+
+    @Test(arguments: [1, 2, 3, 7, 64, 100_000])
+    func partsComeOutWholeWhateverTheChunkSize(chunk: Int) throws {
+        var form = Multipart()
+        form.field("csrf", "abc")
+        // Bytes that look like the start of a delimiter, inside the file.
+        form.file("file", "a.bin", Data("x\r\n--not-the-boundary\r\n-\r\n--".utf8) + Data((0..<300).map { UInt8($0 % 256) }))
+        form.field("empty", "")
+        let parts = try Self.parse(Array(form.data + Data("--\(form.boundary)--\r\n".utf8)), boundary: form.boundary, chunk: chunk)
+        #expect(parts.count == 3)
+        #expect(parts[0].headers["content-disposition"] == "form-data; name=\"csrf\"")
+        #expect(parts[0].body == Array("abc".utf8))
+        #expect(parts[1].body == Array("x\r\n--not-the-boundary\r\n-\r\n--".utf8) + (0..<300).map { UInt8($0 % 256) })
+        #expect(parts[1].headers["content-type"] == "application/octet-stream")
+        #expect(parts[2].body.isEmpty)
+    }
+
+    @Test func aBodyCutOffBeforeTheLastDelimiterIsRefused() throws {
+        var form = Multipart()
+        form.file("file", "a.md", Data(repeating: 65, count: 1_000))
+        #expect(throws: FormDataParser.Failure.self) { try Self.parse(Array(form.data.prefix(600)), boundary: form.boundary, chunk: 100) }
+    }
+}
