@@ -66,17 +66,21 @@ struct DiscloseService: Sendable {
 
     // MARK: Verify
 
-    /// The same JSON as `disclose verify --format json`, one object per file.
+    /// The same JSON as `disclose verify --format json`, one object per file; a plain `.zip`
+    /// gives one object per document inside (``Verifier/verifyArchive(path:)``).
     func verify(_ files: [UploadedFile], folder: RequestFolder, task: String? = nil) throws -> [VerificationJSON] {
         try checkTask(task)
         var checks: [any VerificationCheck] = [signatureCheck]
         if let policy { checks.append(PolicyCheck(policy: policy, expectedTask: task)) }
         let verifier = Verifier(loader: loader, additionalChecks: checks)
-        let reports = files.map { file -> VerificationJSON in
-            do { return VerificationJSON(try verifier.verify(path: file.path)) } catch let error as DisclosureError {
-                return VerificationJSON(path: file.path, error: error)
+        let reports = files.flatMap { file -> [VerificationJSON] in
+            do {
+                if file.name.lowercased().hasSuffix(".zip"), let entries = try verifier.verifyArchive(path: file.path) { return entries }
+                return [VerificationJSON(try verifier.verify(path: file.path))]
+            } catch let error as DisclosureError {
+                return [VerificationJSON(path: file.path, error: error)]
             } catch {
-                return VerificationJSON(path: file.path, error: .invalidInput("\(file.path): \(error.localizedDescription)"))
+                return [VerificationJSON(path: file.path, error: .invalidInput("\(file.path): \(error.localizedDescription)"))]
             }
         }
         return try Paths.display(reports, folder: folder)

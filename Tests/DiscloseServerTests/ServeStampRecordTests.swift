@@ -111,3 +111,36 @@ import Testing
         #expect(Serve.leftovers(configuration.temporaryRoot).isEmpty)
     }
 }
+
+/// Verify takes a class's zip as a folder: one answer per document inside.
+@Suite struct ServeVerifyArchiveTests {
+    @Test func aZipIsVerifiedDocumentByDocumentAndHostileEntriesAreRefusedInWords() async throws {
+        let (app, root) = try Serve.app()
+        let stampedFolder = try Serve.temporaryFolder()
+        try Data("# Essay\n\nMy words.\n".utf8).write(to: URL(fileURLWithPath: stampedFolder + "/e.md"))
+        var draft = DisclosureDraft()
+        draft.extent = "none"
+        draft.declarant = "Ella Wood"
+        _ = try Stamper().stamp(path: stampedFolder + "/e.md", draft: draft)
+        let stamped = try Data(contentsOf: URL(fileURLWithPath: stampedFolder + "/e.md"))
+        let zip = try ZipRebuilder.write(entries: [
+            ("Ella Wood/essay.md", stamped, false),
+            ("Ben Khan/essay.docx", try Serve.docx(Serve.essay), false),
+            ("../escape.md", Data("# x\n".utf8), false),
+            ("__MACOSX/._essay.md", Data("junk".utf8), false),
+        ])
+        try await Serve.application(app).test(.router) { client in
+            var form = Multipart()
+            form.file("file", "class.zip", zip)
+            let response = try await client.execute(uri: "/api/v1/verify", method: .post, headers: Serve.headers(form), body: form.body)
+            #expect(response.status == .ok)
+            let reports = try JSONDecoder().decode([VerificationJSON].self, from: Data(buffer: response.body))
+            #expect(reports.map(\.path) == ["class.zip/../escape.md", "class.zip/Ben Khan/essay.docx", "class.zip/Ella Wood/essay.md"])
+            #expect(reports[0].error?.contains("climbs out of the archive") == true)
+            #expect(reports[1].passed == false && reports[1].format == "docx")
+            #expect(reports[2].passed == true)
+            #expect(reports[2].disclosure?.declarant == "Ella Wood")
+        }
+        #expect(Serve.leftovers(root).isEmpty)
+    }
+}
