@@ -178,6 +178,21 @@ import Testing
         #expect(Serve.leftovers(root).isEmpty)
     }
 
+    @Test func theStampFormOffersTheToolsThePolicyAuthorisesForTheRole() async throws {
+        let (app, _) = try Serve.app(policy: true)
+        try await Serve.application(app).test(.router) { client in
+            let csrf = try await Serve.csrf(client)
+            var preview = Multipart()
+            preview.field("csrf", csrf)
+            for (k, v) in [("tool", "Gemini for Education"), ("purpose", "research"), ("extent", "minor-edits"), ("review", "edited"), ("declarant", "A pupil"), ("role", "pupils"), ("action", "preview")] { preview.field(k, v) }
+            let page = String(buffer: try await client.execute(uri: "/stamp", method: .post, headers: Serve.headers(preview, csrf: csrf), body: preview.body).body)
+            #expect(page.contains("The tools the policy authorises for pupils."))
+            #expect(page.contains("value=\"Gemini for Education\" checked"))
+            #expect(!page.contains("value=\"Microsoft 365 Copilot\""))
+            #expect(page.contains("<option selected>pupils</option>"))
+        }
+    }
+
     @Test func theVerifyPageAndAPISayEachCheckAndWhatToDoNext() async throws {
         let (app, _) = try Serve.app()
         try await Serve.application(app).test(.router) { client in

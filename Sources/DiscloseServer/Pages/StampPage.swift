@@ -21,8 +21,13 @@ enum StampPage {
         out += "<label for=\"file\">Document</label><p class=\"hint\">Word (.docx), Markdown (.md) or HTML. Choose it again after a preview: browsers do not keep it.</p>"
         out += "<input id=\"file\" name=\"file\" type=\"file\" accept=\".docx,.md,.markdown,.html,.htm\">"
 
-        out += "<fieldset><legend>Which AI tools were used?</legend>\(fieldError(state.error, F.tool))<div class=\"choice\">"
-        for tool in policy?.tools ?? [] {
+        // The tools the policy authorises for the person's role (all of them when the role is not known).
+        let forRole = role ?? form.one("role")
+        let tools = (policy?.tools ?? []).filter { tool in forRole.map { tool.users?.contains($0) ?? true } ?? true }
+        out += "<fieldset><legend>Which AI tools were used?</legend>"
+        if let forRole, policy != nil { out += "<p class=\"hint\">The tools the policy authorises for \(HTML.escape(forRole)).</p>" }
+        out += "\(fieldError(state.error, F.tool))<div class=\"choice\">"
+        for tool in tools {
             out += checkbox(F.tool, tool.name, tool.name + (tool.note.map { " — \($0)" } ?? ""), checked: form.has(F.tool, tool.name))
         }
         out += "</div><label for=\"tool-other\">\(policy?.tools.isEmpty == false ? "Another tool (not on the policy's list)" : "Tool name")</label>"
