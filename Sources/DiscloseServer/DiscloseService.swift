@@ -138,7 +138,9 @@ struct DiscloseService: Sendable {
         } catch let error as DraftError {
             throw ServiceError.field(error.field ?? "facts", try Paths.display(error.message, folder: folder))
         } catch DisclosureError.policyViolation(_, let rule, let detail) {
-            throw ServiceError.policy(rule: rule, message: try Paths.display(detail, folder: folder))
+            // The policy's own file name, not where it lies on the server.
+            let shown = policy.map { detail.replacingOccurrences(of: $0.source, with: ($0.source as NSString).lastPathComponent) } ?? detail
+            throw ServiceError.policy(rule: rule, message: try Paths.display(shown, folder: folder))
         } catch let error as DisclosureError {
             throw ServiceError.document(try Paths.display(error.description, folder: folder))
         }

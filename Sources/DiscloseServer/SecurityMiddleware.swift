@@ -27,8 +27,8 @@ struct SecurityMiddleware: RouterMiddleware {
         }
 
         var response: Response
-        if request.method == .post, let origin = request.headers[Self.origin], !app.sameOrigin(origin, request) {
-            let message = "this request came from another site (\(origin)), so it was refused; use the app's own pages."
+        if request.method == .post, let from = crossSite(request, api: api) {
+            let message = "this request came from another site (\(from)), so it was refused; use the app's own pages."
             response = api ? Reply.jsonError(.forbidden, code: .foreignOrigin, message: message) : app.errorPage(.forbidden, "Refused", message, context: context)
         } else if app.users != nil, context.session == nil, !Self.publicPaths.contains(path), !(await signsInWithBasic(api, request, &context)) {
             if api {
@@ -61,12 +61,27 @@ struct SecurityMiddleware: RouterMiddleware {
         return response
     }
 
+    /// What names the request as coming from another site, or nil when nothing does.
+    /// `Sec-Fetch-Site` must be `same-origin` (or `none`) when sent; `Origin` must be the app's
+    /// own. Browsers send `Origin: null` for a form posted from a page with
+    /// `Referrer-Policy: no-referrer` (as every page here is), so a page's form with
+    /// `Origin: null` is accepted when `Sec-Fetch-Site` says `same-origin`, and its CSRF token
+    /// is checked as always; the API refuses `Origin: null`.
+    func crossSite(_ request: Request, api: Bool) -> String? {
+        let site = request.headers[Self.fetchSite]?.lowercased()
+        if let site, site != "same-origin" && site != "none" { return "Sec-Fetch-Site: \(site)" }
+        guard let origin = request.headers[Self.origin] else { return nil }
+        if origin == "null" { return !api && site == "same-origin" ? nil : "Origin: null" }
+        return app.sameOrigin(origin, request) ? nil : origin
+    }
+
     func signsInWithBasic(_ api: Bool, _ request: Request, _ context: inout ServeContext) async -> Bool {
         guard api else { return false }
         return await app.basicAuth(request, context: &context)
     }
 
     static let origin = HTTPField.Name("Origin")!
+    static let fetchSite = HTTPField.Name("Sec-Fetch-Site")!
     static let csp = HTTPField.Name("Content-Security-Policy")!
     static let nosniff = HTTPField.Name("X-Content-Type-Options")!
     static let referrer = HTTPField.Name("Referrer-Policy")!

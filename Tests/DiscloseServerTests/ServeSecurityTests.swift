@@ -69,6 +69,25 @@ import Testing
             let error = try #require((try Serve.json(response.body) as? [String: [String: String]])?["error"])
             #expect(error["code"] == "foreign-origin")
         }
+        try await Serve.application(app).test(.router) { client in
+            let csrf = try await Serve.csrf(client)
+            func post(_ uri: String, _ headers: [(String, String)], token: Bool) async throws -> HTTPResponse.Status {
+                var form = Multipart()
+                if token { form.field("csrf", csrf) }
+                form.file("file", "essay.md", Data("# Essay\n".utf8))
+                var extra: HTTPFields = [:]
+                for (name, value) in headers { extra[HTTPField.Name(name)!] = value }
+                return try await client.execute(uri: uri, method: .post, headers: Serve.headers(form, csrf: csrf, extra: extra), body: form.body).status
+            }
+            // A page's form under Referrer-Policy: no-referrer: Chrome sends Origin: null and Sec-Fetch-Site: same-origin.
+            #expect(try await post("/verify", [("Origin", "null"), ("Sec-Fetch-Site", "same-origin")], token: true) == .ok)
+            #expect(try await post("/verify", [("Origin", "null"), ("Sec-Fetch-Site", "same-origin")], token: false) == .forbidden)
+            #expect(try await post("/verify", [("Origin", "null")], token: true) == .forbidden)
+            #expect(try await post("/verify", [("Sec-Fetch-Site", "cross-site")], token: true) == .forbidden)
+            #expect(try await post("/api/v1/verify", [("Origin", "null"), ("Sec-Fetch-Site", "same-origin")], token: false) == .forbidden)
+            #expect(try await post("/api/v1/verify", [("Sec-Fetch-Site", "same-site")], token: false) == .forbidden)
+            #expect(try await post("/api/v1/verify", [("Origin", "http://localhost")], token: false) == .ok)
+        }
         #expect(ServeApp.origin("http://localhost") == "http://localhost:80")
         #expect(ServeApp.origin("https://disclose.school.example") == "https://disclose.school.example:443")
     }
