@@ -153,10 +153,11 @@ import Testing
         #expect(Serve.leftovers(root).isEmpty)
     }
 
-    @Test func theTemporaryFolderIsEmptyAfterEveryKindOfRequest() async throws {
+    @Test func theTemporaryFolderIsEmptyAfterAThousandRequestsOfEveryKind() async throws {
         let (app, root) = try Serve.app(policy: true, limits: { $0.maxFileBytes = 50_000 })
         try await Serve.application(app).test(.router) { client in
-            for round in 0..<20 {
+            // 1,002 requests: stamps that work and that fail, uploads over the limit, bodies cut off.
+            for round in 0..<334 {
                 var form = Multipart()
                 form.file("file", "essay-\(round).docx", try Serve.docx(Serve.essay))
                 form.field("facts", round % 2 == 0 ? #"{"tools":[{"name":"ChatGPT"}],"purposes":["drafting"],"extent":"partial","review":"edited","declarant":"A"}"# : "not json")
@@ -168,7 +169,7 @@ import Testing
                 var cut = Multipart()
                 cut.file("file", "cut.md", Data(repeating: 66, count: 10_000))
                 _ = try await client.execute(uri: "/api/v1/verify", method: .post, headers: Serve.headers(cut), body: ByteBuffer(bytes: cut.data.prefix(5_000)))
-                #expect(Serve.leftovers(root).isEmpty, "round \(round)")
+                if round % 50 == 0 { #expect(Serve.leftovers(root).isEmpty, "round \(round)") }
             }
         }
         #expect(Serve.leftovers(root).isEmpty)

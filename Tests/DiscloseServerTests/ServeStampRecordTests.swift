@@ -1,6 +1,9 @@
 @testable import DiscloseServer
 @testable import DisclosureKit
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -78,6 +81,47 @@ import Testing
             #expect(bytes.prefix(2) == Data("PK".utf8))
         }
         #expect(Serve.leftovers(configuration.temporaryRoot).isEmpty)
+    }
+
+    /// Opens a raw connection and sends the start of an upload, then leaves it hanging.
+    static func stalledUpload(port: Int) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        #expect(connected == 0)
+        var form = Multipart()
+        form.file("file", "stalled.md", Data(repeating: 65, count: 200_000))
+        let head = "POST /api/v1/verify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: \(form.contentType)\r\nContent-Length: \(form.data.count + 100)\r\n\r\n"
+        let bytes = Array(head.utf8) + Array(form.data.prefix(100_000))
+        let sent = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+        #expect(sent > 0)
+        return fd
+    }
+
+    @Test func aClientStalledMidUploadBlocksNobodyAndLeavesNothingWhenItGoes() async throws {
+        let configuration = try Self.configuration { $0.limits.maxConcurrentRequests = 2 }
+        let app = try ServeApp(configuration: configuration)
+        let application = Application(router: app.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await application.test(.live) { client in
+            let port = try #require(client.port)
+            let stalled = try Self.stalledUpload(port: port)
+            try await Task.sleep(for: .milliseconds(300))
+            // The stalled upload has a folder of its own while it hangs; others go ahead meanwhile.
+            let form = try Self.stampForm()
+            let response = try await client.execute(uri: "/api/v1/stamp", method: .post, headers: Serve.headers(form), body: form.body)
+            #expect(response.status == .ok)
+            #expect(Serve.leftovers(configuration.temporaryRoot).count >= 1)
+            close(stalled)
+            var left = Serve.leftovers(configuration.temporaryRoot)
+            for _ in 0..<50 where !left.isEmpty {
+                try await Task.sleep(for: .milliseconds(100))
+                left = Serve.leftovers(configuration.temporaryRoot)
+            }
+            #expect(left.isEmpty, "\(left)")
+        }
     }
 
     @Test func uploadsOverTheConcurrencyLimitAreAnswered429() async throws {
