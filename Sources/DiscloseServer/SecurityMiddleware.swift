@@ -15,6 +15,12 @@ struct SecurityMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: ServeContext, next: (Request, ServeContext) async throws -> Response) async throws -> Response {
         var context = context
         let path = request.uri.path
+        // Behind a trusted proxy every connection is the proxy's: the client is the address the
+        // proxy added last to X-Forwarded-For (used for the sign-in limit).
+        if app.configuration.trustedProxy, let forwarded = request.headers[Self.forwardedFor],
+           let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty {
+            context.remoteAddress = last
+        }
         let api = path.hasPrefix("/api/")
         if let id = request.cookies[Self.sessionCookie]?.value, let session = await app.sessions.find(id) {
             context.session = session
@@ -88,5 +94,6 @@ struct SecurityMiddleware: RouterMiddleware {
     static let frameOptions = HTTPField.Name("X-Frame-Options")!
     static let forwardedProto = HTTPField.Name("X-Forwarded-Proto")!
     static let forwardedHost = HTTPField.Name("X-Forwarded-Host")!
+    static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
 }

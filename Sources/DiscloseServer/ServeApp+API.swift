@@ -46,7 +46,7 @@ extension ServeApp {
                 let files = upload.files.filter { $0.field == "file" }
                 guard !files.isEmpty else { return Reply.jsonError(.badRequest, code: .field, message: "send at least one file in the field named file.", field: "file") }
                 do {
-                    let reports = try await Blocking.run { [service] in try service.verify(files, folder: folder, task: upload.field("task")) }
+                    let reports = try await Blocking.run { [service] in try service.verify(files, folder: folder, task: upload.value("task")) }
                     return Reply.json(Data(try VerificationJSON.encode(reports).utf8))
                 } catch let error as ServiceError { return ServeApp.serviceFailure(error) }
             }, failure: ServeApp.uploadFailure)
@@ -58,7 +58,7 @@ extension ServeApp {
                 let files = upload.files.filter { $0.field == "file" }
                 guard !files.isEmpty else { return Reply.jsonError(.badRequest, code: .field, message: "send at least one file (or a .zip) in the field named file.", field: "file") }
                 do {
-                    let report = try await Blocking.run { [service] in try service.check(files, folder: folder, task: upload.field("task")) }
+                    let report = try await Blocking.run { [service] in try service.check(files, folder: folder, task: upload.value("task")) }
                     let rows = ClassRegister(report).rows.map { Dictionary(uniqueKeysWithValues: zip(ClassRegister.columns, $0)) }
                     return Reply.json(CheckResponse(note: AuditReport.standingNote, columns: ClassRegister.columns, rows: rows))
                 } catch let error as ServiceError { return ServeApp.serviceFailure(error) }

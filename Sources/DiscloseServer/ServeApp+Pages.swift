@@ -25,7 +25,7 @@ extension ServeApp {
                 guard !upload.files.isEmpty else {
                     return page("Check a class's work", "/check", CheckPage.form(viewer: viewer(context), policy: service.policy, error: "choose at least one file, or a .zip of the class's work."), context: context, status: .badRequest)
                 }
-                let task = upload.field("task").flatMap { $0.isEmpty ? nil : $0 }
+                let task = upload.value("task")
                 do {
                     let report = try await Blocking.run { [service] in try service.check(upload.files, folder: folder, task: task) }
                     return page("The class register", "/check", try CheckPage.results(report, viewer: viewer(context)), context: context)

@@ -102,6 +102,8 @@ actor LoginLimiter {
 
     func fail(user: String, address: String, now: Date = Date()) {
         for key in ["user:" + user, "address:" + address] { failures[key] = recent(key, now: now) + [now] }
+        // Made-up names must not fill the memory: forget keys with no failure in the window.
+        if failures.count > 10_000 { failures = failures.filter { !recent($0.key, now: now).isEmpty } }
     }
 
     func succeed(user: String) { failures["user:" + user] = nil }

@@ -44,6 +44,12 @@ struct Upload: Sendable {
     var files: [UploadedFile] = []
 
     func field(_ name: String) -> String? { fields[name]?.first }
+
+    /// The field's value trimmed, or nil when it is missing or empty (an unchosen select).
+    func value(_ name: String) -> String? {
+        guard let value = field(name)?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
 }
 
 /// Why an upload was refused; each has its HTTP status and a sentence for the person.

@@ -58,14 +58,13 @@ public struct UsersFile: Sendable, Equatable {
     /// The user when `password` is theirs, else nil (never says which of the two was wrong).
     public func authenticate(name: String, password: String) -> User? {
         guard let user = user(named: name) else {
-            // Spend the same time on an unknown name as on a known one.
-            _ = Bcrypt.verify(password, hash: UsersFile.decoy)
+            // Spend the same time on an unknown name as on a known one: a hash at the file's cost.
+            let cost = users.first.flatMap { UInt8($0.hash.split(separator: "$").dropFirst().first ?? "") } ?? 12
+            _ = Bcrypt.hash(password, cost: cost)
             return nil
         }
         return Bcrypt.verify(password, hash: user.hash) ? user : nil
     }
-
-    private static let decoy = Bcrypt.hash("decoy password", cost: 4)
 
     /// Reads the file at `path`, refusing one that others can read.
     /// - Throws: ``ServeError``.

@@ -221,6 +221,28 @@ import Testing
         }
     }
 
+    @Test func behindATrustedProxyCookiesAreSecureAndTheProxysOriginCounts() async throws {
+        let proxied: [(String, String)] = [("X-Forwarded-Proto", "https"), ("X-Forwarded-Host", "disclose.school.example"),
+                                           ("Origin", "https://disclose.school.example"), ("X-Forwarded-For", "10.1.2.3")]
+        for trusted in [true, false] {
+            var configuration = ServeConfiguration()
+            configuration.temporaryRoot = try Serve.temporaryFolder()
+            configuration.trustedProxy = trusted
+            let app = try ServeApp(configuration: configuration)
+            try await Serve.application(app).test(.router) { client in
+                var extra: HTTPFields = [:]
+                for (name, value) in proxied { extra[HTTPField.Name(name)!] = value }
+                let page = try await client.execute(uri: "/check", method: .get, headers: extra)
+                let cookie = try #require(page.headers[values: .setCookie].first { $0.hasPrefix("disclose_csrf=") })
+                #expect(cookie.hasSuffix("; Secure") == trusted)
+                var form = Multipart()
+                form.file("file", "essay.md", Data("# Essay\n".utf8))
+                let response = try await client.execute(uri: "/api/v1/verify", method: .post, headers: Serve.headers(form, extra: extra), body: form.body)
+                #expect(response.status == (trusted ? .ok : .forbidden))
+            }
+        }
+    }
+
     @Test func aGoodSignInGivesAStrictHttpOnlySessionCookie() async throws {
         let folder = try Serve.temporaryFolder()
         let (app, _) = try Serve.app(users: try Self.usersFile(folder), host: "0.0.0.0")

@@ -19,7 +19,9 @@ enum StampPage {
         out += "<p>Choose the document, say how AI was used, preview the statement, then stamp it and download the stamped copy.</p>"
         out += "<form method=\"post\" action=\"/stamp\" enctype=\"multipart/form-data\">\(HTML.csrfField(viewer))"
         out += "<label for=\"file\">Document</label><p class=\"hint\">Word (.docx), Markdown (.md) or HTML. Choose it again after a preview: browsers do not keep it.</p>"
-        out += "<input id=\"file\" name=\"file\" type=\"file\" accept=\".docx,.md,.markdown,.html,.htm\">"
+        // Every format the library reads, from its registry.
+        let accept = FormatRegistry.standard.fileExtensions.sorted().map { "." + $0 }.joined(separator: ",")
+        out += "<input id=\"file\" name=\"file\" type=\"file\" accept=\"\(accept)\">"
 
         // The tools the policy authorises for the person's role (all of them when the role is not known).
         let forRole = role ?? form.one("role")
