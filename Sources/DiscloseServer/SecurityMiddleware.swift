@@ -10,6 +10,12 @@ struct SecurityMiddleware: RouterMiddleware {
     let app: ServeApp
 
     static let sessionCookie = "disclose_session", csrfCookie = "disclose_csrf"
+    /// The methods each route takes, for 405 answers.
+    static let allowed: [String: String] = [
+        "/": "GET", "/check": "GET, POST", "/check/download": "POST", "/verify": "GET, POST", "/stamp": "GET, POST",
+        "/policy": "GET", "/login": "GET, POST", "/logout": "POST", "/healthz": "GET", "/assets/app.css": "GET",
+        "/assets/app.js": "GET", "/api/v1/policy": "GET", "/api/v1/verify": "POST", "/api/v1/check": "POST", "/api/v1/stamp": "POST",
+    ]
     static let publicPaths: Set<String> = ["/login", "/healthz", "/assets/app.css", "/assets/app.js"]
 
     func handle(_ request: Request, context: ServeContext, next: (Request, ServeContext) async throws -> Response) async throws -> Response {
@@ -47,7 +53,16 @@ struct SecurityMiddleware: RouterMiddleware {
                 response = app.errorPage(.unauthorized, "Please sign in", "your session has ended; sign in and send the form again.", context: context)
             }
         } else {
-            do { response = try await next(request, context) } catch let error as HTTPError {
+            do {
+                response = try await next(request, context)
+            } catch let error as HTTPError where error.status == .notFound && Self.allowed[path] != nil {
+                // A known path asked with a method it does not take.
+                let allow = Self.allowed[path]!
+                response = api || path == "/healthz"
+                    ? Reply.jsonError(.methodNotAllowed, code: .http, message: "\(path) takes \(allow); not \(request.method).")
+                    : app.errorPage(.methodNotAllowed, "Not here", "this page takes \(allow); not \(request.method).", context: context)
+                response.headers[.allow] = allow
+            } catch let error as HTTPError {
                 response = api ? Reply.jsonError(error.status, code: .http, message: error.body ?? error.status.reasonPhrase)
                     : app.errorPage(error.status, error.status.reasonPhrase, error.body ?? "that page does not exist.", context: context)
             } catch {

@@ -186,6 +186,9 @@ import Testing
             }
             let missing = try await client.execute(uri: "/nowhere", method: .get)
             #expect(missing.status == .notFound)
+            let wrongMethod = try await client.execute(uri: "/api/v1/stamp", method: .get)
+            #expect(wrongMethod.status == .methodNotAllowed)
+            #expect(wrongMethod.headers[.allow] == "POST")
         }
     }
 

@@ -48,6 +48,9 @@ struct ServeBrowserTests {
         #expect(report.passed)
         #expect(report.disclosure?.tools.map(\.name) == ["Microsoft 365 Copilot"])
         #expect(report.disclosure?.declarant == "j.smith")
+        let verified = try CLI.run(["verify", stamped, "--policy", CLI.packageRoot.appendingPathComponent("examples/policies/school-trust.toml").path])
+        #expect(verified.exitCode == 0, "\(verified.stdout)\(verified.stderr)")
+        #expect(verified.stdout.hasSuffix("Board report.docx: verified\n"))
         for name in ["register", "refusal", "stamp-preview", "policy"] {
             for width in [1280, 390] { #expect(FileManager.default.fileExists(atPath: artefacts + "/\(name)-\(width).png")) }
         }
