@@ -48,15 +48,53 @@ enum Reply {
 /// The `code` of a JSON error; docs/api.yaml lists the same values.
 enum APIErrorCode: String, CaseIterable {
     case field, policy, document
-    case tooLarge = "too-large", tooManyFiles = "too-many-files", badUpload = "bad-upload", busy
+    case tooLarge = "too-large", tooManyFiles = "too-many-files", badUpload = "bad-upload", busy, timeout
     case foreignOrigin = "foreign-origin", csrf, signIn = "sign-in", server, http
 }
 
 /// Running the library's synchronous work off Swift's cooperative threads.
 enum Blocking {
+    /// Runs `body` on a Dispatch thread. When the calling task is cancelled (the request ran out
+    /// of time), returns at once with `CancellationError`; `body` finishes unseen.
     static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        let once = Once<T>()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                once.set(continuation)
+                DispatchQueue.global().async { once.resume(with: Result { try body() }) }
+            }
+        } onCancel: {
+            once.resume(with: .failure(CancellationError()))
+        }
+    }
+
+    /// Resumes a continuation exactly once, whichever comes first: the result or the cancellation.
+    final class Once<T: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var continuation: CheckedContinuation<T, Error>?
+        private var early: Result<T, Error>?
+        private var done = false
+
+        func set(_ continuation: CheckedContinuation<T, Error>) {
+            lock.lock()
+            if let early, !done {
+                done = true
+                lock.unlock()
+                continuation.resume(with: early)
+                return
+            }
+            self.continuation = continuation
+            lock.unlock()
+        }
+
+        func resume(with result: Result<T, Error>) {
+            lock.lock()
+            guard !done else { lock.unlock(); return }
+            guard let continuation else { early = result; lock.unlock(); return }
+            done = true
+            self.continuation = nil
+            lock.unlock()
+            continuation.resume(with: result)
         }
     }
 }

@@ -21,6 +21,7 @@ extension ServeApp {
         case .tooMany: code = .tooManyFiles
         case .malformed: code = .badUpload
         case .busy: code = .busy
+        case .timedOut: code = .timeout
         case .server: code = .server
         }
         return Reply.jsonError(error.status, code: code, message: error.message)

@@ -118,15 +118,28 @@ public struct ServeApp: Sendable {
 
     /// Runs `body` with the request's upload in a fresh temporary folder, removed when it returns
     /// or throws; waits its turn behind other uploads, and is refused at once (429) when too many wait.
-    func withUpload(_ request: Request, _ body: (Upload, RequestFolder) async throws -> Response,
-                    failure: (UploadError) -> Response) async -> Response {
+    /// Gives up on the request after ``UploadLimits/maxRequestSeconds`` (408): its folder is
+    /// removed and the answer sent, and the library's work, which cannot be stopped half-way,
+    /// finishes unseen.
+    func withUpload(_ request: Request, _ body: @escaping @Sendable (Upload, RequestFolder) async throws -> Response,
+                    failure: @escaping @Sendable (UploadError) -> Response) async -> Response {
         guard await gate.enter() else { return failure(.busy) }
-        let response = await inFolder(request, body, failure: failure)
+        let seconds = configuration.limits.maxRequestSeconds
+        let response = await withTaskGroup(of: Response?.self) { group in
+            group.addTask { await inFolder(request, body, failure: failure) }
+            group.addTask {
+                try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first ?? failure(.timedOut(seconds))
+        }
         await gate.leave()
         return response
     }
 
-    private func inFolder(_ request: Request, _ body: (Upload, RequestFolder) async throws -> Response,
+    private func inFolder(_ request: Request, _ body: @Sendable (Upload, RequestFolder) async throws -> Response,
                           failure: (UploadError) -> Response) async -> Response {
         let folder: RequestFolder
         do { folder = try RequestFolder(root: configuration.temporaryRoot) } catch let error as UploadError { return failure(error) } catch {

@@ -60,6 +60,8 @@ public struct UploadLimits: Sendable {
     public var maxConcurrentRequests: Int = 8
     /// The most upload requests waiting their turn; more are answered 429 at once.
     public var maxQueuedRequests: Int = 128
+    /// The longest one upload request may take, from its first byte to its answer (408 past it).
+    public var maxRequestSeconds: Double = 120
     /// The library's limits while reading documents and archives (entries, ratio, nesting).
     public var read: ReadLimits = .default
 

@@ -58,6 +58,7 @@ enum UploadError: Error, Equatable {
     case tooMany(String)
     case malformed(String)
     case busy
+    case timedOut(Double)
     case server(String)
 
     var status: HTTPResponse.Status {
@@ -66,6 +67,7 @@ enum UploadError: Error, Equatable {
         case .tooMany: return .contentTooLarge
         case .malformed: return .badRequest
         case .busy: return .tooManyRequests
+        case .timedOut: return .requestTimeout
         case .server: return .internalServerError
         }
     }
@@ -74,6 +76,7 @@ enum UploadError: Error, Equatable {
         switch self {
         case .tooLarge(let m), .tooMany(let m), .malformed(let m), .server(let m): return m
         case .busy: return "the app is busy with other uploads; try again in a minute."
+        case .timedOut(let seconds): return "the request took longer than the \(Int(seconds)) seconds the app gives one request; nothing was kept. Send fewer files at a time."
         }
     }
 }

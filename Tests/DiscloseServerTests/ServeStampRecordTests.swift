@@ -124,6 +124,32 @@ import Testing
         }
     }
 
+    @Test func aRequestOverItsTimeIsAnswered408AndLeavesNothing() async throws {
+        let configuration = try Self.configuration { $0.limits.maxRequestSeconds = 0.5 }
+        let app = try ServeApp(configuration: configuration)
+        let application = Application(router: app.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await application.test(.live) { client in
+            let port = try #require(client.port)
+            let stalled = try Self.stalledUpload(port: port)
+            defer { close(stalled) }
+            var timeout = timeval(tv_sec: 5, tv_usec: 0)
+            setsockopt(stalled, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            let started = Date()
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let count = recv(stalled, &buffer, buffer.count, 0)
+            let answer = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self)
+            #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer)")
+            #expect(answer.contains("\"code\" : \"timeout\""))
+            #expect(Date().timeIntervalSince(started) < 3)
+            var left = Serve.leftovers(configuration.temporaryRoot)
+            for _ in 0..<30 where !left.isEmpty {
+                try await Task.sleep(for: .milliseconds(100))
+                left = Serve.leftovers(configuration.temporaryRoot)
+            }
+            #expect(left.isEmpty, "\(left)")
+        }
+    }
+
     @Test func uploadsOverTheConcurrencyLimitAreAnswered429() async throws {
         let configuration = try Self.configuration { $0.limits.maxConcurrentRequests = 0; $0.limits.maxQueuedRequests = 0 }
         let app = try ServeApp(configuration: configuration)
