@@ -54,7 +54,7 @@ struct DiscloseService: Sendable {
 
     init(configuration: ServeConfiguration) throws {
         policy = try configuration.policyPath.map { try PolicyLoader().load(path: $0) }
-        trust = TrustSettings(trust: configuration.trust).adding(config: nil, policy: policy)
+        trust = TrustSettings(trust: configuration.trust).adding(config: configuration.config, policy: policy)
         signatureCheck = try trust.makeCheck().check
         register = try configuration.registerPath.map { try AIUseRegister(path: $0, create: true) }
         signer = try configuration.signKeyPath.map { path in try KeySigner(key: try KeyFile.loadPrivateKey(at: path), keyPath: path) }

@@ -18,8 +18,11 @@ public struct ServeConfiguration: Sendable {
     public var registerPath: String?
     /// The private key stamps are signed with, if any.
     public var signKeyPath: String?
-    /// Trusted public keys or CA certificates for the signature check.
+    /// Trusted public keys or CA certificates for the signature check (`--trust`).
     public var trust: [String] = []
+    /// The `.disclose.toml` in force: its trust, revocations and `require_signature` are added
+    /// to the signature check as the command line adds them.
+    public var config: DiscloseConfig?
     /// Declarant and organisation defaults (`.disclose.toml`).
     public var defaultOrganisation: String?
     /// Upload limits.

@@ -214,3 +214,28 @@ import Testing
         #expect(Serve.leftovers(root).isEmpty)
     }
 }
+
+/// The signature settings of `.disclose.toml` reach the web app's checks as they reach the command line's.
+@Suite struct ServeSignatureSettingsTests {
+    @Test func requireSignatureInTheConfigFailsAnUnsignedFileOnVerify() async throws {
+        var configuration = ServeConfiguration()
+        configuration.temporaryRoot = try Serve.temporaryFolder()
+        configuration.config = DiscloseConfig(requireSignature: true)
+        let app = try ServeApp(configuration: configuration)
+        let folder = try Serve.temporaryFolder()
+        try Data("# Essay\n\nMy words.\n".utf8).write(to: URL(fileURLWithPath: folder + "/e.md"))
+        var draft = DisclosureDraft()
+        draft.extent = "none"
+        draft.declarant = "A"
+        _ = try Stamper().stamp(path: folder + "/e.md", draft: draft)
+        try await Serve.application(app).test(.router) { client in
+            var form = Multipart()
+            form.file("file", "e.md", try Data(contentsOf: URL(fileURLWithPath: folder + "/e.md")))
+            let response = try await client.execute(uri: "/api/v1/verify", method: .post, headers: Serve.headers(form), body: form.body)
+            let reports = try JSONDecoder().decode([VerificationJSON].self, from: Data(buffer: response.body))
+            let signature = try #require(reports.first?.checks.first { $0.id == CheckID.signature })
+            #expect(signature.status == .fail)
+            #expect(signature.state == SignatureState.unsigned.rawValue)
+        }
+    }
+}

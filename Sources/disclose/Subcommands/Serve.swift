@@ -53,7 +53,8 @@ struct ServeRun: ParsableCommand {
         configuration.host = host
         configuration.port = port
         configuration.usersPath = users
-        configuration.trust = trust + config.trust
+        configuration.trust = trust
+        configuration.config = config
         configuration.signKeyPath = signKey
         configuration.trustedProxy = trustedProxy
         configuration.registerPath = config.register
