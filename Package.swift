@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -40,10 +42,18 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Formats/README.md"]),
+        .target(
+            name: "DiscloseServer",
+            dependencies: [
+                "DisclosureKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]),
         .executableTarget(
             name: "disclose",
             dependencies: [
                 "DisclosureKit",
+                "DiscloseServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(
@@ -58,6 +68,12 @@ let package = Package(
         .testTarget(
             name: "discloseTests",
             dependencies: ["DisclosureKit"]),
+        .testTarget(
+            name: "DiscloseServerTests",
+            dependencies: [
+                "DiscloseServer", "DisclosureKit",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -22,7 +22,7 @@ struct DiscloseCommand: ParsableCommand {
             given could not be read at all (see disclose audit --help).
             """,
         version: DiscloseVersion.string,
-        subcommands: [Stamp.self, Show.self, Verify.self, Unstamp.self, Audit.self, Report.self, PolicyCommand.self, Keys.self, Init.self, RegisterCommand.self])
+        subcommands: [Stamp.self, Show.self, Verify.self, Unstamp.self, Audit.self, Report.self, PolicyCommand.self, Keys.self, Init.self, RegisterCommand.self, Serve.self])
 }
 
 enum DiscloseVersion {

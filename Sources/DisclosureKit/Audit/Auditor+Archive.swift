@@ -47,6 +47,99 @@ public enum ArchiveAudit {
     static func isPackage(_ entries: [ZipEntryInfo]) -> Bool {
         entries.contains { $0.name == "[Content_Types].xml" || $0.name == "mimetype" }
     }
+
+    /// What the walk counts, for the audit's statistics.
+    enum Count {
+        /// An entry that is a file (a document, or one refused).
+        case file
+        /// The last counted entry was a zip opened as a folder, so it is not a file itself.
+        case nestedArchive
+        /// An entry skipped as junk (`__MACOSX/`, `.DS_Store`, `Thumbs.db`).
+        case excluded
+        /// Bytes inflated from an entry.
+        case read(Int)
+    }
+
+    /// Walks the entries of an opened plain archive at `path` as the audit reads them: in name
+    /// order, junk skipped, names that climb out, links, encrypted entries and entries over the
+    /// read limits refused with the reason, zips inside opened to ``maxDepth``, and every other
+    /// entry handed to `document` with its bytes.
+    /// - Parameters:
+    ///   - budget: the bytes that may still be inflated from this archive and those inside it.
+    ///   - count: told of every entry counted, for statistics.
+    ///   - refused: makes the result for an entry not read (path, status, reason, size).
+    ///   - document: makes the result for an entry read.
+    static func entries<Result>(_ reader: ZipReader, path: String, depth: Int, limits: ReadLimits, budget: inout Int,
+                                count: (Count) -> Void, refusal: (String, AuditStatus, String, Int?) -> Result,
+                                document: (String, Data) -> Result) -> [Result] {
+        func refused(_ entryPath: String, _ status: AuditStatus, _ reason: String, size: Int? = nil) -> Result {
+            refusal(entryPath, status, reason, size)
+        }
+        guard reader.entries.count <= limits.maxEntries else {
+            count(.file)
+            return [refused(path, .unreadable, "the archive has \(reader.entries.count) entries, more than the \(limits.maxEntries) Disclose reads in one archive; unpack it and audit the folders, or split it")]
+        }
+        var results: [Result] = []
+        let sorted = reader.entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        for entry in sorted {
+            let name = entry.name
+            if name.hasSuffix("/") && entry.uncompressedSize == 0 { continue }
+            if ArchiveAudit.isJunk(name) {
+                count(.excluded)
+                continue
+            }
+            count(.file)
+            let entryPath = path + "/" + name
+            if ArchiveAudit.climbsOut(name) {
+                results.append(refused(entryPath, .unreadable, "the entry's name climbs out of the archive (\"\(name)\"), as only a damaged or hostile archive's would; not read"))
+                continue
+            }
+            if entry.isSymlink {
+                results.append(refused(entryPath, .unsupported, "a symbolic link stored in the archive, not a document; not followed"))
+                continue
+            }
+            if entry.isEncrypted {
+                results.append(refused(entryPath, .unreadable, "the entry is encrypted (password-protected), so Disclose cannot read it; unpack it with the password and audit the folder"))
+                continue
+            }
+            let declared = entry.uncompressedSize
+            if declared > limits.maxFileBytes {
+                results.append(refused(entryPath, .unreadable, "the entry is \(ByteCount.describe(declared)), larger than the \(ByteCount.describe(limits.maxFileBytes)) Disclose reads", size: declared))
+                continue
+            }
+            if declared > 1 << 20, declared / max(entry.compressedSize, 1) > limits.maxCompressionRatio {
+                results.append(refused(entryPath, .unreadable, "the entry is compressed more than \(limits.maxCompressionRatio) to 1 (\(ByteCount.describe(declared)) from \(ByteCount.describe(entry.compressedSize))), as zip bombs are; not read", size: declared))
+                continue
+            }
+            if declared > budget {
+                results.append(refused(entryPath, .unreadable, "the archive holds more than \(ByteCount.describe(limits.maxTotalUncompressedBytes)) in all, more than Disclose reads from one archive; unpack it and audit the folders", size: declared))
+                continue
+            }
+            let bytes: Data
+            do {
+                bytes = try reader.read(entry, limit: declared)
+            } catch ZipFailure.tooLarge {
+                results.append(refused(entryPath, .unreadable, "the entry holds more than the \(ByteCount.describe(declared)) its header gives, as only a damaged or hostile archive's would; not read", size: declared))
+                continue
+            } catch {
+                results.append(refused(entryPath, .unreadable, "the entry could not be unpacked (\(error)); the archive may be damaged", size: declared))
+                continue
+            }
+            budget -= bytes.count
+            count(.read(bytes.count))
+            if ArchiveAudit.isArchiveName(name), let inner = try? ZipReader(data: bytes), !ArchiveAudit.isPackage(inner.entries) {
+                guard depth < ArchiveAudit.maxDepth else {
+                    results.append(refused(entryPath, .unsupported, "a zip inside \(depth) zips, deeper than the \(ArchiveAudit.maxDepth) archives Disclose opens; unpack it and audit the folder", size: bytes.count))
+                    continue
+                }
+                count(.nestedArchive)
+                results += entries(inner, path: entryPath, depth: depth + 1, limits: limits, budget: &budget, count: count, refusal: refusal, document: document)
+                continue
+            }
+            results.append(document(entryPath, bytes))
+        }
+        return results
+    }
 }
 
 extension Auditor {
@@ -90,74 +183,20 @@ extension Auditor {
 
     /// One result per entry of an opened plain archive at `path`.
     func archiveResults(_ reader: ZipReader, path: String, depth: Int, budget: inout Int, verifier: Verifier, state: RunState) -> [AuditResult] {
-        let limits = options.limits
-        func refused(_ entryPath: String, _ status: AuditStatus, _ reason: String, size: Int? = nil) -> AuditResult {
-            AuditResult(AuditRecord(path: entryPath, format: nil, status: status, size: size, error: "\(entryPath): \(reason)."))
-        }
-        guard reader.entries.count <= limits.maxEntries else {
-            state.update { $0.statistics.files += 1 }
-            return [refused(path, .unreadable, "the archive has \(reader.entries.count) entries, more than the \(limits.maxEntries) Disclose reads in one archive; unpack it and audit the folders, or split it")]
-        }
-        var results: [AuditResult] = []
-        let entries = reader.entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-        for entry in entries {
-            let name = entry.name
-            if name.hasSuffix("/") && entry.uncompressedSize == 0 { continue }
-            if ArchiveAudit.isJunk(name) {
-                state.update { $0.statistics.excludedFiles += 1 }
-                continue
-            }
-            state.update { $0.statistics.files += 1 }
-            let entryPath = path + "/" + name
-            if ArchiveAudit.climbsOut(name) {
-                results.append(refused(entryPath, .unreadable, "the entry's name climbs out of the archive (\"\(name)\"), as only a damaged or hostile archive's would; not read"))
-                continue
-            }
-            if entry.isSymlink {
-                results.append(refused(entryPath, .unsupported, "a symbolic link stored in the archive, not a document; not followed"))
-                continue
-            }
-            if entry.isEncrypted {
-                results.append(refused(entryPath, .unreadable, "the entry is encrypted (password-protected), so Disclose cannot read it; unpack it with the password and audit the folder"))
-                continue
-            }
-            let declared = entry.uncompressedSize
-            if declared > limits.maxFileBytes {
-                results.append(refused(entryPath, .unreadable, "the entry is \(ByteCount.describe(declared)), larger than the \(ByteCount.describe(limits.maxFileBytes)) Disclose reads", size: declared))
-                continue
-            }
-            if declared > 1 << 20, declared / max(entry.compressedSize, 1) > limits.maxCompressionRatio {
-                results.append(refused(entryPath, .unreadable, "the entry is compressed more than \(limits.maxCompressionRatio) to 1 (\(ByteCount.describe(declared)) from \(ByteCount.describe(entry.compressedSize))), as zip bombs are; not read", size: declared))
-                continue
-            }
-            if declared > budget {
-                results.append(refused(entryPath, .unreadable, "the archive holds more than \(ByteCount.describe(limits.maxTotalUncompressedBytes)) in all, more than Disclose reads from one archive; unpack it and audit the folders", size: declared))
-                continue
-            }
-            let bytes: Data
-            do {
-                bytes = try reader.read(entry, limit: declared)
-            } catch ZipFailure.tooLarge {
-                results.append(refused(entryPath, .unreadable, "the entry holds more than the \(ByteCount.describe(declared)) its header gives, as only a damaged or hostile archive's would; not read", size: declared))
-                continue
-            } catch {
-                results.append(refused(entryPath, .unreadable, "the entry could not be unpacked (\(error)); the archive may be damaged", size: declared))
-                continue
-            }
-            budget -= bytes.count
-            state.update { $0.statistics.bytesRead += bytes.count }
-            if ArchiveAudit.isArchiveName(name), let inner = try? ZipReader(data: bytes), !ArchiveAudit.isPackage(inner.entries) {
-                guard depth < ArchiveAudit.maxDepth else {
-                    results.append(refused(entryPath, .unsupported, "a zip inside \(depth) zips, deeper than the \(ArchiveAudit.maxDepth) archives Disclose opens; unpack it and audit the folder", size: bytes.count))
-                    continue
+        ArchiveAudit.entries(reader, path: path, depth: depth, limits: options.limits, budget: &budget, count: { event in
+            state.update { summary in
+                switch event {
+                case .file: summary.statistics.files += 1
+                case .nestedArchive: summary.statistics.files -= 1
+                case .excluded: summary.statistics.excludedFiles += 1
+                case .read(let bytes): summary.statistics.bytesRead += bytes
                 }
-                state.update { $0.statistics.files -= 1 }
-                results += archiveResults(inner, path: entryPath, depth: depth + 1, budget: &budget, verifier: verifier, state: state)
-                continue
             }
-            results.append(AuditResult(entryRecord(path: entryPath, data: bytes, verifier: verifier)))
-        }
-        return results
+        }, refusal: { entryPath, status, reason, size in
+            AuditResult(AuditRecord(path: entryPath, format: nil, status: status, size: size, error: "\(entryPath): \(reason)."))
+        }, document: { entryPath, bytes in
+            AuditResult(entryRecord(path: entryPath, data: bytes, verifier: verifier))
+        })
     }
 
     /// The record of one document read from an archive.

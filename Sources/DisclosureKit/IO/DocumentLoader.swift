@@ -63,8 +63,9 @@ public struct DocumentLoader: Sendable {
 }
 
 /// Human-readable byte counts.
-enum ByteCount {
-    static func describe(_ bytes: Int) -> String {
+public enum ByteCount {
+    /// `512 bytes`, `1.5 KiB`, `50.0 MiB`, `1.0 GiB`.
+    public static func describe(_ bytes: Int) -> String {
         if bytes >= 1 << 30 { return String(format: "%.1f GiB", Double(bytes) / Double(1 << 30)) }
         if bytes >= 1 << 20 { return String(format: "%.1f MiB", Double(bytes) / Double(1 << 20)) }
         if bytes >= 1 << 10 { return String(format: "%.1f KiB", Double(bytes) / Double(1 << 10)) }

@@ -124,3 +124,12 @@ extension RegisterRecord {
          role ?? "", outcome, rulesNotMet.joined(separator: "; "), keyID ?? ""]
     }
 }
+
+extension AIUseRegister {
+    /// Appends the record of a stamp (one call per stamped document, from the command line or the web app).
+    /// - Throws: ``RegisterError``; on error nothing was added.
+    @discardableResult
+    public func append(_ result: StampResult) throws -> RegisterRecord {
+        try append(RegisterRecord(result: result))
+    }
+}

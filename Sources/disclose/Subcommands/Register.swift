@@ -36,13 +36,6 @@ enum RegisterOptions {
     }
 }
 
-extension AIUseRegister {
-    /// Appends the record of `result` (the CLI's one call per stamp).
-    func append(_ result: StampResult) throws {
-        try append(RegisterRecord(result: result))
-    }
-}
-
 struct RegisterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register",

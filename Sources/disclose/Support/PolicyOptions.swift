@@ -30,11 +30,7 @@ struct PolicyOptions: ParsableArguments {
         guard let policy else {
             throw ValidationError("--task names a task in a policy; give --policy (or set `policy` in .disclose.toml).")
         }
-        if policy.task(id: task) == nil {
-            let known = policy.tasks.map(\.id)
-            throw ValidationError("the task \"\(task)\" is not in \(policy.source)" + (known.isEmpty ? "; it lists no tasks." : "; it lists \(known.joined(separator: ", ")).")
-                                  + " Add a [[tasks]] entry with id = \"\(task)\" to the policy, or correct the spelling.")
-        }
+        if let problem = policy.taskProblem(task) { throw ValidationError(problem) }
     }
 
     /// `path` relative to the current folder when it lies inside it, for shorter messages.
