@@ -139,7 +139,9 @@ struct DiscloseService: Sendable {
             throw ServiceError.field(error.field ?? "facts", try Paths.display(error.message, folder: folder))
         } catch DisclosureError.policyViolation(_, let rule, let detail) {
             // The policy's own file name, not where it lies on the server.
-            let shown = policy.map { detail.replacingOccurrences(of: $0.source, with: ($0.source as NSString).lastPathComponent) } ?? detail
+            // The command line's hint (--record-breach) is the form's own checkbox here, which the page offers in its words.
+            let words = detail.replacingOccurrences(of: " " + StampPolicy.breachHint, with: "")
+            let shown = policy.map { words.replacingOccurrences(of: $0.source, with: ($0.source as NSString).lastPathComponent) } ?? words
             throw ServiceError.policy(rule: rule, message: try Paths.display(shown, folder: folder))
         } catch let error as DisclosureError {
             throw ServiceError.document(try Paths.display(error.description, folder: folder))

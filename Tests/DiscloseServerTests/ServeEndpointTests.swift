@@ -126,6 +126,7 @@ import Testing
             #expect(error["code"] == "policy")
             #expect(error["rule"] == "policy.tool-authorised")
             #expect(error["message"]?.contains("Nothing was written") == true)
+            #expect(error["message"]?.contains("--record-breach") == false, "no command-line flag in a web answer")
 
             var honest = Multipart()
             honest.file("file", "essay.md", Data("# Essay\n\nWords.\n".utf8))
