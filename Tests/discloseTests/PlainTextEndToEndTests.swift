@@ -51,6 +51,8 @@ import Testing
             .write(toFile: folder + "/residue.txt", atomically: true, encoding: .utf8)
         try "Essay on rivers\n\nRivers shape the land around them.\n\nI used ChatGPT to check my spelling.\n"
             .write(toFile: folder + "/declared.txt", atomically: true, encoding: .utf8)
+        try "Minutes\r\n\r\nThe board met.".write(toFile: folder + "/stamped.txt", atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["stamp", "stamped.txt"] + CLI.sampleFacts, in: folder).exitCode == 0)
         let r = try CLI.run(["audit", ".", "--no-cache", "--format", "jsonl", "--fail-on", "none"], in: folder)
         #expect(r.exitCode == 0, "\(r.stderr)")
         let records = try r.stdout.split(separator: "\n").compactMap { line -> [String: Any]? in
@@ -62,6 +64,8 @@ import Testing
         #expect(byPath["residue.txt"]?["format"] as? String == "txt")
         #expect(byPath["declared.txt"]?["status"] as? String == "declared-ai-use")
         #expect(byPath["declared.txt"]?["format"] as? String == "txt")
+        #expect(byPath["stamped.txt"]?["status"] as? String == "disclosed-verified")
+        #expect((byPath["stamped.txt"]?["findings"] as? [Any])?.isEmpty == true, "our block is not read as a signal")
         let declarations = try #require(byPath["declared.txt"]?["declarations"] as? [[String: Any]])
         #expect(declarations.count == 1)
         #expect("\(declarations)".contains("ChatGPT"))
