@@ -10,7 +10,7 @@ import Testing
         try "# Report\n\nFirst paragraph.\n".write(toFile: folder + "/docs/verified.md", atomically: true, encoding: .utf8)
         try "# Notes\n\nSome notes.\n".write(toFile: folder + "/docs/edited.md", atomically: true, encoding: .utf8)
         try "# Plain\n\nNothing stamped.\n".write(toFile: folder + "/plain.md", atomically: true, encoding: .utf8)
-        try "text".write(toFile: folder + "/notes.txt", atomically: true, encoding: .utf8)
+        try "text".write(toFile: folder + "/notes.rtf", atomically: true, encoding: .utf8)
         let stamp = try CLI.run(["stamp", "docs/verified.md", "docs/edited.md"] + CLI.sampleFacts, in: folder)
         #expect(stamp.exitCode == 0)
         let edited = try String(contentsOfFile: folder + "/docs/edited.md", encoding: .utf8)
@@ -49,7 +49,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(try CLI.run(["audit", ".", "--no-cache", "--fail-on", "none"], in: folder).exitCode == 0)
         #expect(try CLI.run(["audit", "docs/verified.md", "plain.md", "--no-cache"], in: folder).exitCode == 0)
-        #expect(try CLI.run(["audit", "plain.md", "notes.txt", "--no-cache", "--fail-on", "unsupported"], in: folder).exitCode == 1)
+        #expect(try CLI.run(["audit", "plain.md", "notes.rtf", "--no-cache", "--fail-on", "unsupported"], in: folder).exitCode == 1)
         #expect(try CLI.run(["audit", "plain.md", "--no-cache", "--fail-on", "unsupported,unreadable"], in: folder).exitCode == 0)
         let bad = try CLI.run(["audit", ".", "--fail-on", "broken"], in: folder)
         #expect(bad.exitCode == 2)
@@ -79,7 +79,7 @@ import Testing
         let lines = try records(r.stdout)
         let statuses = Dictionary(uniqueKeysWithValues: lines.map { ($0["path"] as? String ?? "", $0["status"] as? String ?? "") })
         #expect(statuses == ["docs/verified.md": "disclosed-verified", "docs/edited.md": "disclosed-with-problems",
-                             "plain.md": "undisclosed", "notes.txt": "unsupported"])
+                             "plain.md": "undisclosed", "notes.rtf": "unsupported"])
         #expect(lines.allSatisfy { Set($0.keys) == ["path", "format", "status", "size", "sha256", "disclosure", "checks", "declarations", "findings", "error", "author"] })
         let all = try self.lines(r.stdout)
         #expect(all.first?["type"] as? String == "header")
@@ -94,13 +94,13 @@ import Testing
         #expect(r.exitCode == 0)
         #expect(r.stdout.isEmpty)
         let paths = try records(try String(contentsOfFile: folder + "/report.jsonl", encoding: .utf8)).map { $0["path"] as? String ?? "" }
-        #expect(paths == ["docs/edited.md", "docs/verified.md", "notes.txt", "plain.md"])
+        #expect(paths == ["docs/edited.md", "docs/verified.md", "notes.rtf", "plain.md"])
         let again = try CLI.run(["audit", ".", "--format", "jsonl", "--output", "report.jsonl", "--fail-on", "none", "--cache", "audit.sqlite"], in: folder)
         #expect(again.stderr.isEmpty)
         let warm = try lines(try String(contentsOfFile: folder + "/report.jsonl", encoding: .utf8))
         #expect(warm.first?["type"] as? String == "header")
         #expect(warm.last?["type"] as? String == "summary")
-        #expect(warm.compactMap { $0["path"] as? String } == ["docs/edited.md", "docs/verified.md", "notes.txt", "plain.md"])
+        #expect(warm.compactMap { $0["path"] as? String } == ["docs/edited.md", "docs/verified.md", "notes.rtf", "plain.md"])
     }
 
     @Test func shardsTogetherCoverEveryFileOnce() throws {

@@ -45,11 +45,11 @@ import Testing
     @Test func unsupportedFileIsExitThreeAndUntouched() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Data("plain text".utf8).write(to: URL(fileURLWithPath: folder + "/notes.txt"))
-        let r = try CLI.run(["stamp", "notes.txt", "--extent", "none", "--declarant", "me"], in: folder)
+        try Data("plain text".utf8).write(to: URL(fileURLWithPath: folder + "/notes.rtf"))
+        let r = try CLI.run(["stamp", "notes.rtf", "--extent", "none", "--declarant", "me"], in: folder)
         #expect(r.exitCode == 3)
-        #expect(r.stderr.contains("notes.txt: not a document Disclose reads (extension .txt)"))
-        #expect(try String(contentsOfFile: folder + "/notes.txt", encoding: .utf8) == "plain text")
+        #expect(r.stderr.contains("notes.rtf: not a document Disclose reads (extension .rtf)"))
+        #expect(try String(contentsOfFile: folder + "/notes.rtf", encoding: .utf8) == "plain text")
     }
 
     @Test func fromFileWithBadJSONIsUsageError() throws {

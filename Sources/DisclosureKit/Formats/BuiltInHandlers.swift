@@ -4,4 +4,5 @@ let builtInHandlers: [any FormatHandler] = [
     DOCXHandler(),
     MarkdownHandler(),
     HTMLHandler(),
+    PlainTextHandler(),
 ]

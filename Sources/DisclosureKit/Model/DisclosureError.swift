@@ -60,7 +60,7 @@ extension DisclosureError: LocalizedError, CustomStringConvertible {
             return "\(path): no such file, or it cannot be opened. Check the path and that you have permission to read it."
         case .unsupportedFormat(let path, let detail):
             if detail.hasPrefix("extension") || detail.hasPrefix("no file extension") {
-                return "\(path): not a document Disclose reads (\(detail)). Disclose reads .docx, .md and .html files; convert the file to one of these first."
+                return "\(path): not a document Disclose reads (\(detail)). Disclose reads .docx, .md, .html and .txt files; convert the file to one of these first."
             }
             return "\(path): Disclose cannot use this file: \(detail)."
         case .unreadable(let path, let reason, let hint):

@@ -15,7 +15,7 @@ struct Stamp: ParsableCommand {
                 --extent partial --review edited --reviewer "Head of Comms" --declarant "J. Smith"
             """)
 
-    @Argument(help: "The documents to stamp (.docx, .md, .html).")
+    @Argument(help: "The documents to stamp (.docx, .md, .html, .txt).")
     var files: [String]
 
     @OptionGroup(title: "Disclosure facts")

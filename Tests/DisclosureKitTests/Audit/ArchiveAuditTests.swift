@@ -19,19 +19,19 @@ import Testing
         try folder.write("class.zip", try TestDOCX.archive([
             ("Amelia Khan/essay.md", Data("# Essay\n\nPLANT-DECLARED\n".utf8)),
             ("Ben Ortiz/essay.docx", docx),
-            ("Chloe Price/notes.txt", Data("hello".utf8)),
+            ("Chloe Price/notes.rtf", Data("hello".utf8)),
             ("__MACOSX/Amelia Khan/._essay.md", Data([0, 5, 22, 7])),
             ("Dan Lee/", Data()),
         ]))
         let (report, summary) = audit(folder, [folder.path("class.zip")])
         let records = byPath(report)
         let root = folder.path("class.zip")
-        #expect(Set(records.keys) == [root + "/Amelia Khan/essay.md", root + "/Ben Ortiz/essay.docx", root + "/Chloe Price/notes.txt"])
+        #expect(Set(records.keys) == [root + "/Amelia Khan/essay.md", root + "/Ben Ortiz/essay.docx", root + "/Chloe Price/notes.rtf"])
         #expect(records[root + "/Amelia Khan/essay.md"].map { AuditStatus.declaredAnotherWay.contains($0.status) } == true)
         #expect(records[root + "/Ben Ortiz/essay.docx"]?.status == .undisclosed)
         #expect(records[root + "/Ben Ortiz/essay.docx"]?.format == "docx")
         #expect(records[root + "/Ben Ortiz/essay.docx"]?.author == "Ben Ortiz")
-        #expect(records[root + "/Chloe Price/notes.txt"]?.status == .unsupported)
+        #expect(records[root + "/Chloe Price/notes.rtf"]?.status == .unsupported)
         #expect(summary.statistics.excludedFiles == 1)
         #expect(summary.statistics.files == 3)
         // The register names each pupil from their folder inside the archive.

@@ -14,7 +14,7 @@ import Testing
         try folder.write("signals.md", "# Essay\n\nPLANT-MODERATE and PLANT-WEAK\n")
         try folder.write("weak-only.md", "# Essay\n\nPLANT-WEAK\n")
         try folder.write("plain.html", "<!DOCTYPE html><html><head><title>t</title></head><body><p>Hello.</p></body></html>")
-        try folder.write("notes.txt", "plain text")
+        try folder.write("notes.rtf", "plain text")
         try folder.write("broken.docx", Data("PK\u{03}\u{04} not really a zip".utf8))
         return folder
     }
@@ -26,7 +26,7 @@ import Testing
         #expect(statuses == [
             "verified.md": .disclosedVerified, "problems.md": .disclosedWithProblems, "declared.md": .declaredAIUse,
             "signals.md": .undisclosedWithSignals, "weak-only.md": .undisclosed, "plain.html": .undisclosed,
-            "notes.txt": .unsupported, "broken.docx": .unreadable,
+            "notes.rtf": .unsupported, "broken.docx": .unreadable,
         ])
     }
 
@@ -43,7 +43,7 @@ import Testing
         #expect(byName["weak-only.md"]?.checks == [])
         #expect(byName["declared.md"]?.declarations.map(\.kind) == ["written-statement"])
         #expect(byName["broken.docx"]?.error?.hasPrefix(folder.path("broken.docx") + ": ") == true)
-        #expect(byName["notes.txt"]?.error?.contains("extension .txt") == true)
+        #expect(byName["notes.rtf"]?.error?.contains("extension .rtf") == true)
         #expect(byName["plain.html"]?.sha256?.count == 64)
         #expect(summary.counts[.undisclosed] == 2)
         #expect(summary.statistics.files == 8)
