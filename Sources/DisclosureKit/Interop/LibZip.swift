@@ -147,20 +147,10 @@ final class ZipRebuilder {
 
     /// Writes `items` in order, reading raw entries from `source`, and returns the archive's bytes.
     static func build(from source: ZipReader, items: [Item]) throws -> Data {
-        var error = zip_error_t()
-        zip_error_init(&error)
-        defer { zip_error_fini(&error) }
-        guard let target = zip_source_buffer_create(nil, 0, 0, &error) else {
-            throw ZipFailure.other(String(cString: zip_error_strerror(&error)))
-        }
-        zip_source_keep(target)
-        defer { zip_source_free(target) }
-        guard let za = zip_open_from_source(target, ZIP_TRUNCATE, &error) else {
-            throw ZipFailure.other(String(cString: zip_error_strerror(&error)))
-        }
-        var closed = false
-        defer { if !closed { zip_discard(za) } }
+        try newArchive { za in try fill(za, from: source, items: items) }
+    }
 
+    private static func fill(_ za: OpaquePointer, from source: ZipReader, items: [Item]) throws {
         func fail(_ what: String) -> ZipFailure {
             ZipFailure.other("\(what): \(String(cString: zip_strerror(za)))")
         }
@@ -198,7 +188,26 @@ final class ZipRebuilder {
                 _ = zip_set_archive_comment(za, raw.baseAddress?.assumingMemoryBound(to: CChar.self), zip_uint16_t(raw.count))
             }
         }
-        if zip_close(za) != 0 { throw fail("writing the archive") }
+    }
+
+    /// A new archive in memory: `fill` adds its entries, then it is closed and its bytes read back.
+    /// On any failure the half-made archive is discarded.
+    private static func newArchive(_ fill: (OpaquePointer) throws -> Void) throws -> Data {
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let target = zip_source_buffer_create(nil, 0, 0, &error) else {
+            throw ZipFailure.other(String(cString: zip_error_strerror(&error)))
+        }
+        zip_source_keep(target)
+        defer { zip_source_free(target) }
+        guard let za = zip_open_from_source(target, ZIP_TRUNCATE, &error) else {
+            throw ZipFailure.other(String(cString: zip_error_strerror(&error)))
+        }
+        var closed = false
+        defer { if !closed { zip_discard(za) } }
+        try fill(za)
+        if zip_close(za) != 0 { throw ZipFailure.other("writing the archive: \(String(cString: zip_strerror(za)))") }
         closed = true
 
         guard zip_source_open(target) == 0 else { throw ZipFailure.other("reading back the archive") }
@@ -221,48 +230,22 @@ final class ZipRebuilder {
     /// entries, and returns its bytes. For files we make from scratch (the XLSX register).
     /// `unixModes` gives an entry's Unix file mode (e.g. `0o120777` for a symbolic link), for tests.
     static func write(entries: [(name: String, bytes: Data, store: Bool)], unixModes: [String: UInt32] = [:]) throws -> Data {
-        var error = zip_error_t()
-        zip_error_init(&error)
-        defer { zip_error_fini(&error) }
-        guard let target = zip_source_buffer_create(nil, 0, 0, &error) else {
-            throw ZipFailure.other(String(cString: zip_error_strerror(&error)))
-        }
-        zip_source_keep(target)
-        defer { zip_source_free(target) }
-        guard let za = zip_open_from_source(target, ZIP_TRUNCATE, &error) else {
-            throw ZipFailure.other(String(cString: zip_error_strerror(&error)))
-        }
-        var closed = false
-        defer { if !closed { zip_discard(za) } }
-        for entry in entries {
-            let box = Unmanaged.passRetained(DataSource([entry.bytes]))
-            guard let src = zip_source_function(za, dataSourceCallback, box.toOpaque()) else {
-                box.release()
-                throw ZipFailure.other("adding \(entry.name): \(String(cString: zip_strerror(za)))")
-            }
-            let idx = zip_file_add(za, entry.name, src, ZIP_FL_ENC_UTF_8)
-            if idx < 0 { zip_source_free(src); throw ZipFailure.other("adding \(entry.name): \(String(cString: zip_strerror(za)))") }
-            zip_set_file_compression(za, zip_uint64_t(idx), entry.store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, entry.store ? 0 : deflateLevel)
-            zip_file_set_mtime(za, zip_uint64_t(idx), time_t(315_532_800), 0)
-            if let mode = unixModes[entry.name] {
-                zip_file_set_external_attributes(za, zip_uint64_t(idx), 0, zip_uint8_t(ZIP_OPSYS_UNIX), zip_uint32_t(mode) << 16)
+        try newArchive { za in
+            for entry in entries {
+                let box = Unmanaged.passRetained(DataSource([entry.bytes]))
+                guard let src = zip_source_function(za, dataSourceCallback, box.toOpaque()) else {
+                    box.release()
+                    throw ZipFailure.other("adding \(entry.name): \(String(cString: zip_strerror(za)))")
+                }
+                let idx = zip_file_add(za, entry.name, src, ZIP_FL_ENC_UTF_8)
+                if idx < 0 { zip_source_free(src); throw ZipFailure.other("adding \(entry.name): \(String(cString: zip_strerror(za)))") }
+                zip_set_file_compression(za, zip_uint64_t(idx), entry.store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, entry.store ? 0 : deflateLevel)
+                zip_file_set_mtime(za, zip_uint64_t(idx), time_t(315_532_800), 0)
+                if let mode = unixModes[entry.name] {
+                    zip_file_set_external_attributes(za, zip_uint64_t(idx), 0, zip_uint8_t(ZIP_OPSYS_UNIX), zip_uint32_t(mode) << 16)
+                }
             }
         }
-        if zip_close(za) != 0 { throw ZipFailure.other("writing the archive: \(String(cString: zip_strerror(za)))") }
-        closed = true
-        guard zip_source_open(target) == 0 else { throw ZipFailure.other("reading back the archive") }
-        defer { zip_source_close(target) }
-        var out = Data()
-        let chunk = 1 << 20
-        let scratch = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
-        defer { scratch.deallocate() }
-        while true {
-            let n = zip_source_read(target, scratch, zip_uint64_t(chunk))
-            if n < 0 { throw ZipFailure.other("reading back the archive") }
-            if n == 0 { break }
-            out.append(scratch.assumingMemoryBound(to: UInt8.self), count: Int(n))
-        }
-        return out
     }
 
     private static func copyAttributes(from src: OpaquePointer, index: Int, to za: OpaquePointer, index newIndex: zip_int64_t, entry: ZipEntryInfo) {
