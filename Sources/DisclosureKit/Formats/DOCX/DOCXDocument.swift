@@ -191,7 +191,8 @@ final class DOCXDocument: OpenedDocument {
             entries += scan.leaves.map { MetadataEntry(key: $0.name, value: $0.value, location: Location(part: part)) }
         }
         if let (_, props) = try custom(), let part = customPart {
-            entries += props.properties.map { MetadataEntry(key: $0.name, value: $0.value, location: Location(part: part, paragraph: $0.paragraph)) }
+            entries += props.properties.map { MetadataEntry(key: $0.name, value: $0.value, location: Location(part: part, paragraph: $0.paragraph),
+                                                            isOwnStamp: OOXML.ourPropertyNames.contains($0.name)) }
         }
         // Evidence fields are best effort: a damaged header's relationships must not make the document unreadable.
         entries += (try? hyperlinkEntries()) ?? []
