@@ -5,4 +5,6 @@ let builtInHandlers: [any FormatHandler] = [
     MarkdownHandler(),
     HTMLHandler(),
     PlainTextHandler(),
+    ODTHandler(),
+    ODPHandler(),
 ]
