@@ -22,6 +22,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "fixtures"))
 from docxlib import STAMP, W, XML_DECL, para, package, write  # noqa: E402
 import make_hostile_docx  # noqa: E402
+sys.path.insert(0, HERE)
+import make_hostile_odf  # noqa: E402
 
 CASES = []
 
@@ -190,6 +192,7 @@ def main():
     docx_cases(out, large)
     markdown_cases(out, large)
     html_cases(out, large)
+    make_hostile_odf.cases(out, case)
     with open(os.path.join(out, "cases.tsv"), "w") as f:
         for row in CASES:
             f.write("\t".join(row) + "\n")
