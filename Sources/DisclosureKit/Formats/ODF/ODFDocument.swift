@@ -121,7 +121,7 @@ final class ODFDocument: OpenedDocument {
         var problems: [String] = []
         if let first = ours.first {
             let b = body.blocks[first]
-            statement = FoundStatement(text: b.statementText, location: b.location, visibilityProblems: try visibilityProblems(b))
+            statement = FoundStatement(text: b.statementText, location: b.location, visibilityProblems: try visibilityProblems(b), markersLost: !b.isMarked)
             if ours.count > 1 {
                 let what = kind.body == "text" ? "statements" : "disclosure slides"
                 problems.append("found \(ours.count) \(what) from Disclose in \(ODF.contentPart); stamp again to keep just one")
