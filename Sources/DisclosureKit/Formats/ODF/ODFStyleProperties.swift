@@ -16,7 +16,8 @@ struct ODFStyleProperties: Equatable {
         let units: [(String, Double)] = [("pt", 1), ("cm", 72 / 2.54), ("mm", 72 / 25.4), ("in", 72), ("pc", 12), ("px", 0.75)]
         let v = value.trimmingCharacters(in: .whitespaces).lowercased()
         for (unit, factor) in units where v.hasSuffix(unit) {
-            return Double(v.dropLast(unit.count)).map { $0 * factor }
+            guard let number = Double(v.dropLast(unit.count)), number.isFinite, abs(number) < 1e6 else { return nil }
+            return number * factor
         }
         return nil
     }

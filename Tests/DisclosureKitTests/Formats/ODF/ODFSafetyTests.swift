@@ -165,3 +165,15 @@ import Testing
         }
     }
 }
+
+@Suite struct ODFStylePropertiesTests {
+    @Test func lengthsAreReadInPointsAndNonsenseIsIgnored() {
+        #expect(ODFStyleProperties.points("10pt") == 10)
+        #expect(abs((ODFStyleProperties.points("0.35cm") ?? 0) - 9.92) < 0.01)
+        #expect(ODFStyleProperties.points("120%") == nil)
+        for hostile in ["-infpt", "infpt", "nanpt", "1e400pt", "pt", "1e9pt"] {
+            #expect(ODFStyleProperties.points(hostile) == nil, "\(hostile)")
+        }
+        #expect(ODFStyleProperties.isNearWhite("#fff") && ODFStyleProperties.isNearWhite("#F0F0F0") && !ODFStyleProperties.isNearWhite("#eeeeee"))
+    }
+}
