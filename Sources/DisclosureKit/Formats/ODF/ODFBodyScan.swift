@@ -197,7 +197,7 @@ final class ODFBodyScan: XMLScanHandler {
         case "style":
             let name = tag.attribute("name") ?? ""
             let ours = (mode == .styles && name == ODF.styleName && officeStylesDepth == depth - 1)
-                || (mode == .content && depth == 3 && (name == ODF.slideTitleStyle || name == ODF.slideTextStyle))
+                || (mode == .content && depth == 3 && (name == ODF.slideTitleStyle || name == ODF.slideTextStyle || name == ODF.slideFrameStyle))
             styleInProgress = (name, tag.tagStart, depth, ours)
             if styles[name] == nil { styles[name] = ODFStyleProperties() }
         case "text-properties":
@@ -263,7 +263,8 @@ final class ODFBodyScan: XMLScanHandler {
         if firstMasterPage == nil { firstMasterPage = master }
         lastMasterPage = master
         if tag.attribute("name") == ODF.statementName {
-            var b = ODFBlock(range: tag.tagStart..<tag.tagEnd, isMarked: false, location: Location(part: part, paragraph: (counts["body"] ?? 0) + 1, words: "slide \(slide)"))
+            // A slide is placed by its number; a paragraph count means nothing to a reader of slides.
+            var b = ODFBlock(range: tag.tagStart..<tag.tagEnd, isMarked: false, location: Location(part: part, words: "slide \(slide)"))
             b.pageStyle = tag.attribute("style-name")
             blocks.append(b)
             block = (blocks.count - 1, depth)

@@ -49,6 +49,8 @@ enum ODF {
     /// Our automatic paragraph styles on the disclosure slide (ODP).
     static let slideTitleStyle = "DiscloseSlideTitle"
     static let slideTextStyle = "DiscloseSlideText"
+    /// Our automatic graphic style for the frame on the disclosure slide: no fill, no border.
+    static let slideFrameStyle = "DiscloseSlideFrame"
     /// The user-defined property holding the whole disclosure JSON.
     static let jsonProperty = "AI Disclosure"
     /// User-defined property names for the key facts, by ``Disclosure/keyFacts`` key.
@@ -126,16 +128,19 @@ enum ODF {
         let master = masterPage.map { " draw:master-page-name=\"\(escape($0))\"" } ?? ""
         let lines = statement.components(separatedBy: "\n").map { "<text:p text:style-name=\"\(slideTextStyle)\">\(escape($0, quotes: false))</text:p>" }
         return "<draw:page\(missingDeclarations(["draw", "svg", "text"], root: root)) draw:name=\"\(statementName)\"\(master)>"
-            + "<draw:frame draw:name=\"\(frameName)\" svg:x=\"1.5cm\" svg:y=\"1.5cm\" svg:width=\"22cm\" svg:height=\"11cm\"><draw:text-box>"
+            + "<draw:frame draw:name=\"\(frameName)\" draw:style-name=\"\(slideFrameStyle)\" svg:x=\"1.5cm\" svg:y=\"1.5cm\" svg:width=\"22cm\" svg:height=\"11cm\"><draw:text-box>"
             + "<text:p text:style-name=\"\(slideTitleStyle)\">\(statementName)</text:p>" + lines.joined()
             + "</draw:text-box></draw:frame></draw:page>"
     }
 
-    /// Our automatic styles for the disclosure slide: a 32 pt bold title and 20 pt text.
+    /// Our automatic styles for the disclosure slide: a 32 pt bold title, 20 pt text, and a
+    /// frame with no fill or border (a frame without a style takes the deck's default, often a
+    /// filled box).
     static func slideStylesXML(root: [String: String], marked: Bool = false) -> String {
-        let decl = missingDeclarations(["style", "fo"], root: root)
+        let decl = missingDeclarations(["style", "fo", "draw"], root: root)
         return "<style:style\(decl) style:name=\"\(slideTitleStyle)\" style:family=\"paragraph\"\(marked ? emptyMark : ">")<style:paragraph-properties fo:margin-bottom=\"0.4cm\"/><style:text-properties fo:font-size=\"32pt\" fo:font-weight=\"bold\"/></style:style>"
             + "<style:style\(decl) style:name=\"\(slideTextStyle)\" style:family=\"paragraph\"><style:text-properties fo:font-size=\"20pt\"/></style:style>"
+            + "<style:style\(decl) style:name=\"\(slideFrameStyle)\" style:family=\"graphic\"><style:graphic-properties draw:fill=\"none\" draw:stroke=\"none\"/></style:style>"
     }
 
     /// Our user-defined properties: the JSON first, then one per key fact. `openedEmpty` marks the
