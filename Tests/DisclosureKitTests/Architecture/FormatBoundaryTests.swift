@@ -1,3 +1,4 @@
+import DiscloseTestSupport
 import DisclosureKit
 import Foundation
 import Testing
@@ -6,8 +7,7 @@ import Testing
 /// fail when code outside a format's folder uses that format's types, or when a place that shows
 /// the supported formats writes them out by hand instead of asking the registry.
 @Suite struct FormatBoundaryTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestRepository.root
     static let formats = root.appendingPathComponent("Sources/DisclosureKit/Formats")
     /// Folders under `Formats/` that hold code several formats share and no format's own types.
     static let sharedFolders: Set<String> = ["Package", "Shared", "TextEncoding", "OOXML"]
