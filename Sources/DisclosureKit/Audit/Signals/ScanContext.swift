@@ -86,12 +86,16 @@ final class ScanContext {
     // MARK: Quotation
 
     /// Where a paragraph sits: in running text, in a quotation (blockquote, `<q>`), or in code.
-    enum Setting { case plain, quoted, code }
+    typealias Setting = TextSetting
 
     /// The setting of a paragraph, from the raw bytes around its byte offset: a Markdown
     /// blockquote marker or code fence at the start of its line, or an enclosing HTML
     /// `<blockquote>`, `<q>`, `<pre>` or `<code>` element. Packages (compressed raw bytes) are always `plain`.
-    func setting(of paragraph: TextParagraph) -> Setting {
+    /// - Parameter styledQuotes: false to pass over a quotation the document marks only by its
+    ///   paragraph style: a written declaration is read wherever the author put it (pupils style
+    ///   a declaration box as a "Quote" for emphasis), and only markup quoting is left out.
+    func setting(of paragraph: TextParagraph, styledQuotes: Bool = true) -> Setting {
+        if let declared = paragraph.setting, styledQuotes || declared != .quoted { return declared }
         guard paragraph.location.part == nil, let offset = paragraph.location.byteOffset, offset < rawBytes.count else { return .plain }
         let b = rawBytes
         var lineStart = offset

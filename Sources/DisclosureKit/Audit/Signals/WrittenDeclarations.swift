@@ -119,7 +119,7 @@ enum WrittenDeclarations {
         var consumed = Set<Int>()
         for (index, paragraph) in paragraphs.enumerated() where anchored[index] && !consumed.contains(index) {
             let text = paragraph.text
-            let setting = context.setting(of: paragraph)
+            let setting = context.setting(of: paragraph, styledQuotes: false)
             guard setting != .code, setting != .quoted else { continue }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if let table = DeclarationSection.table(paragraphs, from: index, requireAI: true) {
