@@ -107,6 +107,19 @@ import Testing
         #expect(found.isEmpty, Comment(rawValue: "format lists written by hand:\n" + found.joined(separator: "\n")))
     }
 
+    @Test func theDocsNameEveryRegisteredFormat() throws {
+        // The README's format list and the handler contract's table are written by hand; this
+        // keeps them in step with the registry.
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let contract = try String(contentsOf: Self.formats.appendingPathComponent("README.md"), encoding: .utf8)
+        let names = try Self.formatTypes()
+        for handler in FormatRegistry.standard.handlers {
+            #expect(readme.contains("." + handler.primaryExtension), "README.md does not mention .\(handler.primaryExtension)")
+            let folder = try #require(names[String(describing: type(of: handler))])
+            #expect(contract.contains("`\(folder)/`"), "Formats/README.md does not name the folder \(folder)/")
+        }
+    }
+
     @Test func theRegistryListsEveryFormatForPeople() {
         let registry = FormatRegistry.standard
         for handler in registry.handlers {
