@@ -7,7 +7,7 @@ public struct ODTHandler: FormatHandler {
     /// Creates the handler.
     public init() {}
 
-    public var id: String { "odt" }
+    public var id: FormatID { "odt" }
     public var displayName: String { "OpenDocument text document" }
     public var primaryExtension: String { "odt" }
     public var mediaTypes: [String] { [ODF.textMimetype, ODF.textTemplateMimetype] }
@@ -36,7 +36,7 @@ public struct ODPHandler: FormatHandler {
     /// Creates the handler.
     public init() {}
 
-    public var id: String { "odp" }
+    public var id: FormatID { "odp" }
     public var displayName: String { "OpenDocument presentation" }
     public var primaryExtension: String { "odp" }
     public var mediaTypes: [String] { [ODF.presentationMimetype, ODF.presentationTemplateMimetype] }

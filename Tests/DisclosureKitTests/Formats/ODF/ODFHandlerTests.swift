@@ -190,7 +190,7 @@ import Testing
         let registry = FormatRegistry.standard
         for (fixture, id) in [("odt/newsletter.odt", "odt"), ("odp/open-day.odp", "odp")] {
             let data = try ODFFixtures.bytes(ODFFixtures.root.appendingPathComponent("Fixtures/" + fixture).path)
-            #expect(try registry.handler(forPath: "renamed.docx", data: data).id == id)
+            #expect(try registry.handler(forPath: "renamed.docx", data: data).id.rawValue == id)
         }
         #expect(ODTHandler().claims(PackageSignature(mimetype: "application/vnd.oasis.opendocument.text-template")))
         #expect(!ODTHandler().claims(PackageSignature(mimetype: "application/vnd.oasis.opendocument.spreadsheet")))
