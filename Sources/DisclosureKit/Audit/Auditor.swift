@@ -152,48 +152,43 @@ public struct Auditor: Sendable {
 }
 
 /// Shared state of one run, behind a lock.
-final class RunState: @unchecked Sendable {
-    private let lock = NSLock()
+final class RunState: Sendable {
     private let onResult: @Sendable (AuditResult) -> Void
-    private(set) var summary = AuditSummary()
+    private let shared = Locked(AuditSummary())
 
     init(onResult: @escaping @Sendable (AuditResult) -> Void) {
         self.onResult = onResult
     }
 
+    var summary: AuditSummary { shared.current }
+
     func update(_ change: (inout AuditSummary) -> Void) {
-        lock.lock()
-        defer { lock.unlock() }
-        change(&summary)
+        shared.withLock { change(&$0) }
     }
 
+    /// Counts `result` and hands it over, one call at a time.
     func emit(_ result: AuditResult) {
-        lock.lock()
-        defer { lock.unlock() }
-        summary.counts[result.status, default: 0] += 1
-        onResult(result)
+        shared.withLock { summary in
+            summary.counts[result.status, default: 0] += 1
+            onResult(result)
+        }
     }
 }
 
 /// Collects records handed over by the auditor's concurrent workers (for ``Auditor/run(_:onRecord:)``).
-public final class AuditRecordCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [AuditRecord] = []
+public final class AuditRecordCollector: Sendable {
+    private let stored = Locked<[AuditRecord]>([])
 
     /// Creates an empty collector.
     public init() {}
 
     /// Adds a record; safe to call from any thread.
     public func append(_ record: AuditRecord) {
-        lock.lock()
-        stored.append(record)
-        lock.unlock()
+        stored.withLock { $0.append(record) }
     }
 
     /// The records collected so far, in the order they arrived.
     public var records: [AuditRecord] {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
+        stored.current
     }
 }
