@@ -48,6 +48,9 @@ public struct Auditor: Sendable {
 
     /// How many walked files are looked up in the cache at once.
     static let lookupBatch = 128
+    /// How many files one worker task audits: enough that waking a worker is rare, few enough
+    /// that the cores stay evenly busy (a batch of 128 makes 16 tasks).
+    static let filesPerTask = 8
 
     /// Audits `roots`, calling `onResult` once per file as it finishes, one call at a time,
     /// in completion order. Results from the cache are not decoded (``AuditResult/record()``
@@ -68,8 +71,21 @@ public struct Auditor: Sendable {
 
         // Files are looked up in the cache in batches on this thread: a hit is handed over
         // at once (or, when records are wanted, decoded by a worker, one task per batch), and
-        // only misses go to the workers one by one.
+        // misses go to the workers a few at a time (one task, and one wake-up, per few files).
         var batch: [WalkedFile] = []
+        var misses: [(WalkedFile, AuditCache.Entry?)] = []
+        func auditMisses() {
+            guard !misses.isEmpty else { return }
+            let work = misses
+            misses.removeAll(keepingCapacity: true)
+            slots.wait()
+            queue.async(group: group) {
+                defer { slots.signal() }
+                for (file, entry) in work {
+                    state.emit(audit(file, cached: entry, verifier: verifier, fingerprint: fingerprint, state: state))
+                }
+            }
+        }
         func dispatch() {
             let cached = cache?.lookup(paths: batch.map(\.absolutePath)) ?? [:]
             var hits: [(WalkedFile, AuditCache.Entry)] = []
@@ -84,12 +100,10 @@ public struct Auditor: Sendable {
                     state.emit(hit)
                     continue
                 }
-                slots.wait()
-                queue.async(group: group) {
-                    defer { slots.signal() }
-                    state.emit(audit(file, cached: entry, verifier: verifier, fingerprint: fingerprint, state: state))
-                }
+                misses.append((file, entry))
+                if misses.count >= Self.filesPerTask { auditMisses() }
             }
+            auditMisses()
             if !hits.isEmpty {
                 let decoding = hits
                 slots.wait()
