@@ -6,25 +6,33 @@ import Foundation
 /// refusal); it must never crash, hang or leak. Used by the `disclose-fuzz` executable
 /// (libFuzzer, `Scripts/fuzz`) and by the regression tests, which replay every input
 /// that once crashed.
-public enum FuzzTarget: String, CaseIterable, Sendable {
-    /// The DOCX reader: zip package, parts, text, stamp location, stamping and unstamping.
-    case docx
-    /// The Markdown reader.
-    case markdown
-    /// The HTML reader.
-    case html
+public struct FuzzTarget: RawRepresentable, Hashable, CaseIterable, Sendable, CustomStringConvertible {
+    /// The target's name: a format id from ``FormatRegistry/standard`` (`docx`, `markdown`, …)
+    /// or `disclosure`.
+    public let rawValue: String
+
+    /// The target named `rawValue`; nil when no format and no other target has that name.
+    public init?(rawValue: String) {
+        guard FuzzTarget.allCases.contains(where: { $0.rawValue == rawValue }) else { return nil }
+        self.rawValue = rawValue
+    }
+
+    private init(name: String) { rawValue = name }
+
     /// The disclosure JSON decoder and the statement renderer.
-    case disclosure
+    public static let disclosure = FuzzTarget(name: "disclosure")
+
+    /// One target per format the registry knows (its reader: package or text, parts, text, stamp
+    /// location, stamping and unstamping), then ``disclosure``. A new format gets its target by
+    /// being registered.
+    public static var allCases: [FuzzTarget] {
+        FormatRegistry.standard.handlers.map { FuzzTarget(name: $0.id) } + [.disclosure]
+    }
+
+    public var description: String { rawValue }
 
     /// The handler id the target feeds, for the format targets.
-    var handlerID: String? {
-        switch self {
-        case .docx: return "docx"
-        case .markdown: return "markdown"
-        case .html: return "html"
-        case .disclosure: return nil
-        }
-    }
+    var handlerID: String? { self == .disclosure ? nil : rawValue }
 
     static let sample = Disclosure(
         tools: [Tool(name: "Fuzz Assistant")], purposes: [.drafting], extent: .partial,

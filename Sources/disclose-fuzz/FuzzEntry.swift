@@ -3,9 +3,14 @@ import Foundation
 
 // Built with `-sanitize=fuzzer,address -D FUZZING` by Scripts/fuzz, this is a libFuzzer
 // target; built normally, it replays files given as arguments. The target is chosen by
-// the DISCLOSE_FUZZ_TARGET environment variable (docx, markdown, html, disclosure).
+// the DISCLOSE_FUZZ_TARGET environment variable: a registered format's id or `disclosure`
+// (`disclose-fuzz --list` prints them).
 
 let fuzzTarget: FuzzTarget = {
+    if CommandLine.arguments.dropFirst().first == "--list" {
+        print(FuzzTarget.allCases.map(\.rawValue).joined(separator: " "))
+        exit(0)
+    }
     let name = ProcessInfo.processInfo.environment["DISCLOSE_FUZZ_TARGET"] ?? ""
     guard let target = FuzzTarget(rawValue: name) else {
         FileHandle.standardError.write(Data("set DISCLOSE_FUZZ_TARGET to one of: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))

@@ -7,7 +7,7 @@ struct DiscloseCommand: ParsableCommand {
         abstract: "Label AI-assisted documents and check those labels.",
         discussion: """
             Disclose puts a visible AI-use statement and machine-readable provenance into \
-            Word (.docx), Markdown and HTML documents, and checks them later.
+            documents (\(FormatRegistry.standard.extensionList) files), and checks them later.
 
             EXIT CODES
               0  everything succeeded and every check passed

@@ -16,7 +16,7 @@ enum CheckPage {
         <form method="post" action="/check" enctype="multipart/form-data">
         \(HTML.csrfField(viewer))
         <label for="file">Files or a .zip</label>
-        <p class="hint">Word (.docx), Markdown and HTML files are read; other files are listed as not supported.</p>
+        <p class="hint">\(HTML.escape(FormatRegistry.standard.formatNames)) files are read; other files are listed as not supported.</p>
         <input id="file" name="file" type="file" multiple required>
         \(taskSelect(policy))
         <p><button type="submit">Check the files</button></p>

@@ -18,7 +18,7 @@ enum StampPage {
         if let preview = state.preview { out += previewBox(preview) }
         out += "<p>Choose the document, say how AI was used, preview the statement, then stamp it and download the stamped copy.</p>"
         out += "<form method=\"post\" action=\"/stamp\" enctype=\"multipart/form-data\">\(HTML.csrfField(viewer))"
-        out += "<label for=\"file\">Document</label><p class=\"hint\">Word (.docx), Markdown (.md) or HTML. Choose it again after a preview: browsers do not keep it.</p>"
+        out += "<label for=\"file\">Document</label><p class=\"hint\">\(HTML.escape(FormatRegistry.standard.formatNames)). Choose it again after a preview: browsers do not keep it.</p>"
         // Every format the library reads, from its registry.
         let accept = FormatRegistry.standard.fileExtensions.sorted().map { "." + $0 }.joined(separator: ",")
         out += "<input id=\"file\" name=\"file\" type=\"file\" accept=\"\(accept)\">"

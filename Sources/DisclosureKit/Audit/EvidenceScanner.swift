@@ -23,7 +23,7 @@ public struct EvidenceScanner: Sendable {
     /// - Returns: findings (strongest first) and declarations (in document order).
     public func scan(_ input: EvidenceInput) -> Evidence {
         let context = ScanContext(input: input, maxFindingsPerSignal: maxFindingsPerSignal)
-        let entries = input.metadata.filter { !OwnStamp.isOwn($0, in: context) }
+        let entries = input.metadata.filter { !OwnStamp.isOwn($0) }
         Declarations.scan(entries, context)
         MetadataSignals.scan(entries, context)
         ProvenanceSignals.scan(entries, context)

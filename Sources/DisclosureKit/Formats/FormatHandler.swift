@@ -11,10 +11,15 @@ import Foundation
 public protocol FormatHandler: Sendable {
     /// Stable identifier written in content bindings: `docx`, `markdown`, `html`.
     var id: String { get }
-    /// A name for people: "Word document (DOCX)".
+    /// A name for people, singular: "Word document", "HTML page".
     var displayName: String { get }
     /// Lower-case file extensions without the dot.
     var fileExtensions: Set<String> { get }
+    /// The extension people know the format by, without the dot (`docx`, `md`), shown in help
+    /// texts and messages. Defaults to the first of ``fileExtensions`` in alphabetical order.
+    var primaryExtension: String { get }
+    /// IANA media types of the format, the usual one first (shown in docs and the web app).
+    var mediaTypes: [String] { get }
     /// True when `head` (the first bytes of the file, up to 4 KiB) looks like this format.
     /// Called when the extension is unknown or ambiguous.
     func sniff(head: Data) -> Bool
@@ -128,6 +133,15 @@ public protocol OpenedDocument {
     var warnings: [String] { get }
 }
 
+/// An optional ability of a handler for a zip-based format: it recognises its own packages by
+/// their content (the OOXML main part's content type, the ODF `mimetype` entry), not by the zip
+/// signature or the file's name. ``FormatRegistry`` reads the ``PackageSignature`` once and asks
+/// each handler that adopts this; a package no handler claims is unsupported, named for what it is.
+public protocol PackageSniffing: FormatHandler {
+    /// True when a package with this signature is this handler's format.
+    func claims(_ signature: PackageSignature) -> Bool
+}
+
 /// An optional ability of an opened document: it can carry a digital signature of its own
 /// (the document's, not a Disclose signature), made over the file's bytes, which any change to
 /// the file breaks. ``Stamper`` asks it before stamping and refuses unless
@@ -147,13 +161,23 @@ public struct MetadataEntry: Equatable, Sendable {
     public var value: String
     /// Where it is.
     public var location: Location
+    /// True when Disclose's own stamp wrote this entry (our custom properties, front matter key,
+    /// marked element). The handler that reads the entry sets it; audits never report our own
+    /// stamp as "another" declaration or a trace.
+    public var isOwnStamp: Bool
 
     /// Creates an entry.
-    public init(key: String, value: String, location: Location) {
+    public init(key: String, value: String, location: Location, isOwnStamp: Bool = false) {
         self.key = key
         self.value = value
         self.location = location
+        self.isOwnStamp = isOwnStamp
     }
+}
+
+extension FormatHandler {
+    public var primaryExtension: String { fileExtensions.sorted().first ?? id }
+    public var mediaTypes: [String] { [] }
 }
 
 extension OpenedDocument {

@@ -23,6 +23,37 @@ public struct FormatRegistry: Sendable {
         return handlers.first(where: { $0.sniff(head: head) })
     }
 
+    /// The handler for a file whose bytes are `data`. A zip package is identified by its content
+    /// (``PackageSignature``): the handler that claims it wins whatever the file is called, and a
+    /// package no handler claims (a workbook, say) is unsupported, named for what it is. Other
+    /// files go by extension, then by their first bytes.
+    /// - Throws: ``DisclosureError/unsupportedFormat(path:detail:)`` when no handler claims it.
+    public func handler(forPath path: String, data: Data) throws -> any FormatHandler {
+        let sniffers = handlers.compactMap { $0 as? any PackageSniffing }
+        if !sniffers.isEmpty, PackageSignature.isZip(data), let signature = PackageSignature.read(data) {
+            if let claimed = sniffers.first(where: { $0.claims(signature) }) { return claimed }
+            throw DisclosureError.unsupportedFormat(path: path, detail: "by its content, it is \(signature.kindDescription)")
+        }
+        if let handler = handler(forPath: path, head: data.prefix(4096)) { return handler }
+        let ext = (path as NSString).pathExtension
+        throw DisclosureError.unsupportedFormat(path: path, detail: ext.isEmpty ? "no file extension and unrecognised content" : "extension .\(ext)")
+    }
+
+    /// The formats in words for help texts and messages: ".docx, .md, .html and .txt".
+    public var extensionList: String {
+        let names = handlers.map { "." + $0.primaryExtension }
+        guard names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
+
+    /// The formats for people: "Word document (.docx), Markdown (.md), HTML page (.html) or
+    /// Plain text (.txt)".
+    public var formatNames: String {
+        let names = handlers.map { "\($0.displayName) (.\($0.primaryExtension))" }
+        guard names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+
     /// The handler whose ``FormatHandler/id`` is `id`.
     public func handler(id: String) -> (any FormatHandler)? {
         handlers.first(where: { $0.id == id })

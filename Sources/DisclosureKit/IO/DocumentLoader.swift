@@ -48,11 +48,7 @@ public struct DocumentLoader: Sendable {
     /// The handler for `path` whose first bytes are `data`.
     /// - Throws: ``DisclosureError/unsupportedFormat(path:detail:)`` when no handler claims it.
     public func handler(for path: String, data: Data) throws -> any FormatHandler {
-        guard let handler = registry.handler(forPath: path, head: data.prefix(4096)) else {
-            let ext = (path as NSString).pathExtension
-            throw DisclosureError.unsupportedFormat(path: path, detail: ext.isEmpty ? "no file extension and unrecognised content" : "extension .\(ext)")
-        }
-        return handler
+        try registry.handler(forPath: path, data: data)
     }
 
     /// Reads and opens the document at `path`.

@@ -59,14 +59,18 @@ extension DisclosureError: LocalizedError, CustomStringConvertible {
         case .fileNotFound(let path):
             return "\(path): no such file, or it cannot be opened. Check the path and that you have permission to read it."
         case .unsupportedFormat(let path, let detail):
+            let formats = FormatRegistry.standard.extensionList
             if detail.hasPrefix("extension") || detail.hasPrefix("no file extension") {
-                return "\(path): not a document Disclose reads (\(detail)). Disclose reads .docx, .md, .html and .txt files; convert the file to one of these first."
+                return "\(path): not a document Disclose reads (\(detail)). Disclose reads \(formats) files; convert the file to one of these first."
+            }
+            if detail.hasPrefix("by its content, ") {
+                return "\(path): not a document Disclose reads: \(detail). Disclose reads \(formats) files; save or export a copy as one of these to stamp it."
             }
             return "\(path): Disclose cannot use this file: \(detail)."
         case .unreadable(let path, let reason, let hint):
             return "\(path): \(reason). \(hint)"
         case .encrypted(let path):
-            return "\(path): the document is encrypted or password-protected, so it cannot be read. Save an unprotected copy (in Word: File › Info › Protect Document › Encrypt with Password, clear the password) and run the command on that copy."
+            return "\(path): the document is encrypted or password-protected, so it cannot be read. Save an unprotected copy (in Word: File › Info › Protect Document › Encrypt with Password, clear the password; in LibreOffice: File › Save As with \"Save with password\" unticked) and run the command on that copy."
         case .limitExceeded(let path, let what, let limit):
             return "\(path): \(what), over the safety limit of \(limit). The file may be damaged or built to exhaust memory, so it was not read further; nothing was written."
         case .invalidEncoding(let path, let encoding, let offset):

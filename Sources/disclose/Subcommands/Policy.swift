@@ -44,7 +44,7 @@ struct PolicyCheckCommand: ParsableCommand {
               disclose policy check submissions/*.docx --policy disclose-policy.toml --task y10-history-essay
             """)
 
-    @Argument(help: "The documents to check (.docx, .md, .html, .txt).")
+    @Argument(help: ArgumentHelp("The documents to check (\(FormatRegistry.standard.extensionList) files)."))
     var files: [String]
 
     @OptionGroup var source: PolicyOptions

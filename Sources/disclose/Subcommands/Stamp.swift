@@ -15,7 +15,7 @@ struct Stamp: ParsableCommand {
                 --extent partial --review edited --reviewer "Head of Comms" --declarant "J. Smith"
             """)
 
-    @Argument(help: "The documents to stamp (.docx, .md, .html, .txt).")
+    @Argument(help: ArgumentHelp("The documents to stamp (\(FormatRegistry.standard.extensionList) files)."))
     var files: [String]
 
     @OptionGroup(title: "Disclosure facts")

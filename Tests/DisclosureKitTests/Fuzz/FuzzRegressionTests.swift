@@ -29,9 +29,9 @@ import Testing
 
     @Test func formatTargetsAcceptEveryValidFixture() throws {
         let valid: [(FuzzTarget, String, Set<String>)] = [
-            (.docx, "docx", []),
-            (.markdown, "markdown", ["invalid-utf8.md"]),
-            (.html, "html", ["invalid-shift_jis.html"]),
+            (FuzzTarget(rawValue: "docx")!, "docx", []),
+            (FuzzTarget(rawValue: "markdown")!, "markdown", ["invalid-utf8.md"]),
+            (FuzzTarget(rawValue: "html")!, "html", ["invalid-shift_jis.html"]),
         ]
         for (target, folder, invalid) in valid {
             let files = Self.files(in: folder)
@@ -41,6 +41,13 @@ import Testing
                 #expect(accepted == !invalid.contains(file.lastPathComponent), "\(target.rawValue): \(file.lastPathComponent)")
             }
         }
+    }
+
+    @Test func everyRegisteredFormatHasAFuzzTargetAndNoOtherNameIsOne() {
+        let ids = FormatRegistry.standard.handlers.map(\.id)
+        #expect(FuzzTarget.allCases.map(\.rawValue) == ids + ["disclosure"])
+        for id in ids { #expect(FuzzTarget(rawValue: id) != nil) }
+        #expect(FuzzTarget(rawValue: "pdf-that-is-not-registered") == nil)
     }
 
     @Test func disclosureTargetAcceptsAValidDisclosureAndRefusesGarbage() throws {

@@ -26,7 +26,7 @@ public enum DeclarationReader {
     /// - Returns: every declaration found, each with its facts.
     public static func read(_ text: DocumentText, metadata: [MetadataEntry] = [], raw: Data = Data()) -> [Declaration] {
         let context = ScanContext(input: EvidenceInput(path: "", format: "", text: text, metadata: metadata, raw: raw), maxFindingsPerSignal: 10)
-        Declarations.scan(metadata.filter { !OwnStamp.isOwn($0, in: context) }, context)
+        Declarations.scan(metadata.filter { !OwnStamp.isOwn($0) }, context)
         for stream in text.streams {
             var anchored: [Bool] = []
             anchored.reserveCapacity(stream.paragraphs.count)

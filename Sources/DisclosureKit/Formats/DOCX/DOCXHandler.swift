@@ -7,7 +7,9 @@ public struct DOCXHandler: FormatHandler {
     public init() {}
 
     public var id: String { "docx" }
-    public var displayName: String { "Word document (DOCX)" }
+    public var displayName: String { "Word document" }
+    public var primaryExtension: String { "docx" }
+    public var mediaTypes: [String] { ["application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.ms-word.document.macroEnabled.12"] }
     public var fileExtensions: Set<String> { ["docx", "docm", "dotx", "dotm"] }
 
     public func sniff(head: Data) -> Bool {
@@ -16,5 +18,14 @@ public struct DOCXHandler: FormatHandler {
 
     public func open(_ input: DocumentInput) throws -> any OpenedDocument {
         try DOCXDocument(package: DOCXPackage(input: input), handler: self)
+    }
+}
+
+extension DOCXHandler: PackageSniffing {
+    /// WordprocessingML: documents, templates and macro-enabled ones (transitional or strict; a
+    /// strict one is then refused with advice when opened).
+    public func claims(_ signature: PackageSignature) -> Bool {
+        guard let type = signature.mainContentType?.lowercased() else { return false }
+        return type.contains("wordprocessingml") || type.contains("ms-word")
     }
 }

@@ -368,15 +368,18 @@ final class HTMLDocument: OpenedDocument {
         var entries: [MetadataEntry] = []
         for e in tree.elements where e.tag == "meta" {
             guard let name = e.attributes["name"] ?? e.attributes["property"] ?? e.attributes["http-equiv"], let content = e.attributes["content"] else { continue }
-            entries.append(MetadataEntry(key: name, value: content, location: location(line: e.line, column: e.column, offset: e.startTag.lowerBound)))
+            entries.append(MetadataEntry(key: name, value: content, location: location(line: e.line, column: e.column, offset: e.startTag.lowerBound),
+                                         isOwnStamp: e.attributes[HTMLMarkup.attribute] != nil))
         }
         for (i, e) in tree.elements.enumerated() where e.tag == "script" && e.attributes["type"]?.lowercased() == "application/ld+json" {
             let text = tree.texts.filter { $0.parent == i }.map(\.text).joined()
-            entries.append(MetadataEntry(key: "application/ld+json", value: text, location: location(line: e.line, column: e.column, offset: e.startTag.lowerBound)))
+            entries.append(MetadataEntry(key: "application/ld+json", value: text, location: location(line: e.line, column: e.column, offset: e.startTag.lowerBound),
+                                         isOwnStamp: e.attributes[HTMLMarkup.attribute] != nil))
         }
         for e in tree.elements {
             if let v = e.attributes["ai-disclosure"] {
-                entries.append(MetadataEntry(key: "ai-disclosure attribute on <\(e.tag)>", value: v, location: location(line: e.line, column: e.column, offset: e.startTag.lowerBound)))
+                entries.append(MetadataEntry(key: "ai-disclosure attribute on <\(e.tag)>", value: v, location: location(line: e.line, column: e.column, offset: e.startTag.lowerBound),
+                                             isOwnStamp: e.attributes[HTMLMarkup.attribute] != nil))
             }
         }
         entries += evidenceEntries()

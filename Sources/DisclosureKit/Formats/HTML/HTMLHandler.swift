@@ -8,6 +8,8 @@ public struct HTMLHandler: FormatHandler {
 
     public var id: String { "html" }
     public var displayName: String { "HTML page" }
+    public var primaryExtension: String { "html" }
+    public var mediaTypes: [String] { ["text/html", "application/xhtml+xml"] }
     public var fileExtensions: Set<String> { ["html", "htm", "xhtml"] }
 
     public func sniff(head: Data) -> Bool {

@@ -314,8 +314,10 @@ final class MarkdownDocument: OpenedDocument {
             guard let first = t.first, !first.isWhitespace else { continue }
             let separator: Character = fm.kind == .yaml ? ":" : "="
             guard let s = t.firstIndex(of: separator) else { continue }
-            entries.append(MetadataEntry(key: t[..<s].trimmingCharacters(in: .whitespaces), value: FrontMatterBlock.unquote(String(t[t.index(after: s)...])),
-                                         location: Location(line: i + 1, column: 1, byteOffset: file.originalOffset(lines[i].start))))
+            let key = t[..<s].trimmingCharacters(in: .whitespaces)
+            let value = FrontMatterBlock.unquote(String(t[t.index(after: s)...]))
+            entries.append(MetadataEntry(key: key, value: value, location: Location(line: i + 1, column: 1, byteOffset: file.originalOffset(lines[i].start)),
+                                         isOwnStamp: key == MarkdownMarkers.frontMatterKey && value.trimmingCharacters(in: .whitespaces).isEmpty))
         }
         return entries + linkEntries()
     }

@@ -7,6 +7,8 @@ public struct MarkdownHandler: FormatHandler {
 
     public var id: String { "markdown" }
     public var displayName: String { "Markdown" }
+    public var primaryExtension: String { "md" }
+    public var mediaTypes: [String] { ["text/markdown"] }
     public var fileExtensions: Set<String> { ["md", "markdown", "mdown", "mkd"] }
 
     public func sniff(head: Data) -> Bool { false }
@@ -26,32 +28,4 @@ enum MarkdownMarkers {
     static let end = "<!-- disclose:statement:end -->"
     static let metadataComment = "<!-- disclose:metadata "
     static let frontMatterKey = "ai_disclosure"
-}
-
-/// One line of a text: where it starts, where its content ends, where the next line starts.
-struct TextLine {
-    var start: Int
-    var contentEnd: Int
-    var next: Int
-}
-
-extension TextLine {
-    static func split(_ b: [UInt8]) -> [TextLine] {
-        var lines: [TextLine] = []
-        var start = 0
-        var i = 0
-        while i < b.count {
-            if b[i] == 0x0A || b[i] == 0x0D {
-                let end = i
-                if b[i] == 0x0D && i + 1 < b.count && b[i + 1] == 0x0A { i += 1 }
-                lines.append(TextLine(start: start, contentEnd: end, next: i + 1))
-                start = i + 1
-            }
-            i += 1
-        }
-        if start < b.count { lines.append(TextLine(start: start, contentEnd: b.count, next: b.count)) }
-        return lines
-    }
-
-    func text(_ b: [UInt8]) -> String { String(decoding: b[start..<contentEnd], as: UTF8.self) }
 }

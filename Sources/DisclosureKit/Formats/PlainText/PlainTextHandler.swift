@@ -9,9 +9,9 @@ public struct PlainTextHandler: FormatHandler {
 
     public var id: String { "txt" }
     public var displayName: String { "Plain text" }
+    public var primaryExtension: String { "txt" }
+    public var mediaTypes: [String] { ["text/plain"] }
     public var fileExtensions: Set<String> { ["txt"] }
-    /// The media type of the files this handler reads.
-    public var mediaTypes: Set<String> { ["text/plain"] }
 
     /// Never claims a file by its content: almost any file without an extension could be
     /// "text", and `.md` and `.html` files belong to their own handlers.

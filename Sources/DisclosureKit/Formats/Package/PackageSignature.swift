@@ -1,0 +1,88 @@
+import Foundation
+
+/// What a zip package says it is, read from its content rather than its name or zip signature:
+/// the main part's content type from an Office Open XML package's `[Content_Types].xml`, or the
+/// `mimetype` entry of an OpenDocument package. ``FormatRegistry`` reads it once per file and
+/// asks the handlers that adopt ``PackageSniffing``.
+public struct PackageSignature: Equatable, Sendable {
+    /// The content type of the OOXML main part (the override whose type ends in `.main+xml`),
+    /// e.g. `application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml`.
+    public var mainContentType: String?
+    /// The text of an ODF package's `mimetype` entry, e.g. `application/vnd.oasis.opendocument.text`.
+    public var mimetype: String?
+
+    /// Creates a signature.
+    public init(mainContentType: String? = nil, mimetype: String? = nil) {
+        self.mainContentType = mainContentType
+        self.mimetype = mimetype
+    }
+
+    /// True when the file starts as a zip archive does.
+    static func isZip(_ head: Data) -> Bool { head.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
+
+    /// Reads the signature of `data`; nil when it is not a readable zip or says nothing of its type.
+    /// Reads at most the two small entries it needs, each under 1 MiB.
+    public static func read(_ data: Data) -> PackageSignature? {
+        guard isZip(data), let zip = try? ZipReader(data: data) else { return nil }
+        var signature = PackageSignature()
+        let limit = 1 << 20
+        if let entry = zip.entries.first(where: { $0.name == "mimetype" }), entry.uncompressedSize < 256,
+           let bytes = try? zip.read(entry, limit: 256) {
+            let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.isEmpty { signature.mimetype = text }
+        }
+        if let entry = zip.entries.first(where: { $0.name.lowercased() == "[content_types].xml" }), entry.uncompressedSize < limit,
+           let bytes = try? zip.read(entry, limit: limit) {
+            signature.mainContentType = mainContentType(inContentTypes: bytes)
+        }
+        return signature.mainContentType == nil && signature.mimetype == nil ? nil : signature
+    }
+
+    /// The first `ContentType` attribute value ending in `.main+xml` (every OOXML main part's
+    /// type does: documents, templates, macro-enabled files, shows, workbooks).
+    static func mainContentType(inContentTypes bytes: Data) -> String? {
+        let needle = Array("ContentType=".utf8)
+        let b = [UInt8](bytes)
+        var i = 0
+        while i + needle.count < b.count {
+            guard b[i] == needle[0], Array(b[i..<(i + needle.count)]) == needle else { i += 1; continue }
+            var j = i + needle.count
+            guard j < b.count, b[j] == 0x22 || b[j] == 0x27 else { i += 1; continue }
+            let quote = b[j]
+            j += 1
+            let start = j
+            while j < b.count, b[j] != quote { j += 1 }
+            let value = String(decoding: b[start..<j], as: UTF8.self)
+            if value.lowercased().hasSuffix(".main+xml") { return value }
+            i = j
+        }
+        return nil
+    }
+
+    /// What the package is, in words, for a message saying Disclose does not read it:
+    /// "an Excel workbook (its main part is application/…)".
+    public var kindDescription: String {
+        if let type = mainContentType {
+            let lower = type.lowercased()
+            let kind: String
+            if lower.contains("spreadsheetml") || lower.contains("ms-excel") { kind = "an Excel workbook" }
+            else if lower.contains("presentationml") || lower.contains("ms-powerpoint") { kind = "a PowerPoint presentation" }
+            else if lower.contains("wordprocessingml") || lower.contains("ms-word") { kind = "a Word document" }
+            else { kind = "an Office Open XML package" }
+            return "\(kind) (its main part is \(type))"
+        }
+        if let mimetype {
+            let names = ["text": "an OpenDocument text document", "presentation": "an OpenDocument presentation",
+                         "spreadsheet": "an OpenDocument spreadsheet", "graphics": "an OpenDocument drawing",
+                         "chart": "an OpenDocument chart", "formula": "an OpenDocument formula", "database": "an OpenDocument database"]
+            let prefix = "application/vnd.oasis.opendocument."
+            if mimetype.hasPrefix(prefix) {
+                let rest = String(mimetype.dropFirst(prefix.count))
+                let base = rest.components(separatedBy: "-").first ?? rest
+                return "\(names[base] ?? "an OpenDocument package") (its mimetype is \(mimetype))"
+            }
+            return "a zip package of type \(mimetype)"
+        }
+        return "a zip package"
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// Words a zip-based format uses in its messages: the kind of document and the programs that
+/// save it, so a damaged presentation is not called a Word document.
+struct PackageWording: Sendable {
+    /// What the file should be, as people say it: "Word document", "PowerPoint presentation".
+    var documentNoun: String
+    /// The file extension people know it by, with the dot: ".docx".
+    var fileExtension: String
+    /// The programs that save a fresh copy: "Word or LibreOffice".
+    var programs: String
+
+    static let word = PackageWording(documentNoun: "Word document", fileExtension: ".docx", programs: "Word or LibreOffice")
+}
+
+/// A zip package opened under the safety limits, format-neutral: every entry checked (names that
+/// climb out of the package, two names one program would read as one part, encryption, sizes,
+/// compression ratios of the parts Disclose parses), the archive read by libzip. Format handlers
+/// (DOCX, PPTX, ODF) build on it; it knows no format's part names.
+final class ZipPackage {
+    /// The path as the user gave it, for messages.
+    let path: String
+    let limits: ReadLimits
+    let wording: PackageWording
+    let zip: ZipReader
+    /// Entries by their stored name.
+    let entries: [String: ZipEntryInfo]
+
+    /// Opens `input` as a zip package.
+    /// - Parameters:
+    ///   - foldCase: true where part names compare case-insensitively (OOXML, ECMA-376 Part 2
+    ///     §9.1.1.1), so two entries differing only in case are refused as ambiguous.
+    ///   - isParsed: the parts Disclose inflates and parses; only these get the compression-ratio
+    ///     check, so a highly compressible picture is not mistaken for a bomb.
+    /// - Throws: ``DisclosureError`` naming the file and the problem.
+    init(input: DocumentInput, wording: PackageWording, foldCase: Bool, isParsed: (String) -> Bool = ZipPackage.isXML) throws {
+        path = input.path
+        limits = input.limits
+        self.wording = wording
+        let path = input.path
+        let limits = input.limits
+        guard input.data.starts(with: [0x50, 0x4B]) else {
+            throw DisclosureError.unreadable(path: path, reason: "not a zip package (every \(wording.fileExtension) file is a zip archive)",
+                                             hint: "The file may be damaged or not a \(wording.documentNoun). Open it in \(wording.programs) and save it as \(wording.fileExtension).")
+        }
+        do {
+            zip = try ZipReader(data: input.data)
+        } catch let failure as ZipFailure {
+            throw ZipPackage.describe(failure, path: path, wording: wording)
+        }
+        if zip.entries.count > limits.maxEntries {
+            throw DisclosureError.limitExceeded(path: path, what: "the package has \(zip.entries.count) entries", limit: "\(limits.maxEntries) entries")
+        }
+        var byName: [String: ZipEntryInfo] = [:]
+        var byFoldedName: [String: String] = [:]
+        var total = 0
+        for entry in zip.entries {
+            let folded = foldCase ? String(entry.name.map { $0.isASCII ? Character($0.lowercased()) : $0 }) : entry.name
+            if let other = byFoldedName[folded] {
+                let what = other == entry.name ? "two entries named \"\(entry.name)\""
+                    : "two entries, \"\(other)\" and \"\(entry.name)\", whose names differ only in letter case (one part to \(wording.programs.components(separatedBy: " or ").first ?? wording.programs))"
+                throw DisclosureError.unreadable(path: path, reason: "the package has \(what)", hint: ZipPackage.ambiguousHint(wording))
+            }
+            byFoldedName[folded] = entry.name
+            byName[entry.name] = entry
+            if ZipPackage.climbsOut(entry.name) {
+                throw DisclosureError.unreadable(path: path, reason: "the package has an entry named \"\(entry.name)\", which points outside the package",
+                                                 hint: "No \(wording.documentNoun) has such a name: the file is damaged or was built to attack programs that unpack it. Open the original in \(wording.programs) and save a fresh copy.")
+            }
+            if entry.isEncrypted { throw DisclosureError.encrypted(path: path) }
+            total += entry.uncompressedSize
+            if entry.uncompressedSize > limits.maxPartBytes {
+                throw DisclosureError.limitExceeded(path: path, what: "the part \(entry.name) expands to \(ByteCount.describe(entry.uncompressedSize))", limit: ByteCount.describe(limits.maxPartBytes))
+            }
+            if isParsed(entry.name), entry.uncompressedSize > 1 << 20,
+               entry.uncompressedSize / max(entry.compressedSize, 1) > limits.maxCompressionRatio {
+                throw DisclosureError.limitExceeded(
+                    path: path,
+                    what: "the part \(entry.name) expands from \(ByteCount.describe(entry.compressedSize)) to \(ByteCount.describe(entry.uncompressedSize)), a compression ratio typical of zip bombs",
+                    limit: "\(limits.maxCompressionRatio):1")
+            }
+        }
+        if total > limits.maxTotalUncompressedBytes {
+            throw DisclosureError.limitExceeded(path: path, what: "the package expands to \(ByteCount.describe(total))", limit: ByteCount.describe(limits.maxTotalUncompressedBytes))
+        }
+        entries = byName
+    }
+
+    /// The entries in archive order.
+    var orderedEntries: [ZipEntryInfo] { zip.entries }
+
+    /// True when the package has an entry named `part`.
+    func has(_ part: String) -> Bool { entries[part] != nil }
+
+    /// The inflated bytes of a part.
+    /// - Throws: ``DisclosureError`` when it is missing, damaged or over the part limit.
+    func read(_ part: String) throws -> Data {
+        guard let entry = entries[part] else {
+            throw DisclosureError.unreadable(path: path, reason: "the part \(part) is missing", hint: "The package is damaged; open it in \(wording.programs) and save it again.")
+        }
+        return try read(entry)
+    }
+
+    /// The inflated bytes of an entry.
+    func read(_ entry: ZipEntryInfo) throws -> Data {
+        do {
+            return try zip.read(entry, limit: limits.maxPartBytes)
+        } catch let failure as ZipFailure {
+            throw ZipPackage.describe(failure, path: path, wording: wording)
+        }
+    }
+
+    /// A new archive: every entry not named in `items` is left out; see ``ZipRebuilder``.
+    func rebuild(_ items: [ZipRebuilder.Item]) throws -> Data {
+        do {
+            return try ZipRebuilder.build(from: zip, items: items)
+        } catch let failure as ZipFailure {
+            throw ZipPackage.describe(failure, path: path, wording: wording)
+        }
+    }
+
+    // MARK: Shared rules
+
+    /// XML and relationships parts: the ones Disclose inflates and parses.
+    static func isXML(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".xml") || lower.hasSuffix(".rels")
+    }
+
+    /// True for an entry name that is absolute, has a backslash or drive letter, or has a `..` segment.
+    static func climbsOut(_ name: String) -> Bool {
+        if name.hasPrefix("/") || name.contains("\\") { return true }
+        if name.count >= 2, name.dropFirst().first == ":" { return true }
+        return name.split(separator: "/", omittingEmptySubsequences: false).contains("..")
+    }
+
+    /// What to do with a package whose entries programs read under different names.
+    static func ambiguousHint(_ wording: PackageWording) -> String {
+        "Programs read such a package in different ways (one sees one part, another a different one), so Disclose will not stamp or verify it and nothing was written. Open the original in \(wording.programs), save it again, and use the saved copy."
+    }
+
+    /// A libzip failure in words.
+    static func describe(_ failure: ZipFailure, path: String, wording: PackageWording) -> DisclosureError {
+        switch failure {
+        case .notAZip:
+            return .unreadable(path: path, reason: "not a readable zip package (every \(wording.fileExtension) file is a zip archive)",
+                               hint: "The file may be truncated or damaged. Try the original copy, or open it in \(wording.programs) and save it again.")
+        case .inconsistent(let message):
+            return .unreadable(path: path, reason: "the zip archive is damaged or truncated (\(message.lowercased()))",
+                               hint: "Try the original copy, or open it in \(wording.programs) and save it again.")
+        case .other(let message):
+            return .unreadable(path: path, reason: "the zip archive cannot be read (\(message.lowercased()))",
+                               hint: "The file may be damaged; open it in \(wording.programs) and save it again.")
+        case .tooLarge(let limit):
+            return .limitExceeded(path: path, what: "a part expands to more than its declared size", limit: ByteCount.describe(limit))
+        case .ambiguous(let problem):
+            return .unreadable(path: path, reason: problem, hint: ambiguousHint(wording))
+        case .entryFailed(let name, let reason):
+            return .unreadable(path: path, reason: "the part \(name) cannot be read (\(reason.lowercased()))",
+                               hint: "The file may be damaged or truncated; open it in \(wording.programs) and save it again.")
+        }
+    }
+}
