@@ -65,16 +65,19 @@ let package = Package(
         .executableTarget(
             name: "disclose-fuzz",
             dependencies: ["DiscloseFuzzTargets"]),
+        .target(
+            name: "DiscloseTestSupport",
+            path: "Tests/DiscloseTestSupport"),
         .testTarget(
             name: "DisclosureKitTests",
-            dependencies: ["DisclosureKit", "DiscloseFuzzTargets"]),
+            dependencies: ["DisclosureKit", "DiscloseFuzzTargets", "DiscloseTestSupport"]),
         .testTarget(
             name: "discloseTests",
-            dependencies: ["DisclosureKit"]),
+            dependencies: ["DisclosureKit", "DiscloseTestSupport"]),
         .testTarget(
             name: "DiscloseServerTests",
             dependencies: [
-                "DiscloseServer", "DisclosureKit",
+                "DiscloseServer", "DisclosureKit", "DiscloseTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
     ],

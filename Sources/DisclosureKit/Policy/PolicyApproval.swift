@@ -38,9 +38,9 @@ public final class PolicyApproval: Sendable {
         collected.withLock { $0 += warned.map { (path, $0) } }
         let failed = results.filter { $0.status == .fail }
         if let first = failed.first {
-            let others = failed.dropFirst().map(\.id)
+            let others = failed.dropFirst().map(\.id.rawValue)
             let also = others.isEmpty ? "" : " Also not met: \(others.joined(separator: ", "))."
-            throw DisclosureError.policyViolation(path: path, rule: first.id, detail: first.message + "." + also + " Nothing was written.")
+            throw DisclosureError.policyViolation(path: path, rule: first.id.rawValue, detail: first.message + "." + also + " Nothing was written.")
         }
     }
 }

@@ -26,7 +26,7 @@ enum PlainSummary {
             var detail = record.error ?? ""
             if detail.hasPrefix(record.path + ": ") { detail.removeFirst(record.path.count + 2) }
             if record.status == .disclosedWithProblems { detail = "failed: " + record.failedChecks.joined(separator: ", ") }
-            if record.status.isDeclaredAnotherWay { detail = record.declarations.map(\.kind).joined(separator: ", ") }
+            if record.status.isDeclaredAnotherWay { detail = record.declarations.map(\.kind.rawValue).joined(separator: ", ") }
             if record.status == .undisclosedWithSignals { detail = record.findings.map { "\($0.signal) (\($0.strength.rawValue))" }.joined(separator: ", ") }
             out += "\(record.path): \(record.status.rawValue)" + (detail.isEmpty ? "" : ": \(detail)") + "\n"
         }

@@ -6,7 +6,7 @@ public struct HTMLHandler: FormatHandler {
     /// Creates the handler.
     public init() {}
 
-    public var id: String { "html" }
+    public var id: FormatID { "html" }
     public var displayName: String { "HTML page" }
     public var primaryExtension: String { "html" }
     public var mediaTypes: [String] { ["text/html", "application/xhtml+xml"] }
