@@ -29,12 +29,15 @@ let package = Package(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
             name: "CGumbo", pkgConfig: "gumbo",
             providers: [.apt(["libgumbo-dev"])]),
         .target(
             name: "DisclosureKit",
             dependencies: [
-                "CLibZip", "CLibXML2", "CCmarkGFM", "CGumbo",
+                "CLibZip", "CLibXML2", "CCmarkGFM", "CGumbo", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),

@@ -2,22 +2,19 @@ import DisclosureKit
 import Foundation
 
 /// The first write error seen by concurrent workers.
-final class WriteFailure: @unchecked Sendable {
-    private let lock = NSLock()
-    private var first: DisclosureError?
+final class WriteFailure: Sendable {
+    private let first = Locked<DisclosureError?>(nil)
 
     func record(_ error: Error) {
-        lock.lock()
-        defer { lock.unlock() }
-        if first == nil {
-            first = (error as? DisclosureError) ?? .writeFailed(path: "standard output", reason: error.localizedDescription)
+        first.withLock { first in
+            if first == nil {
+                first = (error as? DisclosureError) ?? .writeFailed(path: "standard output", reason: error.localizedDescription)
+            }
         }
     }
 
     var error: DisclosureError? {
-        lock.lock()
-        defer { lock.unlock() }
-        return first
+        first.current
     }
 }
 
