@@ -73,7 +73,7 @@ import Testing
         try bytes.write(to: URL(fileURLWithPath: path))
         let stamp = try CLI.run(["stamp", path] + CLI.sampleFacts)
         #expect(stamp.exitCode == 3)
-        #expect(stamp.stderr.contains("\(path): not a document Disclose reads: its main part ppt/presentation.xml is not a PresentationML presentation"), "\(stamp.stderr)")
+        #expect(stamp.stderr.contains("\(path): Disclose cannot use this file: its main part ppt/presentation.xml is not a PresentationML presentation"), "\(stamp.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
     }
 }

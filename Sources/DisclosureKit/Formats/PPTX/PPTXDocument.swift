@@ -52,14 +52,19 @@ final class PPTXDocument: OpenedDocument {
     }
 
     /// Our statement's shape on a slide, found by any of its anchors: our tag in the shape's
-    /// alternative text, our shape names, or (on a slide named "AI use disclosure") text equal to
-    /// the statement recorded in the metadata.
+    /// alternative text, our shape names, or text equal to the statement recorded in the metadata
+    /// on a slide named "AI use disclosure" or titled so. LibreOffice keeps only the last: it
+    /// drops slide names, renames placeholders and drops their alternative text.
     static func statementShape(in scan: SlideScan, recorded: String?) -> SlideShape? {
         guard scan.root == "sld" else { return nil }
         let named = scan.shapes.first { $0.name == PresentationML.statementShapeName }
         let tagged = scan.shapes.first { $0.descr == PresentationML.statementTag && $0.name != PresentationML.titleShapeName }
-        let matching = scan.name == PresentationML.slideName
-            ? scan.shapes.first { recorded != nil && normalised($0.text) == normalised(recorded!) } : nil
+        var matching: SlideShape?
+        if let recorded, !recorded.isEmpty,
+           scan.name == PresentationML.slideName || scan.shapes.contains(where: { normalised($0.text) == PresentationML.slideName }) {
+            let statement = normalised(recorded)
+            matching = scan.shapes.first { normalised($0.text) == statement }
+        }
         return named ?? tagged ?? matching
     }
 

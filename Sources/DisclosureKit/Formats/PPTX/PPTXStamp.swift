@@ -19,7 +19,11 @@ struct PPTXStamp {
         var edits = OOXMLPartEdits()
         let ours = try document.ourSlides()
         let p = package.presentation
-        let layout = try chooseLayout()
+        // Restamping keeps the layout our slide has (another program may have changed it).
+        let current = try ours.first.flatMap { i in
+            package.related(package.slides[i].part, rels: try package.rels(of: package.slides[i].part), types: [PresentationML.slideLayoutRel]).first
+        }
+        let layout = try chooseLayout(keeping: current)
         let slideXML = Data(PPTXStamp.slideXML(request, layout: layout, width: p.slideWidth ?? 9_144_000, height: p.slideHeight ?? 6_858_000).utf8)
         let entry: (id: Int, relID: String)
         if let reuse = ours.first {
@@ -88,7 +92,13 @@ struct PPTXStamp {
     /// A layout of the deck's own and its title and body placeholders: "Title and Content"
     /// (`obj`) first, then "Title and Text" (`tx`), then any layout with both; else the first
     /// layout, with plain text boxes.
-    func chooseLayout() throws -> (part: String, title: SlideShape?, body: SlideShape?) {
+    /// With `keeping`, that layout, with its placeholders when it has a title and a body one.
+    func chooseLayout(keeping: String? = nil) throws -> (part: String, title: SlideShape?, body: SlideShape?) {
+        if let keeping {
+            let scan = try SlideScanner.scan(try package.read(keeping), part: keeping, path: package.path, limits: package.limits)
+            let (title, body) = PPTXStamp.placeholders(scan) ?? (nil, nil)
+            return (keeping, title, body)
+        }
         var layouts: [(part: String, scan: SlideScan)] = []
         for master in package.related(package.mainPart, rels: package.mainRels, types: [PresentationML.slideMasterRel]) {
             for layout in package.related(master, rels: try package.rels(of: master), types: [PresentationML.slideLayoutRel]) where !layouts.contains(where: { $0.part == layout }) {
@@ -99,17 +109,19 @@ struct PPTXStamp {
             throw DisclosureError.unreadable(path: package.path, reason: "the presentation has no slide master with a slide layout, which every new slide needs",
                                              hint: "Open it in PowerPoint or LibreOffice Impress, add a slide, save it, and stamp the saved copy.")
         }
-        func placeholders(_ scan: SlideScan) -> (SlideShape, SlideShape)? {
-            guard let title = scan.shapes.first(where: { ["title", "ctrTitle"].contains($0.placeholderType ?? "") }),
-                  let body = scan.shapes.first(where: { ["body", "obj"].contains($0.placeholderType ?? "") && $0.placeholderIndex != nil }) else { return nil }
-            return (title, body)
-        }
         for kind in ["obj", "tx", nil] as [String?] {
             for layout in layouts where kind == nil || layout.scan.layoutType == kind {
-                if let (title, body) = placeholders(layout.scan) { return (layout.part, title, body) }
+                if let (title, body) = PPTXStamp.placeholders(layout.scan) { return (layout.part, title, body) }
             }
         }
         return (layouts[0].part, nil, nil)
+    }
+
+    /// A layout's title placeholder and its first body (or content) placeholder with an index.
+    static func placeholders(_ scan: SlideScan) -> (SlideShape, SlideShape)? {
+        guard let title = scan.shapes.first(where: { ["title", "ctrTitle"].contains($0.placeholderType ?? "") }),
+              let body = scan.shapes.first(where: { ["body", "obj"].contains($0.placeholderType ?? "") && $0.placeholderIndex != nil }) else { return nil }
+        return (title, body)
     }
 
     // MARK: Names
