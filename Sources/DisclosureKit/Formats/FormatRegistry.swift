@@ -32,7 +32,7 @@ public struct FormatRegistry: Sendable {
         let sniffers = handlers.compactMap { $0 as? any PackageSniffing }
         if !sniffers.isEmpty, PackageSignature.isZip(data), let signature = PackageSignature.read(data) {
             if let claimed = sniffers.first(where: { $0.claims(signature) }) { return claimed }
-            throw DisclosureError.unsupportedFormat(path: path, detail: "it is \(signature.kindDescription)")
+            throw DisclosureError.unsupportedFormat(path: path, detail: "by its content, it is \(signature.kindDescription)")
         }
         if let handler = handler(forPath: path, head: data.prefix(4096)) { return handler }
         let ext = (path as NSString).pathExtension

@@ -63,7 +63,7 @@ extension DisclosureError: LocalizedError, CustomStringConvertible {
             if detail.hasPrefix("extension") || detail.hasPrefix("no file extension") {
                 return "\(path): not a document Disclose reads (\(detail)). Disclose reads \(formats) files; convert the file to one of these first."
             }
-            if detail.hasPrefix("it is ") {
+            if detail.hasPrefix("by its content, ") {
                 return "\(path): not a document Disclose reads: \(detail). Disclose reads \(formats) files; save or export a copy as one of these to stamp it."
             }
             return "\(path): Disclose cannot use this file: \(detail)."

@@ -8,12 +8,17 @@ public struct FoundStatement: Equatable, Sendable {
     public var location: Location
     /// Reasons a reader might not see it (hidden text, white text, tiny font...). Empty when visible.
     public var visibilityProblems: [String]
+    /// True when the statement was recognised by its text and the marks a program kept (a style,
+    /// a control's name) because the program that last saved the file removed the markers
+    /// Disclose put on it. Verify says so as a warning; stamping again restores the markers.
+    public var markersLost: Bool
 
     /// Creates a found statement.
-    public init(text: String, location: Location, visibilityProblems: [String] = []) {
+    public init(text: String, location: Location, visibilityProblems: [String] = [], markersLost: Bool = false) {
         self.text = text
         self.location = location
         self.visibilityProblems = visibilityProblems
+        self.markersLost = markersLost
     }
 }
 

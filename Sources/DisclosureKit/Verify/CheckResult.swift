@@ -103,6 +103,8 @@ extension CheckResult {
     /// The next-step text for a check id (and, for `signature`, its state).
     static func nextStep(id: String, status: CheckStatus, state: String?) -> String? {
         switch id {
+        case CheckID.statementPresent where status == .warn:
+            return "the statement is still there and still says what was declared; nothing needs doing, but stamping again (`disclose stamp FILE`) restores the markers other programs and later checks rely on."
         case CheckID.statementPresent:
             return "if the document is yours, add a declaration with `disclose stamp FILE`; if it is someone else's, ask its author to add one. A missing declaration is not in itself a sign that AI was used."
         case CheckID.metadataPresent:

@@ -33,7 +33,11 @@ public struct Verifier: Sendable {
         var disclosure: Disclosure?
 
         if let statement = found.statement {
-            checks.append(.init(id: CheckID.statementPresent, status: .pass, message: "statement found at \(statement.location)", location: statement.location))
+            checks.append(statement.markersLost
+                ? .init(id: CheckID.statementPresent, status: .warn,
+                        message: "statement found at \(statement.location), recognised by its text and style: the program that last saved the file removed the markers Disclose put on it; stamping again restores them",
+                        location: statement.location)
+                : .init(id: CheckID.statementPresent, status: .pass, message: "statement found at \(statement.location)", location: statement.location))
         } else {
             checks.append(.init(id: CheckID.statementPresent, status: .fail, message: "no visible disclosure statement from Disclose was found; the document's author can add one by stamping it"))
         }
@@ -120,7 +124,7 @@ public struct Verifier: Sendable {
         case .unchanged:
             return .init(id: id, status: .pass, message: "text unchanged since stamping")
         case .partsChanged:
-            return .init(id: id, status: .warn, message: "text unchanged, but formatting or other parts changed since stamping")
+            return .init(id: id, status: .warn, message: "text unchanged, but formatting or other parts changed since stamping (the file was probably saved again, perhaps by another program)")
         case .textChanged(let first):
             return .init(id: id, status: .fail, message: "text changed since stamping" + (first.map { "; first difference: \($0)" } ?? ""))
         }

@@ -73,8 +73,39 @@ final class DOCXDocument: OpenedDocument {
         ("headers", "/header"), ("footers", "/footer"), ("footnotes", "/footnotes"), ("endnotes", "/endnotes"), ("comments", "/comments"),
     ]
 
+    /// Where our statement is in the main part. By its markers first: the content control tagged
+    /// `disclose:statement`. Where a program that saved the file removed the tag (LibreOffice
+    /// keeps only the control's alias and our paragraph style), by a paragraph with our style or
+    /// alias whose text is the statement recorded in our metadata; `recognised` is then that
+    /// paragraph, so the text leaves it out and verify can say the markers were lost.
+    func statementAnchor() throws -> (ranges: [Range<Int>], recognised: (text: String, problems: [String], paragraph: Int)?) {
+        if let anchorCache { return anchorCache }
+        let scan = try main().scan
+        var value: (ranges: [Range<Int>], recognised: (text: String, problems: [String], paragraph: Int)?) = (scan.ourControls.map(\.range), nil)
+        if scan.ourControls.isEmpty, !scan.markedParagraphs.isEmpty, let recorded = try recordedStatement() {
+            let wanted = CanonicalText.paragraph(recorded)
+            if let match = scan.markedParagraphs.first(where: { CanonicalText.paragraph($0.text) == wanted }) {
+                value = ([match.range], (match.text, match.problems, match.paragraph))
+            }
+        }
+        anchorCache = value
+        return value
+    }
+    private var anchorCache: (ranges: [Range<Int>], recognised: (text: String, problems: [String], paragraph: Int)?)?
+
+    /// The statement recorded in our metadata (the disclosure JSON's `statement`), when readable.
+    private func recordedStatement() throws -> String? {
+        guard let (_, props) = try custom(), let json = props.properties.first(where: { $0.name == OOXML.jsonProperty })?.value,
+              let disclosure = try? Disclosure.decode(json: Data(json.utf8), path: package.path) else { return nil }
+        return disclosure.statement
+    }
+
     func text() throws -> DocumentText {
-        var streams = [TextStream(name: "body", paragraphs: try main().scan.paragraphs)]
+        var body = try main().scan.paragraphs
+        if let recognised = try statementAnchor().recognised {
+            body.removeAll { $0.location.paragraph == recognised.paragraph }
+        }
+        var streams = [TextStream(name: "body", paragraphs: body)]
         if let rels = try mainRels() {
             for (name, suffix) in DOCXDocument.streams {
                 var paragraphs: [TextParagraph] = []
@@ -98,6 +129,10 @@ final class DOCXDocument: OpenedDocument {
             if scan.ourControls.count > 1 {
                 problems.append("found \(scan.ourControls.count) statements from Disclose in \(package.mainPart); stamp again to keep just one")
             }
+        } else if let recognised = try statementAnchor().recognised {
+            statement = FoundStatement(text: recognised.text, location: Location(part: package.mainPart, paragraph: recognised.paragraph),
+                                       visibilityProblems: recognised.problems + (try styleVisibilityProblems()),
+                                       markersLost: true)
         }
         var metadata: FoundMetadata?
         if let (_, props) = try custom(), let part = customPart {
@@ -151,7 +186,7 @@ final class DOCXDocument: OpenedDocument {
             let (data, scan) = try main()
             var kept: [Range<Int>] = []
             var cursor = 0
-            for cut in scan.ourControls.map(\.range).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            for cut in try statementAnchor().ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
                 if cut.lowerBound > cursor { kept.append(cursor..<cut.lowerBound) }
                 cursor = max(cursor, cut.upperBound)
             }
@@ -165,8 +200,8 @@ final class DOCXDocument: OpenedDocument {
         let managed = try managedParts()
         for entry in package.orderedEntries where !managed.contains(entry.name) {
             if entry.name == package.mainPart {
-                let (data, scan) = try main()
-                try body(entry.name, XMLBytes.splice(data, scan.ourControls.map { ($0.range, Data()) }))
+                let (data, _) = try main()
+                try body(entry.name, XMLBytes.splice(data, try statementAnchor().ranges.map { ($0, Data()) }))
             } else {
                 try body(entry.name, try package.read(entry.name))
             }

@@ -8,9 +8,12 @@ struct DOCXStamp {
 
     // MARK: The XML we insert
 
+    /// The `w:alias` of our content control: the name Word and LibreOffice show for it.
+    static let alias = "AI use disclosure"
+
     static func statementXML(_ statement: String, prefix: String?) -> String {
         let w = prefix.map { "\($0):" } ?? ""
-        return "<\(w)sdt><\(w)sdtPr><\(w)alias \(w)val=\"AI use disclosure\"/><\(w)tag \(w)val=\"\(OOXML.statementTag)\"/>"
+        return "<\(w)sdt><\(w)sdtPr><\(w)alias \(w)val=\"\(alias)\"/><\(w)tag \(w)val=\"\(OOXML.statementTag)\"/>"
             + "<\(w)lock \(w)val=\"contentLocked\"/></\(w)sdtPr><\(w)sdtContent><\(w)p><\(w)pPr><\(w)pStyle \(w)val=\"\(OOXML.styleID)\"/></\(w)pPr>"
             + "<\(w)r><\(w)t xml:space=\"preserve\">\(OOXML.escapeText(statement))</\(w)t></\(w)r></\(w)p></\(w)sdtContent></\(w)sdt>"
     }
@@ -52,9 +55,10 @@ struct DOCXStamp {
 
     func unstamped() throws -> Data {
         var edits = OOXMLPartEdits()
-        let (mainData, scan) = try document.main()
-        if !scan.ourControls.isEmpty {
-            edits.whole[package.mainPart] = XMLBytes.splice(mainData, scan.ourControls.map { ($0.range, Data()) })
+        let (mainData, _) = try document.main()
+        let statementRanges = try document.statementAnchor().ranges
+        if !statementRanges.isEmpty {
+            edits.whole[package.mainPart] = XMLBytes.splice(mainData, statementRanges.map { ($0, Data()) })
         }
         if let stylesPart = try document.stylesPart() {
             let styles = try package.read(stylesPart)
@@ -92,7 +96,7 @@ struct DOCXStamp {
                 throw noBody()
             }
         }
-        var edits = scan.ourControls.map { (range: $0.range, replacement: Data()) }
+        var edits = try document.statementAnchor().ranges.map { (range: $0, replacement: Data()) }
         edits.append((insertAt..<insertAt, Data(DOCXStamp.statementXML(request.statement, prefix: scan.prefix).utf8)))
         return XMLBytes.splicePieces(mainData, edits)
     }

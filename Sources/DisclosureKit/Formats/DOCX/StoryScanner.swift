@@ -6,6 +6,12 @@ struct StoryScan {
     var paragraphs: [TextParagraph] = []
     /// Our content controls: byte ranges of the whole `<w:sdt>` elements and their text.
     var ourControls: [(range: Range<Int>, text: String, problems: [String], paragraph: Int)] = []
+    /// Paragraphs outside our controls that carry one of our other marks: our paragraph style
+    /// (`AIDisclosure`) or a content control with our alias. Another program that saved the file
+    /// may have dropped the control's tag (LibreOffice turns our block control into an inline one
+    /// and keeps only its alias); such a paragraph is our statement when its text is the
+    /// statement recorded in the metadata (``DOCXDocument/statementAnchor()``).
+    var markedParagraphs: [(range: Range<Int>, text: String, problems: [String], paragraph: Int)] = []
     /// The prefix bound to the WordprocessingML namespace on the body (nil: default namespace).
     var prefix: String?
     /// Offset just after the `<w:body>` start tag.
@@ -28,11 +34,16 @@ final class StoryScanner: XMLScanHandler {
         var number: Int
         var text = ""
         var insideOurs: Bool
+        var start = 0
+        /// Carries our paragraph style or sits in (or holds) a control with our alias.
+        var marked = false
+        var problems: [String] = []
     }
     private struct Control {
         var start: Int
         var depth: Int
         var isOurs = false
+        var hasOurAlias = false
         var text = ""
         var problems: [String] = []
         var firstParagraph = 0
@@ -65,7 +76,7 @@ final class StoryScanner: XMLScanHandler {
 
     func wantsAttributes(_ localName: String) -> Bool {
         switch localName {
-        case "tag", "color", "sz", "vanish", "specVanish", "extent", "shd", "highlight", "footnote", "endnote": return true
+        case "tag", "alias", "pStyle", "color", "sz", "vanish", "specVanish", "extent", "shd", "highlight", "footnote", "endnote": return true
         default: return false
         }
     }
@@ -96,12 +107,25 @@ final class StoryScanner: XMLScanHandler {
         case "p":
             paragraphCount += 1
             let ours = ourControlIndex != nil
-            paragraphs.append(Paragraph(number: paragraphCount, insideOurs: ours))
+            paragraphs.append(Paragraph(number: paragraphCount, insideOurs: ours, start: tag.tagStart,
+                                        marked: !ours && controls.contains { $0.hasOurAlias }))
             if let i = ourControlIndex, controls[i].firstParagraph == 0 { controls[i].firstParagraph = paragraphCount }
         case "sdt":
             controls.append(Control(start: tag.tagStart, depth: depth))
         case "sdtPr":
             if sdtPrDepth == nil { sdtPrDepth = depth }
+        case "alias":
+            if sdtPrDepth != nil, tag.attribute("val") == DOCXStamp.alias, !controls.isEmpty {
+                controls[controls.count - 1].hasOurAlias = true
+                // An inline control inside a paragraph (as LibreOffice writes ours back) marks that paragraph.
+                if let last = paragraphs.indices.last, paragraphs[last].start < controls[controls.count - 1].start, !paragraphs[last].insideOurs {
+                    paragraphs[last].marked = true
+                }
+            }
+        case "pStyle":
+            if tag.attribute("val") == OOXML.styleID, let last = paragraphs.indices.last, !paragraphs[last].insideOurs {
+                paragraphs[last].marked = true
+            }
         case "tag":
             if sdtPrDepth != nil, tag.attribute("val") == OOXML.statementTag, !controls.isEmpty {
                 controls[controls.count - 1].isOurs = true
@@ -125,27 +149,29 @@ final class StoryScanner: XMLScanHandler {
         case "noBreakHyphen":
             append("-")
         default:
-            if let i = ourControlIndex { inspectVisibility(tag, control: i) }
+            if let i = ourControlIndex, let problem = StoryScanner.visibilityProblem(tag) {
+                if !controls[i].problems.contains(problem) { controls[i].problems.append(problem) }
+            } else if let last = paragraphs.indices.last, paragraphs[last].marked, let problem = StoryScanner.visibilityProblem(tag) {
+                if !paragraphs[last].problems.contains(problem) { paragraphs[last].problems.append(problem) }
+            }
         }
     }
 
-    private func inspectVisibility(_ tag: XMLStartTag, control i: Int) {
+    /// What a formatting element does to a reader's view of the text, when it hides it.
+    private static func visibilityProblem(_ tag: XMLStartTag) -> String? {
         func on(_ value: String?) -> Bool { value == nil || !["0", "false", "off"].contains(value!.lowercased()) }
         switch tag.localName {
         case "vanish", "specVanish":
-            if on(tag.attribute("val")) { note(i, "the text is formatted as hidden") }
+            if on(tag.attribute("val")) { return "the text is formatted as hidden" }
         case "color":
-            if let value = tag.attribute("val"), StoryScanner.isNearWhite(value) { note(i, "the text colour is white or nearly white (\(value))") }
+            if let value = tag.attribute("val"), StoryScanner.isNearWhite(value) { return "the text colour is white or nearly white (\(value))" }
         case "sz":
             if let value = tag.attribute("val"), let halfPoints = Int(value), halfPoints < 12 {
-                note(i, "the font size is \(Double(halfPoints) / 2) pt, under 6 pt")
+                return "the font size is \(Double(halfPoints) / 2) pt, under 6 pt"
             }
         default: break
         }
-    }
-
-    private func note(_ i: Int, _ problem: String) {
-        if !controls[i].problems.contains(problem) { controls[i].problems.append(problem) }
+        return nil
     }
 
     static func isNearWhite(_ hex: String) -> Bool {
@@ -180,6 +206,7 @@ final class StoryScanner: XMLScanHandler {
             } else {
                 let words = note?.words ?? (textBoxDepths.isEmpty ? nil : "in a text box")
                 emitted.append((p.number, TextParagraph(text: p.text, location: Location(part: part, paragraph: p.number, words: words))))
+                if p.marked { result.markedParagraphs.append((p.start..<tag.tagEnd, p.text, p.problems, p.number)) }
             }
         case "sdt":
             guard let c = controls.popLast() else { return }

@@ -47,7 +47,7 @@ import Testing
             _ = try registry.handler(forPath: "marks.docx", data: workbook)
             Issue.record("a workbook named .docx was claimed")
         } catch let error as DisclosureError {
-            #expect(error.description.contains("marks.docx: not a document Disclose reads: it is an Excel workbook"))
+            #expect(error.description.contains("marks.docx: not a document Disclose reads: by its content, it is an Excel workbook"))
             #expect(error.description.contains(registry.extensionList))
         }
         let spreadsheet = try Self.odf(mimetype: "application/vnd.oasis.opendocument.spreadsheet")
