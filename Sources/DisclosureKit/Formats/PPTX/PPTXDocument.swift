@@ -68,6 +68,11 @@ final class PPTXDocument: OpenedDocument {
         return named ?? tagged ?? matching
     }
 
+    /// True when the statement shape on `scan` was found by our tag or name (not only by its text).
+    static func hasMarkers(_ scan: SlideScan) -> Bool {
+        scan.shapes.contains { $0.name == PresentationML.statementShapeName || $0.descr == PresentationML.statementTag }
+    }
+
     static func normalised(_ s: String) -> String {
         s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
@@ -169,7 +174,8 @@ final class PPTXDocument: OpenedDocument {
         var problems: [String] = []
         if let first = ours.first, let shape = PPTXDocument.statementShape(in: scans[first], recorded: recorded) {
             statement = FoundStatement(text: shape.text, location: Location(part: package.slides[first].part, words: "slide \(first + 1)"),
-                                       visibilityProblems: visibilityProblems(scans[first], shape))
+                                       visibilityProblems: visibilityProblems(scans[first], shape),
+                                       markersLost: !PPTXDocument.hasMarkers(scans[first]))
             if ours.count > 1 {
                 problems.append("found \(ours.count) statement slides from Disclose (slides \(ours.map { String($0 + 1) }.joined(separator: ", "))); stamp again to keep just one")
             }

@@ -180,4 +180,49 @@ import Testing
         try document.hashUnmanagedParts(into: &hasher)
         #expect(hasher.finalizeHex() == Digests.partsDigest(parts))
     }
+
+    /// What LibreOffice does to our slide: no slide name, placeholders renamed, alternative text gone.
+    @Test func theSlideIsFoundByItsTextWhenItsMarkersAreGoneAndRestampingRestoresThem() throws {
+        let (dir, path) = try PPTXFixtures.copy("plain.pptx")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let originalText = try DocumentLoader().open(path).text()
+        _ = try stamper.stamp(path: path, disclosure: Samples.disclosure)
+        let stamped = try Data(contentsOf: URL(fileURLWithPath: path))
+        try DOCXFixtures.rewrite(path, part: "ppt/slides/slide4.xml") {
+            $0.replacingOccurrences(of: "<p:cSld name=\"AI use disclosure\">", with: "<p:cSld>")
+                .replacingOccurrences(of: #"name="AI use disclosure title" descr="disclose:statement""#, with: #"name="PlaceHolder 1""#)
+                .replacingOccurrences(of: #"name="AI use disclosure statement" descr="disclose:statement""#, with: #"name="PlaceHolder 2""#)
+        }
+        #expect(try !PPTXFixtures.part(path, "ppt/slides/slide4.xml").contains("disclose:statement"))
+        let document = try DocumentLoader().open(path)
+        let found = try #require(try document.findStamp().statement)
+        #expect(found.markersLost)
+        #expect(found.location.words == "slide 4")
+        #expect(try document.text() == originalText, "the slide is still left out of the text")
+        let report = try verifier.verify(path: path)
+        #expect(report.passed)
+        #expect(report.checks.first { $0.id == "statement-present" }?.status == .warn)
+
+        _ = try stamper.stamp(path: path, disclosure: Samples.disclosure)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == stamped, "our markup is back, byte for byte")
+    }
+
+    @Test func aCopiedStatementSlideBecomesOneAgain() throws {
+        let (dir, path) = try PPTXFixtures.copy("plain.pptx")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let original = try DOCXFixtures.parts(path)
+        _ = try stamper.stamp(path: path, disclosure: Samples.disclosure)
+        // A second list entry pointing at our slide part through a second relationship, as a copy would.
+        try DOCXFixtures.rewrite(path, part: "ppt/_rels/presentation.xml.rels") {
+            $0.replacingOccurrences(of: "</Relationships>", with: #"<Relationship Id="rIdCopy" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide" Target="slides/slide4.xml"/></Relationships>"#)
+        }
+        try DOCXFixtures.rewrite(path, part: "ppt/presentation.xml") {
+            $0.replacingOccurrences(of: "</p:sldIdLst>", with: #"<p:sldId id="300" r:id="rIdCopy"/></p:sldIdLst>"#)
+        }
+        let found = try DocumentLoader().open(path).findStamp()
+        #expect(found.problems == ["found 2 statement slides from Disclose (slides 4, 5); stamp again to keep just one"])
+        _ = try stamper.unstamp(path: path)
+        #expect(try DOCXFixtures.parts(path)["ppt/presentation.xml"] == original["ppt/presentation.xml"])
+        #expect(try DOCXFixtures.parts(path)["ppt/slides/slide4.xml"] == nil)
+    }
 }
