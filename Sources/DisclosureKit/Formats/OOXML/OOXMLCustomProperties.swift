@@ -53,7 +53,8 @@ struct OOXMLCustomProperties {
     func stamp(_ request: StampRequest, existing: (data: Data, scan: PropertiesScanner)?, into edits: inout OOXMLPartEdits) throws {
         if let (data, props) = existing, let part {
             let others = props.properties.filter { !OOXML.ourPropertyNames.contains($0.name) }
-            let firstPID = max(1, others.compactMap(\.pid).max() ?? 1) + 1
+            // pids are 32-bit in the format; a larger one in a damaged file must not overflow ours.
+            let firstPID = min(max(1, others.compactMap(\.pid).max() ?? 1), Int(Int32.max) - 16) + 1
             let ours = props.properties.filter { OOXML.ourPropertyNames.contains($0.name) }
             // A root we opened earlier stays marked, so unstamping after a restamp still closes it.
             let marked = Self.isMarkedEmpty(data, ours)

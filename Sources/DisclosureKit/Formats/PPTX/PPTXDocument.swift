@@ -195,7 +195,9 @@ final class PPTXDocument: OpenedDocument {
         if shape.hidden { problems.append("the statement's shape is hidden") }
         if let off = shape.offset, let width = package.presentation.slideWidth, let height = package.presentation.slideHeight {
             let size = shape.size ?? (0, 0)
-            if off.x >= width || off.y >= height || off.x + size.cx <= 0 || off.y + size.cy <= 0 {
+            // In Double: the values come from the file and may be as large as Int allows.
+            let right = Double(off.x) + Double(size.cx), bottom = Double(off.y) + Double(size.cy)
+            if off.x >= width || off.y >= height || right <= 0 || bottom <= 0 {
                 problems.append("the text is placed off the slide, where a slide show does not show it")
             }
         }

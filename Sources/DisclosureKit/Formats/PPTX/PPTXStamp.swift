@@ -57,7 +57,7 @@ struct PPTXStamp {
                 }) else { throw OOXMLErrors.damaged(package.mainRelsPart, path: package.path, wording: .powerPoint) }
                 edits.splice(package.mainRelsPart, relEdit)
             }
-            entry = ((p.slides.map(\.id) + [255]).max()! + 1, relID)
+            entry = (PPTXStamp.freeSlideID(taken: p.slides.map(\.id)), relID)
         }
         let idXML = PPTXStamp.slideIDXML(id: entry.id, relID: entry.relID, prefix: p.prefix, relsPrefix: p.relsPrefix)
         let list = PPTXStamp.prefixed("sldIdLst", p.prefix)
@@ -132,8 +132,17 @@ struct PPTXStamp {
         let folder = package.mainPart.split(separator: "/").dropLast().joined(separator: "/")
         let base = (folder.isEmpty ? "" : folder + "/") + "slides/slide"
         var n = package.slides.count + 1
-        while taken.contains("\(base)\(n).xml".lowercased()) { n += 1 }
+        while taken.contains("\(base)\(n).xml".lowercased()) || taken.contains(OOXML.relsPart(of: "\(base)\(n).xml").lowercased()) { n += 1 }
         return "\(base)\(n).xml"
+    }
+
+    /// One more than the highest slide id, or the lowest free one when that would pass the
+    /// largest id the format allows (2147483647; ids start at 256).
+    static func freeSlideID(taken: [Int]) -> Int {
+        let highest = taken.max() ?? 255
+        if highest >= 255 && highest < 2_147_483_647 { return highest + 1 }
+        let used = Set(taken)
+        return (256...).first { !used.contains($0) }!
     }
 
     func freeRelationshipID() -> String {

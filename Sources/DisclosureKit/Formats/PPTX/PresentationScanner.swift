@@ -42,6 +42,7 @@ final class PresentationScanner: XMLScanHandler {
     func didStart(_ tag: XMLStartTag) throws {
         depth += 1
         if depth == 1 {
+            rootStartEnd = tag.tagEnd
             result.isStrict = tag.namespace == PresentationML.strictMain
             result.isPresentation = tag.localName == "presentation" && (tag.namespace == PresentationML.main || result.isStrict)
             result.prefix = tag.prefix
@@ -67,7 +68,7 @@ final class PresentationScanner: XMLScanHandler {
         }
     }
 
-    private var lastEndStart = 0
+    private var rootStartEnd = 0
     func didEnd(_ tag: XMLEndTag) throws {
         defer { depth -= 1 }
         if depth == 2, let l = listDepth, l == depth {
@@ -77,7 +78,8 @@ final class PresentationScanner: XMLScanHandler {
                 result.listEndTag = tagStartOfEnd
             }
         }
-        if depth == 1, result.listInsertion == nil { result.listInsertion = tagStartOfEnd }
+        // A self-closing root has no inside to put a slide list in.
+        if depth == 1, result.listInsertion == nil, tag.tagEnd != rootStartEnd { result.listInsertion = tagStartOfEnd }
     }
 
     /// Set by ``scan(_:part:path:limits:)`` from the bytes: the `<` of the end tag just reported.

@@ -225,4 +225,13 @@ import Testing
         #expect(try DOCXFixtures.parts(path)["ppt/presentation.xml"] == original["ppt/presentation.xml"])
         #expect(try DOCXFixtures.parts(path)["ppt/slides/slide4.xml"] == nil)
     }
+
+    @Test func slideIDsStayWithinWhatTheFormatAllowsWhateverTheFileSays() {
+        #expect(PPTXStamp.freeSlideID(taken: []) == 256)
+        #expect(PPTXStamp.freeSlideID(taken: [256, 300]) == 301)
+        #expect(PPTXStamp.freeSlideID(taken: [256, 2_147_483_647]) == 257, "no overflow past the largest id")
+        #expect(PPTXStamp.freeSlideID(taken: [Int.max, 256, 257]) == 258)
+        #expect(PPTXStamp.relativeTarget(from: "ppt/slides/slide4.xml", to: "ppt/slideLayouts/slideLayout2.xml") == "../slideLayouts/slideLayout2.xml")
+        #expect(PPTXStamp.relativeTarget(from: "ppt/presentation.xml", to: "ppt/slides/slide4.xml") == "slides/slide4.xml")
+    }
 }
