@@ -94,7 +94,10 @@ final class PPTXDocument: OpenedDocument {
 
     /// Edits that take our slides out of `presentation.xml` and its relationships (and their
     /// parts and content-type overrides out of the package).
-    func slideRemovalEdits(_ indices: [Int], into edits: inout OOXMLPartEdits, keepingList: Bool = false) throws {
+    /// - Parameters:
+    ///   - keepingList: true when a slide of ours stays (restamping), so the list is never removed.
+    ///   - keepingParts: parts not to remove (those of the slide that stays, if a copy shares them).
+    func slideRemovalEdits(_ indices: [Int], into edits: inout OOXMLPartEdits, keepingList: Bool = false, keepingParts: Set<String> = []) throws {
         guard !indices.isEmpty else { return }
         let p = package.presentation
         let entries = indices.map { package.slides[$0].entry }
@@ -115,7 +118,7 @@ final class PPTXDocument: OpenedDocument {
         let relIDs = Set(entries.map(\.relID))
         edits.splice(package.mainRelsPart, package.mainRels.relationships.filter { relIDs.contains($0.id) }.map { ($0.range, Data()) })
         var parts: [String] = []
-        for i in indices { parts += try ownedParts(ofSlide: i) }
+        for i in indices { parts += try ownedParts(ofSlide: i).filter { !keepingParts.contains($0) } }
         edits.removed.formUnion(parts)
         let types = try package.read(OOXML.contentTypesPart)
         let typesScan = try RelationshipsScanner.scan(types, part: OOXML.contentTypesPart, path: package.path, limits: package.limits, wording: .powerPoint)

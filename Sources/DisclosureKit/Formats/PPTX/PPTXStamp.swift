@@ -35,7 +35,7 @@ struct PPTXStamp {
                 edits.whole[OOXML.relsPart(of: slide.part)] = Data(PPTXStamp.slideRelsXML(layoutTarget: PPTXStamp.relativeTarget(from: slide.part, to: layout.part)).utf8)
                 if rels == nil { edits.added.append((OOXML.relsPart(of: slide.part), edits.whole.removeValue(forKey: OOXML.relsPart(of: slide.part))!)) }
             }
-            try document.slideRemovalEdits(Array(ours.dropFirst()), into: &edits, keepingList: true)
+            try document.slideRemovalEdits(Array(ours.dropFirst()), into: &edits, keepingList: true, keepingParts: Set(try document.ownedParts(ofSlide: reuse)))
             edits.splice(package.mainPart, (slide.entry.range, Data()))
             entry = (slide.entry.id, slide.entry.relID)
         } else {

@@ -221,6 +221,14 @@ import Testing
         }
         let found = try DocumentLoader().open(path).findStamp()
         #expect(found.problems == ["found 2 statement slides from Disclose (slides 4, 5); stamp again to keep just one"])
+        let copied = path + ".copy.pptx"
+        try FileManager.default.copyItem(atPath: path, toPath: copied)
+        _ = try stamper.stamp(path: copied, disclosure: Samples.disclosure)
+        let restamped = try DocumentLoader().open(copied)
+        #expect(try restamped.findStamp().problems == [])
+        #expect(try restamped.findStamp().statement?.location.words == "slide 4")
+        #expect(try !PPTXFixtures.part(copied, "ppt/presentation.xml").contains("rIdCopy"))
+        #expect(try verifier.verify(path: copied).passed)
         _ = try stamper.unstamp(path: path)
         #expect(try DOCXFixtures.parts(path)["ppt/presentation.xml"] == original["ppt/presentation.xml"])
         #expect(try DOCXFixtures.parts(path)["ppt/slides/slide4.xml"] == nil)
