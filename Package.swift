@@ -29,12 +29,15 @@ let package = Package(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
             name: "CGumbo", pkgConfig: "gumbo",
             providers: [.apt(["libgumbo-dev"])]),
         .target(
             name: "DisclosureKit",
             dependencies: [
-                "CLibZip", "CLibXML2", "CCmarkGFM", "CGumbo",
+                "CLibZip", "CLibXML2", "CCmarkGFM", "CGumbo", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
@@ -62,16 +65,19 @@ let package = Package(
         .executableTarget(
             name: "disclose-fuzz",
             dependencies: ["DiscloseFuzzTargets"]),
+        .target(
+            name: "DiscloseTestSupport",
+            path: "Tests/DiscloseTestSupport"),
         .testTarget(
             name: "DisclosureKitTests",
-            dependencies: ["DisclosureKit", "DiscloseFuzzTargets"]),
+            dependencies: ["DisclosureKit", "DiscloseFuzzTargets", "DiscloseTestSupport"]),
         .testTarget(
             name: "discloseTests",
-            dependencies: ["DisclosureKit"]),
+            dependencies: ["DisclosureKit", "DiscloseTestSupport"]),
         .testTarget(
             name: "DiscloseServerTests",
             dependencies: [
-                "DiscloseServer", "DisclosureKit",
+                "DiscloseServer", "DisclosureKit", "DiscloseTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
     ],

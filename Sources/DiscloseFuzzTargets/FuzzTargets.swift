@@ -26,7 +26,7 @@ public struct FuzzTarget: RawRepresentable, Hashable, CaseIterable, Sendable, Cu
     /// location, stamping and unstamping), then ``disclosure``. A new format gets its target by
     /// being registered.
     public static var allCases: [FuzzTarget] {
-        FormatRegistry.standard.handlers.map { FuzzTarget(name: $0.id) } + [.disclosure]
+        FormatRegistry.standard.handlers.map { FuzzTarget(name: $0.id.rawValue) } + [.disclosure]
     }
 
     public var description: String { rawValue }

@@ -1,3 +1,4 @@
+import DiscloseTestSupport
 @testable import DiscloseServer
 @testable import DisclosureKit
 import Foundation
@@ -27,7 +28,7 @@ struct Multipart {
 
 /// Documents, apps and requests for the web app's tests.
 enum Serve {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestRepository.root
     static var schoolPolicy: String { packageRoot.appendingPathComponent("examples/policies/school-trust.toml").path }
 
     static func temporaryFolder() throws -> String {

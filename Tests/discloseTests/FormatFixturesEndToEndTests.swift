@@ -1,3 +1,4 @@
+import DiscloseTestSupport
 import Foundation
 import Testing
 
@@ -56,12 +57,8 @@ import Testing
 
     static let hostile: String? = {
         let dir = NSTemporaryDirectory() + "disclose-e2e-hostile-" + UUID().uuidString
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", CLI.packageRoot.appendingPathComponent("Scripts/fixtures/make_hostile_docx.py").path, dir]
-        guard (try? p.run()) != nil else { return nil }
-        p.waitUntilExit()
-        return p.terminationStatus == 0 ? dir : nil
+        guard let run = try? ProcessRunner.run(tool: "python3", [CLI.packageRoot.appendingPathComponent("Scripts/fixtures/make_hostile_docx.py").path, dir]) else { return nil }
+        return run.exitCode == 0 ? dir : nil
     }()
 
     static let hostileNames = ["encrypted.docx", "old-word-97.docx", "truncated.docx", "not-a-zip.docx", "empty.docx",

@@ -1,3 +1,4 @@
+import DiscloseTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -20,13 +21,8 @@ import Glibc
 
     static let folder: String? = {
         let dir = NSTemporaryDirectory() + "disclose-hostile-corpus-" + UUID().uuidString
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", CLI.packageRoot.appendingPathComponent("Scripts/hostile/make_hostile.py").path, dir] + (large ? ["--large"] : [])
-        p.standardOutput = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return nil }
-        p.waitUntilExit()
-        return p.terminationStatus == 0 ? dir : nil
+        guard let run = try? ProcessRunner.run(tool: "python3", [CLI.packageRoot.appendingPathComponent("Scripts/hostile/make_hostile.py").path, dir] + (large ? ["--large"] : [])) else { return nil }
+        return run.exitCode == 0 ? dir : nil
     }()
 
     static let cases: [Case] = {
@@ -179,24 +175,15 @@ import Glibc
         guard getuid() == 0 else { return nil }
         let dir = NSTemporaryDirectory() + "disclose-full-disk-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/mount")
-        p.arguments = ["-t", "tmpfs", "-o", "size=48k", "tmpfs", dir]
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return nil }
-        p.waitUntilExit()
-        return p.terminationStatus == 0 ? dir : nil
+        guard let run = try? ProcessRunner.run(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=48k", "tmpfs", dir]) else { return nil }
+        return run.exitCode == 0 ? dir : nil
     }()
 
     @Test(.enabled(if: tmpfs != nil, "a full disk needs a small tmpfs, which needs root and mount; skipped"))
     func fullDiskFailsCleanly() throws {
         let disk = Self.tmpfs!
         defer {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/bin/umount")
-            p.arguments = [disk]
-            try? p.run()
-            p.waitUntilExit()
+            _ = try? ProcessRunner.run(URL(fileURLWithPath: "/bin/umount"), [disk])
         }
         // Fill the disk with one file, then stamp a larger document in place on it.
         let source = CLI.packageRoot.appendingPathComponent("Fixtures/docx/image.docx").path

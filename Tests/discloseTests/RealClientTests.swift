@@ -1,17 +1,11 @@
+import DiscloseTestSupport
 import Foundation
 import Testing
 
 /// Programs people really use, found on PATH. Scripts/install-clients installs them all; each
 /// suite below skips, naming the missing program, when its program is absent (as in CI).
 enum RealClients {
-    static func path(of tool: String) -> String? {
-        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        for dir in paths {
-            let candidate = "\(dir)/\(tool)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
+    static func path(of tool: String) -> String? { ProcessRunner.path(of: tool) }
 
     static var hasPandoc: Bool { path(of: "pandoc") != nil }
     static var hasLibreOffice: Bool { path(of: "soffice") != nil }
@@ -34,17 +28,8 @@ enum RealClients {
     }
 
     private static func run(_ tool: String, _ arguments: [String], timeout: Double) throws -> (String, Int32) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path(of: tool) ?? tool)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { if process.isRunning { process.terminate() } }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+        let output = try ProcessRunner.run(tool: tool, arguments, timeout: timeout)
+        return (output.stdout, output.exitCode)
     }
 
     /// Paragraphs of a document as pandoc reads them (plain text, no wrapping).

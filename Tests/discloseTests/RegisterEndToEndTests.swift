@@ -1,3 +1,4 @@
+import DiscloseTestSupport
 @testable import DisclosureKit
 import Foundation
 import Testing
@@ -133,16 +134,7 @@ import Testing
 
 enum CLITestDigest {
     static func sha256(_ data: Data) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try? process.run()
-        input.fileHandleForWriting.write(data)
-        try? input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: out, as: UTF8.self).components(separatedBy: " ").first ?? ""
+        let out = (try? ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/sha256sum"), [], input: data).stdout) ?? ""
+        return out.components(separatedBy: " ").first ?? ""
     }
 }

@@ -1,3 +1,4 @@
+import DiscloseTestSupport
 import Foundation
 import Testing
 
@@ -83,15 +84,7 @@ import Testing
     static let openssl = ["/usr/bin/openssl", "/usr/local/bin/openssl", "/opt/homebrew/bin/openssl"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     static func openssl(_ arguments: [String], in folder: String) throws -> Int32 {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: openssl!)
-        p.arguments = arguments
-        p.currentDirectoryURL = URL(fileURLWithPath: folder)
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        return p.terminationStatus
+        try ProcessRunner.run(URL(fileURLWithPath: openssl!), arguments, in: folder).exitCode
     }
 
     /// A CA and certificate made by openssl for a key made by Disclose: the chain is checked to the CA.

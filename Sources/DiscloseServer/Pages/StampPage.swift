@@ -86,8 +86,8 @@ enum StampPage {
 
     static func previewBox(_ result: StampResult) -> String {
         var out = "<section class=\"preview\"><h2>The statement the document will carry</h2><blockquote class=\"statement\">\(HTML.escape(result.disclosure.statement ?? ""))</blockquote>"
-        for warning in result.policyWarnings { out += "<p class=\"status-warn\">Policy note (\(HTML.escape(warning.id))): \(HTML.escape(warning.message))</p>" }
-        for failure in result.policyFailures { out += "<p class=\"status-fail\">Recorded as not meeting \(HTML.escape(failure.id)): \(HTML.escape(failure.message))</p>" }
+        for warning in result.policyWarnings { out += "<p class=\"status-warn\">Policy note (\(HTML.escape(warning.id.rawValue))): \(HTML.escape(warning.message))</p>" }
+        for failure in result.policyFailures { out += "<p class=\"status-fail\">Recorded as not meeting \(HTML.escape(failure.id.rawValue)): \(HTML.escape(failure.message))</p>" }
         for warning in result.factWarnings { out += "<p class=\"status-warn\">\(HTML.escape(warning.description))</p>" }
         return out + "</section>"
     }

@@ -12,7 +12,7 @@ import GRDB
 ///
 /// The cache is never fatal: a damaged file is rebuilt and a locked one bypassed, each with a
 /// note (``notes``). Writes are batched in transactions. This is the only file that uses GRDB.
-public final class AuditCache: @unchecked Sendable {
+public final class AuditCache: Sendable {
     /// Bumped when the table layout or the record encoding changes.
     public static let schemaVersion = 3
     /// How many results are written per transaction.
@@ -20,10 +20,13 @@ public final class AuditCache: @unchecked Sendable {
 
     /// The database file.
     public let path: String
-    private var queue: DatabaseQueue?
-    private let lock = NSLock()
-    private var pending: [Entry] = []
-    private var storedNotes: [String] = []
+    /// What the workers share, behind a lock: the database (nil once bypassed), queued results, notes.
+    private struct State {
+        var queue: DatabaseQueue?
+        var pending: [Entry] = []
+        var notes: [String] = []
+    }
+    private let state: Locked<State>
 
     /// One cached result.
     struct Entry {
@@ -79,6 +82,8 @@ public final class AuditCache: @unchecked Sendable {
     public init(path: String) {
         let path = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         self.path = path
+        var queue: DatabaseQueue?
+        var storedNotes: [String] = []
         do {
             queue = try Self.open(path)
         } catch let error where Self.isBusy(error) {
@@ -93,20 +98,17 @@ public final class AuditCache: @unchecked Sendable {
                 storedNotes.append("the audit cache at \(path) could not be used or rebuilt (\(Self.describe(error))), so this audit runs without it.")
             }
         }
+        state = Locked(State(queue: queue, notes: storedNotes))
     }
 
     /// Notes for the person running the audit: the cache was rebuilt, bypassed or failed.
     public var notes: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storedNotes
+        state.withLock { $0.notes }
     }
 
     /// True when the cache is in use (not bypassed).
     public var isAvailable: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return queue != nil
+        state.withLock { $0.queue != nil }
     }
 
     private static func open(_ path: String) throws -> DatabaseQueue {
@@ -159,20 +161,19 @@ public final class AuditCache: @unchecked Sendable {
 
     /// Queues a result; it is written with the next batch.
     func store(_ entry: Entry) {
-        lock.lock()
-        pending.append(entry)
-        let full = pending.count >= Self.batchSize
-        lock.unlock()
+        let full = state.withLock { s in
+            s.pending.append(entry)
+            return s.pending.count >= Self.batchSize
+        }
         if full { flush() }
     }
 
     /// Writes every queued result in one transaction.
     public func flush() {
-        lock.lock()
-        let batch = pending
-        pending.removeAll()
-        let queue = self.queue
-        lock.unlock()
+        let (batch, queue) = state.withLock { s in
+            defer { s.pending.removeAll() }
+            return (s.pending, s.queue)
+        }
         guard let queue, !batch.isEmpty else { return }
         do {
             try queue.inTransaction { db in
@@ -189,19 +190,17 @@ public final class AuditCache: @unchecked Sendable {
     }
 
     private var currentQueue: DatabaseQueue? {
-        lock.lock()
-        defer { lock.unlock() }
-        return queue
+        state.withLock { $0.queue }
     }
 
     /// Stops using the cache for the rest of the run, with a note.
     private func disable(_ error: Error) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard queue != nil else { return }
-        queue = nil
-        pending.removeAll()
-        storedNotes.append("the audit cache at \(path) stopped working (\(Self.describe(error))), so the rest of this audit runs without it; delete the file if this happens again.")
+        state.withLock { s in
+            guard s.queue != nil else { return }
+            s.queue = nil
+            s.pending.removeAll()
+            s.notes.append("the audit cache at \(path) stopped working (\(Self.describe(error))), so the rest of this audit runs without it; delete the file if this happens again.")
+        }
     }
 
     private static func isBusy(_ error: Error) -> Bool {

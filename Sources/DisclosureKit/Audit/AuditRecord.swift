@@ -62,7 +62,7 @@ public enum SignalStrength: String, Codable, CaseIterable, Sendable, Comparable 
 /// One piece of evidence that points at something a person can see in the file.
 public struct Finding: Codable, Equatable, Hashable, Sendable {
     /// The signal's stable id from the catalogue (`docs/signals.md`), e.g. `residue.assistant-opener`.
-    public var signal: String
+    public var signal: SignalID
     /// How strongly it suggests AI assistance.
     public var strength: SignalStrength
     /// Where it is: part, paragraph or line, and byte offset where the format has one.
@@ -73,7 +73,7 @@ public struct Finding: Codable, Equatable, Hashable, Sendable {
     public var explanation: String
 
     /// Creates a finding; the excerpt is cut to 80 characters.
-    public init(signal: String, strength: SignalStrength, location: Location, excerpt: String, explanation: String) {
+    public init(signal: SignalID, strength: SignalStrength, location: Location, excerpt: String, explanation: String) {
         self.signal = signal
         self.strength = strength
         self.location = location
@@ -85,7 +85,7 @@ public struct Finding: Codable, Equatable, Hashable, Sendable {
 /// A declaration of AI use (or of no AI use) made in a way other than Disclose's own stamp.
 public struct Declaration: Codable, Equatable, Hashable, Sendable {
     /// What kind: `w3c-meta`, `w3c-attribute`, `ietf-header`, `schema-org`, `iptc`, `c2pa`, `written-statement`, ...
-    public var kind: String
+    public var kind: DeclarationKind
     /// Where it is.
     public var location: Location
     /// The declaration quoted, at most 80 characters.
@@ -96,7 +96,7 @@ public struct Declaration: Codable, Equatable, Hashable, Sendable {
     public var facts: DeclarationFacts?
 
     /// Creates a declaration; the quote is cut to 80 characters.
-    public init(kind: String, location: Location, quote: String, explanation: String, facts: DeclarationFacts? = nil) {
+    public init(kind: DeclarationKind, location: Location, quote: String, explanation: String, facts: DeclarationFacts? = nil) {
         self.kind = kind
         self.location = location
         self.quote = Excerpt.cut(quote)
@@ -122,7 +122,7 @@ public struct AuditRecord: Codable, Equatable, Sendable {
     /// The path, as found by the walk (relative to the audited root when one was given).
     public var path: String
     /// The format handler's id (`docx`, `markdown`, `html`), nil when unsupported.
-    public var format: String?
+    public var format: FormatID?
     /// The file's one status.
     public var status: AuditStatus
     /// Size in bytes, when known.
@@ -144,7 +144,7 @@ public struct AuditRecord: Codable, Equatable, Sendable {
     public var author: String?
 
     /// Creates a record.
-    public init(path: String, format: String?, status: AuditStatus, size: Int? = nil, sha256: String? = nil,
+    public init(path: String, format: FormatID?, status: AuditStatus, size: Int? = nil, sha256: String? = nil,
                 disclosure: Disclosure? = nil, checks: [CheckResult] = [], declarations: [Declaration] = [],
                 findings: [Finding] = [], error: String? = nil, author: String? = nil) {
         self.path = path
@@ -183,7 +183,7 @@ public struct AuditRecord: Codable, Equatable, Sendable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         path = try c.decode(String.self, forKey: .path)
-        format = try c.decodeIfPresent(String.self, forKey: .format)
+        format = try c.decodeIfPresent(FormatID.self, forKey: .format)
         status = try c.decode(AuditStatus.self, forKey: .status)
         size = try c.decodeIfPresent(Int.self, forKey: .size)
         sha256 = try c.decodeIfPresent(String.self, forKey: .sha256)

@@ -94,7 +94,7 @@ extension Auditor {
     }
 
     /// The format id given to a report Disclose wrote (``ReportMarker``).
-    public static let discloseReportFormat = "disclose-report"
+    public static let discloseReportFormat: FormatID = "disclose-report"
 
     /// The record of a report Disclose wrote, found in an audited folder: listed, not scanned.
     static func discloseReport(path: String, size: Int) -> AuditRecord {

@@ -48,6 +48,9 @@ public struct Auditor: Sendable {
 
     /// How many walked files are looked up in the cache at once.
     static let lookupBatch = 128
+    /// How many files one worker task audits: enough that waking a worker is rare, few enough
+    /// that the cores stay evenly busy (a batch of 128 makes 16 tasks).
+    static let filesPerTask = 8
 
     /// Audits `roots`, calling `onResult` once per file as it finishes, one call at a time,
     /// in completion order. Results from the cache are not decoded (``AuditResult/record()``
@@ -68,8 +71,21 @@ public struct Auditor: Sendable {
 
         // Files are looked up in the cache in batches on this thread: a hit is handed over
         // at once (or, when records are wanted, decoded by a worker, one task per batch), and
-        // only misses go to the workers one by one.
+        // misses go to the workers a few at a time (one task, and one wake-up, per few files).
         var batch: [WalkedFile] = []
+        var misses: [(WalkedFile, AuditCache.Entry?)] = []
+        func auditMisses() {
+            guard !misses.isEmpty else { return }
+            let work = misses
+            misses.removeAll(keepingCapacity: true)
+            slots.wait()
+            queue.async(group: group) {
+                defer { slots.signal() }
+                for (file, entry) in work {
+                    state.emit(audit(file, cached: entry, verifier: verifier, fingerprint: fingerprint, state: state))
+                }
+            }
+        }
         func dispatch() {
             let cached = cache?.lookup(paths: batch.map(\.absolutePath)) ?? [:]
             var hits: [(WalkedFile, AuditCache.Entry)] = []
@@ -84,12 +100,10 @@ public struct Auditor: Sendable {
                     state.emit(hit)
                     continue
                 }
-                slots.wait()
-                queue.async(group: group) {
-                    defer { slots.signal() }
-                    state.emit(audit(file, cached: entry, verifier: verifier, fingerprint: fingerprint, state: state))
-                }
+                misses.append((file, entry))
+                if misses.count >= Self.filesPerTask { auditMisses() }
             }
+            auditMisses()
             if !hits.isEmpty {
                 let decoding = hits
                 slots.wait()
@@ -152,48 +166,43 @@ public struct Auditor: Sendable {
 }
 
 /// Shared state of one run, behind a lock.
-final class RunState: @unchecked Sendable {
-    private let lock = NSLock()
+final class RunState: Sendable {
     private let onResult: @Sendable (AuditResult) -> Void
-    private(set) var summary = AuditSummary()
+    private let shared = Locked(AuditSummary())
 
     init(onResult: @escaping @Sendable (AuditResult) -> Void) {
         self.onResult = onResult
     }
 
+    var summary: AuditSummary { shared.current }
+
     func update(_ change: (inout AuditSummary) -> Void) {
-        lock.lock()
-        defer { lock.unlock() }
-        change(&summary)
+        shared.withLock { change(&$0) }
     }
 
+    /// Counts `result` and hands it over, one call at a time.
     func emit(_ result: AuditResult) {
-        lock.lock()
-        defer { lock.unlock() }
-        summary.counts[result.status, default: 0] += 1
-        onResult(result)
+        shared.withLock { summary in
+            summary.counts[result.status, default: 0] += 1
+            onResult(result)
+        }
     }
 }
 
 /// Collects records handed over by the auditor's concurrent workers (for ``Auditor/run(_:onRecord:)``).
-public final class AuditRecordCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [AuditRecord] = []
+public final class AuditRecordCollector: Sendable {
+    private let stored = Locked<[AuditRecord]>([])
 
     /// Creates an empty collector.
     public init() {}
 
     /// Adds a record; safe to call from any thread.
     public func append(_ record: AuditRecord) {
-        lock.lock()
-        stored.append(record)
-        lock.unlock()
+        stored.withLock { $0.append(record) }
     }
 
     /// The records collected so far, in the order they arrived.
     public var records: [AuditRecord] {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
+        stored.current
     }
 }

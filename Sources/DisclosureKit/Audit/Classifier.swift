@@ -48,6 +48,6 @@ public struct Classifier: Sendable {
 extension AuditRecord {
     /// The ids of the checks that failed, for `disclosed-with-problems`.
     public var failedChecks: [String] {
-        checks.filter { $0.status == .fail }.map(\.id)
+        checks.filter { $0.status == .fail }.map(\.id.rawValue)
     }
 }

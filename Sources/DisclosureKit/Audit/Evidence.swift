@@ -6,7 +6,7 @@ public struct EvidenceInput: Sendable {
     /// The path, for messages.
     public var path: String
     /// The format handler's id.
-    public var format: String
+    public var format: FormatID
     /// The document's text in reading order (our statement excluded).
     public var text: DocumentText
     /// Metadata fields a person can see (producer, generator, custom properties, meta tags, front matter keys).
@@ -15,7 +15,7 @@ public struct EvidenceInput: Sendable {
     public var raw: Data
 
     /// Creates an input.
-    public init(path: String, format: String, text: DocumentText, metadata: [MetadataEntry], raw: Data) {
+    public init(path: String, format: FormatID, text: DocumentText, metadata: [MetadataEntry], raw: Data) {
         self.path = path
         self.format = format
         self.text = text
@@ -41,7 +41,7 @@ public struct Evidence: Equatable, Sendable {
 /// A signal in the catalogue (`docs/signals.md`).
 public struct SignalDescriptor: Equatable, Sendable {
     /// Stable id, e.g. `metadata.ai-generator`.
-    public var id: String
+    public var id: SignalID
     /// The family: `metadata`, `provenance`, `residue`, `typography`.
     public var family: String
     /// How strongly it suggests AI assistance.
@@ -54,7 +54,7 @@ public struct SignalDescriptor: Equatable, Sendable {
     public var falsePositives: String
 
     /// Creates a descriptor.
-    public init(id: String, family: String, strength: SignalStrength, title: String, rationale: String, falsePositives: String) {
+    public init(id: SignalID, family: String, strength: SignalStrength, title: String, rationale: String, falsePositives: String) {
         self.id = id
         self.family = family
         self.strength = strength

@@ -9,16 +9,19 @@ import Foundation
 /// The header line (``writeHeader(_:)``) comes first and the summary line (``finish(summary:)``)
 /// last, in both cases.
 /// Lines are written in chunks of up to 64 KiB, and at least every 200 ms while lines come.
-public final class JSONLinesStream: @unchecked Sendable {
+public final class JSONLinesStream: Sendable {
     private let handle: FileHandle
     private let path: String?
-    private let lock = NSLock()
-    private var index: [(path: String, offset: UInt64, length: Int)] = []
-    private var offset: UInt64 = 0
-    private var pending = Data()
-    private var lastFlush = DispatchTime.now().uptimeNanoseconds
-    /// The header line's length (with its line feed), kept first when the file is sorted.
-    private var headerLength = 0
+    /// What the writers share, behind a lock.
+    private struct State {
+        var index: [(path: String, offset: UInt64, length: Int)] = []
+        var offset: UInt64 = 0
+        var pending = Data()
+        var lastFlush = DispatchTime.now().uptimeNanoseconds
+        /// The header line's length (with its line feed), kept first when the file is sorted.
+        var headerLength = 0
+    }
+    private let state = Locked(State())
     static let chunkBytes = 64 << 10
     static let flushNanoseconds: UInt64 = 200_000_000
 
@@ -43,13 +46,13 @@ public final class JSONLinesStream: @unchecked Sendable {
     public func writeHeader(_ header: ReportHeader) throws {
         var line = try header.jsonLine()
         line.append(0x0A)
-        lock.lock()
-        defer { lock.unlock() }
-        precondition(offset == 0, "the header is the first line")
-        pending.append(line)
-        offset += UInt64(line.count)
-        headerLength = line.count
-        try flushPending()
+        try state.withLock { s in
+            precondition(s.offset == 0, "the header is the first line")
+            s.pending.append(line)
+            s.offset += UInt64(line.count)
+            s.headerLength = line.count
+            try flushPending(&s)
+        }
     }
 
     /// Writes one record's line.
@@ -63,23 +66,24 @@ public final class JSONLinesStream: @unchecked Sendable {
     public func write(_ result: AuditResult) throws {
         var line = result.jsonLine
         line.append(0x0A)
-        lock.lock()
-        defer { lock.unlock() }
-        pending.append(line)
-        if path != nil { index.append((result.path, offset, line.count)) }
-        offset += UInt64(line.count)
-        let now = DispatchTime.now().uptimeNanoseconds
-        if pending.count >= Self.chunkBytes || now - lastFlush >= Self.flushNanoseconds {
-            try flushPending()
-            lastFlush = now
+        try state.withLock { s in
+            s.pending.append(line)
+            if path != nil { s.index.append((result.path, s.offset, line.count)) }
+            s.offset += UInt64(line.count)
+            let now = DispatchTime.now().uptimeNanoseconds
+            if s.pending.count >= Self.chunkBytes || now - s.lastFlush >= Self.flushNanoseconds {
+                try flushPending(&s)
+                s.lastFlush = now
+            }
         }
     }
 
-    private func flushPending() throws {
-        guard !pending.isEmpty else { return }
-        defer { pending.removeAll(keepingCapacity: true) }
+    /// Writes the pending bytes; call it holding the lock (inside `state.withLock`).
+    private func flushPending(_ s: inout State) throws {
+        guard !s.pending.isEmpty else { return }
+        defer { s.pending.removeAll(keepingCapacity: true) }
         do {
-            try handle.write(contentsOf: pending)
+            try handle.write(contentsOf: s.pending)
         } catch {
             throw DisclosureError.writeFailed(path: path ?? "standard output", reason: error.localizedDescription)
         }
@@ -89,21 +93,23 @@ public final class JSONLinesStream: @unchecked Sendable {
     /// rewrites it sorted by path (the header line stays first).
     /// - Throws: ``DisclosureError/writeFailed(path:reason:)``.
     public func finish(summary: ReportSummaryLine? = nil) throws {
-        lock.lock()
-        defer { lock.unlock() }
+        try state.withLock { try finish(summary: summary, &$0) }
+    }
+
+    private func finish(summary: ReportSummaryLine?, _ s: inout State) throws {
         var trailer = Data()
         if let summary {
             trailer = try summary.jsonLine()
             trailer.append(0x0A)
         }
-        let sorted = index.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        guard let path, sorted.map(\.offset) != index.map(\.offset) else {
-            pending.append(trailer)
-            try flushPending()
+        let sorted = s.index.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        guard let path, sorted.map(\.offset) != s.index.map(\.offset) else {
+            s.pending.append(trailer)
+            try flushPending(&s)
             if path != nil { try? handle.close() }
             return
         }
-        try flushPending()
+        try flushPending(&s)
         try? handle.close()
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/" + AtomicWriter.temporaryPrefix + UUID().uuidString
@@ -114,9 +120,9 @@ public final class JSONLinesStream: @unchecked Sendable {
                 throw DisclosureError.writeFailed(path: path, reason: "the sorted copy could not be created")
             }
             defer { try? source.close() }
-            if headerLength > 0 {
+            if s.headerLength > 0 {
                 try source.seek(toOffset: 0)
-                try target.write(contentsOf: source.read(upToCount: headerLength) ?? Data())
+                try target.write(contentsOf: source.read(upToCount: s.headerLength) ?? Data())
             }
             for entry in sorted {
                 try source.seek(toOffset: entry.offset)

@@ -10,6 +10,6 @@ public enum SignalCatalogue {
 
     /// The descriptor for `id`, when the catalogue has one.
     public static func descriptor(id: String) -> SignalDescriptor? {
-        all.first { $0.id == id }
+        all.first { $0.id.rawValue == id }
     }
 }

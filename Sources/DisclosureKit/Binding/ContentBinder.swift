@@ -14,7 +14,7 @@ public enum ContentBinder {
     }
 
     /// The binding for the given text and parts digest.
-    public static func binding(format: String, text: DocumentText, partsDigest: String) -> ContentBinding {
+    public static func binding(format: FormatID, text: DocumentText, partsDigest: String) -> ContentBinding {
         var hasher = SHA256()
         var prefixes: [UInt64] = []
         CanonicalText.forEachLine(of: text, { line in

@@ -10,7 +10,7 @@ import Foundation
 /// every byte outside what the stamp inserts or replaces stays identical.
 public protocol FormatHandler: Sendable {
     /// Stable identifier written in content bindings: `docx`, `markdown`, `html`.
-    var id: String { get }
+    var id: FormatID { get }
     /// A name for people, singular: "Word document", "HTML page".
     var displayName: String { get }
     /// Lower-case file extensions without the dot.
@@ -176,7 +176,7 @@ public struct MetadataEntry: Equatable, Sendable {
 }
 
 extension FormatHandler {
-    public var primaryExtension: String { fileExtensions.sorted().first ?? id }
+    public var primaryExtension: String { fileExtensions.sorted().first ?? id.rawValue }
     public var mediaTypes: [String] { [] }
 }
 

@@ -56,7 +56,7 @@ public struct FormatRegistry: Sendable {
 
     /// The handler whose ``FormatHandler/id`` is `id`.
     public func handler(id: String) -> (any FormatHandler)? {
-        handlers.first(where: { $0.id == id })
+        handlers.first(where: { $0.id.rawValue == id })
     }
 
     /// Every extension some handler claims.

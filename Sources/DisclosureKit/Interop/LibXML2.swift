@@ -62,9 +62,17 @@ struct XMLScanError: Error {
 enum XMLScanner {
     static let chunkSize = 1 << 18
 
+    /// libxml2's global state (dictionaries, character tables, error handlers), set up once, on
+    /// first use, before any parser: `xmlInitParser()` is not safe to race from parallel workers.
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
     /// Scans `data`, calling `handler` for each event.
     /// - Throws: ``XMLScanError`` for input that is not well-formed, has a DTD, is not UTF-8, or nests deeper than `maxDepth`.
     static func scan(_ data: Data, maxDepth: Int, handler: XMLScanHandler) throws {
+        _ = initialized
         try checkProlog(data)
         let box = ScanBox(handler: handler, maxDepth: maxDepth)
         let unmanaged = Unmanaged.passRetained(box)

@@ -156,12 +156,13 @@ final class ZipRebuilder {
         }
 
         func add(name: String, pieces: [Data], like: ZipEntryInfo?) throws {
-            // libzip reads the bytes from our Data through a callback: no copy of a part that can be hundreds of megabytes.
-            let box = Unmanaged.passRetained(DataSource(pieces))
+            // The part is deflated by us (Zlib.swift: a large part on all cores at once) and handed
+            // to libzip already compressed, with its CRC-32 and sizes: libzip copies the bytes as they are.
+            let part = try Zlib.deflate(pieces)
+            let box = Unmanaged.passRetained(DataSource(deflated: part))
             guard let src = zip_source_function(za, dataSourceCallback, box.toOpaque()) else { box.release(); throw fail("adding \(name)") }
             let idx = zip_file_add(za, name, src, ZIP_FL_ENC_GUESS)
             if idx < 0 { zip_source_free(src); throw fail("adding \(name)") }
-            zip_set_file_compression(za, zip_uint64_t(idx), ZIP_CM_DEFLATE, deflateLevel)
             if let like {
                 copyAttributes(from: source.archive, index: like.index, to: za, index: idx, entry: like)
             } else {
@@ -274,15 +275,25 @@ final class ZipRebuilder {
     }
 }
 
-/// The bytes of a part being written (pieces one after another), read by libzip through ``dataSourceCallback``.
+/// The bytes of a part being written (pieces one after another), read by libzip through ``dataSourceCallback``;
+/// or a part already deflated, which libzip copies as it is (its stat reports the method, CRC-32 and sizes).
 private final class DataSource {
     let pieces: [Data]
     let count: Int
+    /// Set when `pieces` hold one raw DEFLATE stream: the CRC-32 and inflated size of the part.
+    let deflated: (crc32: UInt32, size: Int)?
     var piece = 0
     var offset = 0
     init(_ pieces: [Data]) {
         self.pieces = pieces.filter { !$0.isEmpty }
         count = pieces.reduce(0) { $0 + $1.count }
+        deflated = nil
+    }
+
+    init(deflated part: DeflatedPart) {
+        pieces = [part.compressed]
+        count = part.compressed.count
+        deflated = (part.crc32, part.size)
     }
 
     /// Copies up to `length` bytes into `buffer`; returns how many.
@@ -318,8 +329,16 @@ private let dataSourceCallback: zip_source_callback = { userdata, buffer, length
         guard let buffer, Int(length) >= MemoryLayout<zip_stat_t>.size else { return -1 }
         let stat = buffer.assumingMemoryBound(to: zip_stat_t.self)
         zip_stat_init(stat)
-        stat.pointee.size = zip_uint64_t(source.count)
-        stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE)
+        if let deflated = source.deflated {
+            stat.pointee.size = zip_uint64_t(deflated.size)
+            stat.pointee.comp_size = zip_uint64_t(source.count)
+            stat.pointee.comp_method = zip_uint16_t(ZIP_CM_DEFLATE)
+            stat.pointee.crc = deflated.crc32
+            stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC)
+        } else {
+            stat.pointee.size = zip_uint64_t(source.count)
+            stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE)
+        }
         return zip_int64_t(MemoryLayout<zip_stat_t>.size)
     case ZIP_SOURCE_ERROR:
         let size = 2 * MemoryLayout<Int32>.size

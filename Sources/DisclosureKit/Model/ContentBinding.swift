@@ -17,7 +17,7 @@ public struct NamedDigest: Codable, Equatable, Sendable {
 /// Binds a disclosure to the content it was stamped on. See `docs/format.md` § Content binding.
 public struct ContentBinding: Codable, Equatable, Sendable {
     /// The format identifier of the stamped document (`docx`, `markdown`, `html`).
-    public var format: String
+    public var format: FormatID
     /// Name of the text canonicalisation, `disclose-text/1`.
     public var canonicalization: String
     /// Digest of the canonical text, statement excluded.
@@ -30,7 +30,7 @@ public struct ContentBinding: Codable, Equatable, Sendable {
     public var paragraphMap: ParagraphMap?
 
     /// Creates a binding.
-    public init(format: String, canonicalization: String = CanonicalText.name, text: NamedDigest, parts: NamedDigest,
+    public init(format: FormatID, canonicalization: String = CanonicalText.name, text: NamedDigest, parts: NamedDigest,
                 paragraphs: Int, paragraphMap: ParagraphMap?) {
         self.format = format
         self.canonicalization = canonicalization

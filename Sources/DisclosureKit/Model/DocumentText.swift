@@ -6,12 +6,28 @@ public struct TextParagraph: Equatable, Sendable {
     public var text: String
     /// Where the paragraph is.
     public var location: Location
+    /// How the document itself sets the paragraph apart, where its format says so (a Word
+    /// "Quote" style, a code style): the audit does not read a quotation as the author's own
+    /// words. Nil when the handler does not say; the audit then reads the markup around the
+    /// paragraph (Markdown `>` and fences, HTML `<blockquote>`, `<pre>`).
+    public var setting: TextSetting?
 
     /// Creates a paragraph.
-    public init(text: String, location: Location) {
+    public init(text: String, location: Location, setting: TextSetting? = nil) {
         self.text = text
         self.location = location
+        self.setting = setting
     }
+}
+
+/// Where a paragraph sits: in running text, in a quotation, or in code.
+public enum TextSetting: String, Codable, Sendable {
+    /// Running text: the author's own words.
+    case plain
+    /// A quotation (a blockquote, a Word "Quote" paragraph).
+    case quoted
+    /// Code or preformatted text.
+    case code
 }
 
 /// A stream of paragraphs in reading order: the body, or headers, footnotes, comments...

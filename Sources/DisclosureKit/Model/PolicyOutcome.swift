@@ -34,7 +34,7 @@ public struct PolicyOutcome: Codable, Equatable, Sendable {
 extension PolicyOutcome {
     /// The check id `verify` reports a recorded outcome under. It starts with `policy.` so
     /// `policy check` lists it with the rules.
-    public static let checkID = "policy.recorded-breach"
+    public static let checkID: CheckID = "policy.recorded-breach"
 
     /// The recorded outcome as a failed check, naming the policy and the rules not met.
     public var checkResult: CheckResult {

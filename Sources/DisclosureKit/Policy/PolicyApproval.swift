@@ -9,11 +9,10 @@ import Foundation
 /// var options = StampOptions()
 /// options.approvals.append(approval.approve)
 /// ```
-public final class PolicyApproval: @unchecked Sendable {
+public final class PolicyApproval: Sendable {
     /// The policy.
     public let policy: Policy
-    private let lock = NSLock()
-    private var collected: [(path: String, result: CheckResult)] = []
+    private let collected = Locked<[(path: String, result: CheckResult)]>([])
 
     /// Creates an approval for `policy`.
     public init(policy: Policy) {
@@ -22,8 +21,7 @@ public final class PolicyApproval: @unchecked Sendable {
 
     /// The warnings given so far, with the path each is about.
     public var warnings: [(path: String, result: CheckResult)] {
-        lock.lock(); defer { lock.unlock() }
-        return collected
+        collected.current
     }
 
     /// The closure for ``StampOptions/approvals``.
@@ -37,14 +35,12 @@ public final class PolicyApproval: @unchecked Sendable {
         let context = PolicyContext(policy: policy, path: path, stage: .stamp)
         let results = PolicyCheck.evaluate(disclosure, context: context)
         let warned = results.filter { $0.status == .warn }
-        lock.lock()
-        collected += warned.map { (path, $0) }
-        lock.unlock()
+        collected.withLock { $0 += warned.map { (path, $0) } }
         let failed = results.filter { $0.status == .fail }
         if let first = failed.first {
-            let others = failed.dropFirst().map(\.id)
+            let others = failed.dropFirst().map(\.id.rawValue)
             let also = others.isEmpty ? "" : " Also not met: \(others.joined(separator: ", "))."
-            throw DisclosureError.policyViolation(path: path, rule: first.id, detail: first.message + "." + also + " Nothing was written.")
+            throw DisclosureError.policyViolation(path: path, rule: first.id.rawValue, detail: first.message + "." + also + " Nothing was written.")
         }
     }
 }

@@ -5,7 +5,7 @@ public struct PolicyReport: Sendable {
     /// The file.
     public var path: String
     /// The format's identifier.
-    public var format: String
+    public var format: FormatID
     /// The disclosure, when one was found and decoded.
     public var disclosure: Disclosure?
     /// One result per rule (`policy.<rule-id>`), in registry order.

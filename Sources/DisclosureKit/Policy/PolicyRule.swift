@@ -46,7 +46,7 @@ public struct PolicyContext: Sendable {
     public var written: WrittenFacts? { WrittenFacts(declarations) }
 
     /// The earlier check with `id`, if it ran.
-    public func earlier(_ id: String) -> CheckResult? { earlier.first { $0.id == id } }
+    public func earlier(_ id: CheckID) -> CheckResult? { earlier.first { $0.id == id } }
 
     /// The task the document is held against: the one its disclosure records, else the expected one.
     public func taskID(for disclosure: Disclosure?) -> String? { disclosure?.policy?.task ?? expectedTask }
@@ -66,7 +66,7 @@ public protocol PolicyRule: Sendable {
 
 extension PolicyRule {
     /// The check id in reports: `policy.<id>`.
-    public static var checkID: String { "policy." + id }
+    public static var checkID: CheckID { CheckID(rawValue: "policy." + id) }
 
     func pass(_ message: String) -> [CheckResult] { [CheckResult(id: Self.checkID, status: .pass, message: message)] }
     func fail(_ message: String) -> [CheckResult] { [CheckResult(id: Self.checkID, status: .fail, message: message)] }

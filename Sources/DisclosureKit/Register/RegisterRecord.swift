@@ -75,7 +75,7 @@ extension RegisterRecord {
         self.path = written.hasPrefix("/") ? written : URL(fileURLWithPath: written).standardizedFileURL.path
         self.fileName = (written as NSString).lastPathComponent
         self.sha256 = result.sha256
-        self.format = result.format
+        self.format = result.format.rawValue
         self.tools = d.tools.map(\.displayName)
         self.purposes = d.purposes.map(\.rawValue)
         self.extent = d.extent.rawValue

@@ -13,7 +13,7 @@ extension AuditRecord {
         var reasons: [String] = []
         switch status {
         case .disclosedWithProblems:
-            let failed = reportFailedChecks.filter { !$0.id.hasPrefix("policy.") }.map(\.id)
+            let failed = reportFailedChecks.filter { !$0.id.hasPrefix("policy.") }.map(\.id.rawValue)
             if !failed.isEmpty || !policyChecks.contains(where: { $0.status == .fail }) {
                 reasons.append("the Disclose stamp did not pass every check" + (failed.isEmpty ? "" : " (\(failed.joined(separator: ", ")))"))
             }
@@ -56,5 +56,5 @@ extension AuditRecord {
 
 extension CheckResult {
     /// The rule's name without the `policy.` prefix ("declaration-required").
-    var ruleName: String { id.hasPrefix("policy.") ? String(id.dropFirst("policy.".count)) : id }
+    var ruleName: String { id.hasPrefix("policy.") ? String(id.rawValue.dropFirst("policy.".count)) : id.rawValue }
 }

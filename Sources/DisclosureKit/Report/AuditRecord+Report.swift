@@ -21,13 +21,13 @@ extension Disclosure {
 
 extension Finding {
     /// A short title for the signal: the catalogue's title when it has one, else the signal id.
-    var signalTitle: String { SignalCatalogue.descriptor(id: signal)?.title ?? signal }
+    var signalTitle: String { SignalCatalogue.descriptor(id: signal.rawValue)?.title ?? signal.rawValue }
 
     /// The finding's own explanation, or the catalogue's rationale when the finding has none.
     var reportExplanation: String {
         let own = explanation.trimmingCharacters(in: .whitespacesAndNewlines)
         if !own.isEmpty { return own }
-        return SignalCatalogue.descriptor(id: signal)?.rationale ?? ""
+        return SignalCatalogue.descriptor(id: signal.rawValue)?.rationale ?? ""
     }
 }
 

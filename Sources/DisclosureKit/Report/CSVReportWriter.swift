@@ -54,11 +54,11 @@ public struct CSVReportWriter: AuditReportWriter {
 
     /// The unescaped cells of the rows for one record.
     static func rows(for record: AuditRecord) -> [[String]] {
-        let failed = record.reportFailedChecks.map(\.id).joined(separator: "; ")
+        let failed = record.reportFailedChecks.map(\.id.rawValue).joined(separator: "; ")
         let declared = record.declarations.map(ReportText.declarationLine).joined(separator: "; ")
         func cells(_ finding: Finding?) -> [String] {
-            [record.path, record.format ?? "", record.status.rawValue,
-             finding?.signal ?? "", finding?.strength.rawValue ?? "",
+            [record.path, record.format?.rawValue ?? "", record.status.rawValue,
+             finding?.signal.rawValue ?? "", finding?.strength.rawValue ?? "",
              finding.map { $0.location.reportDescription } ?? "", finding.map { $0.location.plainWords } ?? "",
              finding?.excerpt ?? "", finding?.reportExplanation ?? "",
              failed, declared, record.error ?? ""]

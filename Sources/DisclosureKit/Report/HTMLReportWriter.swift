@@ -35,7 +35,7 @@ public struct HTMLReportWriter: AuditReportWriter {
                             explanation: d.reportStatement))
         }
         for f in record.findings {
-            rows.append(Row(record: record, item: f.signal, strength: f.strength,
+            rows.append(Row(record: record, item: f.signal.rawValue, strength: f.strength,
                             location: f.location.plainWords, exact: f.location.reportDescription, excerpt: f.excerpt, explanation: f.reportExplanation))
         }
         for c in record.reportFailedChecks {
@@ -43,7 +43,7 @@ public struct HTMLReportWriter: AuditReportWriter {
                             location: c.location?.plainWords ?? "", exact: c.location?.reportDescription ?? "", excerpt: "", explanation: c.message))
         }
         for d in record.declarations {
-            rows.append(Row(record: record, item: "declaration/" + d.kind, strength: nil,
+            rows.append(Row(record: record, item: "declaration/" + d.kind.rawValue, strength: nil,
                             location: d.location.plainWords, exact: d.location.reportDescription, excerpt: d.quote, explanation: d.explanation))
         }
         if let error = record.error {
@@ -150,7 +150,7 @@ public struct HTMLReportWriter: AuditReportWriter {
         let statusIndex = AuditStatus.allCases.firstIndex(of: status)!
         let strengthIndex = row.strength.map { SignalStrength.allCases.firstIndex(of: $0)! + 1 } ?? 0
         var out = "<tr data-status=\"\(status.rawValue)\" data-signal=\"\(e(row.item))\">"
-        out += "<td data-label=\"\(c[0])\" class=\"path\"><code>\(HTMLReportWriter.wrappingPath(row.record.path))</code>\(row.record.format.map { " <span class=\"fmt\">(\(e($0)))</span>" } ?? "")</td>"
+        out += "<td data-label=\"\(c[0])\" class=\"path\"><code>\(HTMLReportWriter.wrappingPath(row.record.path))</code>\(row.record.format.map { " <span class=\"fmt\">(\(e($0.rawValue)))</span>" } ?? "")</td>"
         out += "<td data-label=\"\(c[1])\" data-sort=\"\(statusIndex)\"><span class=\"badge s-\(status.rawValue)\">\(status.rawValue)</span></td>"
         out += "<td data-label=\"\(c[2])\">\(row.item.isEmpty ? "—" : "<code>\(e(row.item))</code>")</td>"
         out += "<td data-label=\"\(c[3])\" class=\"nowrap\" data-sort=\"\(strengthIndex)\">\(row.strength?.rawValue ?? "")</td>"

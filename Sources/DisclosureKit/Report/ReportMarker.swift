@@ -16,11 +16,22 @@ public enum ReportMarker {
     /// The HTML report's marker element.
     public static let htmlMeta = "<meta name=\"generator\" content=\"\(token)\">"
 
+    private static let tokenBytes = Array(token.utf8)
+    /// The first bytes of the CSV header rows (``CSVReportWriter/columns``, ``ClassRegister/columns``).
+    private static let csvFirstBytes: Set<UInt8> = Set([CSVReportWriter.columns, ClassRegister.columns].compactMap { CSVReportWriter.row($0).utf8.first })
+    private static let jsonMarker = CompiledPattern(#""format"\s*:\s*"disclose-audit-report""#)
+
     /// True when `head` (a file's first bytes, up to 4 KiB) is the start of a Disclose report.
     public static func isReport(head: Data) -> Bool {
         var bytes = head[...]
         if bytes.starts(with: RegisterCSVWriter.byteOrderMark) { bytes = bytes.dropFirst(3) }
-        let text = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        // Every audited file comes here: a byte test first. Every marker but the CSV header rows
+        // holds the token, and a header row starts with its first column's first letter; without
+        // either the answer is false, and only with one are the bytes read as text below.
+        let window = bytes.prefix(4096)
+        let hasToken = window.withUnsafeBytes { ByteSearch.contains(tokenBytes, in: $0) }
+        guard hasToken || window.first.map(csvFirstBytes.contains) == true else { return false }
+        let text = String(decoding: window, as: UTF8.self)
         for columns in [CSVReportWriter.columns, ClassRegister.columns] where text.hasPrefix(CSVReportWriter.row(columns)) {
             return true
         }
@@ -29,7 +40,7 @@ public enum ReportMarker {
         }
         let trimmed = text.drop(while: { $0.isWhitespace })
         if trimmed.hasPrefix("{") {
-            return trimmed.range(of: #""format"\s*:\s*"disclose-audit-report""#, options: .regularExpression) != nil
+            return jsonMarker.firstRange(in: String(trimmed)) != nil
         }
         if trimmed.lowercased().hasPrefix("<!doctype html") {
             return trimmed.contains(htmlMeta)

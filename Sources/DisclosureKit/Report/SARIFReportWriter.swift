@@ -89,7 +89,7 @@ public struct SARIFReportWriter: AuditReportWriter {
 
     func result(_ finding: Finding, record: AuditRecord, artifact: SARIF.ArtifactLocation, rules: SARIFRules) -> SARIF.Result {
         let title = finding.signalTitle
-        var text = title == finding.signal ? "" : title + ": "
+        var text = title == finding.signal.rawValue ? "" : title + ": "
         text += finding.reportExplanation
         if !text.isEmpty, !text.hasSuffix(".") { text += "." }
         text += " Found “\(finding.excerpt)” at \(finding.location.reportDescription). " + AuditReport.standingNote
@@ -103,11 +103,11 @@ public struct SARIFReportWriter: AuditReportWriter {
         if let paragraph = finding.location.paragraph { properties["paragraph"] = .int(paragraph) }
         properties["where"] = .string(finding.location.plainWords)
         return SARIF.Result(
-            ruleId: finding.signal, ruleIndex: rules.index[finding.signal] ?? 0,
+            ruleId: finding.signal.rawValue, ruleIndex: rules.index[finding.signal.rawValue] ?? 0,
             level: finding.strength == .strong ? "warning" : "note",
             message: .init(text: text.trimmingCharacters(in: .whitespaces)),
             locations: [location(finding.location, artifact: artifact)],
-            partialFingerprints: SARIFReportWriter.fingerprint([record.path, finding.signal, finding.location.reportDescription, finding.excerpt]),
+            partialFingerprints: SARIFReportWriter.fingerprint([record.path, finding.signal.rawValue, finding.location.reportDescription, finding.excerpt]),
             properties: properties)
     }
 
@@ -142,10 +142,10 @@ public struct SARIFReportWriter: AuditReportWriter {
 
     func artifactProperties(_ record: AuditRecord) -> [String: JSONValue] {
         var p: [String: JSONValue] = ["status": .string(record.status.rawValue)]
-        if let format = record.format { p["format"] = .string(format) }
+        if let format = record.format { p["format"] = .string(format.rawValue) }
         if !record.declarations.isEmpty {
             p["declarations"] = .array(record.declarations.map {
-                .object(["kind": .string($0.kind), "quote": .string($0.quote),
+                .object(["kind": .string($0.kind.rawValue), "quote": .string($0.quote),
                          "location": .string($0.location.reportDescription), "explanation": .string($0.explanation)])
             })
         }

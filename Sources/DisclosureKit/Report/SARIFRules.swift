@@ -6,13 +6,13 @@ struct SARIFRules {
     var rules: [SARIF.Rule] = []
     var index: [String: Int] = [:]
 
-    static func checkRuleID(_ checkID: String) -> String { "check/" + checkID }
+    static func checkRuleID(_ checkID: CheckID) -> String { "check/" + checkID.rawValue }
 
     init(_ report: AuditReport) {
         var signals: [String: Finding] = [:]
-        var checks: Set<String> = []
+        var checks: Set<CheckID> = []
         for record in report.records {
-            for finding in record.findings where signals[finding.signal] == nil { signals[finding.signal] = finding }
+            for finding in record.findings where signals[finding.signal.rawValue] == nil { signals[finding.signal.rawValue] = finding }
             for check in record.reportFailedChecks { checks.insert(check.id) }
         }
         for id in signals.keys.sorted() {

@@ -85,18 +85,18 @@ public struct TerminalReportWriter: AuditReportWriter {
         }
         // A policy rule not met is already a "to look at" line, in the same words.
         for check in record.reportFailedChecks where !check.id.hasPrefix("policy.") {
-            var line = "  failed check " + style(check.id, .red) + ": " + ReportText.printable(check.message)
+            var line = "  failed check " + style(check.id.rawValue, .red) + ": " + ReportText.printable(check.message)
             if let loc = check.location { line += " (\(ReportText.printable(loc.plainWords)))" }
             out += line + "\n"
         }
         for d in record.declarations {
-            out += "  declaration \(ReportText.printable(d.kind)) \(ReportText.printable(d.location.terminalWords)): “\(ReportText.printable(d.quote))”\n"
+            out += "  declaration \(ReportText.printable(d.kind.rawValue)) \(ReportText.printable(d.location.terminalWords)): “\(ReportText.printable(d.quote))”\n"
             if !d.explanation.isEmpty { out += "      \(ReportText.printable(d.explanation))\n" }
         }
         for f in record.findings {
             let strength = pad(f.strength.rawValue, 9)
             out += "  " + (f.strength == .strong ? style(strength, .bold) : strength)
-                + style(ReportText.printable(f.signal), .cyan) + " " + ReportText.printable(f.location.terminalWords) + "\n"
+                + style(ReportText.printable(f.signal.rawValue), .cyan) + " " + ReportText.printable(f.location.terminalWords) + "\n"
             if !f.excerpt.isEmpty { out += "      “\(ReportText.printable(f.excerpt))”\n" }
             let explanation = f.reportExplanation
             if !explanation.isEmpty { out += "      \(ReportText.printable(explanation))\n" }

@@ -49,13 +49,13 @@ public struct StampPolicy: Sendable {
         let failed = results.filter { $0.status == .fail }
         guard let first = failed.first else { return (warnings, [], nil) }
         if !recordBreach {
-            let others = failed.dropFirst().map(\.id)
+            let others = failed.dropFirst().map(\.id.rawValue)
             let also = others.isEmpty ? "" : " Also not met: \(others.joined(separator: ", "))."
             throw DisclosureError.policyViolation(
-                path: path, rule: first.id,
+                path: path, rule: first.id.rawValue,
                 detail: first.message + "." + also + " Nothing was written. " + StampPolicy.breachHint)
         }
-        let outcome = PolicyOutcome(policy: policy.id, version: policy.version, rules: failed.map { Self.ruleID($0.id) })
+        let outcome = PolicyOutcome(policy: policy.id, version: policy.version, rules: failed.map { Self.ruleID($0.id.rawValue) })
         return (warnings, failed, outcome)
     }
 

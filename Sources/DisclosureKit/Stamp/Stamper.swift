@@ -64,7 +64,7 @@ public struct StampResult: Sendable {
     /// Where the result was (or would be) written.
     public var outputPath: String
     /// The format's identifier.
-    public var format: String
+    public var format: FormatID
     /// The complete disclosure as stamped.
     public var disclosure: Disclosure
     /// True when a stamp of ours was replaced.

@@ -11,7 +11,7 @@ public enum CheckStatus: String, Codable, Sendable, CaseIterable {
 /// One check's result, with a reason a person can act on.
 public struct CheckResult: Codable, Equatable, Sendable {
     /// Stable identifier, e.g. `statement-present`, `content-binding`, `signature`, `policy.tool-authorised`.
-    public var id: String
+    public var id: CheckID
     /// The outcome.
     public var status: CheckStatus
     /// Why, in plain English.
@@ -23,26 +23,13 @@ public struct CheckResult: Codable, Equatable, Sendable {
     public var state: String?
 
     /// Creates a check result.
-    public init(id: String, status: CheckStatus, message: String, location: Location? = nil, state: String? = nil) {
+    public init(id: CheckID, status: CheckStatus, message: String, location: Location? = nil, state: String? = nil) {
         self.id = id
         self.status = status
         self.message = message
         self.location = location
         self.state = state
     }
-}
-
-/// Stable identifiers of the built-in checks.
-public enum CheckID {
-    public static let statementPresent = "statement-present"
-    public static let metadataPresent = "metadata-present"
-    public static let metadataValid = "metadata-valid"
-    public static let agreement = "statement-matches-metadata"
-    public static let contentBinding = "content-binding"
-    public static let statementVisible = "statement-visible"
-    public static let structure = "single-stamp"
-    /// The signature check (`Provenance/`); its ``CheckResult/state`` is a ``SignatureState``.
-    public static let signature = "signature"
 }
 
 /// Everything a verification check may look at.
@@ -76,7 +63,7 @@ public struct VerificationReport: Sendable {
     /// The file.
     public var path: String
     /// The format's identifier.
-    public var format: String
+    public var format: FormatID
     /// The disclosure, when one was found and decoded.
     public var disclosure: Disclosure?
     /// Our stamp as found.
@@ -101,7 +88,7 @@ extension CheckResult {
     }
 
     /// The next-step text for a check id (and, for `signature`, its state).
-    static func nextStep(id: String, status: CheckStatus, state: String?) -> String? {
+    static func nextStep(id: CheckID, status: CheckStatus, state: String?) -> String? {
         switch id {
         case CheckID.statementPresent where status == .warn:
             return "the statement is still there and still says what was declared; nothing needs doing, but stamping again (`disclose stamp FILE`) restores the markers other programs and later checks rely on."

@@ -5,7 +5,7 @@ public struct ShowResult: Sendable {
     /// The file.
     public var path: String
     /// The format's identifier.
-    public var format: String
+    public var format: FormatID
     /// Our stamp as found.
     public var found: FoundStamp
     /// The disclosure, when the metadata decoded.

@@ -25,7 +25,7 @@ public struct VerificationJSON: Codable, Equatable, Sendable {
     /// The JSON form of a report.
     public init(_ report: VerificationReport) {
         path = report.path
-        format = report.format
+        format = report.format.rawValue
         passed = report.passed
         disclosure = report.disclosure
         statementLocation = report.found.statement?.location

@@ -84,12 +84,12 @@ struct PolicyCheckCommand: ParsableCommand {
     /// The file's lines: every rule when `everyRule`, else only the rules that failed or warned
     /// (over many files, the rest would bury them) and a count of the others.
     static func text(_ report: PolicyReport, policy: Policy, everyRule: Bool = true) -> String {
-        let width = (report.results.map(\.id.count).max() ?? 0) + 2
+        let width = (report.results.map(\.id.rawValue.count).max() ?? 0) + 2
         var out = ""
         let shown = everyRule ? report.results : report.results.filter { $0.status == .fail || $0.status == .warn }
         for result in shown {
             let status = result.status.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
-            out += "\(report.path): \(status)\(result.id.padding(toLength: width, withPad: " ", startingAt: 0))\(result.message)\n"
+            out += "\(report.path): \(status)\(result.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0))\(result.message)\n"
         }
         let others = report.results.count - shown.count
         if others > 0 {

@@ -114,7 +114,7 @@ struct ShowJSON: Codable {
 
     init(_ r: ShowResult) {
         path = r.path
-        format = r.format
+        format = r.format.rawValue
         statement = r.found.statement?.text
         statementLocation = r.found.statement?.location
         metadataLocation = r.found.metadata?.location

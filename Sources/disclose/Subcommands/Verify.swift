@@ -52,11 +52,11 @@ struct Verify: ParsableCommand {
     }
 
     static func text(_ report: VerificationReport) -> String {
-        let width = max(26, (report.checks.map(\.id.count).max() ?? 0) + 2)
+        let width = max(26, (report.checks.map(\.id.rawValue.count).max() ?? 0) + 2)
         var out = ""
         for check in report.checks {
             let status = check.status.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
-            let id = check.id.padding(toLength: width, withPad: " ", startingAt: 0)
+            let id = check.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
             out += "\(report.path): \(status)\(id)\(check.message)\n"
             if let next = check.nextStep { out += "\(report.path): " + String(repeating: " ", count: 15) + "next step: \(next)\n" }
         }

@@ -2,22 +2,19 @@ import DisclosureKit
 import Foundation
 
 /// The first write error seen by concurrent workers.
-final class WriteFailure: @unchecked Sendable {
-    private let lock = NSLock()
-    private var first: DisclosureError?
+final class WriteFailure: Sendable {
+    private let first = Locked<DisclosureError?>(nil)
 
     func record(_ error: Error) {
-        lock.lock()
-        defer { lock.unlock() }
-        if first == nil {
-            first = (error as? DisclosureError) ?? .writeFailed(path: "standard output", reason: error.localizedDescription)
+        first.withLock { first in
+            if first == nil {
+                first = (error as? DisclosureError) ?? .writeFailed(path: "standard output", reason: error.localizedDescription)
+            }
         }
     }
 
     var error: DisclosureError? {
-        lock.lock()
-        defer { lock.unlock() }
-        return first
+        first.current
     }
 }
 
@@ -29,7 +26,7 @@ enum PlainSummary {
             var detail = record.error ?? ""
             if detail.hasPrefix(record.path + ": ") { detail.removeFirst(record.path.count + 2) }
             if record.status == .disclosedWithProblems { detail = "failed: " + record.failedChecks.joined(separator: ", ") }
-            if record.status.isDeclaredAnotherWay { detail = record.declarations.map(\.kind).joined(separator: ", ") }
+            if record.status.isDeclaredAnotherWay { detail = record.declarations.map(\.kind.rawValue).joined(separator: ", ") }
             if record.status == .undisclosedWithSignals { detail = record.findings.map { "\($0.signal) (\($0.strength.rawValue))" }.joined(separator: ", ") }
             out += "\(record.path): \(record.status.rawValue)" + (detail.isEmpty ? "" : ": \(detail)") + "\n"
         }

@@ -1,3 +1,4 @@
+import DiscloseTestSupport
 import DisclosureKit
 import Foundation
 import Testing
@@ -6,8 +7,7 @@ import Testing
 /// fail when code outside a format's folder uses that format's types, or when a place that shows
 /// the supported formats writes them out by hand instead of asking the registry.
 @Suite struct FormatBoundaryTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestRepository.root
     static let formats = root.appendingPathComponent("Sources/DisclosureKit/Formats")
     /// Folders under `Formats/` that hold code several formats share and no format's own types.
     static let sharedFolders: Set<String> = ["Package", "Shared", "TextEncoding", "OOXML"]
@@ -105,6 +105,19 @@ import Testing
             }
         }
         #expect(found.isEmpty, Comment(rawValue: "format lists written by hand:\n" + found.joined(separator: "\n")))
+    }
+
+    @Test func theDocsNameEveryRegisteredFormat() throws {
+        // The README's format list and the handler contract's table are written by hand; this
+        // keeps them in step with the registry.
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let contract = try String(contentsOf: Self.formats.appendingPathComponent("README.md"), encoding: .utf8)
+        let names = try Self.formatTypes()
+        for handler in FormatRegistry.standard.handlers {
+            #expect(readme.contains("." + handler.primaryExtension), "README.md does not mention .\(handler.primaryExtension)")
+            let folder = try #require(names[String(describing: type(of: handler))])
+            #expect(contract.contains("`\(folder)/`"), "Formats/README.md does not name the folder \(folder)/")
+        }
     }
 
     @Test func theRegistryListsEveryFormatForPeople() {

@@ -1,3 +1,4 @@
+import DiscloseTestSupport
 import DiscloseFuzzTargets
 import DisclosureKit
 import Foundation
@@ -7,9 +8,7 @@ import Testing
 /// target (Fixtures/fuzz-regressions/TARGET/) and every generated fixture, so that a fixed
 /// crash stays fixed and each target is known to accept the valid fixtures.
 @Suite struct FuzzRegressionTests {
-    static let fixtures = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
+    static let fixtures = TestRepository.fixtures
 
     static func files(in folder: String) -> [URL] {
         let url = fixtures.appendingPathComponent(folder)
@@ -44,7 +43,7 @@ import Testing
     }
 
     @Test func everyRegisteredFormatHasAFuzzTargetAndNoOtherNameIsOne() {
-        let ids = FormatRegistry.standard.handlers.map(\.id)
+        let ids = FormatRegistry.standard.handlers.map(\.id.rawValue)
         #expect(FuzzTarget.allCases.map(\.rawValue) == ids + ["disclosure"])
         for id in ids { #expect(FuzzTarget(rawValue: id) != nil) }
         #expect(FuzzTarget(rawValue: "pdf-that-is-not-registered") == nil)

@@ -1,3 +1,4 @@
+import DiscloseTestSupport
 @testable import DisclosureKit
 import Foundation
 import Testing
@@ -27,8 +28,7 @@ import Testing
     }
 
     @Test func theReadmeDocumentsEveryCodeTheLibraryGives() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md")
+        let url = TestRepository.root.appendingPathComponent("README.md")
         let readme = try String(contentsOf: url, encoding: .utf8)
         let table = try #require(readme.components(separatedBy: "## Exit codes").dropFirst().first?.components(separatedBy: "\n## ").first)
         let documented = Set(table.split(separator: "\n").compactMap { line -> Int32? in

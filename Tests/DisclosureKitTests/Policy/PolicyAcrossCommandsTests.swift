@@ -26,7 +26,7 @@ import Testing
         var out: [String: [String: CheckStatus]] = [:]
         for record in report.records {
             let name = (record.path as NSString).lastPathComponent
-            out[name] = Dictionary(uniqueKeysWithValues: record.checks.map { ($0.id, $0.status) })
+            out[name] = Dictionary(uniqueKeysWithValues: record.checks.map { ($0.id.rawValue, $0.status) })
         }
         return out
     }

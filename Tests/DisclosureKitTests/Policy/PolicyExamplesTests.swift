@@ -1,12 +1,11 @@
+import DiscloseTestSupport
 import DisclosureKit
 import Foundation
 import Testing
 
 /// Every example in examples/policies/ loads, means what it says, and is what `init` writes.
 @Suite struct PolicyExamplesTests {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("examples/policies")
+    static let folder = TestRepository.root.appendingPathComponent("examples/policies")
 
     func load(_ name: String) throws -> Policy {
         try PolicyLoader().load(path: PolicyExamplesTests.folder.appendingPathComponent(name).path)

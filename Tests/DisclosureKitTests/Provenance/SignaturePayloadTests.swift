@@ -1,3 +1,4 @@
+import DiscloseTestSupport
 @testable import DisclosureKit
 import Crypto
 import Foundation
@@ -82,16 +83,8 @@ import X509
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: openssl!)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let output = try ProcessRunner.run(URL(fileURLWithPath: openssl!), arguments)
+        return (output.exitCode, output.stdout + output.stderr)
     }
 
     @Test(.enabled(if: openssl != nil, "openssl is not installed; skipping the interoperability check"), arguments: SigningAlgorithm.allCases)

@@ -87,6 +87,6 @@ struct SigningSetup {
 }
 
 extension VerificationReport {
-    func check(_ id: String) -> CheckResult? { checks.first { $0.id == id } }
-    var failedIDs: [String] { checks.filter { $0.status == .fail }.map(\.id) }
+    func check(_ id: CheckID) -> CheckResult? { checks.first { $0.id == id } }
+    var failedIDs: [CheckID] { checks.filter { $0.status == .fail }.map(\.id) }
 }

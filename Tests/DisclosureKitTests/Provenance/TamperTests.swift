@@ -8,7 +8,7 @@ import X509
 @Suite struct TamperTests {
     static func record(_ format: SignedFormat, _ name: String, _ report: VerificationReport) {
         let signature = report.check(CheckID.signature)
-        print("tamper: \(format.testDescription) \(name): failed=\(report.failedIDs.joined(separator: ",")) signature=\(signature?.state ?? "-") (\(signature?.message ?? ""))")
+        print("tamper: \(format.testDescription) \(name): failed=\(report.failedIDs.map(\.rawValue).joined(separator: ",")) signature=\(signature?.state ?? "-") (\(signature?.message ?? ""))")
     }
 
     @Test(arguments: SignedFormat.all)

@@ -1,3 +1,4 @@
+import DiscloseTestSupport
 @testable import DisclosureKit
 import Foundation
 import Testing
@@ -5,8 +6,7 @@ import Testing
 /// docs/reports.md describes what the writers write: column lists, keys and example lines.
 @Suite struct ReportsDocumentationTests {
     static let text: String = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/reports.md")
+        let url = TestRepository.root.appendingPathComponent("docs/reports.md")
         return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
     }()
 

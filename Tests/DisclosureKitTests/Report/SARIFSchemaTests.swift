@@ -1,3 +1,4 @@
+import DiscloseTestSupport
 import DisclosureKit
 import Foundation
 import Testing
@@ -5,8 +6,7 @@ import Testing
 /// Validates the SARIF report against the official SARIF 2.1.0 JSON schema with Python's
 /// `jsonschema`. Skips (with a message) when python3, jsonschema or the schema file is absent.
 @Suite struct SARIFSchemaTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestRepository.root
 
     static var schemaPath: String? {
         let candidates = [
@@ -54,15 +54,8 @@ import Testing
         let logPath = folder + "/report.sarif", scriptPath = folder + "/validate.py"
         try AuditReportFormat.sarif.writer().render(report).write(to: URL(fileURLWithPath: logPath))
         try Data(SARIFSchemaTests.validator.utf8).write(to: URL(fileURLWithPath: scriptPath))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [scriptPath, schema, logPath]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let run = try ProcessRunner.run(URL(fileURLWithPath: python), [scriptPath, schema, logPath])
+        let text = run.stdout + run.stderr
         if text.hasPrefix("SKIP") {
             print("SARIFSchemaTests: skipped, \(text)")
             return nil

@@ -13,7 +13,7 @@ import Testing
         return (folder, path)
     }
 
-    func status(_ report: VerificationReport, _ id: String) -> CheckStatus? {
+    func status(_ report: VerificationReport, _ id: CheckID) -> CheckStatus? {
         report.checks.first { $0.id == id }?.status
     }
 

@@ -5,7 +5,7 @@ import Foundation
 /// A `.fake` file is lines of text; our statement is a line `@@statement <text>` and our
 /// metadata a line `@@meta <json>`; a line `@@hidden` before the statement marks it hidden.
 struct FakeHandler: FormatHandler {
-    var id: String { "fake" }
+    var id: FormatID { "fake" }
     var displayName: String { "Fake test format" }
     var fileExtensions: Set<String> { ["fake"] }
     func sniff(head: Data) -> Bool { head.starts(with: Data("FAKE".utf8)) }

@@ -1,3 +1,4 @@
+import DiscloseTestSupport
 import DisclosureKit
 import Foundation
 
@@ -19,8 +20,6 @@ enum Samples {
 
     /// A unique temporary folder, removed by the caller with `cleanup`.
     static func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "disclose-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try TestRepository.temporaryFolder()
     }
 }

@@ -10,7 +10,7 @@ import Testing
                              "policy.tool-authorised", "policy.declaration-required", "policy.task-level", "policy.some-future-rule"]
 
     @Test(arguments: failingIDs)
-    func everyFailureHasAKindNextStep(id: String) throws {
+    func everyFailureHasAKindNextStep(id: CheckID) throws {
         let state = id == CheckID.signature ? SignatureState.signatureInvalid.rawValue : nil
         let step = try #require(CheckResult(id: id, status: .fail, message: "m", state: state).nextStep)
         #expect(step.count > 40, "a real sentence")

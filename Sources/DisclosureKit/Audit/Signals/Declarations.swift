@@ -75,7 +75,7 @@ enum Declarations {
             }
         }.joined(separator: ". "), impliesAI: true)
         facts = facts.withWords(lines.joined(separator: "; "))
-        context.declare(kind: "labelled-field", at: first.location, quote: lines.joined(separator: "; "),
+        context.declare(kind: .labelledField, at: first.location, quote: lines.joined(separator: "; "),
                         explanation: "The document's \(first.location.part == nil ? "front matter carries" : "properties carry") a declaration field (\(first.key)); it is read for what the author declares about AI use.",
                         facts: facts)
     }
@@ -107,32 +107,32 @@ enum Declarations {
             if k == "ai-disclosure" {
                 declaredW3C = true
                 if value.lowercased().contains("mode=") {
-                    context.declare(kind: "ietf-header", at: e.location, quote: "\(e.key): \(value)",
+                    context.declare(kind: .ietfHeader, at: e.location, quote: "\(e.key): \(value)",
                                     explanation: "The page carries the IETF AI-Disclosure header as a meta tag; it says how AI was involved (\(value)).",
                                     facts: ietfFacts(value, words: "\(e.key): \(value)"))
                 } else {
                     let known = w3cValues.contains(value.lowercased())
                     let quote = ([ "\(e.key)=\(value)" ] + companions).joined(separator: "; ")
-                    context.declare(kind: "w3c-meta", at: e.location, quote: quote,
+                    context.declare(kind: .w3cMeta, at: e.location, quote: quote,
                                     explanation: known ? "A W3C ai-disclosure label declares the level of AI involvement: \(value)."
                                         : "An ai-disclosure label declares AI involvement with a value outside the W3C vocabulary (\(value)); please read it.",
                                     facts: w3cFacts(value, models: models, words: quote))
                 }
             } else if k.hasPrefix("ai-disclosure attribute on") {
                 declaredW3C = true
-                context.declare(kind: "w3c-attribute", at: e.location, quote: "ai-disclosure=\"\(value)\" on \(e.key.replacingOccurrences(of: "ai-disclosure attribute on ", with: ""))",
+                context.declare(kind: .w3cAttribute, at: e.location, quote: "ai-disclosure=\"\(value)\" on \(e.key.replacingOccurrences(of: "ai-disclosure attribute on ", with: ""))",
                                 explanation: "An element carries the W3C ai-disclosure attribute, declaring the level of AI involvement for its content: \(value).",
                                 facts: w3cFacts(value, models: [], words: "ai-disclosure=\(value)"))
             } else if e.key == EvidenceEntryKey.c2paManifest {
                 c2pa(e, context)
             } else if k == "application/ld+json" {
                 if let term = iptcAITerm(in: e.value) {
-                    context.declare(kind: "schema-org", at: e.location, quote: "digitalSourceType: \(term)",
+                    context.declare(kind: .schemaOrg, at: e.location, quote: "digitalSourceType: \(term)",
                                     explanation: "The page's schema.org data gives an IPTC digital source type saying it was made with AI (\(term)).",
                                     facts: DeclarationFacts(aiUse: .used, confidence: .partial, words: "digitalSourceType: \(term)"))
                 }
             } else if let term = iptcAITerm(in: e.key + " " + e.value) {
-                context.declare(kind: "iptc", at: e.location, quote: "\(e.key): \(term)",
+                context.declare(kind: .iptc, at: e.location, quote: "\(e.key): \(term)",
                                 explanation: "A metadata field gives an IPTC digital source type saying the content was made with AI (\(term)).",
                                 facts: DeclarationFacts(aiUse: .used, confidence: .partial, words: "\(e.key): \(term)"))
             }
@@ -157,7 +157,7 @@ enum Declarations {
         } else if term == nil && tool == nil {
             quote += " (no AI digital source type in its readable text)"
         }
-        context.declare(kind: "c2pa", at: e.location, quote: quote,
+        context.declare(kind: .c2pa, at: e.location, quote: quote,
                         explanation: term != nil ? "Content Credentials (C2PA) in the file declare that it was made with AI (\(term!)); a C2PA viewer shows the details."
                             : "The file carries Content Credentials (C2PA), a provenance record made by another tool; a C2PA viewer shows what it declares.",
                         facts: DeclarationFacts(aiUse: term != nil || tool != nil ? .used : .unclear,

@@ -22,22 +22,22 @@ final class ScanContext {
     func add(_ signal: SignalDescriptor, at location: Location, excerpt: String, explanation: String, strength: SignalStrength? = nil) {
         // One finding per signal and place; places without a paragraph, line or offset (a whole part) are told apart by excerpt.
         let vague = location.paragraph == nil && location.line == nil && location.byteOffset == nil
-        let key = signal.id + "|" + location.description + "|" + (vague ? excerpt : "")
-        guard !seen.contains(key), countBySignal[signal.id, default: 0] < maxFindingsPerSignal else { return }
+        let key = signal.id.rawValue + "|" + location.description + "|" + (vague ? excerpt : "")
+        guard !seen.contains(key), countBySignal[signal.id.rawValue, default: 0] < maxFindingsPerSignal else { return }
         seen.insert(key)
-        countBySignal[signal.id, default: 0] += 1
+        countBySignal[signal.id.rawValue, default: 0] += 1
         findings.append(Finding(signal: signal.id, strength: strength ?? signal.strength, location: location, excerpt: excerpt, explanation: explanation))
     }
 
     /// How many findings `signal` has so far.
-    func count(_ signal: SignalDescriptor) -> Int { countBySignal[signal.id, default: 0] }
+    func count(_ signal: SignalDescriptor) -> Int { countBySignal[signal.id.rawValue, default: 0] }
 
     /// Adds a declaration, once per kind, place and quote, and at most ``maxFindingsPerSignal`` of each kind.
-    func declare(kind: String, at location: Location, quote: String, explanation: String, facts: DeclarationFacts? = nil) {
-        let key = "decl|" + kind + "|" + location.description + "|" + quote
-        guard !seen.contains(key), countBySignal["decl|" + kind, default: 0] < maxFindingsPerSignal else { return }
+    func declare(kind: DeclarationKind, at location: Location, quote: String, explanation: String, facts: DeclarationFacts? = nil) {
+        let key = "decl|" + kind.rawValue + "|" + location.description + "|" + quote
+        guard !seen.contains(key), countBySignal["decl|" + kind.rawValue, default: 0] < maxFindingsPerSignal else { return }
         seen.insert(key)
-        countBySignal["decl|" + kind, default: 0] += 1
+        countBySignal["decl|" + kind.rawValue, default: 0] += 1
         declarations.append(Declaration(kind: kind, location: location, quote: quote, explanation: explanation, facts: facts))
     }
 
@@ -86,12 +86,16 @@ final class ScanContext {
     // MARK: Quotation
 
     /// Where a paragraph sits: in running text, in a quotation (blockquote, `<q>`), or in code.
-    enum Setting { case plain, quoted, code }
+    typealias Setting = TextSetting
 
     /// The setting of a paragraph, from the raw bytes around its byte offset: a Markdown
     /// blockquote marker or code fence at the start of its line, or an enclosing HTML
     /// `<blockquote>`, `<q>`, `<pre>` or `<code>` element. Packages (compressed raw bytes) are always `plain`.
-    func setting(of paragraph: TextParagraph) -> Setting {
+    /// - Parameter styledQuotes: false to pass over a quotation the document marks only by its
+    ///   paragraph style: a written declaration is read wherever the author put it (pupils style
+    ///   a declaration box as a "Quote" for emphasis), and only markup quoting is left out.
+    func setting(of paragraph: TextParagraph, styledQuotes: Bool = true) -> Setting {
+        if let declared = paragraph.setting, styledQuotes || declared != .quoted { return declared }
         guard paragraph.location.part == nil, let offset = paragraph.location.byteOffset, offset < rawBytes.count else { return .plain }
         let b = rawBytes
         var lineStart = offset

@@ -119,12 +119,12 @@ enum WrittenDeclarations {
         var consumed = Set<Int>()
         for (index, paragraph) in paragraphs.enumerated() where anchored[index] && !consumed.contains(index) {
             let text = paragraph.text
-            let setting = context.setting(of: paragraph)
+            let setting = context.setting(of: paragraph, styledQuotes: false)
             guard setting != .code, setting != .quoted else { continue }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if let table = DeclarationSection.table(paragraphs, from: index, requireAI: true) {
                 consumed.formUnion(table.used)
-                context.declare(kind: "written-statement", at: placed(paragraph.location, "in a table"), quote: table.words,
+                context.declare(kind: .writtenStatement, at: placed(paragraph.location, "in a table"), quote: table.words,
                                 explanation: "A table asks about AI use; its answers are read for what the author declares.", facts: table.facts)
                 continue
             }
@@ -140,7 +140,7 @@ enum WrittenDeclarations {
                 }
                 consumed.formUnion(section.used)
                 let under = "under the heading \u{201C}\(headingText.count > 60 ? String(headingText.prefix(59)) + "…" : headingText)\u{201D}"
-                context.declare(kind: "written-statement", at: placed(paragraph.location, section.isTable ? "in a table " + under : under),
+                context.declare(kind: .writtenStatement, at: placed(paragraph.location, section.isTable ? "in a table " + under : under),
                                 quote: headingText + (section.words.isEmpty ? "" : " — " + section.words),
                                 explanation: section.words.isEmpty
                                     ? "The document has a section headed \"\(headingText)\" with nothing under it that could be read; please read it."
@@ -154,7 +154,7 @@ enum WrittenDeclarations {
                 let labelWords = (trimmed as NSString).substring(to: m.range(at: 1).location)
                 // "AI use: a growing concern" is a title; a label that names only a topic must say something about use.
                 if FactsReader.matches(strongHeading, labelWords) || (facts.aiUse != .unclear && declaresForAuthor(body, isTable: false)) {
-                    context.declare(kind: "written-statement", at: paragraph.location, quote: trimmed,
+                    context.declare(kind: .writtenStatement, at: paragraph.location, quote: trimmed,
                                     explanation: "A labelled statement declares how AI was used (or not); it is read for the details.",
                                     facts: facts)
                     continue
@@ -167,13 +167,13 @@ enum WrittenDeclarations {
                     words += " " + next.text.trimmingCharacters(in: .whitespacesAndNewlines)
                     if let n = paragraphs.firstIndex(of: next) { consumed.insert(n) }
                 }
-                context.declare(kind: "written-statement", at: paragraph.location, quote: words,
+                context.declare(kind: .writtenStatement, at: paragraph.location, quote: words,
                                 explanation: "A JCQ-style acknowledgement names an AI tool and when it was used; it is read for the details.",
                                 facts: FactsReader.facts(words, impliesAI: true))
                 continue
             }
             if trimmed.utf8.count <= 120, FactsReader.matches(credit, trimmed) {
-                context.declare(kind: "written-statement", at: paragraph.location, quote: trimmed,
+                context.declare(kind: .writtenStatement, at: paragraph.location, quote: trimmed,
                                 explanation: "A credit line says the text was made with an AI tool.",
                                 facts: FactsReader.facts(trimmed, impliesAI: true))
                 continue
@@ -183,7 +183,7 @@ enum WrittenDeclarations {
             if let m = attribution.firstMatch(in: text, range: whole) {
                 let quote = ns.substring(with: m.range)
                 let tools = ToolCatalogue.tools(in: quote)
-                context.declare(kind: "ai-attribution", at: paragraph.location, quote: quote,
+                context.declare(kind: .aiAttribution, at: paragraph.location, quote: quote,
                                 explanation: "An IBM AI Attribution statement describes how AI contributed to the work; read it for the details.",
                                 facts: DeclarationFacts(aiUse: .used, tools: tools, confidence: .partial, words: quote))
                 continue
@@ -220,7 +220,7 @@ enum WrittenDeclarations {
                 case .use, .namedUse: explanation = "A written statement declares how AI tools were used in the work; it is read for the details."
                 case .confirmation: explanation = "A signed-style confirmation (JCQ-style) mentions AI use; read it for what the author declares."
                 }
-                context.declare(kind: "written-statement", at: paragraph.location, quote: sentence, explanation: explanation, facts: facts)
+                context.declare(kind: .writtenStatement, at: paragraph.location, quote: sentence, explanation: explanation, facts: facts)
                 declared += 1
                 if meaning == .confirmation { return }
                 break

@@ -149,6 +149,9 @@ final class DOCXDocument: OpenedDocument {
         return FoundStamp(statement: statement, metadata: metadata, problems: problems)
     }
 
+    private static let vanish = CompiledPattern(#"<(\w+:)?vanish(\s*/>|\s+\w+:val="(1|true|on)")"#)
+    private static let color = CompiledPattern(#"<(\w+:)?color\s+\w+:val="([0-9A-Fa-f]{6})""#)
+
     private func styleVisibilityProblems() throws -> [String] {
         guard let part = try stylesPart() else { return [] }
         let data = try package.read(part)
@@ -158,10 +161,10 @@ final class DOCXDocument: OpenedDocument {
         let styleXML = String(decoding: tail[..<end.upperBound], as: UTF8.self)
         if styleXML == String(decoding: DOCXStamp.styleXML(prefix: nil).utf8, as: UTF8.self) { return [] }
         var problems: [String] = []
-        if styleXML.range(of: #"<(\w+:)?vanish(\s*/>|\s+\w+:val="(1|true|on)")"#, options: .regularExpression) != nil {
+        if Self.vanish.firstRange(in: styleXML) != nil {
             problems.append("the AI Disclosure style hides the text")
         }
-        if let m = styleXML.range(of: #"<(\w+:)?color\s+\w+:val="([0-9A-Fa-f]{6})""#, options: .regularExpression) {
+        if let m = Self.color.firstRange(in: styleXML) {
             let hex = String(styleXML[m].suffix(7).prefix(6))
             if StoryScanner.isNearWhite(hex) { problems.append("the AI Disclosure style makes the text white or nearly white (\(hex))") }
         }

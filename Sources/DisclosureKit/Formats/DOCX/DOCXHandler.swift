@@ -6,7 +6,7 @@ public struct DOCXHandler: FormatHandler {
     /// Creates the handler.
     public init() {}
 
-    public var id: String { "docx" }
+    public var id: FormatID { "docx" }
     public var displayName: String { "Word document" }
     public var primaryExtension: String { "docx" }
     public var mediaTypes: [String] { ["application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.ms-word.document.macroEnabled.12"] }

@@ -38,6 +38,8 @@ final class StoryScanner: XMLScanHandler {
         /// Carries our paragraph style or sits in (or holds) a control with our alias.
         var marked = false
         var problems: [String] = []
+        /// Set apart by its paragraph style (a quotation or code).
+        var setting: TextSetting? = nil
     }
     private struct Control {
         var start: Int
@@ -126,6 +128,9 @@ final class StoryScanner: XMLScanHandler {
             if tag.attribute("val") == OOXML.styleID, let last = paragraphs.indices.last, !paragraphs[last].insideOurs {
                 paragraphs[last].marked = true
             }
+            if let style = tag.attribute("val"), let last = paragraphs.indices.last, let setting = StoryScanner.styleSettings[style] {
+                paragraphs[last].setting = setting
+            }
         case "tag":
             if sdtPrDepth != nil, tag.attribute("val") == OOXML.statementTag, !controls.isEmpty {
                 controls[controls.count - 1].isOurs = true
@@ -205,7 +210,7 @@ final class StoryScanner: XMLScanHandler {
                 controls[i].text += (controls[i].text.isEmpty ? "" : "\n") + p.text
             } else {
                 let words = note?.words ?? (textBoxDepths.isEmpty ? nil : "in a text box")
-                emitted.append((p.number, TextParagraph(text: p.text, location: Location(part: part, paragraph: p.number, words: words))))
+                emitted.append((p.number, TextParagraph(text: p.text, location: Location(part: part, paragraph: p.number, words: words), setting: p.setting)))
                 if p.marked { result.markedParagraphs.append((p.start..<tag.tagEnd, p.text, p.problems, p.number)) }
             }
         case "sdt":
@@ -222,6 +227,13 @@ final class StoryScanner: XMLScanHandler {
         default: break
         }
     }
+
+    /// Paragraph style ids that set text apart: Word's and LibreOffice's built-in quotation and
+    /// preformatted styles (ids as Word and LibreOffice write them in English-language documents).
+    static let styleSettings: [String: TextSetting] = [
+        "Quote": .quoted, "IntenseQuote": .quoted, "Quotations": .quoted, "Quotation": .quoted, "BlockText": .quoted,
+        "HTMLPreformatted": .code, "PreformattedText": .code, "SourceCode": .code, "Code": .code,
+    ]
 
     /// Scans a part.
     static func scan(_ data: Data, part: String, path: String, limits: ReadLimits) throws -> StoryScan {

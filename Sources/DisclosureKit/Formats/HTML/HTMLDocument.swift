@@ -214,6 +214,9 @@ final class HTMLDocument: OpenedDocument {
         return out
     }
 
+    private static let fontSizeZero = CompiledPattern(#"font-size:0(px|em|rem|pt|%)?(;|!|$)"#)
+    private static let opacityZero = CompiledPattern(#"opacity:0(\.0*)?(;|!|$)"#)
+
     private func visibilityProblems(_ index: Int) -> [String] {
         var problems: [String] = []
         for a in ancestors(index) {
@@ -225,8 +228,8 @@ final class HTMLDocument: OpenedDocument {
             if let style = e.attributes["style"]?.lowercased().replacingOccurrences(of: " ", with: "") {
                 if style.contains("display:none") { problems.append("\(who) is styled display:none") }
                 if style.contains("visibility:hidden") { problems.append("\(who) is styled visibility:hidden") }
-                if style.range(of: #"font-size:0(px|em|rem|pt|%)?(;|!|$)"#, options: .regularExpression) != nil { problems.append("\(who) is styled font-size:0") }
-                if style.range(of: #"opacity:0(\.0*)?(;|!|$)"#, options: .regularExpression) != nil { problems.append("\(who) is styled opacity:0") }
+                if Self.fontSizeZero.firstRange(in: style) != nil { problems.append("\(who) is styled font-size:0") }
+                if Self.opacityZero.firstRange(in: style) != nil { problems.append("\(who) is styled opacity:0") }
             }
         }
         return problems

@@ -6,7 +6,7 @@ public struct HTMLHandler: FormatHandler {
     /// Creates the handler.
     public init() {}
 
-    public var id: String { "html" }
+    public var id: FormatID { "html" }
     public var displayName: String { "HTML page" }
     public var primaryExtension: String { "html" }
     public var mediaTypes: [String] { ["text/html", "application/xhtml+xml"] }
@@ -27,16 +27,20 @@ public struct HTMLHandler: FormatHandler {
 /// or `http-equiv` in the first 1,024 bytes, then the XML declaration; with nothing declared,
 /// UTF-8 when the bytes are valid UTF-8, else windows-1252.
 enum HTMLEncoding {
+    private static let metaCharset = CompiledPattern(#"<meta[^>]*charset\s*=\s*["']?\s*([a-z0-9_\-:.]+)"#)
+    private static let xmlEncoding = CompiledPattern(#"encoding\s*=\s*["']([a-z0-9_\-:.]+)"#)
+
     /// The declared label, if any.
     static func declaredLabel(_ data: Data) -> String? {
-        let head = String(decoding: data.prefix(1024).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
-        if let r = head.range(of: #"<meta[^>]*charset\s*=\s*["']?\s*([a-z0-9_\-:.]+)"#, options: .regularExpression) {
+        // ASCII only (other bytes read as spaces), lower-cased in the same pass.
+        let head = String(decoding: data.prefix(1024).map { $0 >= 0x80 ? 0x20 : ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) }, as: UTF8.self)
+        if let r = metaCharset.firstRange(in: head) {
             let match = String(head[r])
             if let eq = match.range(of: "charset", options: .backwards) {
                 return match[eq.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: "=\"' \t"))
             }
         }
-        if head.hasPrefix("<?xml"), let r = head.range(of: #"encoding\s*=\s*["']([a-z0-9_\-:.]+)"#, options: .regularExpression) {
+        if head.hasPrefix("<?xml"), let r = xmlEncoding.firstRange(in: head) {
             return String(head[r]).components(separatedBy: CharacterSet(charactersIn: "\"'")).dropFirst().first
         }
         return nil

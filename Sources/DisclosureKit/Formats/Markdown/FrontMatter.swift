@@ -14,6 +14,9 @@ struct FrontMatter {
     /// Finds front matter. A block counts only when it closes and looks like a mapping
     /// (`key:` in YAML, `key =` or `[table]` in TOML), so a thematic break followed by a
     /// setext heading (`---` / `Foo` / `---`) is not mistaken for it.
+    private static let yamlKey = CompiledPattern(#"^[A-Za-z0-9_"'][^:]*:(\s|$)"#)
+    private static let tomlKey = CompiledPattern(#"^([A-Za-z0-9_."'-]+\s*=|\[)"#)
+
     static func detect(_ b: [UInt8], lines: [TextLine]) -> FrontMatter? {
         guard let first = lines.first else { return nil }
         // Byte comparisons: the first line may be megabytes long, and there may be many lines.
@@ -34,8 +37,8 @@ struct FrontMatter {
             let content = lines[1..<index].map { $0.text(b) }
             let looksRight = content.contains { line in
                 kind == .yaml
-                    ? line.range(of: #"^[A-Za-z0-9_"'][^:]*:(\s|$)"#, options: .regularExpression) != nil
-                    : line.range(of: #"^([A-Za-z0-9_."'-]+\s*=|\[)"#, options: .regularExpression) != nil
+                    ? Self.yamlKey.firstRange(in: line) != nil
+                    : Self.tomlKey.firstRange(in: line) != nil
             }
             guard looksRight else { return nil }
             return FrontMatter(kind: kind, openLine: 0, closeLine: index, range: 0..<lines[index].next, closeStart: lines[index].start)

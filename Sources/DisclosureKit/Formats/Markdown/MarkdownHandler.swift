@@ -5,7 +5,7 @@ public struct MarkdownHandler: FormatHandler {
     /// Creates the handler.
     public init() {}
 
-    public var id: String { "markdown" }
+    public var id: FormatID { "markdown" }
     public var displayName: String { "Markdown" }
     public var primaryExtension: String { "md" }
     public var mediaTypes: [String] { ["text/markdown"] }

@@ -7,7 +7,7 @@ public struct PlainTextHandler: FormatHandler {
     /// Creates the handler.
     public init() {}
 
-    public var id: String { "txt" }
+    public var id: FormatID { "txt" }
     public var displayName: String { "Plain text" }
     public var primaryExtension: String { "txt" }
     public var mediaTypes: [String] { ["text/plain"] }

@@ -39,7 +39,7 @@ import Testing
         #expect(evidence.findings.count >= 3)
         for f in evidence.findings {
             #expect(f.excerpt.count <= 80, "\(f.signal): \(f.excerpt)")
-            #expect(SignalCatalogue.descriptor(id: f.signal) != nil)
+            #expect(SignalCatalogue.descriptor(id: f.signal.rawValue) != nil)
             #expect(f.explanation.hasSuffix("."))
         }
     }

@@ -57,7 +57,7 @@ import Testing
     ]
 
     @Test func everyCatalogueSignalHasCases() {
-        #expect(Set(Self.cases.map(\.id)) == Set(SignalCatalogue.all.map(\.id)))
+        #expect(Set(Self.cases.map(\.id)) == Set(SignalCatalogue.all.map(\.id.rawValue)))
     }
 
     @Test(arguments: cases) func positiveCaseFires(_ c: Case) {

@@ -30,23 +30,23 @@ import Testing
                 elapsed += took
                 if took > 0.05 { print("  slow: \(folder)/\(name) \(data.count) bytes \(String(format: "%.3f", took)) s, \(input.metadata.count) entries, \(input.text.streams.map(\.paragraphs.count).reduce(0, +)) paragraphs") }
                 for f in evidence.findings {
-                    perSignal[f.signal, default: 0] += 1
+                    perSignal[f.signal.rawValue, default: 0] += 1
                     #expect(f.excerpt.count <= Excerpt.maxCharacters)
                     lines.append("  \(folder)/\(name) \(f.signal) [\(f.strength.rawValue)] \(f.location): \(f.excerpt)")
                 }
                 for d in evidence.declarations {
-                    perKind[d.kind, default: 0] += 1
+                    perKind[d.kind.rawValue, default: 0] += 1
                     lines.append("  \(folder)/\(name) declaration \(d.kind) \(d.location): \(d.quote)")
                 }
             }
         }
         print("SignalCorpusTests: \(files) files, \(bytes) bytes, scanned in \(String(format: "%.3f", elapsed)) s")
-        for id in SignalCatalogue.all.map(\.id) { print("  \(id): \(perSignal[id] ?? 0)") }
+        for id in SignalCatalogue.all.map(\.id.rawValue) { print("  \(id): \(perSignal[id] ?? 0)") }
         for (kind, n) in perKind.sorted(by: { $0.key < $1.key }) { print("  declaration \(kind): \(n)") }
         for line in lines { print(line) }
         #expect(files > 0)
         // The corpus is human-written: no strong signal may fire on it.
-        let strong = Set(SignalCatalogue.all.filter { $0.strength == .strong }.map(\.id))
+        let strong = Set(SignalCatalogue.all.filter { $0.strength == .strong }.map(\.id.rawValue))
         #expect(perSignal.filter { strong.contains($0.key) }.isEmpty, "\(perSignal)")
     }
 }

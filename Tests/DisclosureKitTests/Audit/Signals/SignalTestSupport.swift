@@ -1,11 +1,10 @@
+import DiscloseTestSupport
 @testable import DisclosureKit
 import Foundation
 
 /// Builds evidence inputs for the scanner tests, directly or through the real format handlers.
 enum SignalSamples {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = TestRepository.root
     static let fixtures = repository.appendingPathComponent("Fixtures/audit")
     static let corpus = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
 
@@ -42,8 +41,8 @@ enum SignalSamples {
 
 extension Evidence {
     /// The signal ids found.
-    var ids: [String] { findings.map(\.signal) }
+    var ids: [String] { findings.map(\.signal.rawValue) }
     /// The declaration kinds found.
-    var kinds: [String] { declarations.map(\.kind) }
-    func finding(_ id: String) -> Finding? { findings.first { $0.signal == id } }
+    var kinds: [String] { declarations.map(\.kind.rawValue) }
+    func finding(_ id: String) -> Finding? { findings.first { $0.signal.rawValue == id } }
 }

@@ -1,3 +1,4 @@
+import DiscloseTestSupport
 import DisclosureKit
 import Foundation
 import Testing
@@ -7,12 +8,8 @@ import Testing
     static let folder: String? = {
         let dir = NSTemporaryDirectory() + "disclose-hostile-" + UUID().uuidString
         let script = DOCXFixtures.root.appendingPathComponent("Scripts/fixtures/make_hostile_docx.py").path
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", script, dir]
-        guard (try? p.run()) != nil else { return nil }
-        p.waitUntilExit()
-        return p.terminationStatus == 0 ? dir : nil
+        guard let run = try? ProcessRunner.run(tool: "python3", [script, dir]) else { return nil }
+        return run.exitCode == 0 ? dir : nil
     }()
 
     static let cases: [(String, String)] = [

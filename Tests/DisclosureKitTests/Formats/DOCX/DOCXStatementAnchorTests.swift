@@ -96,3 +96,46 @@ import Testing
         #expect(found.statement?.markersLost == false)
     }
 }
+
+/// A Word paragraph in a quotation or code style is set apart by the document itself: a quoted
+/// "As an AI language model…" is not residue of the author's own text, but a declaration the
+/// author styled as a quote for emphasis is still read.
+@Suite struct DOCXQuotationStyleTests {
+    static func document(_ paragraphs: [(style: String?, text: String)]) throws -> Data {
+        let body = paragraphs.map { p in
+            "<w:p>" + (p.style.map { "<w:pPr><w:pStyle w:val=\"\($0)\"/></w:pPr>" } ?? "") + "<w:r><w:t xml:space=\"preserve\">\(TestDOCX.escape(p.text))</w:t></w:r></w:p>"
+        }.joined()
+        let plain = try TestDOCX.make(body: ["PLACEHOLDER"])
+        let zip = try ZipReader(data: plain)
+        let items: [ZipRebuilder.Item] = try zip.entries.map { e in
+            guard e.name == "word/document.xml" else { return .copy(e) }
+            let xml = String(decoding: try zip.read(e, limit: 1 << 20), as: UTF8.self)
+            let replaced = xml.replacingOccurrences(of: "<w:p><w:r><w:t xml:space=\"preserve\">PLACEHOLDER</w:t></w:r></w:p>", with: body)
+            return .data(name: e.name, bytes: Data(replaced.utf8), like: e)
+        }
+        return try ZipRebuilder.build(from: zip, items: items)
+    }
+
+    static func scan(_ data: Data) throws -> Evidence {
+        let document = try DOCXHandler().open(DocumentInput(data: data, path: "essay.docx"))
+        return EvidenceScanner().scan(EvidenceInput(path: "essay.docx", format: "docx", text: try document.text(), metadata: [], raw: data))
+    }
+
+    @Test func theQuoteStyleSetsAParagraphApart() throws {
+        let data = try Self.document([(nil, "My essay on sources."), ("Quote", "As an AI language model, I cannot browse the internet."), ("HTMLPreformatted", "print('As an AI language model')")])
+        let text = try DOCXHandler().open(DocumentInput(data: data, path: "essay.docx")).text().body
+        #expect(text.map(\.setting) == [nil, .quoted, .code])
+        #expect(try Self.scan(data).findings.filter { $0.signal.rawValue.hasPrefix("residue.") }.isEmpty)
+    }
+
+    @Test func theSameWordsUnstyledAreResidue() throws {
+        let data = try Self.document([(nil, "As an AI language model, I cannot browse the internet.")])
+        #expect(try Self.scan(data).findings.contains { $0.signal.rawValue.hasPrefix("residue.") })
+    }
+
+    @Test func aDeclarationStyledAsAQuoteIsStillRead() throws {
+        let data = try Self.document([("Quote", "I used ChatGPT to help me plan this essay and checked every fact myself.")])
+        let evidence = try Self.scan(data)
+        #expect(evidence.declarations.contains { $0.kind == .writtenStatement }, "\(evidence.declarations)")
+    }
+}

@@ -1,11 +1,11 @@
+import DiscloseTestSupport
 @testable import DisclosureKit
 import Foundation
 
 enum DOCXFixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let folder = root.appendingPathComponent("Fixtures/docx")
-    static let corpus = root.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    static let root = TestRepository.root
+    static let folder = TestRepository.fixtures.appendingPathComponent("docx")
+    static let corpus = TestRepository.corpus
 
     static var all: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".docx") }.sorted()
