@@ -7,7 +7,7 @@ public struct PPTXHandler: FormatHandler {
     /// Creates the handler.
     public init() {}
 
-    public var id: String { "pptx" }
+    public var id: FormatID { "pptx" }
     public var displayName: String { "PowerPoint presentation" }
     public var primaryExtension: String { "pptx" }
     public var mediaTypes: [String] {
