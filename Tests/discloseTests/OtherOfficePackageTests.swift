@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// A presentation or workbook is named for what it is, whatever its file name says: the main
-/// part's content type decides, not the zip signature (issue 14 §0).
+/// A workbook or drawing is named for what it is, and a presentation is read as one, whatever the
+/// file name says: the main part's content type decides, not the zip signature (issue 14 §0, §1).
 @Suite struct OtherOfficePackageTests {
     static func package(mainPart: String, contentType: String) -> Data {
         RawZip.archive([
@@ -21,8 +21,6 @@ import Testing
     }
 
     static let cases: [(file: String, main: String, type: String, words: String)] = [
-        ("deck.pptx", "ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml", "a PowerPoint presentation"),
-        ("slides-named-as-word.docx", "ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml", "a PowerPoint presentation"),
         ("marks.xlsx", "xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "an Excel workbook"),
         ("drawing.docx", "visio/document.xml", "application/vnd.ms-visio.drawing.main+xml", "an Office Open XML package (its main part is application/vnd.ms-visio.drawing.main+xml)"),
     ]
@@ -53,5 +51,29 @@ import Testing
         let path = folder + "/plain.docx"
         try RawZip.archive(RawZip.docxParts()).write(to: URL(fileURLWithPath: path))
         #expect(try CLI.run(["stamp", path] + CLI.sampleFacts).exitCode == 0)
+    }
+
+    @Test(arguments: ["deck.pptx", "slides-named-as-word.docx"])
+    func aDeckIsStampedAsAPresentationWhateverItIsCalled(file: String) throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: CLI.packageRoot.appendingPathComponent("Fixtures/pptx/plain.pptx").path, toPath: folder + "/" + file)
+        let stamp = try CLI.run(["stamp", file] + CLI.sampleFacts, in: folder)
+        #expect(stamp.exitCode == 0, "\(stamp.stderr)")
+        let verify = try CLI.run(["verify", file], in: folder)
+        #expect(verify.exitCode == 0, "\(verify.stdout)")
+        #expect(verify.stdout.contains("statement found at ppt/slides/slide4.xml"), "\(verify.stdout)")
+    }
+
+    @Test func aPackageCallingItselfAPresentationWithoutOneIsNamedAsSuch() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/deck.pptx"
+        let bytes = Self.package(mainPart: "ppt/presentation.xml", contentType: "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml")
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let stamp = try CLI.run(["stamp", path] + CLI.sampleFacts)
+        #expect(stamp.exitCode == 3)
+        #expect(stamp.stderr.contains("\(path): Disclose cannot use this file: its main part ppt/presentation.xml is not a PresentationML presentation"), "\(stamp.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
     }
 }

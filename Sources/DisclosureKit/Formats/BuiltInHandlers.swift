@@ -2,6 +2,7 @@
 /// `Formats/` and one line here.
 let builtInHandlers: [any FormatHandler] = [
     DOCXHandler(),
+    PPTXHandler(),
     MarkdownHandler(),
     HTMLHandler(),
     PlainTextHandler(),

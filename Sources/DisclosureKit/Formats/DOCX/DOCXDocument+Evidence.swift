@@ -4,7 +4,7 @@ import Foundation
 /// from the relationships parts, and a C2PA manifest stored in the package.
 extension DOCXDocument {
     /// Where the C2PA specification puts the manifest store in ZIP-based formats (OOXML included).
-    static let c2paManifestPart = "META-INF/content_credential.c2pa"
+    static let c2paManifestPart = OOXML.c2paManifestPart
 
     /// External hyperlink targets of the main document, its headers, footers, footnotes and endnotes.
     func hyperlinkEntries() throws -> [MetadataEntry] {

@@ -43,21 +43,18 @@ final class DOCXDocument: OpenedDocument {
         return package.relatedParts(rels, owner: package.mainPart, typeSuffix: "/styles").first
     }
 
-    /// The custom properties part, when the package has one.
-    var customPart: String? {
-        package.packageRels.relationships.first { $0.type == OOXML.customPropertiesRel && !$0.external }
-            .map { OOXML.resolve(target: $0.target, from: "") }
-            .flatMap { package.entries[$0] != nil ? $0 : nil }
+    /// Our metadata's home, `docProps/custom.xml` (shared with the other OOXML formats).
+    var customProperties: OOXMLCustomProperties {
+        OOXMLCustomProperties(package: package.package, packageRels: package.packageRels, packageRelsData: package.packageRelsData)
     }
+
+    /// The custom properties part, when the package has one.
+    var customPart: String? { customProperties.part }
 
     private var customCache: (data: Data, scan: PropertiesScanner)??
     func custom() throws -> (data: Data, scan: PropertiesScanner)? {
         if let customCache { return customCache }
-        var value: (Data, PropertiesScanner)?
-        if let part = customPart {
-            let data = try package.read(part)
-            value = (data, try PropertiesScanner.scan(data, part: part, path: package.path, limits: package.limits))
-        }
+        let value = try customProperties.read()
         customCache = .some(value)
         return value
     }
@@ -229,8 +226,7 @@ final class DOCXDocument: OpenedDocument {
             entries += scan.leaves.map { MetadataEntry(key: $0.name, value: $0.value, location: Location(part: part)) }
         }
         if let (_, props) = try custom(), let part = customPart {
-            entries += props.properties.map { MetadataEntry(key: $0.name, value: $0.value, location: Location(part: part, paragraph: $0.paragraph),
-                                                            isOwnStamp: OOXML.ourPropertyNames.contains($0.name)) }
+            entries += OOXMLCustomProperties.entries(in: props, part: part)
         }
         // Evidence fields are best effort: a damaged header's relationships must not make the document unreadable.
         entries += (try? hyperlinkEntries()) ?? []

@@ -1,20 +1,16 @@
 import Foundation
 
-/// Namespaces, relationship types, part names and our markers in Office Open XML.
+/// Namespaces, relationship types, part names and our metadata markers shared by the Office Open XML
+/// formats (Word, PowerPoint). Format-only names live in each format's folder as extensions.
 enum OOXML {
-    static let wordprocessingML = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    static let strictWordprocessingML = "http://purl.oclc.org/ooxml/wordprocessingml/main"
     static let relationships = "http://schemas.openxmlformats.org/package/2006/relationships"
     static let officeDocumentRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
     static let strictOfficeDocumentRel = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
-    static let stylesRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
     static let customPropertiesRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
     static let customPropertiesNS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
     static let docPropsVTypes = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
     static let customPropertiesContentType = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-    static let stylesContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
     static let markupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-    static let drawingML = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
     static let contentTypesPart = "[Content_Types].xml"
     static let packageRelsPart = "_rels/.rels"
@@ -22,10 +18,8 @@ enum OOXML {
     /// The folder of the package's own digital signatures (lower case).
     static let signaturesFolder = "_xmlsignatures/"
 
-    /// The `w:tag` value of our content control.
-    static let statementTag = "disclose:statement"
-    /// The style id of our paragraph style.
-    static let styleID = "AIDisclosure"
+    /// Where the C2PA specification puts the manifest store in ZIP-based formats (OOXML included).
+    static let c2paManifestPart = "META-INF/content_credential.c2pa"
     /// The relationship id we use when we create `docProps/custom.xml`.
     static let customRelID = "rIdDiscloseCustomProperties"
     /// The format id Word uses for user-defined custom properties.
