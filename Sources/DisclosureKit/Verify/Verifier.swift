@@ -35,7 +35,7 @@ public struct Verifier: Sendable {
         if let statement = found.statement {
             checks.append(statement.markersLost
                 ? .init(id: CheckID.statementPresent, status: .warn,
-                        message: "statement found at \(statement.location), recognised by its text and style: the program that last saved the file removed the markers Disclose put on it; stamping again restores them",
+                        message: "statement found at \(statement.location), recognised by its text and the marks that remained: the program that last saved the file removed the markers Disclose put on it; stamping again restores them",
                         location: statement.location)
                 : .init(id: CheckID.statementPresent, status: .pass, message: "statement found at \(statement.location)", location: statement.location))
         } else {
