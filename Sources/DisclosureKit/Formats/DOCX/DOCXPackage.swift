@@ -68,13 +68,7 @@ final class DOCXPackage {
     static func otherOfficeKind(contentType: String) -> String? {
         let type = contentType.lowercased()
         if type.contains("wordprocessingml") || type.contains("ms-word") { return nil }
-        if type.contains("presentationml") || type.contains("ms-powerpoint") {
-            return "a PowerPoint presentation (its main part is \(contentType)), not a Word document; Disclose does not read presentations yet"
-        }
-        if type.contains("spreadsheetml") || type.contains("ms-excel") {
-            return "an Excel workbook (its main part is \(contentType)), not a Word document; Disclose does not read spreadsheets"
-        }
-        return "an Office Open XML package whose main part is \(contentType), not a Word document"
+        return "by its content, it is \(PackageSignature(mainContentType: contentType).kindDescription), not a Word document"
     }
 
     static func describe(_ failure: ZipFailure, path: String) -> DisclosureError {

@@ -59,17 +59,16 @@ public struct PackageSignature: Equatable, Sendable {
         return nil
     }
 
-    /// What the package is, in words, for a message saying Disclose does not read it:
-    /// "an Excel workbook (its main part is application/…)".
+    /// What the package is, in words, for a message saying Disclose does not read it: "an Excel
+    /// workbook"; a kind without a name people know also gives its type, "an Office Open XML
+    /// package (its main part is application/…)".
     public var kindDescription: String {
         if let type = mainContentType {
             let lower = type.lowercased()
-            let kind: String
-            if lower.contains("spreadsheetml") || lower.contains("ms-excel") { kind = "an Excel workbook" }
-            else if lower.contains("presentationml") || lower.contains("ms-powerpoint") { kind = "a PowerPoint presentation" }
-            else if lower.contains("wordprocessingml") || lower.contains("ms-word") { kind = "a Word document" }
-            else { kind = "an Office Open XML package" }
-            return "\(kind) (its main part is \(type))"
+            if lower.contains("spreadsheetml") || lower.contains("ms-excel") { return "an Excel workbook" }
+            if lower.contains("presentationml") || lower.contains("ms-powerpoint") { return "a PowerPoint presentation" }
+            if lower.contains("wordprocessingml") || lower.contains("ms-word") { return "a Word document" }
+            return "an Office Open XML package (its main part is \(type))"
         }
         if let mimetype {
             let names = ["text": "an OpenDocument text document", "presentation": "an OpenDocument presentation",
@@ -79,7 +78,8 @@ public struct PackageSignature: Equatable, Sendable {
             if mimetype.hasPrefix(prefix) {
                 let rest = String(mimetype.dropFirst(prefix.count))
                 let base = rest.components(separatedBy: "-").first ?? rest
-                return "\(names[base] ?? "an OpenDocument package") (its mimetype is \(mimetype))"
+                if let name = names[base] { return name }
+                return "an OpenDocument package (its mimetype is \(mimetype))"
             }
             return "a zip package of type \(mimetype)"
         }

@@ -27,7 +27,8 @@ import Testing
     @Test func readsTheODFMimetype() throws {
         let signature = try #require(PackageSignature.read(try Self.odf(mimetype: "application/vnd.oasis.opendocument.spreadsheet")))
         #expect(signature.mimetype == "application/vnd.oasis.opendocument.spreadsheet")
-        #expect(signature.kindDescription == "an OpenDocument spreadsheet (its mimetype is application/vnd.oasis.opendocument.spreadsheet)")
+        #expect(signature.kindDescription == "an OpenDocument spreadsheet")
+        #expect(PackageSignature(mimetype: "application/vnd.oasis.opendocument.unheard-of").kindDescription == "an OpenDocument package (its mimetype is application/vnd.oasis.opendocument.unheard-of)")
         #expect(PackageSignature(mimetype: "application/vnd.oasis.opendocument.text-template").kindDescription.hasPrefix("an OpenDocument text document"))
     }
 
