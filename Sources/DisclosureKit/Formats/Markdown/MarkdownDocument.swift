@@ -236,9 +236,14 @@ final class MarkdownDocument: OpenedDocument {
     /// `alwaysReparse` makes every stamp take the full check (the stamped output parsed again);
     /// tests use it to show that the check without a second parse decides the same.
     func stamped(_ request: StampRequest, alwaysReparse: Bool) throws -> Data {
+        try stampedChecking(request, alwaysReparse: alwaysReparse).data
+    }
+
+    /// The stamped bytes, and whether the check parsed them again (for tests).
+    func stampedChecking(_ request: StampRequest, alwaysReparse: Bool) throws -> (data: Data, reparsed: Bool) {
         // Always stamp the unstamped document, so stamping again gives the same bytes.
         if statementRegion != nil || metadataRegion != nil {
-            return try MarkdownDocument(input: DocumentInput(data: try unstamped(), path: path), handler: handler).stamped(request, alwaysReparse: alwaysReparse)
+            return try MarkdownDocument(input: DocumentInput(data: try unstamped(), path: path), handler: handler).stampedChecking(request, alwaysReparse: alwaysReparse)
         }
         let eol = file.eol
         var edits: [(range: Range<Int>, text: String)] = []
@@ -298,10 +303,10 @@ final class MarkdownDocument: OpenedDocument {
         })
         if reparse || !placementIsProvable {
             try checkPlacement(output, request: request)
-        } else {
-            try checkStatementBlock(block, request: request)
+            return (output, true)
         }
-        return output
+        try checkStatementBlock(block, request: request)
+        return (output, false)
     }
 
     /// True when the check of the stamped output can be made without parsing it again.
@@ -331,6 +336,9 @@ final class MarkdownDocument: OpenedDocument {
 
     /// True when the document's last line may belong to a block that a blank line does not close:
     /// an HTML block, or a fenced code block (other than a top-level one closed by its fence).
+    /// cmark reports an HTML block closed by its end condition (`-->`, `</script>`...) as ending on
+    /// the line before, so such a block closed on the last line is not counted; it is closed, so
+    /// that is safe. Open ones run to the end of the document and are counted.
     private func endIsRisky() -> Bool {
         guard let last = (0..<lines.count).last(where: { !isBlank($0) }) else { return false }
         return blocks().contains { block in

@@ -54,6 +54,18 @@ import Testing
         }
     }
 
+    /// The one-parse check is what ordinary documents get; the risky ones still parse the output again.
+    /// (A comment closed on the last line is safe: cmark reports an HTML block closed by its end
+    /// condition as ending on the line before, and either way a closed block cannot swallow ours.)
+    @Test(arguments: [("# T\n\ntext\n", false), ("text", false), ("---\ntitle: x\n---\nbody\n", false), ("- a\n- b\n", false),
+                      ("```\ncode\n", true), ("<!-- closed -->\n", false), ("<div>\nx\n", true),
+                      ("text\n<!-- disclose:statement:end -->\n", true)])
+    func whichDocumentsAreParsedAgain(text: String, reparsed: Bool) throws {
+        let doc = try MarkdownHandler().open(DocumentInput(data: Data(text.utf8), path: "x.md")) as! MarkdownDocument
+        let r = Self.request(Self.statements[0], .end, .native)
+        #expect(try doc.stampedChecking(r, alwaysReparse: false).reparsed == reparsed)
+    }
+
     @Test func fixturesGiveTheSameBytesAsTheFullCheck() throws {
         let names = TextFixtures.names("markdown")
         #expect(!names.isEmpty)
