@@ -14,6 +14,8 @@ final class MarkdownDocument: OpenedDocument {
     private(set) var statementRegion: Range<Int>?
     private(set) var statementLines: ClosedRange<Int>?
     private(set) var statementCount = 0
+    /// True when some line, trimmed, is one of our statement markers (matched or not).
+    private(set) var hasMarkerLine = false
     /// Our metadata: its byte range, what it holds, and the line it starts on.
     private(set) var metadataRegion: Range<Int>?
     private(set) var metadataValues: [String: String] = [:]
@@ -66,6 +68,9 @@ final class MarkdownDocument: OpenedDocument {
         while i < lines.count {
             let marker = trimmed(i)
             let afterFence = marker.elementsEqual(Self.beginAfterFenceBytes)
+            if marker.first == 0x3C, afterFence || marker.elementsEqual(Self.beginBytes) || marker.elementsEqual(Self.endBytes) {
+                hasMarkerLine = true
+            }
             if marker.first == 0x3C, afterFence || marker.elementsEqual(Self.beginBytes),
                let j = (i + 1..<lines.count).first(where: { trimmed($0).elementsEqual(Self.endBytes) }) {
                 statementCount += 1
@@ -225,9 +230,20 @@ final class MarkdownDocument: OpenedDocument {
     }
 
     func stamped(_ request: StampRequest) throws -> Data {
+        try stamped(request, alwaysReparse: false)
+    }
+
+    /// `alwaysReparse` makes every stamp take the full check (the stamped output parsed again);
+    /// tests use it to show that the check without a second parse decides the same.
+    func stamped(_ request: StampRequest, alwaysReparse: Bool) throws -> Data {
+        try stampedChecking(request, alwaysReparse: alwaysReparse).data
+    }
+
+    /// The stamped bytes, and whether the check parsed them again (for tests).
+    func stampedChecking(_ request: StampRequest, alwaysReparse: Bool) throws -> (data: Data, reparsed: Bool) {
         // Always stamp the unstamped document, so stamping again gives the same bytes.
         if statementRegion != nil || metadataRegion != nil {
-            return try MarkdownDocument(input: DocumentInput(data: try unstamped(), path: path), handler: handler).stamped(request)
+            return try MarkdownDocument(input: DocumentInput(data: try unstamped(), path: path), handler: handler).stampedChecking(request, alwaysReparse: alwaysReparse)
         }
         let eol = file.eol
         var edits: [(range: Range<Int>, text: String)] = []
@@ -250,9 +266,13 @@ final class MarkdownDocument: OpenedDocument {
         let quote = MarkdownStatement.quote(request.statement)
         let block = MarkdownMarkers.begin + eol + eol + quote + eol + eol + MarkdownMarkers.end
         let endsWithEOL = b.last == 0x0A || b.last == 0x0D
+        // Whether the stamped output must be parsed again to check the placement (see `placementIsProvable`).
+        var reparse = alwaysReparse
         func atEnd() -> (Range<Int>, String) {
             if b.isEmpty { return (0..<0, block + eol) }
+            if endIsRisky() { reparse = true }
             if let fence = unclosedFinalFence() {
+                reparse = true
                 // CommonMark runs an unclosed fence to the end of the document; closing it there renders the
                 // same code block, and lets the statement follow it. The closing line goes with our block.
                 let closing = String(repeating: Character(Unicode.Scalar(fence.character)), count: fence.length)
@@ -281,16 +301,83 @@ final class MarkdownDocument: OpenedDocument {
         let output = XMLBytes.splice(file.original, edits.map { edit in
             (file.originalOffset(edit.range.lowerBound)..<file.originalOffset(edit.range.upperBound), file.encode(edit.text))
         })
-        try checkPlacement(output, request: request)
-        return output
+        if reparse || !placementIsProvable {
+            try checkPlacement(output, request: request)
+            return (output, true)
+        }
+        try checkStatementBlock(block, request: request)
+        return (output, false)
+    }
+
+    /// True when the check of the stamped output can be made without parsing it again.
+    ///
+    /// Why that is sound: the statement block is `begin marker`, blank line, `> quote`, blank line,
+    /// `end marker`, each marker line an HTML block that ends on its own line (it holds `-->`). It is
+    /// inserted (a) at the start of the content (document start or after the front matter), (b) right
+    /// after a top-level heading, or (c) at the end after a blank line. In (a) and (b) the original
+    /// content that follows starts a new block after a closed HTML block, as it started a new block
+    /// at the start of the document or after the closed heading; nothing before it can continue. In
+    /// (c) the blank line and the unindented marker close every open block and container, except
+    /// for a fenced code block or an HTML block of kinds 1-5 (comment, `<script>`, `<pre>`, ...) still
+    /// open at the end: `endIsRisky` sends those documents (and any ending in an HTML or fenced code
+    /// block) to the full check. The metadata we add is front matter (blanked before parsing) or one
+    /// comment line (an HTML block ending on its line, left out of the text). So the original blocks
+    /// keep their text, our lines are left out of it, and the statement block parses as it does on its
+    /// own, which `checkStatementBlock` checks (inline parsing of the escaped quote cannot depend on the
+    /// rest: it holds no link references). Documents with a line that is one of our markers (which the
+    /// second parse might pair with ours), or not in UTF-8/UTF-16, take the full check.
+    private var placementIsProvable: Bool {
+        if hasMarkerLine { return false }
+        switch file.encoding {
+        case .utf8, .utf16LE, .utf16BE: return true
+        default: return false
+        }
+    }
+
+    /// True when the document's last line may belong to a block that a blank line does not close:
+    /// an HTML block, or a fenced code block (other than a top-level one closed by its fence).
+    /// cmark reports an HTML block closed by its end condition (`-->`, `</script>`...) as ending on
+    /// the line before, so such a block closed on the last line is not counted; it is closed, so
+    /// that is safe. Open ones run to the end of the document and are counted.
+    private func endIsRisky() -> Bool {
+        guard let last = (0..<lines.count).last(where: { !isBlank($0) }) else { return false }
+        return blocks().contains { block in
+            guard block.endLine >= last + 1 else { return false }
+            switch block.type {
+            case "html_block": return true
+            case "code_block": return block.fence != nil && !(block.depth == 0 && isClosedFence(block))
+            default: return false
+            }
+        }
     }
 
     /// The fence of a top-level fenced code block that runs to the end of the document unclosed.
     private func unclosedFinalFence() -> MarkdownFence? {
         guard let last = blocks().last(where: { $0.depth == 0 }), last.type == "code_block", let fence = last.fence else { return nil }
-        let closed = last.endLine > last.startLine && last.endLine <= lines.count && isFenceLine(last.endLine - 1)
-            && lines[last.endLine - 1].text(b).utf8.filter { $0 == fence.character }.count >= fence.length
-        return closed ? nil : fence
+        return isClosedFence(last) ? nil : fence
+    }
+
+    /// True for a top-level fenced code block whose last line is its closing fence.
+    private func isClosedFence(_ block: MarkdownBlock) -> Bool {
+        guard let fence = block.fence else { return false }
+        return block.endLine > block.startLine && block.endLine <= lines.count && isFenceLine(block.endLine - 1)
+            && lines[block.endLine - 1].text(b).utf8.filter { $0 == fence.character }.count >= fence.length
+    }
+
+    /// The statement half of `checkPlacement` without parsing the whole output: the statement block,
+    /// parsed on its own, must give one visible statement with the requested text.
+    private func checkStatementBlock(_ block: String, request: StampRequest) throws {
+        let alone = try MarkdownDocument(input: DocumentInput(data: Data((block + file.eol).utf8), path: path), handler: handler)
+        guard let statement = try alone.findStamp().statement, statement.visibilityProblems.isEmpty,
+              CanonicalText.paragraph(statement.text) == CanonicalText.paragraph(request.statement) else {
+            throw placementRefusal
+        }
+    }
+
+    private var placementRefusal: DisclosureError {
+        DisclosureError.unreadable(
+            path: path, reason: "the statement cannot be placed where readers will see it; the document probably ends inside an unclosed code block, HTML block or comment",
+            hint: "Close the open block (for example add the closing ``` fence), or stamp with --placement start, and try again. Nothing was written.")
     }
 
     /// Reads the result back: the statement must be visible and the text unchanged.
@@ -300,9 +387,7 @@ final class MarkdownDocument: OpenedDocument {
         guard let statement = found.statement, statement.visibilityProblems.isEmpty,
               CanonicalText.paragraph(statement.text) == CanonicalText.paragraph(request.statement),
               try again.text().body.map(\.text) == (try text()).body.map(\.text) else {
-            throw DisclosureError.unreadable(
-                path: path, reason: "the statement cannot be placed where readers will see it; the document probably ends inside an unclosed code block, HTML block or comment",
-                hint: "Close the open block (for example add the closing ``` fence), or stamp with --placement start, and try again. Nothing was written.")
+            throw placementRefusal
         }
     }
 
