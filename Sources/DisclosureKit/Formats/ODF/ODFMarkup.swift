@@ -73,26 +73,7 @@ enum ODF {
     // MARK: Escaping
 
     /// Text escaped for XML character data and attribute values; characters XML 1.0 forbids are dropped.
-    static func escape(_ s: String, quotes: Bool = true) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where quotes: out += "&quot;"
-            case "'" where quotes: out += "&apos;"
-            case "\n" where quotes: out += "&#10;"
-            default:
-                let v = scalar.value
-                if v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || v >= 0x10000 {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String, quotes: Bool = true) -> String { XMLBytes.escape(s, quotes: quotes, newlineReference: true) }
 
     /// `xmlns:…` declarations for the prefixes among `needed` that the root does not bind to
     /// our namespaces (so markup we insert means the same in any document).

@@ -39,26 +39,7 @@ enum OOXML {
     /// Text escaped for XML character data (quotes left as they are).
     static func escapeText(_ s: String) -> String { escape(s, quotes: false) }
 
-    static func escape(_ s: String, quotes: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where quotes: out += "&quot;"
-            case "'" where quotes: out += "&apos;"
-            default:
-                // Characters XML 1.0 forbids are dropped.
-                let v = scalar.value
-                if v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || v >= 0x10000 {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String, quotes: Bool) -> String { XMLBytes.escape(s, quotes: quotes) }
 
     /// Resolves a relationship target against the folder of the part that owns the relationships.
     static func resolve(target: String, from sourcePart: String) -> String {

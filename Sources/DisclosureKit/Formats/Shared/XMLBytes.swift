@@ -122,4 +122,28 @@ enum XMLBytes {
     static func find(_ needle: String, in data: Data) -> Int? {
         data.range(of: Data(needle.utf8)).map { $0.lowerBound - data.startIndex }
     }
+
+    /// Text escaped for XML character data (`quotes` false) or attribute values (`quotes` true);
+    /// characters XML 1.0 forbids are dropped. `newlineReference` writes a line feed in an
+    /// attribute as `&#10;`, so attribute-value normalisation keeps it.
+    static func escape(_ s: String, quotes: Bool, newlineReference: Bool = false) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where quotes: out += "&quot;"
+            case "'" where quotes: out += "&apos;"
+            case "\n" where quotes && newlineReference: out += "&#10;"
+            default:
+                let v = scalar.value
+                if v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || v >= 0x10000 {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
 }
