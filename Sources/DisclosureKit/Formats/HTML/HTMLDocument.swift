@@ -365,16 +365,25 @@ final class HTMLDocument: OpenedDocument {
     /// `<template>`, `<textarea>`, foreign SVG or MathML content, an unclosed `<title>`) nor reparented
     /// (formatting elements, paragraphs). An element whose end tag is not written counts as open, so
     /// any element the parser closed by itself sends the page to the full check; so does any element
-    /// the parser made up (a missing `<tbody>`, a formatting element it reopened), a frameset, a page
+    /// the parser made up (a formatting element it reopened), unless the element written around it is
+    /// closed before our offsets or starts after them (a table's missing `<tbody>`), a frameset, a page
     /// with no written `<head>`, and a fragment. Inserting a closed block or head element at such a point
     /// changes no other element's text, so the text and the statement are checked as they would be
     /// after a second parse: the text is unchanged, and the statement is checked on its own
     /// (``checkStatement(_:request:at:)``).
     func insertionIsProvable(metadataAt: Int?, statementAt: Int) -> Bool {
         guard let metadataAt else { return false }
+        let offsets = [metadataAt, statementAt]
         for e in tree.elements {
             if e.tag == "frameset" { return false }
-            if e.startTag.isEmpty && !["html", "head", "body"].contains(e.tag) { return false }
+            if e.startTag.isEmpty && !["html", "head", "body"].contains(e.tag) {
+                // An element the parser made up (a table's missing <tbody>) is harmless when the
+                // nearest element written in the source around it is closed away from our offsets.
+                var ancestor = e.parent
+                while let a = ancestor, tree.elements[a].startTag.isEmpty { ancestor = tree.elements[a].parent }
+                guard let a = ancestor, let end = tree.elements[a].endTag,
+                      offsets.allSatisfy({ $0 <= tree.elements[a].startTag.lowerBound || $0 >= end.upperBound }) else { return false }
+            }
         }
         func openElements(at offset: Int) -> [HTMLElementInfo] {
             tree.elements.filter { e in
