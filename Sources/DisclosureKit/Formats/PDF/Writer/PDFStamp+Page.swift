@@ -4,7 +4,7 @@ extension PDFStamp {
     /// Adds our statement page, XMP properties and (in a tagged PDF) structure elements to
     /// `changes`. Returns the page's index in the stamped document.
     static func addStatement(_ request: StampRequest, changes: PDFChangeSet, tail: PDFFileTail, data: Data, path: String,
-                             fontPath: String?, excluding ours: Set<PDFReference>, notes: inout [String]) throws -> Int {
+                             fontPath: String?, excluding ours: Set<PDFReference>, replacing: Bool, notes: inout [String]) throws -> Int {
         guard let catalogRef = tail.trailer["Root"]?.referenceValue, var catalog = try changes.object(catalogRef).dictionaryValue else {
             throw unreadable(path, "the PDF has no document catalog (/Root)")
         }
@@ -83,7 +83,8 @@ extension PDFStamp {
 
         let date = PDFStampRecord.pdfDate(request.disclosure.date)
         let record = PDFStampRecord(originalLength: data.count, originalSHA256: SHA256Digest.hex(data), objects: created,
-                                    structureElements: structure, createdMetadata: createdMetadata, lastModified: date)
+                                    structureElements: structure, createdMetadata: createdMetadata, lastModified: date,
+                                    replacesEarlierStamp: replacing)
         page["LastModified"] = .string(Data(date.utf8))
         page["PieceInfo"] = record.pieceInfo
         changes.set(pageRef, .dictionary(page))

@@ -103,50 +103,73 @@ enum PDFStamp {
     /// The file with `request` stamped in, replacing any stamp of ours.
     /// - Throws: ``DisclosureError`` when the file cannot be read or stamped, or the font is missing.
     static func stamp(_ request: StampRequest, in input: PDFStampInput) throws -> PDFStampResult {
+        try stamp(request, in: input, depth: 0)
+    }
+
+    private static func stamp(_ request: StampRequest, in input: PDFStampInput, depth: Int) throws -> PDFStampResult {
         let state = try find(in: input)
-        var data = input.data
-        var source = input.source
-        if let original = state.intactOriginalLength {
-            // Our update is the last one: write a new one on the original bytes.
-            data = input.data.prefix(original)
-            source = try input.reopen(data)
+        if let original = state.intactOriginalLength, depth < 4 {
+            // Our update is the last one: write a new one on the bytes before it.
+            var result = try stamp(request, in: try prefixInput(input, original), depth: depth + 1)
+            result.data = result.update.apply(to: input.data)
+            return result
         }
+        let data = input.data
         let tail = try readTail(data, path: input.path)
-        let changes = PDFChangeSet(base: source, size: tail.trailer["Size"]?.integerValue ?? 0)
+        let changes = PDFChangeSet(base: input.source, size: tail.trailer["Size"]?.integerValue ?? 0)
         var ours: Set<PDFReference> = []
-        if state.intactOriginalLength == nil {
-            for page in state.pages {
-                try removePage(page, changes: changes, path: input.path)
-                ours.insert(page.reference)
-            }
+        for page in state.pages {
+            try removePage(page, changes: changes, path: input.path)
+            ours.insert(page.reference)
         }
+        if state.pages.isEmpty, state.metadata != nil { try removeMetadataOnly(changes: changes, tail: tail) }
         var notes: [String] = []
         let index = try addStatement(request, changes: changes, tail: tail, data: data, path: input.path, fontPath: input.fontPath,
-                                     excluding: ours, notes: &notes)
-        let append = try write(changes, tail: tail, path: input.path)
-        let update = PDFUpdate(keepPrefix: data.count, append: append)
-        let claim = try metadataPacket(source).flatMap(PDFXMP.pdfaClaim)
-        return PDFStampResult(update: update, data: update.apply(to: input.data), pageIndex: index, originalLength: data.count,
+                                     excluding: ours, replacing: !state.isEmpty, notes: &notes)
+        let update = PDFUpdate(keepPrefix: data.count, append: try write(changes, tail: tail, path: input.path))
+        let claim = try metadataPacket(input.source).flatMap(PDFXMP.pdfaClaim)
+        return PDFStampResult(update: update, data: update.apply(to: data), pageIndex: index, originalLength: data.count,
                               pdfaClaim: claim, notes: notes)
     }
 
     /// The change that removes our stamp: a truncation to the original bytes when our update is
-    /// the last one, else a new update that removes our page and properties and frees our objects.
-    /// An empty change (keep everything, append nothing) when there is no stamp of ours.
+    /// the last one (followed, when that update had replaced an earlier stamp, by an update that
+    /// removes the earlier one), else a new update that removes our page and properties and frees
+    /// our objects. An empty change (keep everything, append nothing) when there is no stamp of ours.
     static func unstamp(in input: PDFStampInput) throws -> PDFUpdate {
+        try unstamp(in: input, depth: 0)
+    }
+
+    private static func unstamp(in input: PDFStampInput, depth: Int) throws -> PDFUpdate {
         let state = try find(in: input)
-        if let original = state.intactOriginalLength { return PDFUpdate(keepPrefix: original, append: Data()) }
+        if let original = state.intactOriginalLength, depth < 4 {
+            guard state.pages.last?.record.replacesEarlierStamp == true else { return PDFUpdate(keepPrefix: original, append: Data()) }
+            return try unstamp(in: try prefixInput(input, original), depth: depth + 1)
+        }
         guard !state.isEmpty else { return PDFUpdate(keepPrefix: input.data.count, append: Data()) }
         let tail = try readTail(input.data, path: input.path)
         let changes = PDFChangeSet(base: input.source, size: tail.trailer["Size"]?.integerValue ?? 0)
         for page in state.pages { try removePage(page, changes: changes, path: input.path) }
-        if state.pages.isEmpty, let catalogRef = tail.trailer["Root"]?.referenceValue,
-           let ref = try changes.dictionary(.reference(catalogRef))?["Metadata"]?.referenceValue {
-            let packet = try changes.streamData(ref)
-            try setMetadata(ref, PDFXMP.removing(from: packet), changes: changes)
-        }
+        if state.pages.isEmpty { try removeMetadataOnly(changes: changes, tail: tail) }
         guard !changes.isEmpty else { return PDFUpdate(keepPrefix: input.data.count, append: Data()) }
         return PDFUpdate(keepPrefix: input.data.count, append: try write(changes, tail: tail, path: input.path))
+    }
+
+    /// The first `length` bytes of the input, opened as a document of their own.
+    static func prefixInput(_ input: PDFStampInput, _ length: Int) throws -> PDFStampInput {
+        var inner = input
+        inner.data = input.data.prefix(length)
+        inner.source = try input.reopen(inner.data)
+        return inner
+    }
+
+    /// Removes our XMP properties when there is no page of ours.
+    static func removeMetadataOnly(changes: PDFChangeSet, tail: PDFFileTail) throws {
+        guard let catalogRef = tail.trailer["Root"]?.referenceValue,
+              let ref = try changes.dictionary(.reference(catalogRef))?["Metadata"]?.referenceValue, try changes.isStream(ref) else { return }
+        let packet = try changes.streamData(ref)
+        let removed = PDFXMP.removing(from: packet)
+        if removed != packet { try setMetadata(ref, removed, changes: changes) }
     }
 
     // MARK: Steps

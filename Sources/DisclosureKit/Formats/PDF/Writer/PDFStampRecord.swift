@@ -20,6 +20,10 @@ struct PDFStampRecord: Equatable, Sendable {
     var createdMetadata: Bool
     /// `D:` date of the stamp, from the disclosure's date.
     var lastModified: String
+    /// True when the bytes before our update still hold an earlier stamp of ours, which this
+    /// update removed (a restamp after another program's update): truncating to them would bring
+    /// the earlier stamp back, so unstamping also removes it.
+    var replacesEarlierStamp: Bool
 
     /// The `/PieceInfo` value for our page.
     var pieceInfo: PDFObject {
@@ -27,7 +31,7 @@ struct PDFStampRecord: Equatable, Sendable {
             ("Statement", .bool(true)), ("Version", .integer(PDFStampRecord.version)),
             ("OriginalLength", .integer(originalLength)), ("OriginalSHA256", .string(Data(originalSHA256.utf8))),
             ("Objects", .array(objects.map { .reference($0) })), ("Structure", .array(structureElements.map { .reference($0) })),
-            ("CreatedMetadata", .bool(createdMetadata)),
+            ("CreatedMetadata", .bool(createdMetadata)), ("ReplacesEarlierStamp", .bool(replacesEarlierStamp)),
         ])
         let data = PDFDictionary([("LastModified", .string(Data(lastModified.utf8))), ("Private", .dictionary(privateData))])
         return .dictionary(PDFDictionary([(PDFStampRecord.pieceKey, .dictionary(data))]))
@@ -42,17 +46,19 @@ struct PDFStampRecord: Equatable, Sendable {
         objects = p["Objects"]?.arrayValue?.compactMap(\.referenceValue) ?? []
         structureElements = p["Structure"]?.arrayValue?.compactMap(\.referenceValue) ?? []
         createdMetadata = p["CreatedMetadata"]?.boolValue ?? false
+        replacesEarlierStamp = p["ReplacesEarlierStamp"]?.boolValue ?? false
         lastModified = piece["LastModified"]?.stringBytes.map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
     init(originalLength: Int, originalSHA256: String, objects: [PDFReference], structureElements: [PDFReference],
-         createdMetadata: Bool, lastModified: String) {
+         createdMetadata: Bool, lastModified: String, replacesEarlierStamp: Bool = false) {
         self.originalLength = originalLength
         self.originalSHA256 = originalSHA256
         self.objects = objects
         self.structureElements = structureElements
         self.createdMetadata = createdMetadata
         self.lastModified = lastModified
+        self.replacesEarlierStamp = replacesEarlierStamp
     }
 
     /// A PDF date (§7.9.4) from an ISO 8601 date or timestamp (`2026-11-25`, `2026-11-25T10:30:00Z`);
