@@ -10,10 +10,9 @@ import Foundation
 /// glyphs, and a CIDToGIDMap stream maps it to its glyph (or .notdef), so that `ToUnicode` still
 /// gives every character back.
 ///
-/// Not done: text shaping. Arabic letters are set in their isolated forms, left to right, one
-/// glyph per character, without joining or bidirectional reordering; they are legible letter by
-/// letter and copy out as the right characters, but do not read as joined script. Combining marks
-/// are placed by the font's own zero-width marks, after NFC composition.
+/// Text is shaped by ``PDFTextShaping`` (Arabic joining forms and lam-alef, right-to-left runs
+/// reversed); what it does not do is said there. Combining marks left after NFC composition are
+/// drawn as the font's zero-width marks, without positioning.
 final class PDFEmbeddedFont {
     /// The font Disclose uses, installed by `Scripts/bootstrap` (Debian package `fonts-dejavu-core`).
     static let defaultPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -56,8 +55,13 @@ final class PDFEmbeddedFont {
     /// Width of `text` at `size` points, by the glyphs' advance widths.
     func width(_ text: String, size: Double) -> Double {
         var units = 0
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars { units += advance(of: glyph(for: scalar)) }
+        for cluster in shaped(text) { units += advance(of: glyph(for: cluster.form)) }
         return Double(units) * size / 1000
+    }
+
+    /// `text` as glyphs to draw, left to right (``PDFTextShaping``).
+    func shaped(_ text: String) -> [PDFTextShaping.Cluster] {
+        PDFTextShaping.clusters(text) { self.font.cmap[$0.value] != nil }
     }
 
     /// The glyph for `scalar`, 0 (.notdef) when the font has none.
@@ -69,22 +73,22 @@ final class PDFEmbeddedFont {
         return Int((Double(font.advances[glyph]) * 1000 / Double(font.unitsPerEm)).rounded())
     }
 
-    /// `text` as two-byte codes for a `Tj` string, recording the characters used.
+    /// `text` as two-byte codes for a `Tj` string, shaped and in drawing order, recording the characters used.
     func encode(_ text: String) -> Data {
         var out = Data()
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
-            let key = String(scalar)
+        for cluster in shaped(text) {
+            let key = String(cluster.form) + "\u{0}" + cluster.text
             let code: Int
             if let known = codeOfText[key] { code = known } else {
-                let g = glyph(for: scalar)
-                if g == 0 { missing.append(key) }
+                let g = glyph(for: cluster.form)
+                if g == 0 { missing.append(cluster.text) }
                 if g != 0, codes[g] == nil {
                     code = g
                 } else {
                     code = font.numGlyphs + remapped.count
                     remapped[code] = g
                 }
-                codes[code] = key
+                codes[code] = cluster.text
                 codeOfText[key] = code
             }
             out.append(UInt8(code >> 8 & 0xFF)); out.append(UInt8(code & 0xFF))
