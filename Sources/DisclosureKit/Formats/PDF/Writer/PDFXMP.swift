@@ -22,6 +22,9 @@ enum PDFXMP {
     /// The packet with our properties for these facts, replacing any of ours; a new minimal packet when `packet` is nil.
     /// - Throws: ``PDFXMPError`` when the packet has no `rdf:RDF` element to add to.
     static func adding(facts: [(key: String, value: String)], json: String, digitalSourceType: String, to packet: Data?) throws -> Data {
+        if let packet, packet.prefix(2) == Data([0xFE, 0xFF]) || packet.prefix(2) == Data([0xFF, 0xFE]) || packet.prefix(64).contains(0) {
+            throw PDFXMPError(problem: "the XMP packet is not UTF-8 (UTF-16 or UTF-32 packets are not edited)")
+        }
         let base = packet.map(removing) ?? minimalPacket
         guard let close = rdfClose(base) else { throw PDFXMPError(problem: "the XMP packet has no rdf:RDF element") }
         let rdf = close.prefix
