@@ -31,34 +31,35 @@ import Testing
         let original = PDFWriterTestFiles.make(pages: ["Hello from page one.", "Second page here."], xrefStream: v.xrefStream, tagged: v.tagged,
                                                xmp: v.xmp ? PDFWriterTestFiles.xmpPacket : nil)
         let result = try PDFStamp.stamp(try Self.request(), in: try Self.input(original))
-        #expect(result.data.prefix(original.count) == original, "the original bytes stay the file's first bytes")
+        let stampedData = result.update.apply(to: original)
+        #expect(stampedData.prefix(original.count) == original, "the original bytes stay the file's first bytes")
         #expect(result.update.keepPrefix == original.count)
         #expect(result.pageIndex == 2)
         #expect(result.originalLength == original.count)
         #expect(result.pdfaClaim == (v.xmp ? "PDF/A-2b" : nil))
 
-        let tail = try PDFFileTail.read(result.data)
+        let tail = try PDFFileTail.read(stampedData)
         #expect(tail.kind == .table || !v.xrefStream ? tail.kind == .table : true)
         if v.xrefStream { if case .stream = tail.kind {} else { Issue.record("\(name): the update's section is not a stream") } }
         #expect(tail.trailer["Prev"]?.integerValue == (try PDFFileTail.read(original)).startxref)
         #expect(tail.trailer["Encrypt"] == nil)
         #expect(tail.trailer["ID"]?.arrayValue?.first == .string(Data(repeating: 0, count: 0) + Data([0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99, 0xAA, 0xBB, 0xCC, 0xDD, 0xEE, 0xFF])))
 
-        let found = try PDFStamp.find(in: try Self.input(result.data))
+        let found = try PDFStamp.find(in: try Self.input(stampedData))
         #expect(found.pages.map(\.index) == [2])
         #expect(found.intactOriginalLength == original.count)
-        #expect(found.managedRanges == [original.count..<result.data.count])
+        #expect(found.managedRanges == [original.count..<stampedData.count])
         #expect(found.metadata?.facts["declarant"] == "Jane Smith")
         #expect(found.metadata?.json.map { String(decoding: $0, as: UTF8.self) } == (try Samples.disclosure.canonicalJSONString()))
 
-        let again = try PDFStamp.stamp(try Self.request(), in: try Self.input(result.data))
-        #expect(again.data == result.data, "stamping twice with the same facts gives the same bytes")
+        let again = try PDFStamp.stamp(try Self.request(), in: try Self.input(stampedData))
+        #expect(again.update.apply(to: stampedData) == stampedData, "stamping twice with the same facts gives the same bytes")
 
-        let unstamp = try PDFStamp.unstamp(in: try Self.input(result.data))
+        let unstamp = try PDFStamp.unstamp(in: try Self.input(stampedData))
         #expect(unstamp == PDFUpdate(keepPrefix: original.count, append: Data()))
-        #expect(unstamp.apply(to: result.data) == original, "unstamping our last update gives the original bytes")
+        #expect(unstamp.apply(to: stampedData) == original, "unstamping our last update gives the original bytes")
 
-        try PDFClients.check(result.data, name: "\(name)-stamped", pages: 3, contains: ["Hello from page one.", "AI use disclosure", "Zoë Nguyễn", "ŵ"])
+        try PDFClients.check(stampedData, name: "\(name)-stamped", pages: 3, contains: ["Hello from page one.", "AI use disclosure", "Zoë Nguyễn", "ŵ", "سلام"])
     }
 
     @Test(.enabled(if: fontPresent, "DejaVuSans is not installed (run Scripts/bootstrap), so the stamp tests are skipped"),
@@ -66,7 +67,7 @@ import Testing
     func restampAndUnstampAfterAnotherUpdate(_ name: String) throws {
         let v = Self.variants.first { $0.name == name }!
         let original = PDFWriterTestFiles.make(pages: ["Only page."], xrefStream: v.xrefStream, tagged: v.tagged, xmp: v.xmp ? PDFWriterTestFiles.xmpPacket : nil)
-        let stamped = try PDFStamp.stamp(try Self.request(), in: try Self.input(original)).data
+        let stamped = try PDFStamp.stamp(try Self.request(), in: try Self.input(original)).update.apply(to: original)
         // Another program's update after ours: a new Info dictionary.
         let foreign = try PDFIncrementalWriter.update(tail: try PDFFileTail.read(stamped), objects: [
             PDFWrittenObject(PDFReference(4), .dictionary(PDFDictionary([("Producer", .string(Data("Other".utf8)))]))),
@@ -74,14 +75,16 @@ import Testing
         let edited = stamped + foreign
         #expect(try PDFStamp.find(in: try Self.input(edited)).intactOriginalLength == nil)
 
-        let restamped = try PDFStamp.stamp(try Self.request("Second statement.", placement: .start), in: try Self.input(edited))
+        let restampResult = try PDFStamp.stamp(try Self.request("Second statement.", placement: .start), in: try Self.input(edited))
+        #expect(restampResult.update.keepPrefix == edited.count)
+        let restamped = (data: restampResult.update.apply(to: edited), pageIndex: restampResult.pageIndex)
         #expect(restamped.data.prefix(edited.count) == edited)
         #expect(restamped.pageIndex == 0)
         let found = try PDFStamp.find(in: try Self.input(restamped.data))
         #expect(found.pages.map(\.index) == [0], "one statement page, the earlier one removed")
         #expect(found.pages.first?.record.replacesEarlierStamp == true)
         let twice = try PDFStamp.stamp(try Self.request("Second statement.", placement: .start), in: try Self.input(restamped.data))
-        #expect(twice.data == restamped.data)
+        #expect(twice.update.apply(to: restamped.data) == restamped.data)
         try PDFClients.check(restamped.data, name: "\(name)-restamped", pages: 2, contains: ["Only page.", "Second statement."])
 
         let unstamped = try PDFStamp.unstamp(in: try Self.input(restamped.data)).apply(to: restamped.data)
@@ -99,7 +102,7 @@ import Testing
     @Test(.enabled(if: fontPresent, "DejaVuSans is not installed (run Scripts/bootstrap), so the stamp tests are skipped"))
     func taggedDocumentGetsStructureElements() throws {
         let original = PDFWriterTestFiles.make(pages: ["Tagged page."], tagged: true, xmp: PDFWriterTestFiles.xmpPacket)
-        let stamped = try PDFStamp.stamp(try Self.request(), in: try Self.input(original)).data
+        let stamped = try PDFStamp.stamp(try Self.request(), in: try Self.input(original)).update.apply(to: original)
         let doc = try ScannedPDF(stamped)
         let page = try #require(try doc.pages().last)
         let pageDict = try #require(try doc.object(page).dictionaryValue)

@@ -31,6 +31,15 @@ final class PDFChangeSet {
         return o.dictionaryValue
     }
 
+    /// The items of an array, or of an array an indirect reference points at, or the one object
+    /// `o` itself (a `/K` or `/Kids` may be any of these); empty when absent.
+    func list(_ o: PDFObject?) throws -> [PDFObject] {
+        guard let o else { return [] }
+        if let items = o.arrayValue { return items }
+        if let r = o.referenceValue, let items = try object(r).arrayValue { return items }
+        return [o]
+    }
+
     func streamData(_ r: PDFReference) throws -> Data {
         if let d = decoded[r] { return d }
         return try base.streamData(r)

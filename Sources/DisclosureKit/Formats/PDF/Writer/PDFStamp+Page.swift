@@ -89,7 +89,7 @@ extension PDFStamp {
         page["PieceInfo"] = record.pieceInfo
         changes.set(pageRef, .dictionary(page))
 
-        var kids = pagesRoot["Kids"]?.arrayValue ?? []
+        var kids = try changes.list(pagesRoot["Kids"])
         let index: Int
         if request.placement == .start {
             kids.insert(.reference(pageRef), at: 0)
@@ -147,7 +147,7 @@ extension PDFStamp {
         var child = page.reference
         var first = true
         while let ref = node, seen.insert(ref).inserted, seen.count < 64, var parent = try changes.object(ref).dictionaryValue {
-            if first, let kids = parent["Kids"]?.arrayValue { parent["Kids"] = .array(kids.filter { $0.referenceValue != child }) }
+            if first, parent["Kids"] != nil { parent["Kids"] = .array(try changes.list(parent["Kids"]).filter { $0.referenceValue != child }) }
             first = false
             if let count = parent["Count"]?.integerValue { parent["Count"] = .integer(max(0, count - 1)) }
             changes.set(ref, .dictionary(parent))

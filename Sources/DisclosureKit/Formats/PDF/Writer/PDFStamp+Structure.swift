@@ -13,7 +13,7 @@ extension PDFStamp {
 
         // The parent: the one top element (usually /Document), else the root itself.
         var parentRef: PDFReference? = rootRef
-        var topKids = root["K"].map { $0.arrayValue ?? [$0] } ?? []
+        var topKids = try changes.list(root["K"])
         if topKids.count == 1, let only = topKids[0].referenceValue, let top = try changes.object(only).dictionaryValue, top["S"] != nil {
             parentRef = only
         }
@@ -28,7 +28,7 @@ extension PDFStamp {
         }
         let added = elements.map { PDFObject.reference($0) }
         if let parentRef, parentRef != rootRef, var parent = try changes.object(parentRef).dictionaryValue {
-            parent["K"] = .array((parent["K"].map { $0.arrayValue ?? [$0] } ?? []) + added)
+            parent["K"] = .array(try changes.list(parent["K"]) + added)
             changes.set(parentRef, .dictionary(parent))
         } else {
             topKids += added
@@ -55,10 +55,10 @@ extension PDFStamp {
         for element in elements {
             guard let parentRef = try changes.object(element).dictionaryValue?["P"]?.referenceValue else { continue }
             if parentRef == rootRef {
-                if let kids = root["K"] { root["K"] = .array((kids.arrayValue ?? [kids]).filter { !ours.contains($0.referenceValue ?? PDFReference(0)) }) }
+                if root["K"] != nil { root["K"] = .array(try changes.list(root["K"]).filter { !ours.contains($0.referenceValue ?? PDFReference(0)) }) }
                 rootChanged = true
-            } else if var parent = try changes.object(parentRef).dictionaryValue, let kids = parent["K"] {
-                parent["K"] = .array((kids.arrayValue ?? [kids]).filter { !ours.contains($0.referenceValue ?? PDFReference(0)) })
+            } else if var parent = try changes.object(parentRef).dictionaryValue, parent["K"] != nil {
+                parent["K"] = .array(try changes.list(parent["K"]).filter { !ours.contains($0.referenceValue ?? PDFReference(0)) })
                 changes.set(parentRef, .dictionary(parent))
             }
         }
@@ -78,10 +78,10 @@ extension PDFStamp {
     static func highestKey(_ node: PDFObject?, changes: PDFChangeSet, depth: Int) throws -> Int? {
         guard depth < maxTreeDepth, let dict = try changes.dictionary(node) else { return nil }
         var best: Int?
-        if let nums = dict["Nums"]?.arrayValue {
+        if let nums = try changes.list(dict["Nums"]).nonEmpty {
             for k in stride(from: 0, to: nums.count, by: 2) { if let v = nums[k].integerValue { best = max(best ?? v, v) } }
         }
-        for kid in dict["Kids"]?.arrayValue ?? [] {
+        for kid in try changes.list(dict["Kids"]) {
             if let v = try highestKey(kid, changes: changes, depth: depth + 1) { best = max(best ?? v, v) }
         }
         return best
@@ -91,12 +91,12 @@ extension PDFStamp {
     /// node is changed in `changes` and nil returned; a direct one is returned changed.
     static func insertNumber(_ node: PDFObject, key: Int, value: PDFObject, changes: PDFChangeSet, depth: Int) throws -> PDFObject? {
         guard depth < maxTreeDepth, var dict = try changes.dictionary(node) else { return nil }
-        if let kids = dict["Kids"]?.arrayValue, let last = kids.last {
+        if let kids = try changes.list(dict["Kids"]).nonEmpty, let last = kids.last {
             if let direct = try insertNumber(last, key: key, value: value, changes: changes, depth: depth + 1) {
                 dict["Kids"] = .array(Array(kids.dropLast()) + [direct])
             }
         } else {
-            var nums = dict["Nums"]?.arrayValue ?? []
+            var nums = try changes.list(dict["Nums"])
             var at = nums.count
             for k in stride(from: 0, to: nums.count, by: 2) where (nums[k].integerValue ?? Int.min) > key { at = k; break }
             nums.insert(contentsOf: [.integer(key), value], at: at)
@@ -114,14 +114,14 @@ extension PDFStamp {
     static func removeNumber(_ node: PDFObject, key: Int, changes: PDFChangeSet, depth: Int) throws -> PDFObject? {
         guard depth < maxTreeDepth, var dict = try changes.dictionary(node) else { return nil }
         var changed = false
-        if var nums = dict["Nums"]?.arrayValue {
+        if var nums = try changes.list(dict["Nums"]).nonEmpty {
             var k = 0
             while k + 1 < nums.count {
                 if nums[k].integerValue == key { nums.removeSubrange(k...(k + 1)); changed = true } else { k += 2 }
             }
             if changed { dict["Nums"] = .array(nums) }
         }
-        if var kids = dict["Kids"]?.arrayValue {
+        if var kids = try changes.list(dict["Kids"]).nonEmpty {
             for (i, kid) in kids.enumerated() {
                 if let limits = try changes.dictionary(kid)?["Limits"]?.arrayValue, limits.count == 2,
                    let lo = limits[0].integerValue, let hi = limits[1].integerValue, key < lo || key > hi { continue }
@@ -135,4 +135,9 @@ extension PDFStamp {
         }
         return changed ? .dictionary(dict) : nil
     }
+}
+
+extension Array {
+    /// The array, or nil when empty.
+    var nonEmpty: [Element]? { isEmpty ? nil : self }
 }

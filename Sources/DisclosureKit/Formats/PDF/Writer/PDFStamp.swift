@@ -52,10 +52,9 @@ struct PDFStampState {
 
 /// What stamping made.
 struct PDFStampResult {
-    /// The change: keep a prefix of the current file, append our update.
+    /// The change: keep a prefix of the current file, append our update. The whole stamped file
+    /// is `update.apply(to: input.data)`; a streamed writer copies the prefix and appends.
     var update: PDFUpdate
-    /// The whole stamped file.
-    var data: Data
     /// Our statement page's number in the stamped document (0-based).
     var pageIndex: Int
     /// The length of the original bytes our update follows (the content binding's prefix).
@@ -72,8 +71,9 @@ struct PDFStampResult {
 ///
 /// ```swift
 /// let input = PDFStampInput(data: bytes, source: document, path: "report.pdf") { try QPDFSource(data: $0) }
-/// let result = try PDFStamp.stamp(request, in: input)   // result.data is the stamped file
-/// let original = try PDFStamp.unstamp(in: PDFStampInput(data: result.data, …)).apply(to: result.data)
+/// let result = try PDFStamp.stamp(request, in: input)
+/// let stamped = result.update.apply(to: bytes)          // or stream: bytes.prefix(keepPrefix) + append
+/// let original = try PDFStamp.unstamp(in: PDFStampInput(data: stamped, …)).apply(to: stamped)
 /// ```
 enum PDFStamp {
     /// Finds our stamp.
@@ -110,9 +110,8 @@ enum PDFStamp {
         let state = try find(in: input)
         if let original = state.intactOriginalLength, depth < 4 {
             // Our update is the last one: write a new one on the bytes before it.
-            var result = try stamp(request, in: try prefixInput(input, original), depth: depth + 1)
-            result.data = result.update.apply(to: input.data)
-            return result
+            // The update keeps a prefix of the bytes before ours, so it applies to the whole file too.
+            return try stamp(request, in: try prefixInput(input, original), depth: depth + 1)
         }
         let data = input.data
         let tail = try readTail(data, path: input.path)
@@ -128,7 +127,7 @@ enum PDFStamp {
                                      excluding: ours, replacing: !state.isEmpty, notes: &notes)
         let update = PDFUpdate(keepPrefix: data.count, append: try write(changes, tail: tail, path: input.path))
         let claim = try metadataPacket(input.source).flatMap(PDFXMP.pdfaClaim)
-        return PDFStampResult(update: update, data: update.apply(to: data), pageIndex: index, originalLength: data.count,
+        return PDFStampResult(update: update, pageIndex: index, originalLength: data.count,
                               pdfaClaim: claim, notes: notes)
     }
 
@@ -174,11 +173,15 @@ enum PDFStamp {
 
     // MARK: Steps
 
+    /// The file's tail; an encrypted file is refused (we never write plain objects into one).
     static func readTail(_ data: Data, path: String) throws -> PDFFileTail {
-        do { return try PDFFileTail.read(data) } catch let e as PDFSyntaxError {
+        let tail: PDFFileTail
+        do { tail = try PDFFileTail.read(data) } catch let e as PDFSyntaxError {
             throw DisclosureError.unreadable(path: path, reason: "the end of the PDF cannot be read (\(e.problem))",
                                              hint: "Open the file in a PDF program and save a copy, then stamp the copy.")
         }
+        if tail.trailer["Encrypt"] != nil { throw DisclosureError.encrypted(path: path) }
+        return tail
     }
 
     static func write(_ changes: PDFChangeSet, tail: PDFFileTail, path: String) throws -> Data {

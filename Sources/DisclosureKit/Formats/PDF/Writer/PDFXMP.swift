@@ -45,7 +45,7 @@ enum PDFXMP {
 
     /// The packet without our properties: exactly the packet before we added them.
     static func removing(from packet: Data) -> Data {
-        var data = packet
+        var data = Data(packet)
         while let range = ourDescription(in: data) { data.removeSubrange(range) }
         if let rdf = rdfClose(data)?.prefix {
             let entries = Data(schemaEntries(rdf: rdf).utf8)
@@ -59,6 +59,7 @@ enum PDFXMP {
 
     /// Our facts and JSON in `packet`, or nil when it has none of ours.
     static func read(_ packet: Data) -> (json: Data?, facts: [String: String])? {
+        let packet = Data(packet)
         guard let range = ourDescription(in: packet) else { return nil }
         let text = String(decoding: packet[range], as: UTF8.self)
         var facts: [String: String] = [:]
