@@ -25,7 +25,7 @@ import Testing
     ]
 
     @Test(.enabled(if: fontPresent, "DejaVuSans is not installed (run Scripts/bootstrap), so the stamp tests are skipped"),
-          arguments: variants.map(\.name))
+          arguments: variants.map{ $0.name })
     func stampRestampUnstamp(_ name: String) throws {
         let v = Self.variants.first { $0.name == name }!
         let original = PDFWriterTestFiles.make(pages: ["Hello from page one.", "Second page here."], xrefStream: v.xrefStream, tagged: v.tagged,
@@ -39,14 +39,14 @@ import Testing
         #expect(result.pdfaClaim == (v.xmp ? "PDF/A-2b" : nil))
 
         let tail = try PDFFileTail.read(stampedData)
-        #expect(tail.kind == .table || !v.xrefStream ? tail.kind == .table : true)
+        if !v.xrefStream { #expect(tail.kind == .table) }
         if v.xrefStream { if case .stream = tail.kind {} else { Issue.record("\(name): the update's section is not a stream") } }
         #expect(tail.trailer["Prev"]?.integerValue == (try PDFFileTail.read(original)).startxref)
         #expect(tail.trailer["Encrypt"] == nil)
         #expect(tail.trailer["ID"]?.arrayValue?.first == .string(Data(repeating: 0, count: 0) + Data([0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99, 0xAA, 0xBB, 0xCC, 0xDD, 0xEE, 0xFF])))
 
         let found = try PDFStamp.find(in: try Self.input(stampedData))
-        #expect(found.pages.map(\.index) == [2])
+        #expect(found.pages.map{ $0.index } == [2])
         #expect(found.intactOriginalLength == original.count)
         #expect(found.managedRanges == [original.count..<stampedData.count])
         #expect(found.metadata?.facts["declarant"] == "Jane Smith")
@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test(.enabled(if: fontPresent, "DejaVuSans is not installed (run Scripts/bootstrap), so the stamp tests are skipped"),
-          arguments: variants.map(\.name))
+          arguments: variants.map{ $0.name })
     func restampAndUnstampAfterAnotherUpdate(_ name: String) throws {
         let v = Self.variants.first { $0.name == name }!
         let original = PDFWriterTestFiles.make(pages: ["Only page."], xrefStream: v.xrefStream, tagged: v.tagged, xmp: v.xmp ? PDFWriterTestFiles.xmpPacket : nil)
@@ -81,7 +81,7 @@ import Testing
         #expect(restamped.data.prefix(edited.count) == edited)
         #expect(restamped.pageIndex == 0)
         let found = try PDFStamp.find(in: try Self.input(restamped.data))
-        #expect(found.pages.map(\.index) == [0], "one statement page, the earlier one removed")
+        #expect(found.pages.map{ $0.index } == [0], "one statement page, the earlier one removed")
         #expect(found.pages.first?.record.replacesEarlierStamp == true)
         let twice = try PDFStamp.stamp(try Self.request("Second statement.", placement: .start), in: try Self.input(restamped.data))
         #expect(twice.update.apply(to: restamped.data) == restamped.data)
@@ -114,7 +114,7 @@ import Testing
         let nums = try #require(tree["Nums"]?.arrayValue)
         #expect(nums.count == 4)
         #expect(nums[2] == .integer(1))
-        let ours = try #require(nums[3].arrayValue?.compactMap(\.referenceValue))
+        let ours = try #require(nums[3].arrayValue?.compactMap{ $0.referenceValue })
         #expect(ours.count == 2)
         let kinds = try ours.map { try doc.object($0).dictionaryValue?["S"]?.nameValue }
         #expect(kinds == ["H1", "P"])
@@ -125,7 +125,7 @@ import Testing
             #expect(element["P"] == .reference(PDFReference(7)))
         }
         let document = try #require(try doc.object(PDFReference(7)).dictionaryValue)
-        #expect(document["K"]?.arrayValue?.suffix(2).compactMap(\.referenceValue) == ours)
+        #expect(document["K"]?.arrayValue?.suffix(2).compactMap{ $0.referenceValue } == ours)
         let content = try #require(try doc.object(pageDict["Contents"]!.referenceValue!).dictionaryValue)
         #expect(content["Filter"] == .name("FlateDecode"))
     }
@@ -138,7 +138,7 @@ import Testing
         #expect(tail.length == classic.count)
         #expect(tail.trailer["Root"] == .reference(PDFReference(1)))
         let stream = try PDFFileTail.read(PDFWriterTestFiles.make(xrefStream: true))
-        #expect(stream.kind == .stream(PDFReference(12)))
+        #expect(stream.kind == .stream(PDFReference(11)))
         #expect(stream.trailer["Type"] == .name("XRef"))
         let noEOL = try PDFFileTail.read(classic.dropLast())
         #expect(!noEOL.endsWithEOL)

@@ -137,7 +137,7 @@ extension PDFStamp {
     }
 }
 
-extension Array {
+fileprivate extension Array {
     /// The array, or nil when empty.
     var nonEmpty: [Element]? { isEmpty ? nil : self }
 }
