@@ -166,3 +166,9 @@ enum PDFIncrementalWriter {
         for k in stride(from: width - 1, through: 0, by: -1) { out.append(UInt8(truncatingIfNeeded: value >> (8 * k))) }
     }
 }
+
+extension PDFUpdate {
+    /// The update as the stamper writes it: the kept prefix copied in chunks, then the appended bytes
+    /// (``DocumentOutput/appending(keepingPrefix:bytes:)``).
+    var output: DocumentOutput { .appending(keepingPrefix: keepPrefix, bytes: append) }
+}
