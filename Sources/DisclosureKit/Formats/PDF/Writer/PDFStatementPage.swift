@@ -22,6 +22,7 @@ struct PDFStatementPage {
     /// - Parameters:
     ///   - tagged: wrap the heading and the text in marked content with MCIDs 0 and 1.
     func content(statement: String, font: PDFEmbeddedFont, tagged: Bool) -> Data {
+        let statement = PDFStatementPage.plain(statement)
         let usable = width - 2 * margin
         var size = PDFStatementPage.maxTextSize
         var lines = wrap(statement, font: font, size: size, width: usable)
@@ -55,6 +56,16 @@ struct PDFStatementPage {
         put("ET\n")
         if tagged { put("EMC\n") }
         return s
+    }
+
+    /// `text` with line breaks as line feeds, tabs as spaces and other control characters left out.
+    static func plain(_ text: String) -> String {
+        let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        return String(String.UnicodeScalarView(unified.unicodeScalars.compactMap { s in
+            if s == "\n" { return s }
+            if s == "\t" { return " " }
+            return s.properties.generalCategory == .control ? nil : s
+        }))
     }
 
     /// `text` in lines no wider than `width`: paragraphs at line feeds, breaks at spaces, and a
