@@ -8,7 +8,7 @@ import Testing
         // seen (initial), lam-alef (final ligature), meem (isolated), drawn right to left.
         let clusters = PDFTextShaping.clusters("سلام") { _ in true }
         #expect(clusters.map{ $0.form.value } == [0xFEE1, 0xFEFC, 0xFEB3])
-        #expect(clusters.map{ $0.text } == ["م", "لا", "س"])
+        #expect(clusters.map{ $0.text } == ["م", "ال", "س"], "the ligature's text in drawing order")
         let mixed = PDFTextShaping.clusters("a بب b") { _ in true }
         #expect(mixed.map{ $0.text } == ["a", " ", "ب", "ب", " ", "b"])
         #expect(mixed.map{ $0.form.value } == [0x61, 0x20, 0xFE90, 0xFE91, 0x20, 0x62], "final then initial: the second beh is drawn first")

@@ -159,7 +159,7 @@ import Testing
         let xref = try #require(text.range(of: "xref\n"))
         let section = text[xref.upperBound...]
         #expect(section.hasPrefix("4 1\n"))
-        let lines = section.components(separatedBy: "\n")
+        let lines = section.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
         #expect(lines[1].utf8.count + 1 == 20)
         #expect(lines[2] == "9 1")
         #expect(lines[3] == "0000000000 00001 f\r")
@@ -173,7 +173,7 @@ import Testing
     func fontSubsetKeepsUsedGlyphsAndMapsEveryCharacter() throws {
         let font = try PDFEmbeddedFont()
         let codes = font.encode("Zoë ŵ سلام \u{10FFFD}")
-        #expect(codes.count == 2 * 12)
+        #expect(codes.count == 2 * 11, "lam and alef are one glyph")
         #expect(font.missing == ["\u{10FFFD}"])
         let cmap = String(decoding: font.toUnicodeCMap(), as: UTF8.self)
         #expect(cmap.contains("<0175>"), "ŵ is in the ToUnicode map")

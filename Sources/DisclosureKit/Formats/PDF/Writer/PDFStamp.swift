@@ -45,6 +45,8 @@ struct PDFStampState {
     var intactOriginalLength: Int?
     /// The bytes our stamp manages, when ``intactOriginalLength`` is known: our whole update.
     var managedRanges: [Range<Int>]
+    /// The record of our update when it is intact (``intactOriginalLength``).
+    var intactRecord: PDFStampRecord?
 
     /// True when nothing of ours was found.
     var isEmpty: Bool { pages.isEmpty && metadata == nil }
@@ -93,7 +95,8 @@ enum PDFStamp {
             claim = PDFXMP.pdfaClaim(packet)
         }
         var state = PDFStampState(pages: pages, metadata: metadata, pdfaClaim: claim, intactOriginalLength: nil, managedRanges: [])
-        if let record = pages.last?.record, try isIntact(record, input.data, source: source) {
+        if let record = try pages.map(\.record).first(where: { try isIntact($0, input.data, source: source) }) {
+            state.intactRecord = record
             state.intactOriginalLength = record.originalLength
             state.managedRanges = [record.originalLength..<input.data.count]
         }
@@ -142,7 +145,7 @@ enum PDFStamp {
     private static func unstamp(in input: PDFStampInput, depth: Int) throws -> PDFUpdate {
         let state = try find(in: input)
         if let original = state.intactOriginalLength, depth < 4 {
-            guard state.pages.last?.record.replacesEarlierStamp == true else { return PDFUpdate(keepPrefix: original, append: Data()) }
+            guard state.intactRecord?.replacesEarlierStamp == true else { return PDFUpdate(keepPrefix: original, append: Data()) }
             return try unstamp(in: try prefixInput(input, original), depth: depth + 1)
         }
         guard !state.isEmpty else { return PDFUpdate(keepPrefix: input.data.count, append: Data()) }

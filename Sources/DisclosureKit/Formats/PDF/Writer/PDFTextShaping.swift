@@ -8,7 +8,8 @@ import Foundation
 /// Not done: full OpenType shaping (GSUB/GPOS: mark positioning, Persian/Urdu letters outside
 /// U+0621–U+064A, other joining scripts), and the full Unicode bidirectional algorithm (numbers
 /// inside right-to-left runs, right-to-left paragraphs). Text stays correct when copied: each
-/// glyph's `ToUnicode` entry gives the characters it stands for, in logical order.
+/// glyph's `ToUnicode` entry gives the characters it stands for (a ligature's in drawing order,
+/// as extractors reverse right-to-left runs character by character).
 enum PDFTextShaping {
     /// One glyph to draw and the characters it stands for.
     struct Cluster: Equatable {
@@ -93,7 +94,13 @@ enum PDFTextShaping {
                 if isRightToLeft(clusters[end].scalar) { lastStrong = end }
                 end += 1
             }
-            out += clusters[i...lastStrong].reversed()
+            // A ligature's characters are given in drawing order too: text extractors reverse a
+            // right-to-left run character by character, which then gives them back in logical order.
+            out += clusters[i...lastStrong].reversed().map { c in
+                var c = c
+                if c.text.unicodeScalars.count > 1 { c.text = String(String.UnicodeScalarView(c.text.unicodeScalars.reversed())) }
+                return c
+            }
             i = lastStrong + 1
         }
         return out

@@ -19,7 +19,7 @@ struct TrueTypeFont {
     let italicAngle: Double
     /// Advance widths in font units, by glyph.
     let advances: [Int]
-    /// Unicode scalar → glyph.
+    /// Unicode scalar → glyph (empty for a font without a `cmap`, such as our subsets).
     let cmap: [UInt32: Int]
     /// Glyph → its outline's range in ``bytes`` (empty for a glyph with no outline).
     let glyphRanges: [Range<Int>]
@@ -46,7 +46,7 @@ struct TrueTypeFont {
             guard offset + length <= b.count else { throw Failure(problem: "table '\(tag)' runs past the end") }
             tables[tag] = offset..<(offset + length)
         }
-        for tag in ["head", "hhea", "hmtx", "maxp", "loca", "glyf", "cmap"] where tables[tag] == nil {
+        for tag in ["head", "hhea", "hmtx", "maxp", "loca", "glyf"] where tables[tag] == nil {
             throw Failure(problem: "no '\(tag)' table")
         }
         self.tables = tables
@@ -76,7 +76,7 @@ struct TrueTypeFont {
             ranges.append((glyf.lowerBound + start)..<(glyf.lowerBound + end))
         }
         glyphRanges = ranges
-        cmap = try TrueTypeFont.readCmap(b, tables["cmap"]!, u16: u16, u32: u32)
+        cmap = try tables["cmap"].map { try TrueTypeFont.readCmap(b, $0, u16: u16, u32: u32) } ?? [:]
         postScriptName = TrueTypeFont.readPostScriptName(b, tables["name"])
     }
 
