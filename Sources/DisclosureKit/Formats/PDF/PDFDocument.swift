@@ -8,6 +8,8 @@ import Foundation
 final class PDFDocument: OpenedDocument {
     let reader: PDFFileReader
     let handler: any FormatHandler
+    /// ``metadataEntries()``, once read.
+    var evidenceCache: [MetadataEntry]?
 
     init(reader: PDFFileReader, handler: any FormatHandler) {
         self.reader = reader
@@ -58,6 +60,7 @@ final class PDFDocument: OpenedDocument {
             let detail = reader.qpdfWarnings.first.map { " (\($0))" } ?? ""
             out.append("the PDF is damaged\(detail): it was read by rebuilding its cross-reference table, so what is reported may be incomplete; it cannot be stamped until it is repaired (open it in a PDF reader and save a new copy)")
         }
+        if let note = activeContentNote() { out.append(note) }
         if let claim = try? pdfAClaim() {
             out.append("the file claims to be \(claim); Disclose keeps it so (embedded font, valid XMP, no transparency)")
         }
