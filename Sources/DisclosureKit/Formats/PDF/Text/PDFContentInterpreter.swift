@@ -412,6 +412,39 @@ final class PDFContentInterpreter {
         guard let ref = try source.dictionary(resources?["XObject"])?[name]?.referenceValue,
               try source.isStream(ref), let dict = try source.dictionary(.reference(ref)),
               try source.resolve(dict["Subtype"])?.nameValue == "Form" else { return }
+        try drawForm(ref, dict: dict, resources: resources, depth: depth, hiddenBy: nil)
+    }
+
+    /// Draws the normal appearances of the page's annotations (§12.5.5), as viewers show them
+    /// over the page: form fields' values, free text, stamps. Pop-ups and annotations flagged
+    /// invisible, hidden or not for viewing are left out.
+    func runAnnotations(page: PDFDictionary) throws {
+        for item in try source.resolve(page["Annots"])?.arrayValue?.prefix(10_000) ?? [] {
+            guard let annotation = try source.dictionary(item), try source.resolve(annotation["Subtype"])?.nameValue != "Popup" else { continue }
+            let flags = try source.resolve(annotation["F"])?.integerValue ?? 0
+            guard flags & (1 | 2 | 32) == 0, let appearances = try source.dictionary(annotation["AP"]) else { continue }
+            var normal = appearances["N"]
+            let normalIsStream = try normal?.referenceValue.map { try source.isStream($0) } ?? false
+            if !normalIsStream {
+                guard let states = try source.dictionary(normal), let state = try source.resolve(annotation["AS"])?.nameValue else { continue }
+                normal = states[state]
+            }
+            guard let ref = normal?.referenceValue, try source.isStream(ref), let form = try source.dictionary(.reference(ref)),
+                  let rect = try PDFVisibility.Box(annotation["Rect"], source: source),
+                  let bbox = try PDFVisibility.Box(form["BBox"], source: source) else { continue }
+            let matrix = try source.resolve(form["Matrix"])?.arrayValue.flatMap { PDFMatrix(try $0.map { try source.resolve($0) ?? .null }) } ?? .identity
+            // Algorithm 8.1: the form's bounding box, transformed by its matrix, is fitted to the rectangle.
+            let corners = [matrix.apply(bbox.x0, bbox.y0), matrix.apply(bbox.x1, bbox.y0), matrix.apply(bbox.x0, bbox.y1), matrix.apply(bbox.x1, bbox.y1)]
+            let tx0 = corners.map(\.x).min()!, tx1 = corners.map(\.x).max()!, ty0 = corners.map(\.y).min()!, ty1 = corners.map(\.y).max()!
+            let sx = tx1 - tx0 > 1e-9 ? (rect.x1 - rect.x0) / (tx1 - tx0) : 1, sy = ty1 - ty0 > 1e-9 ? (rect.y1 - rect.y0) / (ty1 - ty0) : 1
+            state = State()
+            state.ctm = PDFMatrix(a: sx, d: sy, e: rect.x0 - tx0 * sx, f: rect.y0 - ty0 * sy)
+            textMatrix = .identity; lineMatrix = .identity
+            try drawForm(ref, dict: form, resources: nil, depth: 0, hiddenBy: try optionalContent.hiddenBy(annotation["OC"]))
+        }
+    }
+
+    private func drawForm(_ ref: PDFReference, dict: PDFDictionary, resources: PDFDictionary?, depth: Int, hiddenBy: String?) throws {
         guard !formsDrawing.contains(ref) else { skippedLoops += 1; return }
         guard depth < limits.maxFormDepth else {
             throw limit("form XObjects nested more than \(limits.maxFormDepth) deep", "\(limits.maxFormDepth) levels")
@@ -425,7 +458,7 @@ final class PDFContentInterpreter {
         if let matrix = try source.resolve(dict["Matrix"])?.arrayValue.flatMap({ PDFMatrix(try $0.map { try source.resolve($0) ?? .null }) }) {
             state.ctm = matrix.then(state.ctm)
         }
-        let hidden = try optionalContent.hiddenBy(dict["OC"])
+        let hidden = try optionalContent.hiddenBy(dict["OC"]) ?? hiddenBy
         marked.append((hidden, nil))
         formsDrawing.insert(ref)
         defer {

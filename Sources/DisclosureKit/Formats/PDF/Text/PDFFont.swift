@@ -175,6 +175,40 @@ final class PDFFont {
         return map.isEmpty && map.codeSpaces.isEmpty ? nil : map
     }
 
+    /// The encoding built into an embedded Type 1 font program (`/FontFile`): the `dup code /name put`
+    /// entries of its clear-text part, as a `/Differences` array; nil when it has none or uses
+    /// StandardEncoding.
+    private static func builtInEncoding(_ dict: PDFDictionary, source: PDFObjectSource) throws -> [PDFObject]? {
+        guard let descriptor = try source.dictionary(dict["FontDescriptor"]),
+              let ref = descriptor["FontFile"]?.referenceValue, try source.isStream(ref) else { return nil }
+        let data: Data
+        do { data = try source.streamData(ref) } catch let error as DisclosureError { throw error } catch { return nil }
+        var bytes = [UInt8](data.prefix(256 << 10))
+        if let eexec = PDFFont.find(Array("eexec".utf8), in: bytes) { bytes = Array(bytes[..<eexec]) }
+        var lexer = PDFLexer(bytes: bytes)
+        var recent: [PDFToken] = []
+        var differences: [PDFObject] = []
+        while true {
+            let token: PDFToken?
+            do { token = try lexer.next() } catch { lexer.seek(lexer.position + 1); continue }
+            guard let token else { break }
+            recent.append(token)
+            if recent.count > 4 { recent.removeFirst() }
+            if token == .keyword("put"), recent.count == 4, recent[0] == .keyword("dup"), case .integer(let code) = recent[1],
+               case .name(let name) = recent[2], (0..<256).contains(code) {
+                differences.append(.integer(code))
+                differences.append(.name(name))
+            }
+        }
+        return differences.isEmpty ? nil : differences
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] && Array(haystack[i..<(i + needle.count)]) == needle { return i }
+        return nil
+    }
+
     private static func simpleEncoding(_ dict: PDFDictionary, subtype: String, source: PDFObjectSource) throws -> PDFSimpleEncoding {
         let base = dict["BaseFont"]?.nameValue ?? ""
         // The font's own encoding, as far as a reader can know it without the font program.
@@ -182,12 +216,22 @@ final class PDFFont {
         var fallback: PDFSimpleEncoding.Base = .standard
         if plain.hasPrefix("Symbol") { fallback = .symbol } else if plain.hasPrefix("ZapfDingbats") || plain.hasPrefix("Dingbats") { fallback = .zapfDingbats }
         let object = try source.resolve(dict["Encoding"])
-        if let name = object?.nameValue {
-            return PDFSimpleEncoding(base: PDFSimpleEncoding.Base(rawValue: name) ?? fallback)
+        if let name = object?.nameValue, let base = PDFSimpleEncoding.Base(rawValue: name) {
+            return PDFSimpleEncoding(base: base)
         }
-        guard let encodingDict = object?.dictionaryValue else { return PDFSimpleEncoding(base: fallback) }
-        let baseName = try source.resolve(encodingDict["BaseEncoding"])?.nameValue
-        var encoding = PDFSimpleEncoding(base: baseName.flatMap(PDFSimpleEncoding.Base.init(rawValue:)) ?? fallback)
+        let encodingDict = object?.dictionaryValue
+        let baseName = try source.resolve(encodingDict?["BaseEncoding"])?.nameValue
+        var encoding: PDFSimpleEncoding
+        if let base = baseName.flatMap(PDFSimpleEncoding.Base.init(rawValue:)) {
+            encoding = PDFSimpleEncoding(base: base)
+        } else if let builtIn = try builtInEncoding(dict, source: source) {
+            // No base encoding named: the embedded font program's own (§9.6.6.1), as viewers use it.
+            encoding = PDFSimpleEncoding(base: fallback)
+            encoding.apply(differences: builtIn)
+        } else {
+            encoding = PDFSimpleEncoding(base: fallback)
+        }
+        guard let encodingDict else { return encoding }
         if let differences = try source.resolve(encodingDict["Differences"])?.arrayValue {
             encoding.apply(differences: try differences.prefix(4096).map { try source.resolve($0) ?? .null })
         }

@@ -62,6 +62,7 @@ final class PDFTextExtractor {
         }
         let resources = try source.dictionary(try PDFTextExtractor.inherited("Resources", of: page, source: source))
         try interpreter.run(page: dict, resources: resources)
+        try interpreter.runAnnotations(page: dict)
         return interpreter
     }
 

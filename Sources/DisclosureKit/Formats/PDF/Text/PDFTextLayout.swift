@@ -20,8 +20,15 @@ enum PDFTextLayout {
         var pendingSpace = false
 
         func endLine() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if !trimmed.isEmpty { paragraph += paragraph.isEmpty ? trimmed : " " + trimmed }
+            let trimmed = PDFTextLayout.logicalOrder(line).trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty {
+                if paragraph.isEmpty { paragraph = trimmed } else if PDFTextLayout.joinsHyphenated(paragraph, trimmed) {
+                    paragraph.removeLast()
+                    paragraph += trimmed
+                } else {
+                    paragraph += " " + trimmed
+                }
+            }
             line = ""
             pendingSpace = false
         }
@@ -61,6 +68,60 @@ enum PDFTextLayout {
         }
         endParagraph()
         return paragraphs
+    }
+
+    /// A word broken at the end of a line with a hyphen, the next line going on in lower case:
+    /// the two halves are one word, as pdftotext joins them ("exam-" "ple" is "example").
+    static func joinsHyphenated(_ text: String, _ next: String) -> Bool {
+        guard let last = text.last, last == "-" || last == "\u{AD}", let first = next.unicodeScalars.first,
+              first.properties.isLowercase else { return false }
+        let before = text.dropLast().last
+        return before?.isLetter == true
+    }
+
+    /// A line drawn left to right whose letters are mostly right-to-left (Hebrew, Arabic) in the
+    /// order it is read: reversed, with runs of left-to-right letters and digits kept as they are
+    /// and brackets mirrored. A full bidirectional algorithm is not needed for words to come out right.
+    static func logicalOrder(_ line: String) -> String {
+        var rtl = 0, ltr = 0
+        for scalar in line.unicodeScalars {
+            if isRightToLeft(scalar) { rtl += 1 } else if scalar.properties.isAlphabetic { ltr += 1 }
+        }
+        guard rtl > ltr else { return line }
+        var units: [[Unicode.Scalar]] = []
+        var run: [Unicode.Scalar] = []
+        for scalar in line.unicodeScalars {
+            let keepsOrder = !isRightToLeft(scalar) && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || (!run.isEmpty && (scalar == "." || scalar == ",")))
+            if keepsOrder { run.append(scalar); continue }
+            if !run.isEmpty { units.append(run); run = [] }
+            units.append([mirrored(scalar)])
+        }
+        if !run.isEmpty { units.append(run) }
+        var out = String.UnicodeScalarView()
+        for unit in units.reversed() { out.append(contentsOf: unit) }
+        return String(out)
+    }
+
+    private static func isRightToLeft(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF: return s.properties.isAlphabetic
+        default: return false
+        }
+    }
+
+    private static func mirrored(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s {
+        case "(": return ")"
+        case ")": return "("
+        case "[": return "]"
+        case "]": return "["
+        case "{": return "}"
+        case "}": return "{"
+        case "<": return ">"
+        case ">": return "<"
+        default: return s
+        }
     }
 
     /// The ligature characters of Unicode's Alphabetic Presentation Forms as their letters
