@@ -329,8 +329,16 @@ final class PDFContentInterpreter {
         let color = state.renderMode == 1 || state.renderMode == 5 ? state.stroke : state.fill
         let alpha = state.renderMode == 1 || state.renderMode == 5 ? state.strokeAlpha : state.fillAlpha
         let base = PDFMatrix(a: fontSize * scale, d: fontSize, f: state.rise)
+        let firstOfString = glyphs.count
         try font.forEachGlyph([UInt8](string)) { glyph in
             let trm = base.then(textMatrix).then(state.ctm)
+            if glyph.text == nil, glyphs.count > firstOfString {
+                // A glyph without text inside a string: the glyph before it spans it, so its
+                // advance does not read as a gap between words.
+                let end = font.vertical ? trm.apply(0, -glyph.width) : trm.apply(glyph.width, 0)
+                glyphs[glyphs.count - 1].endX = end.x
+                glyphs[glyphs.count - 1].endY = end.y
+            }
             if let text = glyph.text {
                 guard glyphs.count < limits.maxGlyphs else { throw limit("more than \(limits.maxGlyphs) glyphs", "\(limits.maxGlyphs) glyphs") }
                 let end = font.vertical ? trm.apply(0, -glyph.width) : trm.apply(glyph.width, 0)
