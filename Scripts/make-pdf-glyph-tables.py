@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Writes Sources/DisclosureKit/Formats/PDF/Text/PDFGlyphTables.swift: the Adobe Glyph List
 (glyph name -> Unicode, from fontTools' copy of Adobe's list) and the base encodings a PDF
-simple font may name (StandardEncoding, WinAnsiEncoding, MacRomanEncoding), as code -> Unicode.
+simple font may name (StandardEncoding, WinAnsiEncoding, MacRomanEncoding), as code -> Unicode; and the CFF
+standard strings (glyph names by SID) for reading a CFF font's built-in encoding.
 
 Run: pip install fonttools && python3 Scripts/make-pdf-glyph-tables.py
 """
 import os
 import fontTools.agl as agl
 from fontTools.encodings.StandardEncoding import StandardEncoding
+from fontTools.cffLib import cffStandardStrings
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 out_path = os.path.join(root, "Sources/DisclosureKit/Formats/PDF/Text/PDFGlyphTables.swift")
@@ -72,6 +74,12 @@ for label, doc, table in (
     for row in chunked(table, 12):
         lines.append("        " + ", ".join("0x%04X" % v for v in row) + ",")
     lines.append("    ]")
+lines.append("")
+lines.append("    /// The 391 standard strings of a CFF font (Adobe Technical Note #5176, Appendix A), by SID, space-separated.")
+lines.append("    static let cffStandardStrings: String = \"\"\"")
+for row in chunked(cffStandardStrings, 12):
+    lines.append("        " + " ".join(row))
+lines.append("        \"\"\"")
 lines.append("}")
 with open(out_path, "w") as f:
     f.write("\n".join(lines) + "\n")

@@ -175,12 +175,16 @@ final class PDFFont {
         return map.isEmpty && map.codeSpaces.isEmpty ? nil : map
     }
 
-    /// The encoding built into an embedded Type 1 font program (`/FontFile`): the `dup code /name put`
-    /// entries of its clear-text part, as a `/Differences` array; nil when it has none or uses
-    /// StandardEncoding.
+    /// The encoding built into an embedded Type 1 font program (`/FontFile`: the `dup code /name put`
+    /// entries of its clear-text part) or CFF program (`/FontFile3 /Subtype /Type1C`), as a
+    /// `/Differences` array; nil when it has none or uses StandardEncoding.
     private static func builtInEncoding(_ dict: PDFDictionary, source: PDFObjectSource) throws -> [PDFObject]? {
-        guard let descriptor = try source.dictionary(dict["FontDescriptor"]),
-              let ref = descriptor["FontFile"]?.referenceValue, try source.isStream(ref) else { return nil }
+        guard let descriptor = try source.dictionary(dict["FontDescriptor"]) else { return nil }
+        if let ref = descriptor["FontFile3"]?.referenceValue, try source.isStream(ref),
+           try source.dictionary(.reference(ref))?["Subtype"]?.nameValue == "Type1C" {
+            do { return PDFCFFEncoding.differences(try source.streamData(ref)) } catch let error as DisclosureError { throw error } catch { return nil }
+        }
+        guard let ref = descriptor["FontFile"]?.referenceValue, try source.isStream(ref) else { return nil }
         let data: Data
         do { data = try source.streamData(ref) } catch let error as DisclosureError { throw error } catch { return nil }
         var bytes = [UInt8](data.prefix(256 << 10))
