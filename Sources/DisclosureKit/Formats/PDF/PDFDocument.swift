@@ -92,8 +92,18 @@ final class PDFDocument: OpenedDocument {
         let ranges = try unmanagedRanges()
         hasher.begin(name: "-", count: ranges.reduce(0) { $0 + $1.count })
         for range in ranges {
-            let slice = data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)]
-            LargeData.forEachChunk(of: Data(slice)) { hasher.update($0) }
+            if range.lowerBound == 0 {
+                LargeData.forEachChunk(of: data, upTo: range.upperBound) { hasher.update($0) }
+                continue
+            }
+            data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)].withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = min(4 << 20, raw.count - offset)
+                    hasher.update(UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + n)]))
+                    offset += n
+                }
+            }
         }
     }
 

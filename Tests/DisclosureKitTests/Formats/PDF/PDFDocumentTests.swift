@@ -65,6 +65,10 @@ struct PDFDocumentTests {
         #expect(binding.message.contains("text unchanged"))
         let document = try DocumentLoader().open(path) as! PDFDocument
         #expect(try document.unmanagedRanges() == [0..<original.count, stamped.count..<(try read(path)).count])
+        var streamed = PartsHasher(), whole = PartsHasher()
+        try document.hashUnmanagedParts(into: &streamed)
+        for part in try document.unmanagedParts() { whole.add(name: part.name, bytes: part.bytes) }
+        #expect(streamed.finalizeHex() == whole.finalizeHex())
 
         // Unstamping now adds an update that removes our page: the other program's change stays.
         _ = try stamper.unstamp(path: path)
