@@ -80,7 +80,7 @@ import Testing
         #expect(document.reader.isDamaged)
         #expect(try document.reader.pages().count == 2)
         #expect(document.warnings.first?.contains("damaged") == true)
-        let error = try #require(throws: DisclosureError.self) { try document.unstamped() }
+        let error = try #require(throws: DisclosureError.self) { try document.checkStampable() }
         #expect(error.description.contains("a stamp must never rest on a guess"))
         #expect(error.exitCode == 3)
     }
@@ -244,10 +244,5 @@ import Testing
         #expect(pdf.contains("--allow-invalidating-signature"))
         let docx = DisclosureError.signedDocument(path: "a.docx", parts: ["_xmlsignatures/sig1.xml"]).description
         #expect(docx.contains("would no longer verify"))
-    }
-
-    @Test func stampingIsNotReadyYetButNeverCrashes() throws {
-        let document = try CorePDF.open(CorePDFBuilder.simple().build())
-        #expect(throws: DisclosureError.self) { try document.findStamp() }
     }
 }
