@@ -183,7 +183,7 @@ enum PDFStamp {
             throw DisclosureError.unreadable(path: path, reason: "the end of the PDF cannot be read (\(e.problem))",
                                              hint: "Open the file in a PDF program and save a copy, then stamp the copy.")
         }
-        if tail.trailer["Encrypt"] != nil { throw DisclosureError.encrypted(path: path) }
+        if tail.trailer["Encrypt"] != nil { throw DisclosureError.encryptedPDF(path: path) }
         return tail
     }
 
