@@ -53,6 +53,20 @@ import Testing
                     #expect(after == 0, Comment(rawValue: message))
                 }
             }
+            // Another program's update after ours (the Info dictionary changed): stamping again
+            // replaces our page in a new update, unstamping removes it in another.
+            if let info = reader.trailer["Info"]?.referenceValue, var dict = try reader.object(info).dictionaryValue {
+                dict["Producer"] = .string(Data("Another program".utf8))
+                let edited = data + (try PDFIncrementalWriter.update(tail: try PDFFileTail.read(data), objects: [PDFWrittenObject(info, .dictionary(dict))]))
+                let restamped = try PDFStamp.stamp(request, in: try Self.input(edited, name)).update.apply(to: edited)
+                let state = try PDFStamp.find(in: try Self.input(restamped, name))
+                #expect(state.pages.count == 1 && state.intactRecord?.replacesEarlierStamp == true, "\(name): one page after stamping again")
+                let removed = try PDFStamp.unstamp(in: try Self.input(restamped, name)).apply(to: restamped)
+                #expect(removed.prefix(edited.count) == edited, "\(name)")
+                let after = try Self.input(removed, name)
+                #expect(try PDFStamp.find(in: after).isEmpty, "\(name): no stamp after unstamping")
+                #expect(try after.source.pages().count == reader.pages().count, "\(name): the original pages")
+            }
             stamped += 1
         }
         print("PDF writer corpus: \(stamped) stamped, restamped and unstamped; \(refused) refused (encrypted, damaged or unreadable) of \(files.count)")
