@@ -78,6 +78,10 @@ struct PDFStampResult {
 /// let original = try PDFStamp.unstamp(in: PDFStampInput(data: stamped, …)).apply(to: stamped)
 /// ```
 enum PDFStamp {
+    /// True when `page` (a page dictionary) is our statement page, by its `/PieceInfo` record:
+    /// for the text extractor and the audit, which leave our page out.
+    static func isOurPage(_ page: PDFDictionary) -> Bool { PDFStampRecord(page: page) != nil }
+
     /// Finds our stamp.
     /// - Throws: ``DisclosureError`` when the file's structure cannot be read.
     static func find(in input: PDFStampInput) throws -> PDFStampState {
