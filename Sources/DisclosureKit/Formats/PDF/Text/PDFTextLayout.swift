@@ -87,7 +87,7 @@ enum PDFTextLayout {
         for scalar in line.unicodeScalars {
             if isRightToLeft(scalar) { rtl += 1 } else if scalar.properties.isAlphabetic { ltr += 1 }
         }
-        guard rtl > ltr else { return line }
+        guard rtl > ltr else { return rtl > 0 ? rightToLeftRunsInOrder(line) : line }
         var units: [[Unicode.Scalar]] = []
         var run: [Unicode.Scalar] = []
         for scalar in line.unicodeScalars {
@@ -100,6 +100,26 @@ enum PDFTextLayout {
         if !run.isEmpty { units.append(run) }
         var out = String.UnicodeScalarView()
         for unit in units.reversed() { out.append(contentsOf: unit) }
+        return String(out)
+    }
+
+    /// A line read left to right with right-to-left words in it (an Arabic name in an English
+    /// sentence, drawn right to left as viewers show it): each run of right-to-left letters, with
+    /// the spaces and marks between them, in the order it is read.
+    static func rightToLeftRunsInOrder(_ line: String) -> String {
+        let scalars = Array(line.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            guard isRightToLeft(scalars[i]) else { out.append(scalars[i]); i += 1; continue }
+            var end = i + 1, last = i
+            while end < scalars.count, !(scalars[end].properties.isAlphabetic && !isRightToLeft(scalars[end])), scalars[end].properties.numericType == nil {
+                if isRightToLeft(scalars[end]) { last = end }
+                end += 1
+            }
+            out.append(contentsOf: scalars[i...last].reversed())
+            i = last + 1
+        }
         return String(out)
     }
 
