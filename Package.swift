@@ -34,10 +34,13 @@ let package = Package(
         .systemLibrary(
             name: "CGumbo", pkgConfig: "gumbo",
             providers: [.apt(["libgumbo-dev"])]),
+        .systemLibrary(
+            name: "CQPDF", pkgConfig: "libqpdf",
+            providers: [.apt(["libqpdf-dev"])]),
         .target(
             name: "DisclosureKit",
             dependencies: [
-                "CLibZip", "CLibXML2", "CCmarkGFM", "CGumbo", "CZlib",
+                "CLibZip", "CLibXML2", "CCmarkGFM", "CGumbo", "CZlib", "CQPDF",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),

@@ -8,4 +8,5 @@ let builtInHandlers: [any FormatHandler] = [
     PlainTextHandler(),
     ODTHandler(),
     ODPHandler(),
+    PDFHandler(),
 ]

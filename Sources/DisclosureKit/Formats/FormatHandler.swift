@@ -151,6 +151,14 @@ public protocol SignedPackageDetecting {
     /// The parts holding the document's own signatures, in archive order; empty when unsigned.
     /// - Throws: ``DisclosureError`` when the package cannot be read.
     func ownSignatureParts() throws -> [String]
+    /// True when a stamp leaves the signed bytes as they are and adds after them (a PDF's
+    /// incremental update): each signature still covers the revision it signed, but readers
+    /// show the document changed after signing. False (the default) when the signature breaks.
+    var signaturesKeepTheirRevision: Bool { get }
+}
+
+extension SignedPackageDetecting {
+    public var signaturesKeepTheirRevision: Bool { false }
 }
 
 /// A metadata field found in a document, for audits.

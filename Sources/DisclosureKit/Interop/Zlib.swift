@@ -160,3 +160,66 @@ private struct Spans: @unchecked Sendable {
         segments(range).reduce(into: [UInt8]()) { $0 += $1 }
     }
 }
+
+// MARK: Inflating under a cap (PDF FlateDecode streams)
+
+/// Why ``Zlib/inflate(_:maxOutput:)`` stopped.
+enum InflateFailure: Error, Equatable {
+    /// The inflated bytes would pass `maxOutput`: a decompression bomb or a stream far too large.
+    case overLimit
+    /// Not a zlib or DEFLATE stream at all (nothing could be inflated).
+    case invalid(String)
+}
+
+extension Zlib {
+    /// Inflates a zlib stream (RFC 1950) or, when it has no zlib header, a raw DEFLATE stream, as
+    /// PDF readers do for FlateDecode, stopping as soon as the output would pass `maxOutput`
+    /// (memory stays under `maxOutput` plus one chunk). A stream cut short or damaged after some
+    /// output gives what was inflated up to there, as PDF readers show it.
+    /// - Throws: ``InflateFailure``.
+    static func inflate(_ compressed: Data, maxOutput: Int) throws -> Data {
+        do {
+            return try inflate(compressed, windowBits: 15 + 32, maxOutput: maxOutput)
+        } catch InflateFailure.invalid {
+            return try inflate(compressed, windowBits: -15, maxOutput: maxOutput)
+        }
+    }
+
+    private static func inflate(_ compressed: Data, windowBits: Int32, maxOutput: Int) throws -> Data {
+        var stream = z_stream()
+        guard disclose_inflate_init(&stream, windowBits) == Z_OK else { throw InflateFailure.invalid("zlib could not start") }
+        defer { inflateEnd(&stream) }
+        let chunk = 1 << 16
+        var out = Data()
+        var piece = [UInt8](repeating: 0, count: chunk)
+        return try compressed.withUnsafeBytes { src -> Data in
+            stream.next_in = UnsafeMutablePointer(mutating: src.bindMemory(to: Bytef.self).baseAddress)
+            stream.avail_in = uInt(src.count)
+            while true {
+                var status: Int32 = Z_OK
+                let produced: Int = piece.withUnsafeMutableBufferPointer { dst in
+                    stream.next_out = dst.baseAddress
+                    stream.avail_out = uInt(chunk)
+                    status = CZlib.inflate(&stream, Z_NO_FLUSH)
+                    return chunk - Int(stream.avail_out)
+                }
+                if produced > 0 {
+                    guard out.count + produced <= maxOutput else { throw InflateFailure.overLimit }
+                    out.append(contentsOf: piece[0..<produced])
+                }
+                switch status {
+                case Z_STREAM_END:
+                    return out
+                case Z_OK:
+                    if stream.avail_in == 0 && produced == 0 { return out }
+                case Z_BUF_ERROR:
+                    // No progress possible: the input ended early.
+                    return out
+                default:
+                    if out.isEmpty { throw InflateFailure.invalid("zlib status \(status)") }
+                    return out
+                }
+            }
+        }
+    }
+}

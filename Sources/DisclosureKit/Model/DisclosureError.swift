@@ -11,6 +11,9 @@ public enum DisclosureError: Error, Equatable, Sendable {
     case unreadable(path: String, reason: String, hint: String)
     /// The file is encrypted or password-protected.
     case encrypted(path: String)
+    /// The PDF is encrypted (with a user or an owner password); Disclose never decrypts a PDF
+    /// or drops its encryption.
+    case encryptedPDF(path: String)
     /// The file exceeds a safety limit (size, entry count, compression ratio, nesting).
     case limitExceeded(path: String, what: String, limit: String)
     /// Bytes that are not valid in the file's encoding.
@@ -24,8 +27,10 @@ public enum DisclosureError: Error, Equatable, Sendable {
     /// A policy forbids the requested action.
     case policyViolation(path: String, rule: String, detail: String)
     /// The document carries its own digital signature (in `parts`), which stamping would
-    /// invalidate; stamp only with ``StampOptions/allowInvalidatingSignature``.
-    case signedDocument(path: String, parts: [String])
+    /// invalidate; stamp only with ``StampOptions/allowInvalidatingSignature``. `keepsRevision`
+    /// is true for formats whose stamp is appended after the signed bytes (a PDF's incremental
+    /// update): the signature still covers its revision, but readers show the file changed since.
+    case signedDocument(path: String, parts: [String], keepsRevision: Bool = false)
 
     /// The documented process exit code for this error:
     /// 2 usage or input, 3 unreadable or unsupported file (or one that cannot be changed as
@@ -33,7 +38,7 @@ public enum DisclosureError: Error, Equatable, Sendable {
     public var exitCode: Int32 {
         switch self {
         case .invalidInput: return 2
-        case .fileNotFound, .unsupportedFormat, .unreadable, .encrypted, .limitExceeded, .invalidEncoding, .invalidDisclosure, .signedDocument:
+        case .fileNotFound, .unsupportedFormat, .unreadable, .encrypted, .encryptedPDF, .limitExceeded, .invalidEncoding, .invalidDisclosure, .signedDocument:
             return 3
         case .writeFailed: return 4
         case .policyViolation: return 1
@@ -43,9 +48,9 @@ public enum DisclosureError: Error, Equatable, Sendable {
     /// The path the error is about, when there is one.
     public var path: String? {
         switch self {
-        case .fileNotFound(let p), .unsupportedFormat(let p, _), .unreadable(let p, _, _), .encrypted(let p),
+        case .fileNotFound(let p), .unsupportedFormat(let p, _), .unreadable(let p, _, _), .encrypted(let p), .encryptedPDF(let p),
              .limitExceeded(let p, _, _), .invalidEncoding(let p, _, _), .invalidDisclosure(let p, _),
-             .writeFailed(let p, _), .policyViolation(let p, _, _), .signedDocument(let p, _):
+             .writeFailed(let p, _), .policyViolation(let p, _, _), .signedDocument(let p, _, _):
             return p
         case .invalidInput: return nil
         }
@@ -71,6 +76,8 @@ extension DisclosureError: LocalizedError, CustomStringConvertible {
             return "\(path): \(reason). \(hint)"
         case .encrypted(let path):
             return "\(path): the document is encrypted or password-protected, so it cannot be read. Save an unprotected copy (in Word: File › Info › Protect Document › Encrypt with Password, clear the password; in LibreOffice: File › Save As with \"Save with password\" unticked) and run the command on that copy."
+        case .encryptedPDF(let path):
+            return "\(path): the PDF is encrypted (it has a password, to open it or to restrict changes), so Disclose does not read or change it: it never decrypts a PDF or removes its protection. Ask the author for an unencrypted copy (or, if you may, save one without the password in a PDF editor) and run the command on that copy."
         case .limitExceeded(let path, let what, let limit):
             return "\(path): \(what), over the safety limit of \(limit). The file may be damaged or built to exhaust memory, so it was not read further; nothing was written."
         case .invalidEncoding(let path, let encoding, let offset):
@@ -84,8 +91,11 @@ extension DisclosureError: LocalizedError, CustomStringConvertible {
             return "\(path): could not write the result (\(reason)). The original file is untouched; check free space and permissions, then try again."
         case .policyViolation(let path, let rule, let detail):
             return "\(path): the policy does not allow this disclosure (rule \(rule)): \(detail)"
-        case .signedDocument(let path, let parts):
+        case .signedDocument(let path, let parts, let keepsRevision):
             let named = parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))"
+            if keepsRevision {
+                return "\(path): the document is digitally signed\(named). Stamping adds to the file after the signed bytes: each earlier signature still covers the revision it signed, but PDF readers will show that the document was changed after signing. Nothing was written. Stamp it before it is signed, or, if that is acceptable, stamp it with --allow-invalidating-signature."
+            }
             return "\(path): the document is digitally signed\(named), and stamping changes it, so its own signature would no longer verify. Nothing was written. Stamp it first and then ask the signer to sign it again, or, if a broken signature is acceptable, stamp it with --allow-invalidating-signature."
         }
     }

@@ -93,6 +93,9 @@ public struct StampResult: Sendable {
     /// The document's own signature parts, which no longer verify after this stamp (stamped with
     /// ``StampOptions/allowInvalidatingSignature``); empty for an unsigned document.
     public var invalidatedSignatures: [String] = []
+    /// True when those signatures still cover the revision they signed (a PDF's incremental
+    /// update), though readers now show the document changed after signing.
+    public var signaturesKeepTheirRevision: Bool = false
 }
 
 /// Stamps documents: renders the statement, binds the content, signs if asked,
@@ -187,9 +190,13 @@ public struct Stamper: Sendable {
         // A document signed by its author is changed only when the caller accepts that its
         // signature will no longer verify (restamping with the same facts changes nothing).
         var signatures: [String] = []
-        if output != original, let signed = document as? SignedPackageDetecting { signatures = try signed.ownSignatureParts() }
+        var keepsRevision = false
+        if output != original, let signed = document as? SignedPackageDetecting {
+            signatures = try signed.ownSignatureParts()
+            keepsRevision = signed.signaturesKeepTheirRevision
+        }
         if !signatures.isEmpty && !options.allowInvalidatingSignature {
-            throw DisclosureError.signedDocument(path: path, parts: signatures)
+            throw DisclosureError.signedDocument(path: path, parts: signatures, keepsRevision: keepsRevision)
         }
         try fileGuard?.checkUnchanged()
         if !options.dryRun {
@@ -207,6 +214,7 @@ public struct Stamper: Sendable {
         result.factWarnings = DeclarationDate.warnings(disclosure.date, modified: modified)
         result.sha256 = Digests.sha256Hex(output)
         result.invalidatedSignatures = signatures
+        result.signaturesKeepTheirRevision = keepsRevision
         return result
     }
 

@@ -107,7 +107,11 @@ struct Stamp: ParsableCommand {
                 }
                 for warning in result.factWarnings { Output.note("\(file): warning: \(warning.description)") }
                 if !result.invalidatedSignatures.isEmpty, !result.dryRun {
-                    Output.note("\(file): warning: the document's own signature (\(result.invalidatedSignatures.joined(separator: ", "))) no longer verifies; ask the signer to sign it again")
+                    if result.signaturesKeepTheirRevision {
+                        Output.note("\(file): warning: the document's signature (\(result.invalidatedSignatures.joined(separator: ", "))) still covers the revision it signed, but PDF readers will show the document was changed after signing; ask the signer to sign it again if that matters")
+                    } else {
+                        Output.note("\(file): warning: the document's own signature (\(result.invalidatedSignatures.joined(separator: ", "))) no longer verifies; ask the signer to sign it again")
+                    }
                 }
                 Output.line(Stamp.describe(result))
                 for change in result.changes where result.replacedExisting { Output.line("  changed \(change.description)") }

@@ -27,7 +27,7 @@ enum MetadataSignals {
     static let contentKeys: Set<String> = [
         "title", "description", "keywords", "subject", "tags", "tag", "categories", "category", "summary", "abstract", "excerpt",
         "ogtitle", "ogdescription", "twittertitle", "twitterdescription", "comments", "linktitle", "series", "topics",
-        EvidenceEntryKey.link, EvidenceEntryKey.c2paManifest, "applicationldjson",
+        EvidenceEntryKey.link, EvidenceEntryKey.c2paManifest, "applicationldjson", "activecontent", "embeddedfile",
     ]
     static let aiKeyWords: Set<String> = ["ai", "llm", "model", "assistant", "prompt", "chatbot", "gpt", "genai", "copilot"]
 

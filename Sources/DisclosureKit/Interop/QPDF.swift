@@ -1,0 +1,259 @@
+internal import CQPDF
+import Foundation
+
+// The only file that uses qpdf (libqpdf's C API). Every qpdf handle and unsafe pointer stays here.
+// It speaks in plain values (object numbers, PDF syntax text, bytes); turning them into the PDF
+// object model is the PDF format's work (`Formats/PDF/`).
+
+/// A PDF file read by qpdf from memory, with qpdf's warnings collected instead of printed.
+///
+/// Opening first asks qpdf not to repair anything. When that fails because the file is damaged
+/// (a broken cross-reference table, offsets past the end), the file is opened again with qpdf's
+/// recovery and marked ``isDamaged``: it may be read, with a warning, but never stamped, since
+/// a stamp must never rest on qpdf's guess of where the objects are.
+///
+/// qpdf is not safe to call from two threads on one file at once; every call here takes a lock.
+final class QPDFFile: @unchecked Sendable {
+    // qpdf_data is only touched under `lock`; `buffer` lives as long as qpdf reads from it.
+    private var handle: qpdf_data?
+    private let buffer: UnsafeMutableRawBufferPointer
+    private let lock = NSLock()
+    /// The path for messages.
+    let path: String
+    /// True when qpdf could read the file only by reconstructing its cross-reference table.
+    let isDamaged: Bool
+    /// The PDF version from the header (`1.7`).
+    let version: String
+    /// qpdf's warnings, in order, at most ``maxWarnings``.
+    private(set) var warnings: [String] = []
+    static let maxWarnings = 50
+
+    /// Why qpdf could not do what was asked.
+    struct Failure: Error, CustomStringConvertible {
+        /// qpdf's error kind: damaged, pages, password, object, other.
+        enum Kind: Sendable { case damaged, pages, password, object, unsupported, other }
+        var kind: Kind
+        /// qpdf's message, without the file name qpdf puts first.
+        var message: String
+        var description: String { message }
+    }
+
+    /// Opens `data` with qpdf.
+    /// - Throws: ``DisclosureError/encryptedPDF(path:)`` for an encrypted file (any password,
+    ///   user or owner: we never decrypt), ``DisclosureError/unreadable(path:reason:hint:)``
+    ///   when qpdf cannot read it even with recovery.
+    init(data: Data, path: String) throws {
+        self.path = path
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, data.count), alignment: 1)
+        data.copyBytes(to: buffer)
+        self.buffer = buffer
+        var damaged = false
+        let count = data.count
+        func open(recovery: Bool) -> (qpdf_data, Failure?) {
+            let q = qpdf_init()!
+            qpdf_silence_errors(q)
+            qpdf_set_suppress_warnings(q, QPDF_TRUE)
+            qpdf_set_attempt_recovery(q, recovery ? QPDF_TRUE : QPDF_FALSE)
+            let base = buffer.baseAddress!.assumingMemoryBound(to: CChar.self)
+            let status = qpdf_read_memory(q, "PDF", base, UInt64(count), "")
+            if status & QPDF_ERRORS != 0 || qpdf_has_error(q) != 0 {
+                return (q, QPDFFile.takeError(q) ?? Failure(kind: .other, message: "qpdf could not read the file"))
+            }
+            // Reading is lazy: walking the page tree touches the objects a reader needs first,
+            // so damage qpdf would only meet later shows now.
+            if qpdf_get_num_pages(q) < 0 || qpdf_has_error(q) != 0 {
+                return (q, QPDFFile.takeError(q) ?? Failure(kind: .pages, message: "qpdf could not read the page tree"))
+            }
+            return (q, nil)
+        }
+        var (q, failure) = open(recovery: false)
+        if let first = failure, first.kind != .password {
+            let (second, secondFailure) = open(recovery: true)
+            if secondFailure == nil {
+                var old: qpdf_data? = q
+                qpdf_cleanup(&old)
+                q = second
+                failure = nil
+                damaged = first.kind == .damaged
+                if !damaged { failure = first }
+            } else {
+                var old: qpdf_data? = second
+                qpdf_cleanup(&old)
+            }
+        }
+        handle = q
+        isDamaged = damaged
+        version = String(cString: qpdf_get_pdf_version(q))
+        if let failure {
+            if failure.kind == .password { throw DisclosureError.encryptedPDF(path: path) }
+            throw DisclosureError.unreadable(
+                path: path, reason: "qpdf cannot read this PDF (\(failure.message))",
+                hint: "The file may be damaged or not really a PDF; open it in a PDF reader and save a new copy, then try again")
+        }
+        if qpdf_is_encrypted(q) != 0 { throw DisclosureError.encryptedPDF(path: path) }
+        collectWarnings()
+    }
+
+    deinit {
+        if handle != nil { qpdf_cleanup(&handle) }
+        buffer.deallocate()
+    }
+
+    // MARK: Reading
+
+    /// The trailer dictionary in PDF syntax (for a cross-reference stream, its dictionary).
+    func trailerSyntax() throws -> Data {
+        try locked { q in
+            let oh = qpdf_get_trailer(q)
+            defer { qpdf_oh_release(q, oh) }
+            return try unparse(q, oh)
+        }
+    }
+
+    /// Object `number` `generation` in PDF syntax (`<< /Type /Page ... >>`, references kept as
+    /// `n g R`); for a stream, its dictionary. `null` for an object the file does not have.
+    /// - Returns: the syntax, and whether the object is a stream.
+    func objectSyntax(_ number: Int, _ generation: Int) throws -> (syntax: Data, isStream: Bool) {
+        try locked { q in
+            let oh = try object(q, number, generation)
+            defer { qpdf_oh_release(q, oh) }
+            if qpdf_oh_is_stream(q, oh) != 0 {
+                let dict = qpdf_oh_get_dict(q, oh)
+                defer { qpdf_oh_release(q, dict) }
+                return (try unparse(q, dict), true)
+            }
+            return (try unparse(q, oh), false)
+        }
+    }
+
+    /// True when object `number` `generation` is a stream.
+    func isStream(_ number: Int, _ generation: Int) throws -> Bool {
+        try locked { q in
+            let oh = try object(q, number, generation)
+            defer { qpdf_oh_release(q, oh) }
+            return qpdf_oh_is_stream(q, oh) != 0
+        }
+    }
+
+    /// The pages in order, as object number and generation, from qpdf's walk of the page tree
+    /// (qpdf ends a loop in the tree with an error).
+    func pages() throws -> [(number: Int, generation: Int)] {
+        try locked { q in
+            let count = qpdf_get_num_pages(q)
+            if count < 0 || qpdf_has_error(q) != 0 { throw failure(q, "the page tree cannot be read") }
+            var result: [(Int, Int)] = []
+            result.reserveCapacity(Int(count))
+            for i in 0..<Int(count) {
+                let oh = qpdf_get_page_n(q, i)
+                defer { qpdf_oh_release(q, oh) }
+                if qpdf_has_error(q) != 0 { throw failure(q, "page \(i + 1) cannot be read") }
+                result.append((Int(qpdf_oh_get_object_id(q, oh)), Int(qpdf_oh_get_generation(q, oh))))
+            }
+            return result
+        }
+    }
+
+    /// A stream's bytes as stored in the file, filters not applied (decrypted, were the file
+    /// encrypted, which Disclose refuses anyway). At most the file's size.
+    func rawStreamData(_ number: Int, _ generation: Int) throws -> Data {
+        try streamData(number, generation, level: qpdf_dl_none)
+    }
+
+    /// A stream's bytes with every lossless filter qpdf knows removed (LZW, predictors,
+    /// RunLength, ASCII85...). qpdf has no output limit: call this only for a stream whose raw
+    /// data is small enough that no filter can blow it up past the caller's limit.
+    /// - Returns: the decoded bytes, or nil when qpdf cannot remove a filter.
+    func decodedStreamData(_ number: Int, _ generation: Int) throws -> Data? {
+        try locked { q in
+            let oh = try object(q, number, generation)
+            defer { qpdf_oh_release(q, oh) }
+            var filtered: QPDF_BOOL = QPDF_FALSE
+            var bytes: UnsafeMutablePointer<UInt8>?
+            var length = 0
+            let status = qpdf_oh_get_stream_data(q, oh, qpdf_dl_specialized, &filtered, &bytes, &length)
+            defer { free(bytes) }
+            if status & QPDF_ERRORS != 0 || qpdf_has_error(q) != 0 { throw failure(q, "a stream cannot be decoded") }
+            guard filtered != QPDF_FALSE else { return nil }
+            return bytes.map { Data(bytes: $0, count: length) } ?? Data()
+        }
+    }
+
+    private func streamData(_ number: Int, _ generation: Int, level: qpdf_stream_decode_level_e) throws -> Data {
+        try locked { q in
+            let oh = try object(q, number, generation)
+            defer { qpdf_oh_release(q, oh) }
+            guard qpdf_oh_is_stream(q, oh) != 0 else {
+                throw Failure(kind: .object, message: "object \(number) \(generation) is not a stream")
+            }
+            var bytes: UnsafeMutablePointer<UInt8>?
+            var length = 0
+            let status = qpdf_oh_get_stream_data(q, oh, level, nil, &bytes, &length)
+            defer { free(bytes) }
+            if status & QPDF_ERRORS != 0 || qpdf_has_error(q) != 0 { throw failure(q, "stream \(number) \(generation) cannot be read") }
+            return bytes.map { Data(bytes: $0, count: length) } ?? Data()
+        }
+    }
+
+    // MARK: Plumbing
+
+    private func locked<T>(_ body: (qpdf_data) throws -> T) throws -> T {
+        lock.lock()
+        defer {
+            collectWarnings()
+            lock.unlock()
+        }
+        guard let q = handle else { throw Failure(kind: .other, message: "the file is closed") }
+        return try body(q)
+    }
+
+    private func object(_ q: qpdf_data, _ number: Int, _ generation: Int) throws -> qpdf_oh {
+        guard let n = Int32(exactly: number), let g = Int32(exactly: generation), n > 0, g >= 0 else {
+            throw Failure(kind: .object, message: "no object \(number) \(generation)")
+        }
+        let oh = qpdf_get_object_by_id(q, n, g)
+        if qpdf_has_error(q) != 0 {
+            qpdf_oh_release(q, oh)
+            throw failure(q, "object \(number) \(generation) cannot be read")
+        }
+        return oh
+    }
+
+    private func unparse(_ q: qpdf_data, _ oh: qpdf_oh) throws -> Data {
+        guard let text = qpdf_oh_unparse_resolved(q, oh), qpdf_has_error(q) == 0 else {
+            throw failure(q, "an object cannot be read")
+        }
+        return Data(bytes: text, count: qpdf_get_last_string_length(q))
+    }
+
+    /// qpdf's pending error, or one saying `what`.
+    private func failure(_ q: qpdf_data, _ what: String) -> Failure {
+        QPDFFile.takeError(q) ?? Failure(kind: .other, message: what)
+    }
+
+    private static func takeError(_ q: qpdf_data) -> Failure? {
+        guard qpdf_has_error(q) != 0, let e = qpdf_get_error(q) else { return nil }
+        let kind: Failure.Kind
+        switch qpdf_get_error_code(q, e) {
+        case qpdf_e_damaged_pdf: kind = .damaged
+        case qpdf_e_pages: kind = .pages
+        case qpdf_e_password: kind = .password
+        case qpdf_e_object: kind = .object
+        case qpdf_e_unsupported: kind = .unsupported
+        default: kind = .other
+        }
+        let detail = qpdf_get_error_message_detail(q, e).map { String(cString: $0) } ?? ""
+        let position = qpdf_get_error_file_position(q, e)
+        let message = detail.isEmpty ? String(cString: qpdf_get_error_full_text(q, e)) : detail + (position > 0 ? " (near byte \(position))" : "")
+        return Failure(kind: kind, message: message)
+    }
+
+    private func collectWarnings() {
+        guard let q = handle else { return }
+        while qpdf_more_warnings(q) != 0 {
+            guard let w = qpdf_next_warning(q) else { break }
+            guard warnings.count < Self.maxWarnings else { continue }
+            let detail = qpdf_get_error_message_detail(q, w).map { String(cString: $0) } ?? ""
+            warnings.append(detail.isEmpty ? String(cString: qpdf_get_error_full_text(q, w)) : detail)
+        }
+    }
+}
