@@ -65,7 +65,7 @@ def cases(out, case):
     pdf.set(inner, b"<< /Type /Pages /Parent %d 0 R /Kids [%d 0 R %d 0 R %d 0 R] /Count 2 >>" % (tree, page, inner, tree))
     pdf.set(catalog, b"<< /Type /Catalog /Pages %d 0 R >>" % tree)
     write(p("page-tree-loop.pdf"), pdf.write(catalog, id_seed="page-tree-loop"))
-    case("page-tree-loop.pdf", "pdf: a page tree node that is its own kid (a reference loop)", "bounded")
+    case("page-tree-loop.pdf", "pdf: a page tree node that is its own kid (a reference loop)", "refuse:3:cannot read this PDF")
 
     # An object stream whose cross-reference entry says it lives inside itself, and /Extends itself.
     pdf, catalog, page = simple(version="1.5")
@@ -104,7 +104,22 @@ def cases(out, case):
     dicts = b"<< /A " * depth + b"1" + b" >>" * depth
     pdf, catalog, page = simple(catalog_extra=b" /Deep " + dicts, page_extra=b" /Deep " + arrays)
     write(p("deep-nesting.pdf"), pdf.write(catalog, id_seed="deep-nesting"))
-    case("deep-nesting.pdf", "pdf: 100,000 nested arrays and dictionaries", "bounded")
+    case("deep-nesting.pdf", "pdf: 100,000 nested arrays and dictionaries", "refuse:3:cannot read this PDF")
+
+    # The same depth inside a content stream (an operand of TJ), which Disclose's own content
+    # interpreter parses, and in a form XObject that draws itself.
+    body = b"BT /F1 12 Tf 72 720 Td " + b"[" * depth + b"(deep)" + b"]" * depth + b" TJ ET\n"
+    pdf, catalog, page = simple(content=stream(b"", body, compress=True))
+    write(p("deep-nesting-content.pdf"), pdf.write(catalog, id_seed="deep-nesting-content"))
+    case("deep-nesting-content.pdf", "pdf: 100,000 nested arrays in a content stream", "bounded")
+    pdf, catalog, page = simple()
+    form = pdf.reserve()
+    pdf.set(form, stream(b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /XObject << /X %d 0 R >> >>" % form, b"/X Do\n"))
+    content = pdf.objects[page - 1]
+    pdf.set(page - 1, stream(b"", text_content(LINES) + b"/X Do\n"))
+    pdf.set(page, pdf.objects[page].replace(b"/Resources << /Font", b"/Resources << /XObject << /X %d 0 R >> /Font" % form))
+    write(p("form-loop.pdf"), pdf.write(catalog, id_seed="form-loop"))
+    case("form-loop.pdf", "pdf: a form XObject that draws itself (a loop in the content)", "bounded")
 
     # A cross-reference table whose offsets and startxref point past the end of the file.
     pdf, catalog, page = simple()
@@ -144,8 +159,8 @@ def cases(out, case):
 
     # Not a PDF past its header, and a PDF cut in half.
     write(p("header-only.pdf"), b"%PDF-1.7\n")
-    case("header-only.pdf", "pdf: a header and nothing else", "bounded")
+    case("header-only.pdf", "pdf: a header and nothing else", "refuse:3:cannot read this PDF")
     pdf, catalog, page = simple()
     data = pdf.write(catalog, id_seed="truncated")
     write(p("truncated.pdf"), data[: len(data) // 2])
-    case("truncated.pdf", "pdf: a file cut in half (no cross-reference table, no trailer)", "bounded")
+    case("truncated.pdf", "pdf: a file cut in half (no cross-reference table, no trailer)", "refuse:3:cannot read this PDF")
