@@ -69,32 +69,35 @@ enum Blocking {
     }
 
     /// Resumes a continuation exactly once, whichever comes first: the result or the cancellation.
-    final class Once<T: Sendable>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var continuation: CheckedContinuation<T, Error>?
-        private var early: Result<T, Error>?
-        private var done = false
+    final class Once<T: Sendable>: Sendable {
+        private struct State {
+            var continuation: CheckedContinuation<T, Error>?
+            var early: Result<T, Error>?
+            var done = false
+        }
+        private let state = Locked(State())
 
         func set(_ continuation: CheckedContinuation<T, Error>) {
-            lock.lock()
-            if let early, !done {
-                done = true
-                lock.unlock()
-                continuation.resume(with: early)
-                return
+            let early: Result<T, Error>? = state.withLock { state in
+                if let early = state.early, !state.done {
+                    state.done = true
+                    return early
+                }
+                state.continuation = continuation
+                return nil
             }
-            self.continuation = continuation
-            lock.unlock()
+            if let early { continuation.resume(with: early) }
         }
 
         func resume(with result: Result<T, Error>) {
-            lock.lock()
-            guard !done else { lock.unlock(); return }
-            guard let continuation else { early = result; lock.unlock(); return }
-            done = true
-            self.continuation = nil
-            lock.unlock()
-            continuation.resume(with: result)
+            let waiting: CheckedContinuation<T, Error>? = state.withLock { state in
+                guard !state.done else { return nil }
+                guard let continuation = state.continuation else { state.early = result; return nil }
+                state.done = true
+                state.continuation = nil
+                return continuation
+            }
+            waiting?.resume(with: result)
         }
     }
 }

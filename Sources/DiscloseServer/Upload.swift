@@ -158,8 +158,9 @@ enum MultipartReader {
 }
 
 /// The parser's state while one body streams in: the current part's headers, and its bytes
-/// going to a file (a part with a file name) or to memory (a text field, at most 1 MiB).
-final class PartState: @unchecked Sendable {
+/// going to a file (a part with a file name) or to memory (a text field, at most 1 MiB). Used by
+/// one request's task only, never shared between threads, so it need not be `Sendable`.
+final class PartState {
     let folder: RequestFolder
     let limits: UploadLimits
     var upload = Upload()

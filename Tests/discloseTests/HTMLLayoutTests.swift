@@ -12,7 +12,7 @@ struct HTMLLayoutTests {
         try FileManager.default.createDirectory(atPath: folder + "/docs/" + long, withIntermediateDirectories: true)
         try "# Essay\n\nCertainly! Here is your essay about \(String(repeating: "unbrokenwordwithoutanyspaces", count: 8)).\n\nAs an AI language model, I cannot.\n"
             .write(toFile: folder + "/docs/" + long + "/essay-with-a-long-name.md", atomically: true, encoding: .utf8)
-        try "picture".write(toFile: folder + "/docs/picture.pdf", atomically: true, encoding: .utf8)
+        try "picture".write(toFile: folder + "/docs/picture.png", atomically: true, encoding: .utf8)
         let r = try CLI.run(["audit", "docs", "--no-cache", "--format", "html", "--output", "report.html", "--fail-on", "none"], in: folder)
         #expect(r.exitCode == 0)
         return (folder, try String(contentsOfFile: folder + "/report.html", encoding: .utf8))

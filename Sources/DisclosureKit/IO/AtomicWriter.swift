@@ -21,6 +21,13 @@ public enum AtomicWriter {
     ///   - permissionsFrom: a file whose mode to copy (defaults to the destination, when it exists).
     /// - Throws: ``DisclosureError/writeFailed(path:reason:)``.
     public static func write(_ data: Data, to path: String, permissionsFrom: String? = nil) throws {
+        try write(.whole(data), from: Data(), to: path, permissionsFrom: permissionsFrom)
+    }
+
+    /// Writes `output` to `path` atomically; the bytes it keeps of `original` are copied a chunk
+    /// at a time (``LargeData/forEachChunk(of:upTo:_:)``), so a large file is never held whole.
+    /// - Throws: ``DisclosureError/writeFailed(path:reason:)``.
+    public static func write(_ output: DocumentOutput, from original: Data, to path: String, permissionsFrom: String? = nil) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
@@ -43,7 +50,7 @@ public enum AtomicWriter {
             if !ok { unlink(tmp) }
         }
         do {
-            try data.withUnsafeBytes { raw in
+            func writeAll(_ raw: UnsafeRawBufferPointer) throws {
                 var offset = 0
                 while offset < raw.count {
                     let size = TestHooks.isSet("mid-write") ? max(1, raw.count / 2) : raw.count - offset
@@ -55,6 +62,14 @@ public enum AtomicWriter {
                     offset += n
                     if offset < raw.count { TestHooks.pause("mid-write") }
                 }
+            }
+            switch output {
+            case .whole(let data):
+                try data.withUnsafeBytes { try writeAll($0) }
+            case .appending(let prefix, let bytes):
+                guard prefix >= 0, prefix <= original.count else { throw failure(path, "the bytes to keep are longer than the file") }
+                try LargeData.forEachChunk(of: original, upTo: prefix) { try writeAll($0) }
+                try bytes.withUnsafeBytes { try writeAll($0) }
             }
             TestHooks.pause("after-write")
             if fchmod(fd, mode) != 0 { throw failure(path, "cannot set permissions: \(errnoText())") }

@@ -13,7 +13,8 @@ public struct DocumentLoader: Sendable {
         self.limits = limits
     }
 
-    /// Reads the file at `path` (a regular file, within the size limit).
+    /// Reads the file at `path` (a regular file, within the size limit). Files of
+    /// ``LargeData/mapThreshold`` bytes or more are mapped rather than read.
     /// - Throws: ``DisclosureError`` naming the file and the problem.
     public func readBytes(at path: String) throws -> Data {
         var isDir: ObjCBool = false
@@ -29,6 +30,11 @@ public struct DocumentLoader: Sendable {
         }
         if let size = (attributes?[.size] as? NSNumber)?.intValue, size > limits.maxFileBytes {
             throw DisclosureError.limitExceeded(path: path, what: "the file is \(ByteCount.describe(size))", limit: ByteCount.describe(limits.maxFileBytes))
+        }
+        if let size = (attributes?[.size] as? NSNumber)?.intValue, size >= LargeData.mapThreshold,
+           let mapped = try? LargeData.map(path), mapped.count == size {
+            // Mapped, not read: pages come in as a handler touches them (a PDF's images never are).
+            return mapped
         }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw DisclosureError.fileNotFound(path: path) }
         defer { try? handle.close() }

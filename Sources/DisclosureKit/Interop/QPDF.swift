@@ -59,10 +59,18 @@ final class QPDFFile: @unchecked Sendable {
             if status & QPDF_ERRORS != 0 || qpdf_has_error(q) != 0 {
                 return (q, QPDFFile.takeError(q) ?? Failure(kind: .other, message: "qpdf could not read the file"))
             }
-            // Reading is lazy: walking the page tree touches the objects a reader needs first,
-            // so damage qpdf would only meet later shows now.
+            // Reading is lazy: walking the page tree and resolving every object the
+            // cross-reference table lists (their dictionaries, not stream data) shows now any
+            // damage qpdf would only meet later, when it would repair it by guessing.
             if qpdf_get_num_pages(q) < 0 || qpdf_has_error(q) != 0 {
                 return (q, QPDFFile.takeError(q) ?? Failure(kind: .pages, message: "qpdf could not read the page tree"))
+            }
+            if !recovery {
+                if let failure = QPDFFile.resolveAll(q, maxObjects: count / 4 + 16) { return (q, failure) }
+                // qpdf turns an object it cannot read into null with a warning: damage too.
+                if qpdf_more_warnings(q) != 0, let w = qpdf_next_warning(q) {
+                    return (q, Failure(kind: .damaged, message: QPDFFile.text(of: w, in: q)))
+                }
             }
             return (q, nil)
         }
@@ -86,12 +94,34 @@ final class QPDFFile: @unchecked Sendable {
         version = String(cString: qpdf_get_pdf_version(q))
         if let failure {
             if failure.kind == .password { throw DisclosureError.encryptedPDF(path: path) }
+            let what = failure.kind == .damaged ? "the PDF is damaged beyond repair: qpdf cannot read it even by rebuilding its cross-reference table" : "qpdf cannot read this PDF"
             throw DisclosureError.unreadable(
-                path: path, reason: "qpdf cannot read this PDF (\(failure.message))",
+                path: path, reason: "\(what) (\(failure.message))",
                 hint: "The file may be damaged or not really a PDF; open it in a PDF reader and save a new copy, then try again")
         }
         if qpdf_is_encrypted(q) != 0 { throw DisclosureError.encryptedPDF(path: path) }
         collectWarnings()
+    }
+
+    /// Resolves objects 1 to the trailer's `/Size` - 1 (generation 0; at most `maxObjects`), so
+    /// a cross-reference entry pointing at the wrong place shows as qpdf's error now.
+    private static func resolveAll(_ q: qpdf_data, maxObjects: Int) -> Failure? {
+        let trailer = qpdf_get_trailer(q)
+        let sizeHandle = qpdf_oh_get_key(q, trailer, "/Size")
+        var size: Int32 = 0
+        if qpdf_oh_get_value_as_int(q, sizeHandle, &size) == QPDF_FALSE { size = 0 }
+        qpdf_oh_release(q, sizeHandle)
+        qpdf_oh_release(q, trailer)
+        guard !(qpdf_has_error(q) != 0) else { return takeError(q) }
+        let last = min(Int(size), maxObjects)
+        guard last > 1 else { return nil }
+        for n in 1..<last {
+            let oh = qpdf_get_object_by_id(q, Int32(n), 0)
+            _ = qpdf_oh_get_type_code(q, oh)
+            qpdf_oh_release(q, oh)
+            if qpdf_has_error(q) != 0 { return takeError(q) }
+        }
+        return nil
     }
 
     deinit {
@@ -241,10 +271,14 @@ final class QPDFFile: @unchecked Sendable {
         case qpdf_e_unsupported: kind = .unsupported
         default: kind = .other
         }
+        return Failure(kind: kind, message: text(of: e, in: q))
+    }
+
+    /// A warning's or error's message, without the file name qpdf puts first.
+    private static func text(of e: qpdf_error, in q: qpdf_data) -> String {
         let detail = qpdf_get_error_message_detail(q, e).map { String(cString: $0) } ?? ""
         let position = qpdf_get_error_file_position(q, e)
-        let message = detail.isEmpty ? String(cString: qpdf_get_error_full_text(q, e)) : detail + (position > 0 ? " (near byte \(position))" : "")
-        return Failure(kind: kind, message: message)
+        return detail.isEmpty ? String(cString: qpdf_get_error_full_text(q, e)) : detail + (position > 0 ? " (near byte \(position))" : "")
     }
 
     private func collectWarnings() {
@@ -252,8 +286,7 @@ final class QPDFFile: @unchecked Sendable {
         while qpdf_more_warnings(q) != 0 {
             guard let w = qpdf_next_warning(q) else { break }
             guard warnings.count < Self.maxWarnings else { continue }
-            let detail = qpdf_get_error_message_detail(q, w).map { String(cString: $0) } ?? ""
-            warnings.append(detail.isEmpty ? String(cString: qpdf_get_error_full_text(q, w)) : detail)
+            warnings.append(Self.text(of: w, in: q))
         }
     }
 }

@@ -125,8 +125,7 @@ enum Zlib {
 }
 
 /// Pieces of `Data` read as one run of bytes, without joining them.
-private struct Spans: @unchecked Sendable {
-    // Data is immutable here and only read: safe to share between the compressing threads.
+private struct Spans: Sendable {
     let pieces: [Data]
     /// Where each piece starts in the run.
     let starts: [Int]

@@ -16,35 +16,28 @@ enum BlockingAsync {
         }
     }
 
-    private final class Box<T>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: T?
-        var value: T? {
-            get { lock.lock(); defer { lock.unlock() }; return stored }
-            set { lock.lock(); stored = newValue; lock.unlock() }
-        }
-    }
-
     private static let executor = QueueExecutor()
 
     /// Runs `body` and waits for its result.
     static func run<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
-        let box = Box<T>()
+        let box = Locked<T?>(nil)
         let done = DispatchSemaphore(value: 0)
         if #available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *) {
             Task(executorPreference: executor) {
-                box.value = await body()
+                let value = await body()
+                box.withLock { $0 = value }
                 done.signal()
             }
         } else {
             // Before task executors (macOS 15): the global pool. Calling this from every
             // cooperative thread at once could then starve it; the CLI calls it from the main thread.
             Task.detached {
-                box.value = await body()
+                let value = await body()
+                box.withLock { $0 = value }
                 done.signal()
             }
         }
         done.wait()
-        return box.value!
+        return box.current!
     }
 }

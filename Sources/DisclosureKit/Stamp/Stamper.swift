@@ -186,12 +186,13 @@ public struct Stamper: Sendable {
             disclosure: disclosure, statement: statement, json: try disclosure.canonicalJSONString(),
             facts: disclosure.keyFacts, placement: options.placement, metadataStyle: options.metadataStyle)
         request.styleStatement = options.styleStatement
-        let output = try document.stamped(request)
+        let output = try (document as? AppendingOutput)?.stampedOutput(request) ?? .whole(try document.stamped(request))
+        let unchanged = output.isIdentical(to: original)
         // A document signed by its author is changed only when the caller accepts that its
         // signature will no longer verify (restamping with the same facts changes nothing).
         var signatures: [String] = []
         var keepsRevision = false
-        if output != original, let signed = document as? SignedPackageDetecting {
+        if !unchanged, let signed = document as? SignedPackageDetecting {
             signatures = try signed.ownSignatureParts()
             keepsRevision = signed.signaturesKeepTheirRevision
         }
@@ -200,19 +201,19 @@ public struct Stamper: Sendable {
         }
         try fileGuard?.checkUnchanged()
         if !options.dryRun {
-            try AtomicWriter.write(output, to: destination, permissionsFrom: path)
+            try AtomicWriter.write(output, from: original, to: destination, permissionsFrom: path)
         }
         var result = StampResult(
             path: path, outputPath: destination, format: handler.id, disclosure: disclosure,
             replacedExisting: existing.statement != nil || existing.metadata != nil,
-            unchanged: output == original, byteCount: output.count, dryRun: options.dryRun,
+            unchanged: unchanged, byteCount: output.count, dryRun: options.dryRun,
             removedLeftovers: fileGuard?.removedLeftovers ?? [])
         result.policyWarnings = warnings
         result.policyFailures = failures
         result.documentNotes = document.warnings
         result.changes = earlier.map { FactChange.between($0, disclosure) } ?? []
         result.factWarnings = DeclarationDate.warnings(disclosure.date, modified: modified)
-        result.sha256 = Digests.sha256Hex(output)
+        result.sha256 = output.sha256Hex(from: original)
         result.invalidatedSignatures = signatures
         result.signaturesKeepTheirRevision = keepsRevision
         return result
@@ -234,14 +235,15 @@ public struct Stamper: Sendable {
     public func unstamp(path: String, outputPath: String? = nil, dryRun: Bool = false) throws -> UnstampResult {
         let destination = outputPath ?? path
         let fileGuard = try FileEditGuard.acquire(path, lock: !dryRun && destination == path)
-        let document = try loader.open(path)
+        let original = try loader.readBytes(at: path)
+        let document = try loader.handler(for: path, data: original).open(DocumentInput(data: original, path: path, limits: loader.limits))
         guard !(try document.findStamp()).isEmpty else {
             return UnstampResult(path: path, outputPath: destination, removed: false, dryRun: dryRun)
         }
-        let output = try document.unstamped()
+        let output = try (document as? AppendingOutput)?.unstampedOutput() ?? .whole(try document.unstamped())
         try fileGuard?.checkUnchanged()
         if !dryRun {
-            try AtomicWriter.write(output, to: destination, permissionsFrom: path)
+            try AtomicWriter.write(output, from: original, to: destination, permissionsFrom: path)
         }
         return UnstampResult(path: path, outputPath: destination, removed: true, dryRun: dryRun)
     }

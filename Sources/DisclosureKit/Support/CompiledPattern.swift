@@ -3,7 +3,7 @@ import Foundation
 /// A regular expression compiled once and matched exactly as `String.range(of:options:)` with
 /// `.regularExpression` matches it (the same ICU engine, options and range), without compiling
 /// the pattern again on every call: for patterns run once per audited file.
-final class CompiledPattern: @unchecked Sendable {
+final class CompiledPattern: Sendable {
     // NSRegularExpression is immutable and safe to match from several threads at once.
     private let regex: NSRegularExpression
 

@@ -76,19 +76,18 @@ struct ServeRun: ParsableCommand {
         let shown = host.contains(":") ? "[\(host)]" : host
         Output.note("serving on http://\(shown):\(port) (policy: \(configuration.policyPath ?? "none"); sign-in: \(users == nil ? "none, this computer only" : "required")). Stop with Ctrl-C.")
         let done = DispatchSemaphore(value: 0)
-        let failure = Failure()
+        let failure = Locked<Error?>(nil)
         Task {
-            do { try await app.application().runService() } catch { failure.error = error }
+            do { try await app.application().runService() } catch { failure.withLock { $0 = error } }
             done.signal()
         }
         done.wait()
-        if let error = failure.error {
+        if let error = failure.current {
             Output.error("the web app stopped: \(error)")
             throw ExitCode(4)
         }
     }
 
-    final class Failure: @unchecked Sendable { var error: Error? }
 }
 
 struct ServeUsers: ParsableCommand {

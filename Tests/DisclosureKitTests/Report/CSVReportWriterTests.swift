@@ -43,7 +43,7 @@ import Testing
         let all = try lines
         #expect(all.contains("b/problems.md,markdown,disclosed-with-problems,,,,,,,content-binding,,"))
         #expect(all.contains("c/declared.html,html,declared-ai-use,,,,,,,,\"w3c-meta: “<meta name=\"\"ai-disclosure\"\" content=\"\"ai-assisted\"\">”\","))
-        #expect(all.contains("g/picture.pdf,,unsupported,,,,,,,,,not a document Disclose reads (extension .pdf)"))
+        #expect(all.contains("g/picture.png,,unsupported,,,,,,,,,not a document Disclose reads (extension .png)"))
         #expect(all.contains("ü/日本語 notes.md,markdown,undisclosed,,,,,,,,,"))
     }
 

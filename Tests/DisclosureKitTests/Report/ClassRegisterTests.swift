@@ -29,7 +29,7 @@ import Testing
                                   author: "Zoë Smith")
         var stamped = AuditRecord(path: "class/Chloe Price_History_Essay.docx", format: "docx", status: .disclosedVerified, disclosure: Samples.disclosure)
         stamped.checks = [CheckResult(id: "policy.tool-authorised", status: .pass, message: "ok")]
-        let other = AuditRecord(path: "class/=cmd.pdf", format: nil, status: .unsupported, error: "not a document Disclose reads (extension .pdf)")
+        let other = AuditRecord(path: "class/=cmd.png", format: nil, status: .unsupported, error: "not a document Disclose reads (extension .png)")
         var report = AuditReport(generatedAt: "2026-12-01T09:00:00Z", roots: ["class", "gone"],
                                  records: [declared("class/Amelia_Khan_History_Essay.docx", spelling), policyFail, unclear, signals, stamped, other])
         report.rootFailures = [AuditRootFailure(path: "gone", reason: "gone: No such file or directory.")]
@@ -100,7 +100,7 @@ import Testing
         #expect(stamped["where"] == "in the Disclose stamp")
         #expect(stamped["date"] == Samples.disclosure.date)
         #expect(stamped["policy"] == "meets")
-        let other = try row("class/=cmd.pdf")
+        let other = try row("class/=cmd.png")
         #expect(other["status"] == "unsupported")
         #expect(other["person_source"] == "none")
         let gone = try row("gone")
@@ -120,7 +120,7 @@ import Testing
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)
         #expect(text.hasPrefix("file,person,person_source,status,ai_use,tools,purposes,pupil_words,date,where,policy,signals,attention\r\n"))
-        #expect(text.contains("\r\nclass/=cmd.pdf,,none,unsupported,"))
+        #expect(text.contains("\r\nclass/=cmd.png,,none,unsupported,"))
         // A cell a spreadsheet would run as a formula gets a quote in front.
         #expect(text.contains(",unclear,,,'=SUM(1) AI: maybe a bit,,"))
         #expect(text.hasSuffix("\"# Note: \(AuditReport.standingNote)\",,,,,,,,,,,,\r\n"))
@@ -148,7 +148,7 @@ import Testing
                 #expect(values["\(XLSXWriter.columnName(c))\(r + 1)"] == cell)
             }
         }
-        #expect(values["A2"] == "class/=cmd.pdf")
+        #expect(values["A2"] == "class/=cmd.png")
         // An XLSX cell is never a formula: the words are kept as written.
         #expect(values.values.contains("=SUM(1) AI: maybe a bit"))
         #expect(ReportMarker.isReport(head: data.prefix(4096)))

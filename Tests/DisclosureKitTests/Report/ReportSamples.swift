@@ -68,7 +68,7 @@ enum ReportSamples {
     static var unicode: AuditRecord { AuditRecord(path: unicodePath, format: "markdown", status: .undisclosed) }
 
     static var unsupported: AuditRecord {
-        AuditRecord(path: "g/picture.pdf", format: nil, status: .unsupported, error: "not a document Disclose reads (extension .pdf)")
+        AuditRecord(path: "g/picture.png", format: nil, status: .unsupported, error: "not a document Disclose reads (extension .png)")
     }
 
     static var unreadable: AuditRecord {

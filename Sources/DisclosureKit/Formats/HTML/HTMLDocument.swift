@@ -291,8 +291,15 @@ final class HTMLDocument: OpenedDocument {
     }
 
     func stamped(_ request: StampRequest) throws -> Data {
+        try stampedChecking(request, alwaysReparse: false).data
+    }
+
+    /// The stamped bytes, and whether the check parsed them again. `alwaysReparse` makes every
+    /// stamp take the full check; tests use it to show that the check without a second parse
+    /// decides the same (see ``insertionIsProvable(metadataAt:statementAt:)``).
+    func stampedChecking(_ request: StampRequest, alwaysReparse: Bool) throws -> (data: Data, reparsed: Bool) {
         if !ourRegions.isEmpty {
-            return try HTMLDocument(input: DocumentInput(data: try unstamped(), path: path), handler: handler).stamped(request)
+            return try HTMLDocument(input: DocumentInput(data: try unstamped(), path: path), handler: handler).stampedChecking(request, alwaysReparse: alwaysReparse)
         }
         let eol = file.eol
         let asciiOnly: Bool
@@ -300,8 +307,10 @@ final class HTMLDocument: OpenedDocument {
         var edits: [(at: Int, text: String)] = []
         let metadata = HTMLMarkup.metadata(request, eol: eol, xhtml: isXHTML, asciiOnly: asciiOnly)
         let head = first("head"), html = first("html"), body = first("body")
+        var metadataAt: Int?
         if let head, head.startTag.count > 0 {
-            edits.append((head.endTag?.lowerBound ?? head.startTag.upperBound, metadata))
+            metadataAt = head.endTag?.lowerBound ?? head.startTag.upperBound
+            edits.append((metadataAt!, metadata))
         } else if let html, html.startTag.count > 0 {
             edits.append((html.startTag.upperBound, "<head \(HTMLMarkup.attribute)=\"head\">" + eol + metadata + "</head>" + eol))
         } else {
@@ -329,8 +338,62 @@ final class HTMLDocument: OpenedDocument {
             let o = file.originalOffset(min(edit.at, file.utf8.count))
             return (o..<o, file.encode(edit.text))
         })
-        try checkPlacement(output, request: request, at: at)
-        return output
+        if alwaysReparse || !insertionIsProvable(metadataAt: metadataAt, statementAt: at) {
+            try checkPlacement(output, request: request, at: at)
+            return (output, true)
+        }
+        try checkStatement(aside, request: request, at: at)
+        return (output, false)
+    }
+
+    /// Elements that have no content and no end tag.
+    static let emptyElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
+    /// Elements our metadata may be inserted inside of, without a second parse.
+    static let provableHeadContext: Set<String> = ["html", "head"]
+    /// Elements our statement may be inserted inside of, without a second parse.
+    static let provableBodyContext: Set<String> = ["html", "body", "main", "article", "div", "section", "header", "footer"]
+
+    /// True when the stamped page can be checked without parsing it again.
+    ///
+    /// Why that is sound: the metadata goes just before `</head>` (or after `<head>`) and the
+    /// statement, an `<aside>` holding escaped text, at the start or end of `<main>`, `<article>` or
+    /// `<body>`. The HTML parser handles a tag by the elements open at that point. When every element
+    /// open at the metadata's offset is `<html>` or `<head>`, written in the source, our `<meta>` and
+    /// `<script>` elements land in the head, as they do in a page of their own; when every element
+    /// open at the statement's offset is one of a few plain containers (``provableBodyContext``), the
+    /// `<aside>` is an ordinary block there, neither foster-parented (tables), swallowed (`<noscript>`,
+    /// `<template>`, `<textarea>`, foreign SVG or MathML content, an unclosed `<title>`) nor reparented
+    /// (formatting elements, paragraphs). An element whose end tag is not written counts as open, so
+    /// any element the parser closed by itself sends the page to the full check; so does any element
+    /// the parser made up (a missing `<tbody>`, a formatting element it reopened), a frameset, a page
+    /// with no written `<head>`, and a fragment. Inserting a closed block or head element at such a point
+    /// changes no other element's text, so the text and the statement are checked as they would be
+    /// after a second parse: the text is unchanged, and the statement is checked on its own
+    /// (``checkStatement(_:request:at:)``).
+    func insertionIsProvable(metadataAt: Int?, statementAt: Int) -> Bool {
+        guard let metadataAt else { return false }
+        for e in tree.elements {
+            if e.tag == "frameset" { return false }
+            if e.startTag.isEmpty && !["html", "head", "body"].contains(e.tag) { return false }
+        }
+        func openElements(at offset: Int) -> [HTMLElementInfo] {
+            tree.elements.filter { e in
+                !e.startTag.isEmpty && !HTMLDocument.emptyElements.contains(e.tag) && e.startTag.upperBound <= offset
+                    && (e.endTag.map { $0.lowerBound >= offset } ?? true)
+            }
+        }
+        return openElements(at: metadataAt).allSatisfy { HTMLDocument.provableHeadContext.contains($0.tag) }
+            && openElements(at: statementAt).allSatisfy { HTMLDocument.provableBodyContext.contains($0.tag) }
+    }
+
+    /// Parses our statement element on its own: it must read as the statement, visibly.
+    private func checkStatement(_ aside: String, request: StampRequest, at: Int) throws {
+        let alone = try HTMLDocument(input: DocumentInput(data: Data(aside.utf8), path: path), handler: handler)
+        guard let statement = try alone.findStamp().statement, statement.visibilityProblems.isEmpty,
+              CanonicalText.paragraph(statement.text) == CanonicalText.paragraph(request.statement) else {
+            let problem = placementProblem(at: at)
+            throw DisclosureError.unreadable(path: path, reason: problem.reason, hint: problem.hint)
+        }
     }
 
     /// Elements whose content browsers never show as text.

@@ -15,6 +15,27 @@ extension PDFDocument {
     static let maxValueCharacters = 2_000
 
     func metadataEntries() throws -> [MetadataEntry] {
+        if let cached = evidenceCache { return cached }
+        let entries = try readMetadataEntries()
+        evidenceCache = entries
+        return entries
+    }
+
+    /// A sentence naming the JavaScript and launch actions, which Disclose reports and never runs; nil when there are none.
+    func activeContentNote() -> String? {
+        guard let entries = try? metadataEntries() else { return nil }
+        let active = entries.filter { $0.key == EvidenceEntryKey.activeContent }
+        guard !active.isEmpty else { return nil }
+        let scripts = active.filter { $0.value.hasPrefix("JavaScript") }.count
+        let launches = active.count - scripts
+        var kinds: [String] = []
+        if scripts > 0 { kinds.append(scripts == 1 ? "a JavaScript action" : "\(scripts) JavaScript actions") }
+        if launches > 0 { kinds.append(launches == 1 ? "a launch action (opens a program or file)" : "\(launches) launch actions (open programs or files)") }
+        let places = Array(Set(active.compactMap(\.location.words))).sorted().prefix(5).joined(separator: ", ")
+        return "the PDF has \(kinds.joined(separator: " and ")) (\(places)); Disclose never runs them, but a PDF reader may"
+    }
+
+    private func readMetadataEntries() throws -> [MetadataEntry] {
         var entries = try infoEntries()
         let xmp = try xmpProperties()
         let ours = xmp.contains { Self.isOwnNamespace($0.namespace) }

@@ -21,7 +21,7 @@ struct CorePDFBuilder {
     }
 
     /// The file: header, objects, xref table (offsets shifted by `xrefSkew` to damage it), trailer.
-    func build(root: Int = 1, info: Int? = nil, xrefSkew: Int = 0, startxrefSkew: Int = 0) -> Data {
+    func build(root: Int = 1, info: Int? = nil, xrefSkew: Int = 0, startxrefSkew: Int = 0, objectSkew: [Int: Int] = [:]) -> Data {
         var out = Data("%PDF-1.7\n%\u{e2}\u{e3}\n".utf8)
         var offsets: [Int: Int] = [:]
         for (number, body) in objects {
@@ -35,7 +35,7 @@ struct CorePDFBuilder {
         out.append(Data("xref\n0 \(size)\n0000000000 65535 f \n".utf8))
         for n in 1..<size {
             if let o = offsets[n] {
-                out.append(Data(String(format: "%010d 00000 n \n", o + xrefSkew).utf8))
+                out.append(Data(String(format: "%010d 00000 n \n", o + xrefSkew + (objectSkew[n] ?? 0)).utf8))
             } else {
                 out.append(Data("0000000000 65535 f \n".utf8))
             }

@@ -36,7 +36,7 @@ import Testing
         let text = Data("BT (Hello) Tj ET".utf8)
         b.addStream(20, "/Filter /FlateDecode", try CorePDF.deflate(text))
         b.addStream(21, "/Filter [/ASCIIHexDecode /FlateDecode]", Data((try CorePDF.deflate(text).map { String(format: "%02X", $0) }.joined() + ">").utf8))
-        b.addStream(22, "/Filter /A85", Data("87cURD]i,\"Ebo80~>".utf8))
+        b.addStream(22, "/Filter /A85", Data("<~87cURD]j7BEbo7~>".utf8))
         b.addStream(23, "/Filter /RunLengthDecode", Data([2, 0x61, 0x62, 0x63, 253, 0x7A, 128]))
         b.addStream(24, "/Filter /DCTDecode /Subtype /Image", Data([0xFF, 0xD8, 0xFF]))
         let document = try CorePDF.open(b.build())
@@ -80,7 +80,7 @@ import Testing
         #expect(document.reader.isDamaged)
         #expect(try document.reader.pages().count == 2)
         #expect(document.warnings.first?.contains("damaged") == true)
-        let error = try #require(throws: DisclosureError.self) { try document.unstamped() }
+        let error = try #require(throws: DisclosureError.self) { try document.checkStampable() }
         #expect(error.description.contains("a stamp must never rest on a guess"))
         #expect(error.exitCode == 3)
     }
@@ -90,6 +90,15 @@ import Testing
         let document = try CorePDF.open(data, path: "past.pdf")
         #expect(document.reader.isDamaged)
         #expect(try document.reader.pages().count == 1)
+    }
+
+    @Test func oneObjectOutOfPlaceIsDamageEvenWhenNoPageNeedsIt() throws {
+        // Object 30 (unused by the pages) is listed 5 bytes after where it starts.
+        var b = CorePDFBuilder.simple(pages: 1)
+        b.add(30, "<< /Unused true >>")
+        let document = try CorePDF.open(b.build(objectSkew: [30: 5]), path: "skewed.pdf")
+        #expect(document.reader.isDamaged)
+        #expect(throws: DisclosureError.self) { try document.checkStampable() }
     }
 
     @Test func aSoundFileIsNotDamaged() throws {
@@ -131,11 +140,14 @@ import Testing
         #expect(error.path == "loop.pdf")
     }
 
-    @Test func deepNestingIsAnError() throws {
+    @Test func deepNestingEndsAsNullOrAnError() throws {
         var b = CorePDFBuilder.simple(pages: 1)
         b.add(20, String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000))
-        let document = try? CorePDF.open(b.build())
-        if let document { #expect(throws: (any Error).self) { try document.reader.object(PDFReference(20)) } }
+        let document = try CorePDF.open(b.build())
+        // qpdf gives up on the object (a warning, then null); our parser's own limit is the second fence.
+        let object = try? document.reader.object(PDFReference(20))
+        #expect(object == nil || object == .null)
+        #expect(try document.reader.pages().count == 1)
     }
 
     // MARK: Audit
@@ -196,6 +208,7 @@ import Testing
         #expect(values(EvidenceEntryKey.embeddedFile) == ["../../x (text/plain)"])
         #expect(values(EvidenceEntryKey.c2paManifest).first?.contains("softwareAgent GPT-4o") == true)
         #expect(document.warnings.contains { $0.contains("PDF/A-2b") })
+        #expect(document.warnings.contains { $0.hasPrefix("the PDF has a JavaScript action and 2 launch actions (open programs or files) (page 2, when the document opens)") })
         #expect(entries.allSatisfy { !$0.isOwnStamp })
     }
 
@@ -231,10 +244,5 @@ import Testing
         #expect(pdf.contains("--allow-invalidating-signature"))
         let docx = DisclosureError.signedDocument(path: "a.docx", parts: ["_xmlsignatures/sig1.xml"]).description
         #expect(docx.contains("would no longer verify"))
-    }
-
-    @Test func stampingIsNotReadyYetButNeverCrashes() throws {
-        let document = try CorePDF.open(CorePDFBuilder.simple().build())
-        #expect(throws: DisclosureError.self) { try document.findStamp() }
     }
 }

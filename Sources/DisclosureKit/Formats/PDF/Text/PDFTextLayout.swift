@@ -1,0 +1,145 @@
+import Foundation
+
+/// Glyphs in content order to lines and paragraphs. A glyph continues the line when it sits on
+/// the same baseline (measured across the previous glyph's writing direction) and does not jump
+/// far back; a gap along the baseline wider than ``wordGap`` of the font size reads as a space,
+/// as pdftotext infers spaces a PDF does not draw. A new line whose baseline lies more than
+/// ``paragraphGap`` line heights below the last one, or above it, starts a new paragraph.
+enum PDFTextLayout {
+    /// A gap this fraction of the font size or wider between two glyphs is a word break.
+    static let wordGap = 0.1
+    /// A baseline this many font sizes below the previous line starts a new paragraph.
+    static let paragraphGap = 1.8
+
+    static func paragraphs(_ glyphs: [PDFDrawnGlyph]) -> [String] {
+        var paragraphs: [String] = []
+        var paragraph = ""
+        var line = ""
+        var previous: PDFDrawnGlyph?
+        var direction = (x: 1.0, y: 0.0)
+        var pendingSpace = false
+
+        func endLine() {
+            let trimmed = PDFTextLayout.logicalOrder(line).trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty {
+                if paragraph.isEmpty { paragraph = trimmed } else if PDFTextLayout.joinsHyphenated(paragraph, trimmed) {
+                    paragraph.removeLast()
+                    paragraph += trimmed
+                } else {
+                    paragraph += " " + trimmed
+                }
+            }
+            line = ""
+            pendingSpace = false
+        }
+        func endParagraph() {
+            endLine()
+            if !paragraph.isEmpty { paragraphs.append(paragraph) }
+            paragraph = ""
+        }
+
+        for glyph in glyphs {
+            defer {
+                let dx = glyph.endX - glyph.x, dy = glyph.endY - glyph.y
+                let length = (dx * dx + dy * dy).squareRoot()
+                if length > 1e-6 { direction = (dx / length, dy / length) }
+                previous = glyph
+            }
+            let text = PDFTextLayout.expandLigatures(glyph.text)
+            guard let prev = previous else {
+                if glyph.isSpace { continue }
+                line = text
+                continue
+            }
+            let size = max(prev.size, glyph.size, 0.01)
+            let along = (glyph.x - prev.endX) * direction.x + (glyph.y - prev.endY) * direction.y
+            let across = (glyph.x - prev.x) * -direction.y + (glyph.y - prev.y) * direction.x
+            if abs(across) < 0.5 * size && along > -1.5 * size {
+                if glyph.isSpace { pendingSpace = true; continue }
+                if (pendingSpace || along > wordGap * size), !line.isEmpty, line.last != " " { line += " " }
+                pendingSpace = false
+                line += text
+                continue
+            }
+            // A new line: below the last by a normal line step, or a new paragraph.
+            let advance = -across
+            if advance > paragraphGap * size || advance < -0.5 * size { endParagraph() } else { endLine() }
+            if !glyph.isSpace { line = text }
+        }
+        endParagraph()
+        return paragraphs
+    }
+
+    /// A word broken at the end of a line with a hyphen, the next line going on in lower case:
+    /// the two halves are one word, as pdftotext joins them ("exam-" "ple" is "example").
+    static func joinsHyphenated(_ text: String, _ next: String) -> Bool {
+        guard let last = text.last, last == "-" || last == "\u{AD}", let first = next.unicodeScalars.first,
+              first.properties.isLowercase else { return false }
+        let before = text.dropLast().last
+        return before?.isLetter == true
+    }
+
+    /// A line drawn left to right whose letters are mostly right-to-left (Hebrew, Arabic) in the
+    /// order it is read: reversed, with runs of left-to-right letters and digits kept as they are
+    /// and brackets mirrored. A full bidirectional algorithm is not needed for words to come out right.
+    static func logicalOrder(_ line: String) -> String {
+        var rtl = 0, ltr = 0
+        for scalar in line.unicodeScalars {
+            if isRightToLeft(scalar) { rtl += 1 } else if scalar.properties.isAlphabetic { ltr += 1 }
+        }
+        guard rtl > ltr else { return line }
+        var units: [[Unicode.Scalar]] = []
+        var run: [Unicode.Scalar] = []
+        for scalar in line.unicodeScalars {
+            let keepsOrder = !isRightToLeft(scalar) && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || (!run.isEmpty && (scalar == "." || scalar == ",")))
+            if keepsOrder { run.append(scalar); continue }
+            if !run.isEmpty { units.append(run); run = [] }
+            units.append([mirrored(scalar)])
+        }
+        if !run.isEmpty { units.append(run) }
+        var out = String.UnicodeScalarView()
+        for unit in units.reversed() { out.append(contentsOf: unit) }
+        return String(out)
+    }
+
+    private static func isRightToLeft(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF: return s.properties.isAlphabetic
+        default: return false
+        }
+    }
+
+    private static func mirrored(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s {
+        case "(": return ")"
+        case ")": return "("
+        case "[": return "]"
+        case "]": return "["
+        case "{": return "}"
+        case "}": return "{"
+        case "<": return ">"
+        case ">": return "<"
+        default: return s
+        }
+    }
+
+    /// The ligature characters of Unicode's Alphabetic Presentation Forms as their letters
+    /// (`ﬁ` as `fi`), as pdftotext writes them.
+    static func expandLigatures(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0xFB00...0xFB06).contains($0.value) }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFB00: out += "ff"
+            case 0xFB01: out += "fi"
+            case 0xFB02: out += "fl"
+            case 0xFB03: out += "ffi"
+            case 0xFB04: out += "ffl"
+            case 0xFB05, 0xFB06: out += "st"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

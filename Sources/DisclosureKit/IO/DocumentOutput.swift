@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Crypto
+import Foundation
+
+/// What stamping or unstamping writes: a whole new file, or the input's first bytes kept exactly
+/// as they are with new bytes after them (a PDF incremental update). The second form lets
+/// ``AtomicWriter`` copy the kept bytes in chunks, so memory does not grow with the file.
+public enum DocumentOutput: Equatable, Sendable {
+    /// The whole new file.
+    case whole(Data)
+    /// The first `keepingPrefix` bytes of the input, then `appending`.
+    case appending(keepingPrefix: Int, bytes: Data)
+
+    /// Size of the result in bytes.
+    public var count: Int {
+        switch self {
+        case .whole(let data): return data.count
+        case .appending(let prefix, let bytes): return prefix + bytes.count
+        }
+    }
+
+    /// True when the result is byte-identical to `original`.
+    public func isIdentical(to original: Data) -> Bool {
+        switch self {
+        case .whole(let data): return data == original
+        case .appending(let prefix, let bytes):
+            guard prefix >= 0, prefix <= original.count, prefix + bytes.count == original.count else { return false }
+            return original[(original.startIndex + prefix)...].elementsEqual(bytes)
+        }
+    }
+
+    /// The result as one `Data` (for callers that need it whole: the web app, tests).
+    public func bytes(from original: Data) -> Data {
+        switch self {
+        case .whole(let data): return data
+        case .appending(let prefix, let bytes):
+            var out = Data(capacity: prefix + bytes.count)
+            out.append(original[original.startIndex..<(original.startIndex + prefix)])
+            out.append(bytes)
+            return out
+        }
+    }
+
+    /// SHA-256 of the result, hex, reading the kept bytes in chunks.
+    public func sha256Hex(from original: Data) -> String {
+        switch self {
+        case .whole(let data): return Digests.sha256Hex(data)
+        case .appending(let prefix, let bytes):
+            var hasher = SHA256()
+            LargeData.forEachChunk(of: original, upTo: prefix) { hasher.update(bufferPointer: $0) }
+            hasher.update(data: bytes)
+            return Digests.hex(hasher.finalize())
+        }
+    }
+}
+
+/// An optional ability of an opened document whose stamp is appended to the original bytes
+/// (PDF incremental updates): it gives its result as a ``DocumentOutput``, so the kept bytes are
+/// copied, not rebuilt in memory. ``Stamper`` asks for it; ``OpenedDocument/stamped(_:)`` and
+/// ``OpenedDocument/unstamped()`` still return the same bytes whole.
+public protocol AppendingOutput {
+    /// ``OpenedDocument/stamped(_:)`` as kept bytes plus appended ones.
+    func stampedOutput(_ request: StampRequest) throws -> DocumentOutput
+    /// ``OpenedDocument/unstamped()`` as kept bytes plus appended ones (a PDF whose own
+    /// increment is the last one keeps only the original prefix).
+    func unstampedOutput() throws -> DocumentOutput
+}
+
+/// Reading large inputs without holding them in memory.
+public enum LargeData {
+    /// Files at least this large are mapped, not read (``DocumentLoader/readBytes(at:)``).
+    public static let mapThreshold = 16 << 20
+    /// Bytes handed to a chunk's body at a time.
+    static let chunkSize = 4 << 20
+
+    /// Maps the file at `path` read-only. Pages are read when touched and may be dropped again
+    /// (``forEachChunk(of:upTo:_:)``), so a large file costs little memory.
+    static func map(_ path: String) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+    }
+
+    /// Calls `body` with the first `count` bytes of `data` (all of it when nil), a chunk at a time.
+    /// After each chunk it tells the kernel the chunk's pages may be paged out (`MADV_PAGEOUT`,
+    /// which never changes contents): for a mapped file they are read again if touched, so
+    /// hashing or copying a large mapped file does not leave it all resident.
+    public static func forEachChunk(of data: Data, upTo count: Int? = nil, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        let total = min(count ?? data.count, data.count)
+        try data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, total > 0 else { return }
+            var offset = 0
+            while offset < total {
+                let size = min(chunkSize, total - offset)
+                try body(UnsafeRawBufferPointer(start: base + offset, count: size))
+                release(base + offset, size)
+                offset += size
+            }
+        }
+    }
+
+    private static func release(_ start: UnsafeRawPointer, _ count: Int) {
+        #if os(Linux)
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let first = (Int(bitPattern: start) + page - 1) / page * page
+        let last = (Int(bitPattern: start) + count) / page * page
+        guard last > first else { return }
+        // MADV_PAGEOUT (21): reclaim now; contents are unchanged (file pages are re-read, anonymous
+        // pages swapped or kept). Ignored by kernels that lack it.
+        _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, 21)
+        #endif
+    }
+}
