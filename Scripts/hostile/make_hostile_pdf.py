@@ -65,7 +65,7 @@ def cases(out, case):
     pdf.set(inner, b"<< /Type /Pages /Parent %d 0 R /Kids [%d 0 R %d 0 R %d 0 R] /Count 2 >>" % (tree, page, inner, tree))
     pdf.set(catalog, b"<< /Type /Catalog /Pages %d 0 R >>" % tree)
     write(p("page-tree-loop.pdf"), pdf.write(catalog, id_seed="page-tree-loop"))
-    case("page-tree-loop.pdf", "pdf: a page tree node that is its own kid (a reference loop)", "refuse:3:cannot read this PDF")
+    case("page-tree-loop.pdf", "pdf: a page tree node that is its own kid (a reference loop)", "refuse:3:qpdf cannot read")
 
     # An object stream whose cross-reference entry says it lives inside itself, and /Extends itself.
     pdf, catalog, page = simple(version="1.5")
@@ -104,7 +104,7 @@ def cases(out, case):
     dicts = b"<< /A " * depth + b"1" + b" >>" * depth
     pdf, catalog, page = simple(catalog_extra=b" /Deep " + dicts, page_extra=b" /Deep " + arrays)
     write(p("deep-nesting.pdf"), pdf.write(catalog, id_seed="deep-nesting"))
-    case("deep-nesting.pdf", "pdf: 100,000 nested arrays and dictionaries", "refuse:3:cannot read this PDF")
+    case("deep-nesting.pdf", "pdf: 100,000 nested arrays and dictionaries", "refuse:3:qpdf cannot read")
 
     # The same depth inside a content stream (an operand of TJ), which Disclose's own content
     # interpreter parses, and in a form XObject that draws itself.
@@ -159,8 +159,8 @@ def cases(out, case):
 
     # Not a PDF past its header, and a PDF cut in half.
     write(p("header-only.pdf"), b"%PDF-1.7\n")
-    case("header-only.pdf", "pdf: a header and nothing else", "refuse:3:cannot read this PDF")
+    case("header-only.pdf", "pdf: a header and nothing else", "refuse:3:qpdf cannot read")
     pdf, catalog, page = simple()
     data = pdf.write(catalog, id_seed="truncated")
     write(p("truncated.pdf"), data[: len(data) // 2])
-    case("truncated.pdf", "pdf: a file cut in half (no cross-reference table, no trailer)", "refuse:3:cannot read this PDF")
+    case("truncated.pdf", "pdf: a file cut in half (no cross-reference table, no trailer)", "refuse:3:qpdf cannot read")
