@@ -47,7 +47,7 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
-            exclude: ["Formats/README.md"]),
+            exclude: ["Formats/README.md", "Formats/PDF/Writer/README.md"]),
         .target(
             name: "DiscloseServer",
             dependencies: [

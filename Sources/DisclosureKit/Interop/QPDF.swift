@@ -22,6 +22,8 @@ final class QPDFFile: @unchecked Sendable {
     let path: String
     /// True when qpdf could read the file only by reconstructing its cross-reference table.
     let isDamaged: Bool
+    /// What qpdf found wrong when asked not to repair anything (for a damaged file).
+    let damage: String?
     /// The PDF version from the header (`1.7`).
     let version: String
     /// qpdf's warnings, in order, at most ``maxWarnings``.
@@ -48,6 +50,7 @@ final class QPDFFile: @unchecked Sendable {
         data.copyBytes(to: buffer)
         self.buffer = buffer
         var damaged = false
+        var damage: String?
         let count = data.count
         func open(recovery: Bool) -> (qpdf_data, Failure?) {
             let q = qpdf_init()!
@@ -83,6 +86,7 @@ final class QPDFFile: @unchecked Sendable {
                 q = second
                 failure = nil
                 damaged = first.kind == .damaged
+                damage = first.message
                 if !damaged { failure = first }
             } else {
                 var old: qpdf_data? = second
@@ -91,6 +95,7 @@ final class QPDFFile: @unchecked Sendable {
         }
         handle = q
         isDamaged = damaged
+        self.damage = damaged ? damage : nil
         version = String(cString: qpdf_get_pdf_version(q))
         if let failure {
             if failure.kind == .password { throw DisclosureError.encryptedPDF(path: path) }

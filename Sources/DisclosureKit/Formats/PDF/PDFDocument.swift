@@ -64,6 +64,8 @@ final class PDFDocument: OpenedDocument {
         let extractor = PDFTextExtractor(source: reader, path: path)
         var found = try state.foundStamp { try Self.statementText(extractor.text(ofPage: $0).paragraphs) }
         if let page = state.pages.first, found.statement != nil {
+            let words = Self.pageWords(page.index + 1)
+            found.statement?.location = Location(part: words, words: words)
             found.statement?.visibilityProblems = try PDFVisibility.problems(page: page.reference, source: reader, path: path)
         }
         return found
@@ -119,7 +121,7 @@ final class PDFDocument: OpenedDocument {
     var warnings: [String] {
         var out: [String] = []
         if reader.isDamaged {
-            let detail = reader.qpdfWarnings.first.map { " (\($0))" } ?? ""
+            let detail = reader.damage.map { " (\($0))" } ?? ""
             out.append("the PDF is damaged\(detail): it was read by rebuilding its cross-reference table, so what is reported may be incomplete; it cannot be stamped until it is repaired (open it in a PDF reader and save a new copy)")
         }
         if let note = activeContentNote() { out.append(note) }
@@ -134,7 +136,7 @@ final class PDFDocument: OpenedDocument {
     /// Throws when the file must not be stamped: damaged files, whose objects qpdf found by guessing.
     func checkStampable() throws {
         guard !reader.isDamaged else {
-            let detail = reader.qpdfWarnings.first.map { " (qpdf: \($0))" } ?? ""
+            let detail = reader.damage.map { " (qpdf: \($0))" } ?? ""
             throw DisclosureError.unreadable(
                 path: path, reason: "the PDF is damaged\(detail): qpdf could read it only by rebuilding its cross-reference table, and a stamp must never rest on a guess",
                 hint: "Open it in a PDF reader and save a new copy (or run `qpdf in.pdf out.pdf`), check the copy, and stamp that; nothing was written")

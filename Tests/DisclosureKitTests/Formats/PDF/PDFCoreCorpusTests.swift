@@ -15,13 +15,14 @@ import Testing
             return
         }
         var opened = 0, encrypted = 0, damaged = 0, failed: [String] = []
-        var totalSeconds = 0.0
+        var totalSeconds = 0.0, openSeconds = 0.0
         for name in names {
             let data = try Data(contentsOf: Self.folder.appendingPathComponent(name))
             let start = Date()
             do {
                 let document = try CorePDF.open(data, path: name)
                 let pages = try document.reader.pages()
+                openSeconds += Date().timeIntervalSince(start)
                 _ = try document.metadataEntries()
                 _ = try document.ownSignatureParts()
                 let seconds = Date().timeIntervalSince(start)
@@ -38,7 +39,7 @@ import Testing
                 failed.append("\(name): \(error)")
             }
         }
-        print("PDF corpus: \(names.count) files, \(opened) opened (\(damaged) damaged), \(encrypted) encrypted, \(failed.count) refused otherwise; \(String(format: "%.0f", totalSeconds * 1000)) ms to open, list pages and read metadata")
+        print("PDF corpus: \(names.count) files, \(opened) opened (\(damaged) damaged), \(encrypted) encrypted, \(failed.count) refused otherwise; \(String(format: "%.0f", openSeconds * 1000)) ms to open and list pages, \(String(format: "%.0f", totalSeconds * 1000)) ms with the metadata entries and signature fields")
         for f in failed { print("refused: \(f)") }
         #expect(encrypted >= 3, "the corpus has several encrypted files")
         #expect(opened >= names.count - encrypted - 3)

@@ -48,6 +48,33 @@ import Testing
         #expect(try document.reader.rawStreamData(PDFReference(24)) == Data([0xFF, 0xD8, 0xFF]))
     }
 
+    @Test func filtersLeftToQPDFAreDecodedOnlyWhenTheRawStreamIsSmall() throws {
+        // PNG predictor rows (type 0, "None"): qpdf removes the predictor after our limits allow it.
+        var rows = Data()
+        for r in 0..<3 {
+            rows.append(0)
+            for c in 0..<4 { rows.append(UInt8(65 + r * 4 + c)) }
+        }
+        var b = CorePDFBuilder.simple(pages: 1)
+        b.addStream(20, "/Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 4 >>", try CorePDF.deflate(rows))
+        var noise = Data(), x: UInt32 = 12345
+        for _ in 0..<6000 { x = x &* 1103515245 &+ 12345; noise.append(UInt8(truncatingIfNeeded: x >> 16)) }
+        b.addStream(21, "/Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 4 >>", try CorePDF.deflate(noise))
+        var limits = ReadLimits.default
+        limits.maxPartBytes = 1 << 20
+        let document = try CorePDF.open(b.build(), limits: limits)
+        #expect(String(decoding: try document.reader.streamData(PDFReference(20)), as: UTF8.self) == "ABCDEFGHIJKL")
+        let error = try #require(throws: DisclosureError.self) { try document.reader.streamData(PDFReference(21)) }
+        guard case .limitExceeded = error else { Issue.record("expected limitExceeded, got \(error)"); return }
+    }
+
+    @Test func anObjectListedPastTheEndIsDamage() throws {
+        let data = CorePDFBuilder.simple(pages: 1).build(objectSkew: [3: 1_000_000])
+        let document = try CorePDF.open(data, path: "past-end.pdf")
+        #expect(document.reader.isDamaged)
+        #expect(document.reader.damage != nil)
+    }
+
     // MARK: Refusals
 
     @Test(arguments: [("user", "owner"), ("", "owner")])

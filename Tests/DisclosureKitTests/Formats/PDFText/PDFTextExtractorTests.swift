@@ -40,6 +40,13 @@ import Testing
         #expect(try samples.text(page).paragraphs == ["First line of a paragraph.", "Second paragraph.", "Footer"])
     }
 
+    @Test func aHeadingInALargerSizeIsItsOwnParagraph() throws {
+        var samples = PDFTextSamples()
+        let font = samples.helvetica()
+        let page = samples.page("BT /F1 16 Tf 72 700 Td (AI use disclosure) Tj /F1 11 Tf 0 -20 Td (This document was made) Tj 0 -14 Td (with help.) Tj ET", font: font)
+        #expect(try samples.text(page).paragraphs == ["AI use disclosure", "This document was made with help."])
+    }
+
     @Test func textMatrixAndCTMScaleAndRotateTheBaseline() throws {
         var samples = PDFTextSamples()
         let font = samples.helvetica()
@@ -174,5 +181,7 @@ import Testing
         #expect(PDFTextLayout.logicalOrder("םלוע םולש") == "שלום עולם")
         #expect(PDFTextLayout.logicalOrder("2024 הנש") == "שנה 2024")
         #expect(PDFTextLayout.logicalOrder("plain text") == "plain text")
+        // Mostly left to right, with an Arabic phrase drawn in visual order: only the phrase turns.
+        #expect(PDFTextLayout.logicalOrder("Arabic: ملاعلاب ابحرم. Declared") == "Arabic: مرحبا بالعالم. Declared")
     }
 }

@@ -46,6 +46,8 @@ final class PDFFileReader: PDFObjectSource, @unchecked Sendable {
     /// True when qpdf could read the file only by rebuilding its cross-reference table: read with
     /// a warning, never stamped.
     var isDamaged: Bool { file.isDamaged }
+    /// What qpdf found wrong in a damaged file, in its words ("expected 30 0 obj (near byte 812)").
+    var damage: String? { file.damage }
     /// The header's version, `1.7`.
     var version: String { file.version }
     /// qpdf's warnings so far (a damaged file's repairs, objects it could not read).

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Read access to a PDF's objects, as the text extractor, the stamp writer and the audit need
-/// it. `PDFDocument` implements it over qpdf (`Interop/QPDF.swift`); ``PDFObjectTable`` is an
+/// it. `PDFFileReader` implements it over qpdf (`Interop/QPDF.swift`); ``PDFObjectTable`` is an
 /// in-memory one for objects being built and for tests. Every method throws a ``DisclosureError``
 /// (or ``PDFSyntaxError``) on damaged or hostile input; none traps.
 protocol PDFObjectSource {

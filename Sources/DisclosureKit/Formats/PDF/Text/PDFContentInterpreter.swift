@@ -1,32 +1,5 @@
 import Foundation
 
-/// Fonts read once and shared by the pages of one document.
-final class PDFFontCache {
-    var fonts: [PDFReference: PDFFont] = [:]
-}
-
-/// One glyph a page draws, with what reading order and visibility need to know of it.
-struct PDFDrawnGlyph {
-    /// Its text (one or more characters; a ligature glyph stays as the font maps it).
-    var text: String
-    /// The glyph's origin and the end of its advance, in default user space (points).
-    var x: Double, y: Double, endX: Double, endY: Double
-    /// The size of the font as drawn on the page, in points (`Tf` size × text and CTM scale).
-    var size: Double
-    /// Text rendering mode (`Tr`, §9.3.6): 3 is invisible, 7 adds to the clip only.
-    var renderMode: Int
-    /// The colour it is painted in: the fill colour, or the stroke colour for modes 1 and 5.
-    var color: PDFColor
-    /// The constant alpha (`/ca` or `/CA` of the graphics state).
-    var alpha: Double
-    /// The optional content group that hides it by default, if one does.
-    var hiddenBy: String?
-    /// The innermost marked-content identifier (`/MCID`) it is drawn in, if any.
-    var mcid: Int?
-
-    var isSpace: Bool { text.unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
-}
-
 /// Runs a page's content streams (ISO 32000-1 §8–9) and collects the glyphs it draws. It reads
 /// text, text state, the graphics state, colours, marked content and form XObjects; it does not
 /// paint, so it cannot tell whether something drawn later covers the text (out of scope: the
@@ -108,11 +81,11 @@ final class PDFContentInterpreter {
                     if operators > limits.maxOperators {
                         throw limit("more than \(limits.maxOperators) content stream operators", "\(limits.maxOperators) operators")
                     }
-                    if op == "BI" { PDFContentInterpreter.skipInlineImage(&lexer) } else { try execute(op, operands, resources: resources, depth: depth) }
+                    if op == "BI" { lexer.skipInlineImage() } else { try execute(op, operands, resources: resources, depth: depth) }
                     operands.removeAll(keepingCapacity: true)
                 }
-            case .arrayOpen: operands.append(.array(readArray(&lexer, depth: 0)))
-            case .dictionaryOpen: operands.append(.dictionary(readDictionary(&lexer, depth: 0)))
+            case .arrayOpen: operands.append(.array(lexer.contentArray(depth: 0)))
+            case .dictionaryOpen: operands.append(.dictionary(lexer.contentDictionary(depth: 0)))
             case .integer(let v): operands.append(.integer(v))
             case .real(let v): operands.append(.real(v))
             case .name(let v): operands.append(.name(v))
@@ -148,72 +121,6 @@ final class PDFContentInterpreter {
     private func limit(_ what: String, _ limit: String) -> DisclosureError {
         let (path, page) = place()
         return .limitExceeded(path: path, what: "\(page) has \(what)", limit: limit)
-    }
-
-    // MARK: Operands
-
-    private func readArray(_ lexer: inout PDFLexer, depth: Int) -> [PDFObject] {
-        var items: [PDFObject] = []
-        while let token = try? lexer.next() {
-            switch token {
-            case .arrayClose: return items
-            case .arrayOpen: items.append(depth < 32 ? .array(readArray(&lexer, depth: depth + 1)) : .null)
-            case .dictionaryOpen: items.append(depth < 32 ? .dictionary(readDictionary(&lexer, depth: depth + 1)) : .null)
-            case .integer(let v): items.append(.integer(v))
-            case .real(let v): items.append(.real(v))
-            case .name(let v): items.append(.name(v))
-            case .string(let v): items.append(.string(v))
-            case .keyword, .dictionaryClose: return items  // a malformed array ends here
-            }
-            if items.count > 1_000_000 { return items }
-        }
-        return items
-    }
-
-    private func readDictionary(_ lexer: inout PDFLexer, depth: Int) -> PDFDictionary {
-        var dict = PDFDictionary()
-        var key: String?
-        while let token = try? lexer.next() {
-            let value: PDFObject
-            switch token {
-            case .dictionaryClose: return dict
-            case .name(let v) where key == nil: key = v; continue
-            case .arrayOpen: value = depth < 32 ? .array(readArray(&lexer, depth: depth + 1)) : .null
-            case .dictionaryOpen: value = depth < 32 ? .dictionary(readDictionary(&lexer, depth: depth + 1)) : .null
-            case .integer(let v): value = .integer(v)
-            case .real(let v): value = .real(v)
-            case .name(let v): value = .name(v)
-            case .string(let v): value = .string(v)
-            case .keyword("true"): value = .bool(true)
-            case .keyword("false"): value = .bool(false)
-            case .keyword, .arrayClose: return dict
-            }
-            if let k = key, dict.keys.count < 4096 { dict[k] = value }
-            key = nil
-        }
-        return dict
-    }
-
-    /// Skips an inline image (`BI` … `ID` data `EI`, §8.9.7): its dictionary, then its data up to
-    /// an `EI` that stands alone between white-space (or the end).
-    static func skipInlineImage(_ lexer: inout PDFLexer) {
-        while let token = try? lexer.next() {
-            if case .keyword(let word) = token {
-                if word == "ID" { break }
-                if word == "EI" { return }
-            }
-        }
-        let bytes = lexer.bytes
-        var i = lexer.position + 1  // one white-space byte follows ID
-        while i + 1 < bytes.count {
-            if bytes[i] == UInt8(ascii: "E"), bytes[i + 1] == UInt8(ascii: "I"), i > 0, PDFLexer.isWhitespace(bytes[i - 1]),
-               i + 2 >= bytes.count || PDFLexer.isWhitespace(bytes[i + 2]) || PDFLexer.isDelimiter(bytes[i + 2]) {
-                lexer.seek(i + 2)
-                return
-            }
-            i += 1
-        }
-        lexer.seek(bytes.count)
     }
 
     // MARK: Operators

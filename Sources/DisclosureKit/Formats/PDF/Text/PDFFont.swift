@@ -96,7 +96,7 @@ final class PDFFont {
             vertical = false
             cidWidths = [:]; cidWidthRanges = []; defaultWidth = 0
             encoding = try PDFFont.simpleEncoding(dict, subtype: subtype, source: source)
-            firstChar = try source.resolve(dict["FirstChar"])?.integerValue ?? 0
+            firstChar = min(max(try source.resolve(dict["FirstChar"])?.integerValue ?? 0, 0), 65_535)
             var list: [Double] = []
             for item in try source.resolve(dict["Widths"])?.arrayValue?.prefix(65_536) ?? [] { list.append(try source.resolve(item)?.number ?? 0) }
             widths = list

@@ -4,7 +4,8 @@ import Foundation
 /// the same baseline (measured across the previous glyph's writing direction) and does not jump
 /// far back; a gap along the baseline wider than ``wordGap`` of the font size reads as a space,
 /// as pdftotext infers spaces a PDF does not draw. A new line whose baseline lies more than
-/// ``paragraphGap`` line heights below the last one, or above it, starts a new paragraph.
+/// ``paragraphGap`` line heights below the last one, or above it, or in a font size a quarter
+/// larger or smaller (a heading), starts a new paragraph.
 enum PDFTextLayout {
     /// A gap this fraction of the font size or wider between two glyphs is a word break.
     static let wordGap = 0.1
@@ -63,7 +64,8 @@ enum PDFTextLayout {
             }
             // A new line: below the last by a normal line step, or a new paragraph.
             let advance = -across
-            if advance > paragraphGap * size || advance < -0.5 * size { endParagraph() } else { endLine() }
+            let sizeChange = max(prev.size, glyph.size) / max(min(prev.size, glyph.size), 0.01)
+            if advance > paragraphGap * size || advance < -0.5 * size || sizeChange > 1.25 { endParagraph() } else { endLine() }
             if !glyph.isSpace { line = text }
         }
         endParagraph()
@@ -87,7 +89,8 @@ enum PDFTextLayout {
         for scalar in line.unicodeScalars {
             if isRightToLeft(scalar) { rtl += 1 } else if scalar.properties.isAlphabetic { ltr += 1 }
         }
-        guard rtl > ltr else { return line }
+        guard rtl > 0 else { return line }
+        guard rtl > ltr else { return reversingRightToLeftRuns(line) }
         var units: [[Unicode.Scalar]] = []
         var run: [Unicode.Scalar] = []
         for scalar in line.unicodeScalars {
@@ -100,6 +103,27 @@ enum PDFTextLayout {
         if !run.isEmpty { units.append(run) }
         var out = String.UnicodeScalarView()
         for unit in units.reversed() { out.append(contentsOf: unit) }
+        return String(out)
+    }
+
+    /// A mostly left-to-right line with right-to-left words in it ("Arabic: ملاعلاب ابحرم"): each run of
+    /// right-to-left words (with the spaces between them) reversed in place.
+    static func reversingRightToLeftRuns(_ line: String) -> String {
+        let scalars = Array(line.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            guard isRightToLeft(scalars[i]) else { out.append(scalars[i]); i += 1; continue }
+            // The run goes on over spaces and marks while right-to-left letters follow.
+            var end = i + 1, lastStrong = i
+            while end < scalars.count, !scalars[end].properties.isAlphabetic || isRightToLeft(scalars[end]) {
+                if isRightToLeft(scalars[end]) { lastStrong = end }
+                if scalars[end].properties.numericType != nil || scalars[end] == "." || scalars[end] == "," || scalars[end] == ":" { break }
+                end += 1
+            }
+            for s in scalars[i...lastStrong].reversed() { out.append(mirrored(s)) }
+            i = lastStrong + 1
+        }
         return String(out)
     }
 

@@ -78,6 +78,10 @@ struct PDFStampResult {
 /// let original = try PDFStamp.unstamp(in: PDFStampInput(data: stamped, …)).apply(to: stamped)
 /// ```
 enum PDFStamp {
+    /// True when `page` (a page dictionary) is our statement page, by its `/PieceInfo` record:
+    /// for the text extractor and the audit, which leave our page out.
+    static func isOurPage(_ page: PDFDictionary) -> Bool { PDFStampRecord(page: page) != nil }
+
     /// Finds our stamp.
     /// - Throws: ``DisclosureError`` when the file's structure cannot be read.
     static func find(in input: PDFStampInput) throws -> PDFStampState {
@@ -183,7 +187,7 @@ enum PDFStamp {
             throw DisclosureError.unreadable(path: path, reason: "the end of the PDF cannot be read (\(e.problem))",
                                              hint: "Open the file in a PDF program and save a copy, then stamp the copy.")
         }
-        if tail.trailer["Encrypt"] != nil { throw DisclosureError.encrypted(path: path) }
+        if tail.trailer["Encrypt"] != nil { throw DisclosureError.encryptedPDF(path: path) }
         return tail
     }
 
