@@ -6,7 +6,8 @@ refuse or handle within bounded time and memory, with the documented exit code a
 naming the file, without changing any input or writing outside its destination.
 
 Writes `cases.tsv` beside the cases: name, what it is, and the expected outcome of
-`disclose stamp` (`refuse:<exit code>:<words the message must contain>` or `stamp`).
+`disclose stamp` (`refuse:<exit code>:<words the message must contain>`, `stamp`, or `bounded`:
+only the bounds, for cases where both a refusal and a stamp are sound; see make_hostile_pdf.py).
 File-system cases that need privileges or special files (symlink loop, FIFO, read-only
 folder, full disk) are made by the tests themselves, not here.
 
@@ -24,6 +25,7 @@ from docxlib import STAMP, W, XML_DECL, para, package, write  # noqa: E402
 import make_hostile_docx  # noqa: E402
 sys.path.insert(0, HERE)
 import make_hostile_odf  # noqa: E402
+import make_hostile_pdf  # noqa: E402
 
 CASES = []
 
@@ -193,6 +195,7 @@ def main():
     markdown_cases(out, large)
     html_cases(out, large)
     make_hostile_odf.cases(out, case)
+    make_hostile_pdf.cases(out, case)
     with open(os.path.join(out, "cases.tsv"), "w") as f:
         for row in CASES:
             f.write("\t".join(row) + "\n")

@@ -80,6 +80,10 @@ import Glibc
             #expect(stamp.stderr.contains(parts[2]), "\(c.name): the message says \"\(parts[2])\": \(stamp.stderr)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: output).isEmpty, "\(c.name): nothing written")
             #expect(runs[2].1.exitCode == code, "\(c.name): verify exit \(runs[2].1.exitCode)")
+        } else if c.expectation == "bounded" && stamp.exitCode != 0 {
+            // Refusing is sound here; the refusal names the file and writes nothing.
+            #expect(stamp.stderr.contains("disclose: error: \(path): "), "\(c.name): the message names the file: \(stamp.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: output).isEmpty, "\(c.name): nothing written")
         } else {
             #expect(stamp.exitCode == 0, "\(c.name): stamp exit \(stamp.exitCode): \(stamp.stderr)")
             let verify = try BoundedRun.run(["verify", stamped], limit: Self.secondsLimit)
@@ -108,6 +112,8 @@ import Glibc
             if c.expectation.hasPrefix("refuse:") {
                 #expect(status == "unreadable" || status == "unsupported", "\(c.name): \(status ?? "no record")")
                 #expect((byName[c.name]?["error"] as? String)?.isEmpty == false, "\(c.name): the reason is given")
+            } else if c.expectation == "bounded" {
+                #expect(status != nil, "\(c.name): no record")
             } else {
                 #expect(status != "unreadable" && status != nil, "\(c.name): \(status ?? "no record")")
             }
