@@ -80,7 +80,7 @@ import Testing
         let statuses = Dictionary(uniqueKeysWithValues: lines.map { ($0["path"] as? String ?? "", $0["status"] as? String ?? "") })
         #expect(statuses == ["docs/verified.md": "disclosed-verified", "docs/edited.md": "disclosed-with-problems",
                              "plain.md": "undisclosed", "notes.rtf": "unsupported"])
-        #expect(lines.allSatisfy { Set($0.keys) == ["path", "format", "status", "size", "sha256", "disclosure", "checks", "declarations", "findings", "error", "author"] })
+        #expect(lines.allSatisfy { Set($0.keys) == ["path", "format", "status", "size", "sha256", "disclosure", "checks", "declarations", "findings", "error", "author", "notes"] })
         let all = try self.lines(r.stdout)
         #expect(all.first?["type"] as? String == "header")
         #expect(all.first?["format"] as? String == "disclose-audit-report")

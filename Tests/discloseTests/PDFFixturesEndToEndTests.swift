@@ -188,11 +188,10 @@ import Testing
         #expect(byName["ai-traces.pdf"]?["status"] as? String != "undisclosed", "\(traces)")
         #expect(((byName["ai-declaration.pdf"]?["declarations"] as? [Any]) ?? []).isEmpty == false, "the written declaration is read: \(raw["ai-declaration.pdf"] ?? "")")
         let actions = raw["actions.pdf"] ?? ""
-        // Issue 15 asks the audit to report JavaScript and launch actions; the PDF reader notes them
-        // (PDFDocument+Evidence), but nothing reaches the audit record yet.
-        withKnownIssue("JavaScript and launch actions are not in the audit record yet") {
-            #expect(actions.contains("JavaScript") && actions.contains("launch"), "JavaScript and the launch action are reported: \(actions)")
-            #expect(actions.contains("never run"), "\(actions)")
-        }
+        // JavaScript and launch actions reach the audit record as notes (never run, never AI evidence).
+        let notes = (byName["actions.pdf"]?["notes"] as? [String] ?? []).joined(separator: " ")
+        #expect(notes.contains("JavaScript") && notes.contains("launch"), "JavaScript and the launch action are reported: \(actions)")
+        #expect(notes.contains("never run"), "\(actions)")
+        #expect(byName["actions.pdf"]?["findings"] as? [Any] == nil || (byName["actions.pdf"]?["findings"] as? [Any])?.isEmpty == true, "active content is not AI evidence")
     }
 }

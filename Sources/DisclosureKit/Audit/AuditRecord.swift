@@ -142,6 +142,10 @@ public struct AuditRecord: Codable, Equatable, Sendable {
     /// The document's author property (`creator` in DOCX core properties, `author` in HTML
     /// or front matter), when it has one: the register's last resort for a person's name.
     public var author: String?
+    /// What reading the file noted, as `disclose verify` prints it: how its text was decoded, damage
+    /// a reader repaired, JavaScript or launch actions in a PDF (never run). Things a person may
+    /// want to know; never evidence of AI use.
+    public var notes: [String] = []
 
     /// Creates a record.
     public init(path: String, format: FormatID?, status: AuditStatus, size: Int? = nil, sha256: String? = nil,
@@ -161,7 +165,7 @@ public struct AuditRecord: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case path, format, status, size, sha256, disclosure, checks, declarations, findings, error, author
+        case path, format, status, size, sha256, disclosure, checks, declarations, findings, error, author, notes
     }
 
     /// Encodes every key, writing `null` for absent values, so that every line has the same keys.
@@ -178,6 +182,7 @@ public struct AuditRecord: Codable, Equatable, Sendable {
         try c.encode(findings, forKey: .findings)
         try c.encode(error, forKey: .error)
         try c.encode(author, forKey: .author)
+        try c.encode(notes, forKey: .notes)
     }
 
     public init(from decoder: Decoder) throws {
@@ -193,6 +198,7 @@ public struct AuditRecord: Codable, Equatable, Sendable {
         findings = try c.decodeIfPresent([Finding].self, forKey: .findings) ?? []
         error = try c.decodeIfPresent(String.self, forKey: .error)
         author = try c.decodeIfPresent(String.self, forKey: .author)
+        notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
     }
 
     /// The record as one line of JSON Lines (sorted keys, no trailing newline).

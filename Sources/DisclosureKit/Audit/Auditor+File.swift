@@ -66,6 +66,7 @@ extension Auditor {
             let evidence = scan(EvidenceInput(path: file.path, format: handler.id, text: try document.text().describingPlaces(),
                                               metadata: metadata, raw: data))
             record.author = AuthorProperty.value(in: metadata)
+            record.notes = document.warnings
             let report = try verifier.verify(document: document, path: file.path, raw: data, declarations: evidence.declarations)
             let stampFound = !report.found.isEmpty
             record.disclosure = report.disclosure

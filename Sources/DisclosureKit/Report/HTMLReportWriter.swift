@@ -50,6 +50,9 @@ public struct HTMLReportWriter: AuditReportWriter {
             // An unsupported file is not an error: its row says why it was not read, with no signal.
             rows.append(Row(record: record, item: record.status == .unsupported ? "" : "error", strength: nil, location: "", excerpt: "", explanation: error))
         }
+        for note in record.notes {
+            rows.append(Row(record: record, item: "note", strength: nil, location: "", excerpt: "", explanation: note))
+        }
         let attention = record.attentionReasons(withPolicyFailures: false)
         if !attention.isEmpty, var first = rows.first {
             first.explanation += (first.explanation.isEmpty ? "" : " ") + "To look at: " + attention.joined(separator: "; ") + "."

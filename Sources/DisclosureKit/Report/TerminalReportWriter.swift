@@ -27,7 +27,7 @@ public struct TerminalReportWriter: AuditReportWriter {
 
     /// True when the terminal report lists `record` without `--verbose`.
     public static func lists(_ record: AuditRecord) -> Bool {
-        record.reportListsIndividually || !record.attentionReasons.isEmpty
+        record.reportListsIndividually || !record.attentionReasons.isEmpty || !record.notes.isEmpty
     }
 
     /// The report as text.
@@ -79,6 +79,9 @@ public struct TerminalReportWriter: AuditReportWriter {
         }
         if let error = record.error {
             out += "  error: \(ReportText.printable(error))\n"
+        }
+        for note in record.notes {
+            out += "  note: \(ReportText.printable(note))\n"
         }
         if let disclosure = record.disclosure {
             out += "  disclosure: \(ReportText.printable(disclosure.reportStatement))\n"

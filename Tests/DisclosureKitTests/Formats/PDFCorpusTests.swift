@@ -38,9 +38,7 @@ import Testing
     }
 
     /// Files on which a check is known to fail, and why (each a problem to fix in the library).
-    static let knownProblems: [String: String] = [
-        "pdfjs__test_pdfs_issue12213.pdf": "its first page is 448 x 72 pt; the statement page takes that size and the statement does not fit (statement-visible fails: text outside the crop box)",
-    ]
+    static let knownProblems: [String: String] = [:]
 
     @Test(.enabled(if: present, "../shared/corpus/pdf is absent, so the PDF corpus test is skipped"))
     func everyReadablePDFStampsVerifiesAndUnstamps() throws {

@@ -22,7 +22,7 @@ import Testing
                            "undisclosed-with-signals": 2, "undisclosed": 2, "unsupported": 1, "unreadable": 1, "total": 9])
         let records = try #require(doc["records"] as? [[String: Any]])
         #expect(records.map { $0["path"] as? String } == ReportSamples.report.records.map(\.path))
-        #expect(Set(records[0].keys) == ["path", "format", "status", "size", "sha256", "disclosure", "checks", "declarations", "findings", "error", "author"])
+        #expect(Set(records[0].keys) == ["path", "format", "status", "size", "sha256", "disclosure", "checks", "declarations", "findings", "error", "author", "notes"])
         let broken = try #require(records.first { $0["path"] as? String == "h/broken.docx" })
         #expect(broken["disclosure"] is NSNull)
         #expect(records[0]["error"] is NSNull)

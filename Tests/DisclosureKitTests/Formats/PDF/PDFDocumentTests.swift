@@ -51,6 +51,20 @@ struct PDFDocumentTests {
         #expect(try read(path) == original, "unstamping our last update gives back the original bytes")
     }
 
+    /// A first page too small for the statement (a 448 x 72 pt banner) gets a statement page as
+    /// wide and as tall as the statement needs, so the statement is never cut off.
+    @Test func aTinyFirstPageStillGetsAWholeVisibleStatement() throws {
+        var builder = CorePDFBuilder.simple(pages: 1)
+        builder.objects[1] = (2, Data("<< /Type /Pages /Kids [10 0 R] /Count 1 /MediaBox [0 0 448 72] >>".utf8))
+        let (folder, path) = try file(builder.build())
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try stamper.stamp(path: path, disclosure: Samples.disclosure)
+        let report = try verifier.verify(path: path)
+        #expect(report.checks.allSatisfy { $0.status == .pass || $0.status == .notApplicable }, "\(report.checks.filter { $0.status != .pass })")
+        let document = try DocumentLoader().open(path)
+        #expect(try document.findStamp().statement?.visibilityProblems == [])
+    }
+
     @Test func anUpdateByAnotherProgramReadsAsReSavedWithTheTextUnchanged() throws {
         let original = CorePDFBuilder.simple(pages: 1).build()
         let (folder, path) = try file(original)

@@ -12,11 +12,12 @@ extension PDFStamp {
             throw unreadable(path, "the PDF has no page tree (/Pages)")
         }
         let existing = try changes.base.pages().filter { !ours.contains($0) }
-        let (width, height) = try pageSize(existing.first, changes: changes)
         let font = try PDFEmbeddedFont(path: fontPath)
         let tagged = catalog["MarkInfo"].flatMap { try? changes.dictionary($0) }?["Marked"]?.boolValue == true
             && catalog["StructTreeRoot"] != nil
-        let layout = PDFStatementPage(width: width, height: height)
+        let first = try pageSize(existing.first, changes: changes)
+        let layout = PDFStatementPage.fitting(statement: request.statement, font: font, width: first.0, height: first.1)
+        let (width, height) = (layout.width, layout.height)
         let content = layout.content(statement: request.statement, font: font, tagged: tagged)
         if !font.missing.isEmpty {
             let list = Array(Set(font.missing)).sorted().map { "U+" + String($0.unicodeScalars.first!.value, radix: 16, uppercase: true) }

@@ -18,6 +18,26 @@ struct PDFStatementPage {
     /// Margin on every side: an inch, less on small pages.
     var margin: Double { min(72, min(width, height) * 0.1) }
 
+    /// A page the size of the document's first page, when the statement fits on it at
+    /// ``minTextSize`` or more; else as wide (at least 300 pt, a narrow strip cannot hold a
+    /// readable statement) and as tall as the statement needs, so it is never cut off.
+    static func fitting(statement: String, font: PDFEmbeddedFont, width: Double, height: Double) -> PDFStatementPage {
+        let page = PDFStatementPage(width: width, height: height)
+        if page.fits(statement, font: font) { return page }
+        var grown = PDFStatementPage(width: max(width, 300), height: height)
+        let lines = grown.wrap(plain(statement), font: font, size: minTextSize, width: grown.width - 2 * grown.margin)
+        // Heading, a gap, the lines, and the margins (a margin is at most an inch).
+        grown.height = max(height, headingSize * 2 + minTextSize + Double(lines.count) * minTextSize * 1.4 + 2 * 72 + minTextSize)
+        return grown
+    }
+
+    /// True when `statement` fits on the page at ``minTextSize`` or more.
+    func fits(_ statement: String, font: PDFEmbeddedFont) -> Bool {
+        let lines = wrap(PDFStatementPage.plain(statement), font: font, size: PDFStatementPage.minTextSize, width: width - 2 * margin)
+        let top = height - margin - PDFStatementPage.headingSize
+        return top - 2 * PDFStatementPage.minTextSize - Double(lines.count) * PDFStatementPage.minTextSize * 1.4 >= margin
+    }
+
     /// The content stream (uncompressed) for `statement`.
     /// - Parameters:
     ///   - tagged: wrap the heading and the text in marked content with MCIDs 0 and 1.
