@@ -17,6 +17,12 @@ final class QPDFFile: @unchecked Sendable {
     // qpdf_data is only touched under `lock`; `buffer` lives as long as qpdf reads from it.
     private var handle: qpdf_data?
     private let buffer: UnsafeMutableRawBufferPointer
+    /// True when `buffer` is a copy of ours; false when it is `bytes`' own storage.
+    private let ownsBuffer: Bool
+    /// The file, kept alive (and unchanged) while qpdf reads from its storage.
+    private let bytes: Data
+    /// Files this large are read in place, not copied.
+    static let readInPlaceBytes = 1 << 20
     private let lock = NSLock()
     /// The path for messages.
     let path: String
@@ -46,8 +52,22 @@ final class QPDFFile: @unchecked Sendable {
     ///   when qpdf cannot read it even with recovery.
     init(data: Data, path: String) throws {
         self.path = path
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, data.count), alignment: 1)
-        data.copyBytes(to: buffer)
+        // qpdf reads from memory for as long as the handle lives. A small file is copied into a
+        // buffer of ours; a large one (mapped by `DocumentLoader`) is read where it is: `bytes`
+        // holds it, unchanged, for the life of this object, so its storage stays where it is, and
+        // qpdf touches only the pages it reads (never a picture's stream data), so memory does
+        // not grow with the pictures in the file.
+        self.bytes = data
+        let buffer: UnsafeMutableRawBufferPointer
+        if data.count >= QPDFFile.readInPlaceBytes {
+            let base = data.withUnsafeBytes { UnsafeMutableRawPointer(mutating: $0.baseAddress!) }
+            buffer = UnsafeMutableRawBufferPointer(start: base, count: data.count)
+            ownsBuffer = false
+        } else {
+            buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, data.count), alignment: 1)
+            data.copyBytes(to: buffer)
+            ownsBuffer = true
+        }
         self.buffer = buffer
         var damaged = false
         var damage: String?
@@ -131,7 +151,7 @@ final class QPDFFile: @unchecked Sendable {
 
     deinit {
         if handle != nil { qpdf_cleanup(&handle) }
-        buffer.deallocate()
+        if ownsBuffer { buffer.deallocate() }
     }
 
     // MARK: Reading
