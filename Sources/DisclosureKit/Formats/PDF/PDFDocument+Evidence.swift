@@ -16,7 +16,7 @@ extension PDFDocument {
 
     func metadataEntries() throws -> [MetadataEntry] {
         if let cached = evidenceCache { return cached }
-        let entries = try readMetadataEntries()
+        let entries = try readable { try readMetadataEntries() }
         evidenceCache = entries
         return entries
     }

@@ -36,6 +36,10 @@ final class PDFDocument: OpenedDocument {
     /// Each page's paragraphs (located "page 4"), our statement page left out; the text of the
     /// pages' annotations as a stream of its own (`comments`).
     func text() throws -> DocumentText {
+        try readable { try readText() }
+    }
+
+    private func readText() throws -> DocumentText {
         if let textCache { return textCache }
         let ours = Set(try stampState().pages.map(\.reference))
         let extractor = PDFTextExtractor(source: reader, path: path)
@@ -60,6 +64,10 @@ final class PDFDocument: OpenedDocument {
 
     /// Our statement page (its text as a reader extracts it, and what could hide it) and our XMP properties.
     func findStamp() throws -> FoundStamp {
+        try readable { try readStamp() }
+    }
+
+    private func readStamp() throws -> FoundStamp {
         let state = try stampState()
         let extractor = PDFTextExtractor(source: reader, path: path)
         var found = try state.foundStamp { try Self.statementText(extractor.text(ofPage: $0).paragraphs) }
@@ -85,13 +93,13 @@ final class PDFDocument: OpenedDocument {
     /// compared on its own); the whole file when it holds no stamp of ours.
     func unmanagedParts() throws -> [DocumentPart] {
         var bytes = Data()
-        for range in try unmanagedRanges() { bytes.append(data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)]) }
+        for range in try readable({ try unmanagedRanges() }) { bytes.append(data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)]) }
         return [DocumentPart(name: "-", bytes: bytes)]
     }
 
     /// Feeds the unmanaged ranges to `hasher` without joining them (a large file stays mapped).
     func hashUnmanagedParts(into hasher: inout PartsHasher) throws {
-        let ranges = try unmanagedRanges()
+        let ranges = try readable { try unmanagedRanges() }
         hasher.begin(name: "-", count: ranges.reduce(0) { $0 + $1.count })
         for range in ranges {
             if range.lowerBound == 0 {
@@ -201,16 +209,32 @@ extension PDFDocument: AppendingOutput {
     /// Our update after the file's bytes, replacing a stamp of ours (a damaged file is refused:
     /// a stamp must never rest on qpdf's guess of where the objects are).
     func stampedOutput(_ request: StampRequest) throws -> DocumentOutput {
-        try checkStampable()
-        return try PDFStamp.stamp(request, in: stampInput).update.output
+        try readable {
+            try checkStampable()
+            return try PDFStamp.stamp(request, in: stampInput).update.output
+        }
     }
 
     /// The original bytes when our update is the last one; else an update that removes our page
     /// and properties. Unchanged when there is no stamp of ours.
     func unstampedOutput() throws -> DocumentOutput {
-        let state = try stampState()
-        if state.isEmpty { return .appending(keepingPrefix: data.count, bytes: Data()) }
-        if state.intactOriginalLength == nil { try checkStampable() }
-        return try PDFStamp.unstamp(in: stampInput).output
+        try readable {
+            let state = try stampState()
+            if state.isEmpty { return .appending(keepingPrefix: data.count, bytes: Data()) }
+            if state.intactOriginalLength == nil { try checkStampable() }
+            return try PDFStamp.unstamp(in: stampInput).output
+        }
+    }
+
+    /// Runs `body`, turning a syntax error met deep in the file (a stream that does not decode,
+    /// an object that does not parse) into a ``DisclosureError`` naming the file, the problem and
+    /// what to do: callers only ever see ``DisclosureError``.
+    func readable<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as PDFSyntaxError {
+            throw DisclosureError.unreadable(path: path, reason: "part of the PDF cannot be read (\(error.problem))",
+                                             hint: "Open the file in a PDF reader and save a new copy, then try the copy. Nothing was written.")
+        }
     }
 }
