@@ -100,9 +100,10 @@ enum PDFXMP {
 
     // MARK: Markup
 
-    static let minimalPacket = Data(("<?xpacket begin=\"\u{FEFF}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+    /// Made when needed, not kept in a static (a process-long `Data` reads as a leak to the fuzzer's leak checker).
+    static var minimalPacket: Data { Data(("<?xpacket begin=\"\u{FEFF}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
         + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-        + "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>").utf8)
+        + "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>").utf8) }
 
     /// Our description, ending with a line feed, for a packet whose RDF prefix is `rdf` (with its colon, or empty).
     static func description(facts: [(key: String, value: String)], json: String, digitalSourceType: String, rdf: String, schemas: Bool) -> String {
