@@ -208,7 +208,7 @@ private let startCallback: startElementNsSAX2Func = { ctx, localname, prefix, ur
             if let vs = valueStart, let ve = valueEnd {
                 let bytes = UnsafeBufferPointer(start: vs, count: ve - vs)
                 value = String(decoding: bytes, as: UTF8.self)
-                value = unescapeAttribute(value)
+                value = XMLBytes.unescape(value)
             }
             attrs.append(XMLAttribute(localName: b.name(attributes[base]) ?? "", prefix: b.name(attributes[base + 1]), value: value))
         }
@@ -248,33 +248,4 @@ private let errorCallback: xmlStructuredErrorFunc = { ctx, error in
         }
         b.firstError = XMLScanError(message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))
     }
-}
-
-/// Attribute values from SAX2 keep entity references; resolve the predefined ones and character references.
-private func unescapeAttribute(_ s: String) -> String {
-    guard s.contains("&") else { return s }
-    var out = ""
-    var rest = s[...]
-    while let amp = rest.firstIndex(of: "&") {
-        out += rest[..<amp]
-        guard let semi = rest[amp...].firstIndex(of: ";") else { out += rest[amp...]; return out }
-        let entity = rest[rest.index(after: amp)..<semi]
-        switch entity {
-        case "amp": out += "&"
-        case "lt": out += "<"
-        case "gt": out += ">"
-        case "quot": out += "\""
-        case "apos": out += "'"
-        default:
-            if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let v = UInt32(entity.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) {
-                out.unicodeScalars.append(u)
-            } else if entity.hasPrefix("#"), let v = UInt32(entity.dropFirst()), let u = Unicode.Scalar(v) {
-                out.unicodeScalars.append(u)
-            } else {
-                out += rest[amp...semi]
-            }
-        }
-        rest = rest[rest.index(after: semi)...]
-    }
-    return out + rest
 }

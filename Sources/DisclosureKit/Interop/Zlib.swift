@@ -116,6 +116,13 @@ enum Zlib {
         return out.prefix(size)
     }
 
+    /// Adler-32 (RFC 1950 §8.2) of `data`, as the zlib format ends with it.
+    static func adler32(_ data: Data) -> UInt32 {
+        data.withUnsafeBytes { raw in
+            UInt32(truncatingIfNeeded: CZlib.adler32(CZlib.adler32(0, nil, 0), raw.bindMemory(to: Bytef.self).baseAddress, uInt(raw.count)))
+        }
+    }
+
     /// CRC-32 (as zip uses it) of `data`.
     static func crc32(_ data: Data) -> UInt32 {
         data.withUnsafeBytes { raw in

@@ -123,6 +123,37 @@ enum XMLBytes {
         data.range(of: Data(needle.utf8)).map { $0.lowerBound - data.startIndex }
     }
 
+    /// Text with XML's predefined entities and character references resolved (the inverse of
+    /// ``escape(_:quotes:newlineReference:)``); any other reference is kept as written. Used for
+    /// attribute values from SAX2, which keep entity references, and for text cut out of XMP packets.
+    static func unescape(_ s: String) -> String {
+        guard s.contains("&") else { return s }
+        var out = ""
+        var rest = s[...]
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            guard let semi = rest[amp...].firstIndex(of: ";") else { out += rest[amp...]; return out }
+            let entity = rest[rest.index(after: amp)..<semi]
+            switch entity {
+            case "amp": out += "&"
+            case "lt": out += "<"
+            case "gt": out += ">"
+            case "quot": out += "\""
+            case "apos": out += "'"
+            default:
+                if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let v = UInt32(entity.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) {
+                    out.unicodeScalars.append(u)
+                } else if entity.hasPrefix("#"), let v = UInt32(entity.dropFirst()), let u = Unicode.Scalar(v) {
+                    out.unicodeScalars.append(u)
+                } else {
+                    out += rest[amp...semi]
+                }
+            }
+            rest = rest[rest.index(after: semi)...]
+        }
+        return out + rest
+    }
+
     /// Text escaped for XML character data (`quotes` false) or attribute values (`quotes` true);
     /// characters XML 1.0 forbids are dropped. `newlineReference` writes a line feed in an
     /// attribute as `&#10;`, so attribute-value normalisation keeps it.

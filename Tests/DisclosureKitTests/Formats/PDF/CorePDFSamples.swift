@@ -67,15 +67,6 @@ enum CorePDF {
 
     /// `data` as a zlib stream (RFC 1950: header, DEFLATE, Adler-32), as FlateDecode holds it.
     static func deflate(_ data: Data) throws -> Data {
-        var out = Data([0x78, 0x9C])
-        out.append(try Zlib.deflate([data], cores: 1).compressed)
-        var a: UInt32 = 1, b: UInt32 = 0
-        for byte in data {
-            a = (a + UInt32(byte)) % 65521
-            b = (b + a) % 65521
-        }
-        let adler = b << 16 | a
-        out.append(contentsOf: [UInt8(adler >> 24), UInt8(adler >> 16 & 0xFF), UInt8(adler >> 8 & 0xFF), UInt8(adler & 0xFF)])
-        return out
+        try PDFFlate.compress(data)
     }
 }

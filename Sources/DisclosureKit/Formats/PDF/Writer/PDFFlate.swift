@@ -13,21 +13,8 @@ enum PDFFlate {
         }
         var out = Data([0x78, 0x9C])
         out.append(part.compressed)
-        let sum = adler32(data)
+        let sum = Zlib.adler32(data)
         out.append(contentsOf: [UInt8(sum >> 24), UInt8(sum >> 16 & 0xFF), UInt8(sum >> 8 & 0xFF), UInt8(sum & 0xFF)])
         return out
-    }
-
-    /// Adler-32 (RFC 1950 §8.2).
-    static func adler32(_ data: Data) -> UInt32 {
-        var a: UInt32 = 1, b: UInt32 = 0
-        var count = 0
-        for byte in data {
-            a += UInt32(byte)
-            b += a
-            count += 1
-            if count == 5552 { a %= 65521; b %= 65521; count = 0 }
-        }
-        return (b % 65521) << 16 | (a % 65521)
     }
 }

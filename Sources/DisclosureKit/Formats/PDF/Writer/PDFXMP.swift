@@ -70,7 +70,7 @@ enum PDFXMP {
             guard let gt = afterOpen.firstIndex(of: ">") else { break }
             let name = String(afterOpen[..<gt])
             guard !name.hasSuffix("/"), let close = afterOpen.range(of: "</\(prefix):\(name)>") else { rest = afterOpen; continue }
-            let value = unescape(String(afterOpen[afterOpen.index(after: gt)..<close.lowerBound]))
+            let value = XMLBytes.unescape(String(afterOpen[afterOpen.index(after: gt)..<close.lowerBound]))
             if name == jsonProperty { json = Data(value.utf8) } else { facts[name] = value }
             rest = afterOpen[close.upperBound...]
         }
@@ -182,31 +182,6 @@ enum PDFXMP {
         guard let open = data[..<mark.lowerBound].lastIndex(of: UInt8(ascii: "<")) else { return nil }
         guard let rdf = rdfClose(data)?.prefix, let close = data.range(of: Data("</\(rdf)Description>\n".utf8), in: mark.upperBound..<data.endIndex) else { return nil }
         return (open - data.startIndex)..<(close.upperBound - data.startIndex)
-    }
-
-    static func unescape(_ s: String) -> String {
-        guard s.contains("&") else { return s }
-        var out = ""
-        var rest = Substring(s)
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            guard let semi = rest[amp...].firstIndex(of: ";"), rest.distance(from: amp, to: semi) <= 10 else { out += "&"; rest = rest[rest.index(after: amp)...]; continue }
-            let entity = rest[rest.index(after: amp)..<semi]
-            switch entity {
-            case "lt": out += "<"
-            case "gt": out += ">"
-            case "amp": out += "&"
-            case "quot": out += "\""
-            case "apos": out += "'"
-            default:
-                var scalar: Unicode.Scalar?
-                if entity.hasPrefix("#x") { scalar = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
-                else if entity.hasPrefix("#") { scalar = UInt32(entity.dropFirst()).flatMap(Unicode.Scalar.init) }
-                if let scalar { out.unicodeScalars.append(scalar) } else { out += "&" + entity + ";" }
-            }
-            rest = rest[rest.index(after: semi)...]
-        }
-        return out + rest
     }
 }
 
