@@ -109,6 +109,24 @@ import Testing
         #expect(cmap.text(code: 2, length: 4) == "C")
     }
 
+    @Test func aLaterCMapMappingReplacesAnEarlierOneForTheCodesBothCover() {
+        // As issue13211.pdf's Thai font: a range over a whole block (its codes past 0x0108 would
+        // run into unassigned Thai code points), then single-code entries correcting part of it.
+        let cmap = PDFCMap(Data("""
+            1 begincodespacerange <0000> <FFFF> endcodespacerange
+            1 beginbfchar <0005> <0041> endbfchar
+            4 beginbfrange <00FF> <01FF> <0E0B> <0108> <0108> <0E14> <0130> <0130> <0E40> <0000> <0009> <0061> endbfrange
+            1 beginbfchar <0003> <005A> endbfchar
+            """.utf8))
+        #expect(cmap.text(code: 0x0100, length: 2) == "\u{0E0C}")  // only the first range holds it
+        #expect(cmap.text(code: 0x0130, length: 2) == "\u{0E40}")  // เ, not the range's unassigned U+0E3C
+        #expect(cmap.text(code: 0x0108, length: 2) == "\u{0E14}")
+        #expect(cmap.text(code: 0x0005, length: 2) == "f")  // the range given after the char wins
+        #expect(cmap.text(code: 0x0003, length: 2) == "Z")  // the char given after the range wins
+        #expect(cmap.text(code: 0x0004, length: 2) == "e")
+        #expect(cmap.text(code: 0x0200, length: 2) == nil)
+    }
+
     @Test func glyphNamesFollowTheAdobeGlyphListAndItsConventions() {
         #expect(PDFGlyphNames.unicode("eacute") == "é")
         #expect(PDFGlyphNames.unicode("uni00E900E8") == "éè")

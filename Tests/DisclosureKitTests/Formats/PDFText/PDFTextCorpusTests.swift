@@ -36,6 +36,10 @@ import Testing
                 text += pageText.paragraphs.joined(separator: "\n") + "\n"
                 skipped += pageText.skippedGlyphs
             }
+            if let folder = ProcessInfo.processInfo.environment["PDF_RECALL_DUMP"] {
+                // For reading differences by hand: our text beside pdftotext's.
+                try text.write(toFile: folder + "/" + name + ".ours.txt", atomically: true, encoding: .utf8)
+            }
             let ours = Self.words(text)
             let found = reference.reduce(0) { $0 + min($1.value, ours[$1.key] ?? 0) }
             rows.append((Double(found) / Double(total), total, name, try Self.fontsAreReadable(reader), skipped))

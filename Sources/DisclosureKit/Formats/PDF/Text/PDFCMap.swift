@@ -5,6 +5,11 @@ import Foundation
 /// Type 0 font's encoding CMap (`cidchar`, `cidrange`).
 ///
 /// Ranges are kept as ranges, never expanded, so a hostile `<0000> <FFFFFFFF>` range costs nothing.
+///
+/// Mappings apply in the order the CMap gives them, a later one replacing an earlier one for the
+/// codes both cover, as each definition of a PostScript CMap overwrites the last (pdftotext,
+/// pdf.js and MuPDF read them so). Producers rely on it: a `bfrange` over a whole block followed
+/// by single-code entries that correct part of it.
 struct PDFCMap {
     /// One code space range: codes of `length` bytes whose every byte lies between `low` and `high`.
     struct CodeSpace {
@@ -31,17 +36,30 @@ struct PDFCMap {
         var texts: [String]? = nil
         /// The first code's CID (`cidrange`).
         var firstCID: UInt32 = 0
+        /// Its place among the CMap's mappings: a later one wins where two cover a code.
+        var order: Int32 = 0
+    }
+
+    /// A `bfchar`: its text and its place among the CMap's mappings.
+    struct Char {
+        var text: String
+        var order: Int32
     }
 
     var codeSpaces: [CodeSpace] = []
     /// `bfchar`: a code (with its length in bytes) to text.
-    var chars: [UInt64: String] = [:]
+    var chars: [UInt64: Char] = [:]
     var ranges: [Range] = []
     /// `cidchar`: a code to its CID.
     var cidChars: [UInt64: UInt32] = [:]
     var cidRanges: [Range] = []
     /// `/WMode 1`: vertical writing.
     var vertical = false
+    /// Mappings read so far: the next one's `order`.
+    private var mappings: Int32 = 0
+    /// Some `bfchar` lies inside a `bfrange` given after it, so a lookup that finds the char must
+    /// still look for a later range (set when the check would cost too much to make).
+    private var charsShadowed = false
 
     /// The most entries of each kind read from one CMap (a hostile CMap stops being read there).
     static let maxEntries = 200_000
@@ -89,6 +107,21 @@ struct PDFCMap {
                 if operands.count > 3 * PDFCMap.maxEntries { operands.removeAll() }
             }
         }
+        charsShadowed = findShadowedChars()
+    }
+
+    /// Whether a `bfchar` lies inside a `bfrange` read after it; true, to be safe, when the CMap
+    /// is too large to check (the lookup then compares orders, still right, a little slower).
+    private func findShadowedChars() -> Bool {
+        guard !chars.isEmpty, let lastRange = ranges.last, chars.values.contains(where: { $0.order < lastRange.order }) else { return false }
+        guard chars.count * ranges.count <= 1 << 20 else { return true }
+        for (key, char) in chars {
+            let length = Int(key >> 32), code = UInt32(truncatingIfNeeded: key)
+            for range in ranges where range.order > char.order && range.length == length && code >= range.low && code <= range.high {
+                return true
+            }
+        }
+        return false
     }
 
     // MARK: Reading
@@ -107,7 +140,8 @@ struct PDFCMap {
         var i = 0, n = 0
         while i + 1 < operands.count {
             if case .string(let src) = operands[i], (1...4).contains(src.count), let text = PDFCMap.text(operands[i + 1]) {
-                chars[PDFCMap.key(src)] = text
+                chars[PDFCMap.key(src)] = Char(text: text, order: mappings)
+                mappings += 1
                 n += 1
             }
             i += 2
@@ -127,12 +161,13 @@ struct PDFCMap {
                     texts.append(PDFCMap.text(operands[j]) ?? "")
                     j += 1
                 }
-                if low <= high { ranges.append(Range(low: low, high: high, length: lo.count, texts: texts)); n += 1 }
+                if low <= high { ranges.append(Range(low: low, high: high, length: lo.count, texts: texts, order: mappings)); mappings += 1; n += 1 }
                 i = j + 1
                 continue
             }
             if case .string(let dst) = operands[i + 2], low <= high {
-                ranges.append(Range(low: low, high: high, length: lo.count, firstText: PDFCMap.utf16(dst)))
+                ranges.append(Range(low: low, high: high, length: lo.count, firstText: PDFCMap.utf16(dst), order: mappings))
+                mappings += 1
                 n += 1
             }
             i += 3
@@ -179,8 +214,11 @@ struct PDFCMap {
 
     /// The text of the code `code` of `length` bytes, or nil when this CMap does not map it.
     func text(code: UInt32, length: Int) -> String? {
-        if let text = chars[UInt64(length) << 32 | UInt64(code)] { return text }
-        for range in ranges where range.length == length && code >= range.low && code <= range.high {
+        let char = chars[UInt64(length) << 32 | UInt64(code)]
+        if let char, !charsShadowed { return char.text }
+        // The last range given that holds the code, unless a char given after it does.
+        for range in ranges.reversed() where range.length == length && code >= range.low && code <= range.high {
+            if let char, char.order > range.order { return char.text }
             let offset = Int(code - range.low)
             if let texts = range.texts { return offset < texts.count ? texts[offset] : nil }
             guard var units = range.firstText.last.map({ _ in range.firstText }) else { return nil }
@@ -190,13 +228,13 @@ struct PDFCMap {
             units[units.count - 1] = UInt16(truncatingIfNeeded: last)
             return String(decoding: units, as: UTF16.self)
         }
-        return nil
+        return char?.text
     }
 
     /// The CID of `code` by `cidchar`/`cidrange`, or nil.
     func cid(code: UInt32, length: Int) -> UInt32? {
         if let cid = cidChars[UInt64(length) << 32 | UInt64(code)] { return cid }
-        for range in cidRanges where range.length == length && code >= range.low && code <= range.high {
+        for range in cidRanges.reversed() where range.length == length && code >= range.low && code <= range.high {
             return range.firstCID &+ (code - range.low)
         }
         return nil
