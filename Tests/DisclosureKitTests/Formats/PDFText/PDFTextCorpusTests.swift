@@ -6,15 +6,39 @@ import Testing
 /// Word-level recall of the text extractor against `pdftotext` on the real PDFs of
 /// ../shared/corpus/pdf (optional: skipped, saying so, when the folder or `pdftotext` is absent).
 /// Encrypted and damaged files (by the notes of SOURCES.tsv) and files without a text layer are
-/// left out. The goal, asserted: 97% on each file whose fonts all have `ToUnicode` maps or
-/// standard encodings (named, or `/Differences` over one) and whose text has 30 words or more.
+/// left out. The goal of issue 15, asserted: 97% on each file whose fonts all have `ToUnicode`
+/// maps or standard encodings (named, or `/Differences` over one), whatever its length, but for
+/// the few files listed in ``knownShortfalls`` where pdftotext's text is not what the page says.
 @Suite struct PDFTextCorpusTests {
     static let folder = TestRepository.corpus.appendingPathComponent("pdf")
     static var present: Bool { FileManager.default.fileExists(atPath: folder.path) && ProcessRunner.path(of: "pdftotext") != nil }
 
-    /// Files the goal does not hold for, and why (each was read and compared by hand).
-    static let knownShortfalls: [String: String] = [
-        "pdfjs__test_pdfs_issue13211.pdf": "its ToUnicode map contradicts its Thai glyph names; pdftotext follows the names",
+    /// Files the goal does not hold for because pdftotext's words are wrong, each with the recall
+    /// it must still reach (so a change that loses words shows) and why. Each was compared word
+    /// by word with pdftotext's text, its `-bbox` output and the content stream, by hand.
+    static let knownShortfalls: [String: (floor: Double, reason: String)] = [
+        "pdf-sample-files__015-arabic_habibi.pdf": (0.5, """
+            one glyph's ToUnicode string is a whole Arabic word and a space in logical order \
+            ("حَبيبي h"); pdftotext reverses the characters of the right-to-left line, so its \
+            text has the word backwards (its own -bbox output has it right), and the format \
+            marks it puts between "habibi" and that word join them into one word here
+            """),
+        "pdf-sample-files__015-arabic_habibi-rotated.pdf": (0.5, "the same page as habibi.pdf, drawn four times rotated"),
+        "pdfjs__test_pdfs_issue11656.pdf": (0.84, """
+            Hebrew drawn in visual order: pdftotext sets the comma of "החוטים, אני" before the \
+            next word (",אני") and breaks "15(ב)(4) לחוק" into "(15ב)(" and ")4לחוק"; the other \
+            21 of its 25 words are ours
+            """),
+        "pdfjs__test_pdfs_bug1937438_from_word.pdf": (0.94, """
+            a two-dimensional formula: pdftotext writes "6∑" for a 6 and a sum sign 0.2 em apart, \
+            as xpdf treats a line whose gaps are all alike as letter spacing; we read a gap of \
+            0.1 em or more between glyphs as a space everywhere, so "6 ∑" (16 of 17 words)
+            """),
+        "pdfjs__test_pdfs_issue13211.pdf": (0.78, """
+            Thai: pdftotext splits words where a vowel or tone mark is placed with its own `Td` \
+            ("ที่มขี นาด" for "ที่มีขนาด", "สนิ้ สุด" for "สิ้นสุด"), and joins Symbol-font \
+            private-use signs to the digits beside them ("30\u{F0B0}") where we see a gap
+            """),
     ]
 
     @Test(.enabled(if: present, "../shared/corpus/pdf or pdftotext is absent, so the PDF text recall test is skipped"))
@@ -57,8 +81,9 @@ import Testing
             print("  \(label): \(n) files")
         }
         #expect(rows.count >= 10, "fewer files with text than expected in the corpus")
-        for row in rows where row.qualifies && row.words >= 30 && Self.knownShortfalls[row.name] == nil {
-            #expect(row.recall >= 0.97, "\(row.name): recall \(row.recall) against pdftotext")
+        for row in rows where row.qualifies {
+            let floor = Self.knownShortfalls[row.name]?.floor ?? 0.97
+            #expect(row.recall >= floor, "\(row.name): recall \(row.recall) against pdftotext, below \(floor)")
         }
     }
 

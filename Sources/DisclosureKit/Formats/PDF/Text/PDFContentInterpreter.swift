@@ -17,6 +17,8 @@ final class PDFContentInterpreter {
     private(set) var skippedGlyphs = 0
     /// Form XObjects not drawn because they would draw themselves (a loop).
     private(set) var skippedLoops = 0
+    /// The form asks viewers to build its fields' appearances (`/NeedAppearances true`).
+    var needAppearances = false
     private var operators = 0
     private var contentBytes = 0
 
@@ -332,12 +334,19 @@ final class PDFContentInterpreter {
 
     /// Draws the normal appearances of the page's annotations (§12.5.5), as viewers show them
     /// over the page: form fields' values, free text, stamps. Pop-ups and annotations flagged
-    /// invisible, hidden or not for viewing are left out.
+    /// invisible, hidden or not for viewing are left out. A text field whose appearance the
+    /// viewer must build (``needAppearances``, or no `/AP`) shows its value instead.
     func runAnnotations(page: PDFDictionary) throws {
         for item in try source.resolve(page["Annots"])?.arrayValue?.prefix(10_000) ?? [] {
             guard let annotation = try source.dictionary(item), try source.resolve(annotation["Subtype"])?.nameValue != "Popup" else { continue }
             let flags = try source.resolve(annotation["F"])?.integerValue ?? 0
-            guard flags & (1 | 2 | 32) == 0, let appearances = try source.dictionary(annotation["AP"]) else { continue }
+            guard flags & (1 | 2 | 32) == 0 else { continue }
+            if needAppearances || annotation["AP"] == nil, let value = try PDFFormFieldText.value(of: annotation, source: source),
+               let rect = try PDFVisibility.Box(annotation["Rect"], source: source) {
+                try drawFieldValue(value, in: rect, hiddenBy: try optionalContent.hiddenBy(annotation["OC"]))
+                continue
+            }
+            guard let appearances = try source.dictionary(annotation["AP"]) else { continue }
             var normal = appearances["N"]
             let normalIsStream = try normal?.referenceValue.map { try source.isStream($0) } ?? false
             if !normalIsStream {
@@ -356,6 +365,22 @@ final class PDFContentInterpreter {
             state.ctm = PDFMatrix(a: sx, d: sy, e: rect.x0 - tx0 * sx, f: rect.y0 - ty0 * sy)
             textMatrix = .identity; lineMatrix = .identity
             try drawForm(ref, dict: form, resources: nil, depth: 0, hiddenBy: try optionalContent.hiddenBy(annotation["OC"]))
+        }
+    }
+
+    /// A field's value as a viewer lays it out: from the rectangle's left edge, one line
+    /// vertically centred, or several from the top. Widths are estimated (half the font size a
+    /// character): each line is one drawn unit, so only line and paragraph breaks depend on them.
+    private func drawFieldValue(_ value: PDFFormFieldText.Value, in rect: PDFVisibility.Box, hiddenBy: String?) throws {
+        let height = rect.y1 - rect.y0
+        let size = value.size > 0 ? value.size : min(12, max(height * 0.7, 1))
+        var y = value.lines.count > 1 ? rect.y1 - 2 - size : rect.y0 + max((height - size) / 2, 0) + 0.2 * size
+        for line in value.lines {
+            guard glyphs.count < limits.maxGlyphs else { throw limit("more than \(limits.maxGlyphs) glyphs", "\(limits.maxGlyphs) glyphs") }
+            let x = rect.x0 + 2
+            glyphs.append(PDFDrawnGlyph(text: line, x: x, y: y, endX: x + 0.5 * size * Double(line.count), endY: y, size: size,
+                                        renderMode: 0, color: .black, alpha: 1, hiddenBy: hiddenBy, mcid: nil))
+            y -= 1.15 * size
         }
     }
 

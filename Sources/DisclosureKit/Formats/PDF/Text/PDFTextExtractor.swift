@@ -31,6 +31,7 @@ final class PDFTextExtractor {
     let limits: PDFTextLimits
     private let fonts = PDFFontCache()
     private var optionalContent: PDFOptionalContent?
+    private var needAppearances: Bool?
 
     /// - Parameters:
     ///   - source: the document's objects.
@@ -54,6 +55,7 @@ final class PDFTextExtractor {
     /// Runs the page's content and returns the interpreter with what it collected.
     func interpret(_ page: PDFReference) throws -> PDFContentInterpreter {
         if optionalContent == nil { optionalContent = try PDFOptionalContent(source: source) }
+        if needAppearances == nil { needAppearances = try PDFFormFieldText.needAppearances(source) }
         let dict = try source.dictionary(.reference(page)) ?? PDFDictionary()
         let path = self.path, source = self.source
         let interpreter = PDFContentInterpreter(source: source, limits: limits, optionalContent: optionalContent!, fonts: fonts) {
@@ -62,6 +64,7 @@ final class PDFTextExtractor {
         }
         let resources = try source.dictionary(try PDFTextExtractor.inherited("Resources", of: page, source: source))
         try interpreter.run(page: dict, resources: resources)
+        interpreter.needAppearances = needAppearances ?? false
         try interpreter.runAnnotations(page: dict)
         return interpreter
     }
