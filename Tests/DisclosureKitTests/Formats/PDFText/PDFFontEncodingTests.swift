@@ -125,6 +125,21 @@ import Testing
         #expect(cmap.text(code: 0x0003, length: 2) == "Z")  // the char given after the range wins
         #expect(cmap.text(code: 0x0004, length: 2) == "e")
         #expect(cmap.text(code: 0x0200, length: 2) == nil)
+
+        // Too many chars and ranges to check them against each other when read: the lookup
+        // compares their order instead, with the same answers.
+        let chars = (0..<100).map { String(format: "<%04X> <0041>", $0) }.joined(separator: " ")
+        let ranges = (0..<200).map { String(format: "<%04X> <%04X> <0062>", 0x1000 + 2 * $0, 0x1001 + 2 * $0) }.joined(separator: " ")
+        let large = PDFCMap(Data("""
+            1 begincodespacerange <0000> <FFFF> endcodespacerange
+            100 beginbfchar \(chars) endbfchar
+            200 beginbfrange \(ranges) <0010> <0011> <0078> endbfrange
+            1 beginbfchar <1003> <005A> endbfchar
+            """.utf8))
+        #expect(large.text(code: 0x0005, length: 2) == "A")
+        #expect(large.text(code: 0x0011, length: 2) == "y")
+        #expect(large.text(code: 0x1003, length: 2) == "Z")
+        #expect(large.text(code: 0x1002, length: 2) == "b")
     }
 
     @Test func glyphNamesFollowTheAdobeGlyphListAndItsConventions() {

@@ -18,16 +18,20 @@ import Testing
     /// by word with pdftotext's text, its `-bbox` output and the content stream, by hand.
     static let knownShortfalls: [String: (floor: Double, reason: String)] = [
         "pdf-sample-files__015-arabic_habibi.pdf": (0.5, """
-            one glyph's ToUnicode string is a whole Arabic word and a space in logical order \
-            ("حَبيبي h"); pdftotext reverses the characters of the right-to-left line, so its \
-            text has the word backwards (its own -bbox output has it right), and the format \
-            marks it puts between "habibi" and that word join them into one word here
+            cluster mappings: the ToUnicode string of the glyph "h" is "حَبيبي h" and the glyphs of \
+            the Arabic word map to nothing but the last, which carries the whole word, in logical \
+            order. pdftotext reverses the characters of the right-to-left line and so writes the \
+            word backwards (its own -bbox output has it right); we reverse it the same way for \
+            now. Its other word, "habibiيبيبَح", is two words the bidi marks pdftotext puts \
+            between them (removed here) join into one
             """),
-        "pdf-sample-files__015-arabic_habibi-rotated.pdf": (0.5, "the same page as habibi.pdf, drawn four times rotated"),
+        "pdf-sample-files__015-arabic_habibi-rotated.pdf": (0.5, "the page of habibi.pdf drawn four times, rotated"),
         "pdfjs__test_pdfs_issue11656.pdf": (0.84, """
-            Hebrew drawn in visual order: pdftotext sets the comma of "החוטים, אני" before the \
-            next word (",אני") and breaks "15(ב)(4) לחוק" into "(15ב)(" and ")4לחוק"; the other \
-            21 of its 25 words are ours
+            Hebrew drawn in visual order, one span at a time: pdftotext sets the comma of \
+            "החוטים, אני" before the next word (",אני") and turns "15(ב)(4) לחוק" into "(15ב)(" \
+            and ")4לחוק"; the other 21 of its 25 words are ours. (Ours there is "15 )ב() 4 (": \
+            the spans are joined with spaces and the brackets, already logical in the ToUnicode \
+            map, mirrored once more; see docs/pdf.md.)
             """),
         "pdfjs__test_pdfs_bug1937438_from_word.pdf": (0.94, """
             a two-dimensional formula: pdftotext writes "6∑" for a 6 and a sum sign 0.2 em apart, \
@@ -36,8 +40,12 @@ import Testing
             """),
         "pdfjs__test_pdfs_issue13211.pdf": (0.78, """
             Thai: pdftotext splits words where a vowel or tone mark is placed with its own `Td` \
-            ("ที่มขี นาด" for "ที่มีขนาด", "สนิ้ สุด" for "สิ้นสุด"), and joins Symbol-font \
-            private-use signs to the digits beside them ("30\u{F0B0}") where we see a gap
+            ("ที่มขี นาด" for "ที่มีขนาด", "สนิ้ สุด" for "สิ้นสุด"): 8 of its 180 words, so 95.6% \
+            at best. The rest: Word draws the Symbol-font signs of the formulas (degree, plus, \
+            equals, as private-use code points) and superscripts in a pass of their own after each \
+            line's letters; \
+            pdftotext sorts glyphs by position and joins them to their digits ("30\u{F0B0}"), \
+            we keep the order the content draws them in
             """),
     ]
 

@@ -110,11 +110,12 @@ struct PDFCMap {
         charsShadowed = findShadowedChars()
     }
 
-    /// Whether a `bfchar` lies inside a `bfrange` read after it; true, to be safe, when the CMap
-    /// is too large to check (the lookup then compares orders, still right, a little slower).
+    /// Whether a `bfchar` lies inside a `bfrange` read after it; true, to be safe, when checking
+    /// would cost much more than reading the CMap did (the lookup then compares orders: still
+    /// right, a little slower for the codes of chars).
     private func findShadowedChars() -> Bool {
         guard !chars.isEmpty, let lastRange = ranges.last, chars.values.contains(where: { $0.order < lastRange.order }) else { return false }
-        guard chars.count * ranges.count <= 1 << 20 else { return true }
+        guard chars.count * ranges.count <= 64 * (chars.count + ranges.count) else { return true }
         for (key, char) in chars {
             let length = Int(key >> 32), code = UInt32(truncatingIfNeeded: key)
             for range in ranges where range.order > char.order && range.length == length && code >= range.low && code <= range.high {
@@ -217,8 +218,9 @@ struct PDFCMap {
         let char = chars[UInt64(length) << 32 | UInt64(code)]
         if let char, !charsShadowed { return char.text }
         // The last range given that holds the code, unless a char given after it does.
-        for range in ranges.reversed() where range.length == length && code >= range.low && code <= range.high {
-            if let char, char.order > range.order { return char.text }
+        for range in ranges.reversed() {
+            if let char, char.order > range.order { return char.text }  // ranges are kept in the order given
+            guard range.length == length && code >= range.low && code <= range.high else { continue }
             let offset = Int(code - range.low)
             if let texts = range.texts { return offset < texts.count ? texts[offset] : nil }
             guard var units = range.firstText.last.map({ _ in range.firstText }) else { return nil }
