@@ -29,9 +29,8 @@ import Testing
         "pdfjs__test_pdfs_issue11656.pdf": (0.84, """
             Hebrew drawn in visual order, one span at a time: pdftotext sets the comma of \
             "החוטים, אני" before the next word (",אני") and turns "15(ב)(4) לחוק" into "(15ב)(" \
-            and ")4לחוק"; the other 21 of its 25 words are ours. (Ours there is "15 )ב() 4 (": \
-            the spans are joined with spaces and the brackets, already logical in the ToUnicode \
-            map, mirrored once more; see docs/pdf.md.)
+            and ")4לחוק"; the other 21 of its 25 words are ours, and ours read "סעיף 15(ב)(4) \
+            לחוק" as the page does
             """),
         "pdfjs__test_pdfs_bug1937438_from_word.pdf": (0.94, """
             a two-dimensional formula: pdftotext writes "6∑" for a 6 and a sum sign 0.2 em apart, \

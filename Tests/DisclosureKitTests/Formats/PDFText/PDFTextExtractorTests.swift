@@ -183,5 +183,25 @@ import Testing
         #expect(PDFTextLayout.logicalOrder("plain text") == "plain text")
         // Mostly left to right, with an Arabic phrase drawn in visual order: only the phrase turns.
         #expect(PDFTextLayout.logicalOrder("Arabic: ملاعلاب ابحرم. Declared") == "Arabic: مرحبا بالعالم. Declared")
+        // Brackets keep the characters the ToUnicode map gives: they are the logical ones already.
+        #expect(PDFTextLayout.logicalOrder(")4()ב(15 ףיעס") == "סעיף 15(ב)(4)")
+    }
+
+    @Test func rightToLeftSpansDrawnFromRightToLeftMakeOneLine() throws {
+        // As Word draws Hebrew (issue11656.pdf): "שלום 15(א)" as three spans, each left to right,
+        // the rightmost first: "םולש" at 300, "15" at 285 (5 pt short of it: a space), ")א(" at
+        // 270 (touching "15": none). Glyphs are 5 pt wide.
+        var samples = PDFTextSamples()
+        let widths = Array(repeating: "500", count: 224).joined(separator: " ")
+        let font = samples.add("""
+            << /Type /Font /Subtype /TrueType /BaseFont /Hebrew /FirstChar 32 /LastChar 255 /Widths [\(widths)]
+               /Encoding << /BaseEncoding /WinAnsiEncoding /Differences [65 /uni05E9 /uni05DC /uni05D5 /uni05DD /uni05D0] >> >>
+            """)
+        let spans = samples.page("BT /F1 10 Tf 1 0 0 1 300 700 Tm (DCBA) Tj 1 0 0 1 285 700 Tm (15) Tj 1 0 0 1 270 700 Tm (\\)E\\() Tj ET",
+                                 font: font)
+        #expect(try samples.text(spans).paragraphs == ["שלום 15(א)"])
+        // Left-to-right text that jumps back on its baseline is not turned around.
+        let latin = samples.page("BT /F1 10 Tf 1 0 0 1 300 700 Tm (late) Tj 1 0 0 1 200 700 Tm (early) Tj ET", font: font)
+        #expect(try samples.text(latin).paragraphs == ["late early"])
     }
 }

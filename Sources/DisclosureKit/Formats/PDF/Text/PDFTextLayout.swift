@@ -6,6 +6,11 @@ import Foundation
 /// as pdftotext infers spaces a PDF does not draw. A new line whose baseline lies more than
 /// ``paragraphGap`` line heights below the last one, or above it, or in a font size a quarter
 /// larger or smaller (a heading), starts a new paragraph.
+///
+/// Right-to-left text drawn span by span from right to left (Word draws each run of Hebrew,
+/// digits and brackets with its own `Tm`), each span drawn left to right: a span on the line's
+/// baseline that lies wholly left of what the line has so far, on a line with right-to-left
+/// letters, goes before it, so the line is in visual order before ``logicalOrder(_:)`` turns it.
 enum PDFTextLayout {
     /// A gap this fraction of the font size or wider between two glyphs is a word break.
     static let wordGap = 0.1
@@ -19,8 +24,33 @@ enum PDFTextLayout {
         var previous: PDFDrawnGlyph?
         var direction = (x: 1.0, y: 0.0)
         var pendingSpace = false
+        // Right-to-left lines drawn span by span: the text right of the current span (visual
+        // order), where it starts along the baseline, and where the current span ends.
+        var right = ""
+        var rightStart = 0.0
+        var lineLeft = Double.infinity, spanEnd = 0.0, spanSize = 0.0
+        var lineIsRightToLeft = false
+
+        /// The current span followed by the text right of it, a space between them if they are apart.
+        func spanAndRight() -> String {
+            if right.isEmpty { return line }
+            if line.isEmpty { return right }
+            let apart = rightStart - spanEnd > wordGap * spanSize && line.last != " " && right.first != " "
+            return apart ? line + " " + right : line + right
+        }
+        /// A non-space glyph added to the line: where the line and the span reach.
+        func extend(_ glyph: PDFDrawnGlyph, _ text: String) {
+            lineLeft = min(lineLeft, glyph.x * direction.x + glyph.y * direction.y)
+            spanEnd = glyph.endX * direction.x + glyph.endY * direction.y
+            spanSize = glyph.size
+            if !lineIsRightToLeft, let first = text.unicodeScalars.first, first.value >= 0x0590 { lineIsRightToLeft = isRightToLeft(first) }
+        }
 
         func endLine() {
+            line = spanAndRight()
+            right = ""
+            lineLeft = .infinity
+            lineIsRightToLeft = false
             let trimmed = PDFTextLayout.trimmingSpaces(PDFTextLayout.logicalOrder(line))
             if !trimmed.isEmpty {
                 if paragraph.isEmpty { paragraph = trimmed } else if PDFTextLayout.joinsHyphenated(paragraph, trimmed) {
@@ -50,6 +80,7 @@ enum PDFTextLayout {
             guard let prev = previous else {
                 if glyph.isSpace { continue }
                 line = text
+                extend(glyph, text)
                 continue
             }
             let size = max(prev.size, glyph.size, 0.01)
@@ -60,13 +91,24 @@ enum PDFTextLayout {
                 if (pendingSpace || along > wordGap * size), !line.isEmpty, line.last != " " { line += " " }
                 pendingSpace = false
                 line += text
+                extend(glyph, text)
+                continue
+            }
+            if abs(across) < 0.5 * size, lineIsRightToLeft || (glyph.text.unicodeScalars.first.map(isRightToLeft) ?? false),
+               glyph.endX * direction.x + glyph.endY * direction.y <= lineLeft + 0.5 * size {
+                // A span left of all the line has: it goes before it.
+                right = spanAndRight()
+                rightStart = lineLeft
+                line = ""
+                pendingSpace = false
+                if !glyph.isSpace { line = text; extend(glyph, text) }
                 continue
             }
             // A new line: below the last by a normal line step, or a new paragraph.
             let advance = -across
             let sizeChange = max(prev.size, glyph.size) / max(min(prev.size, glyph.size), 0.01)
             if advance > paragraphGap * size || advance < -0.5 * size || sizeChange > 1.25 { endParagraph() } else { endLine() }
-            if !glyph.isSpace { line = text }
+            if !glyph.isSpace { line = text; extend(glyph, text) }
         }
         endParagraph()
         return paragraphs
@@ -82,8 +124,11 @@ enum PDFTextLayout {
     }
 
     /// A line drawn left to right whose letters are mostly right-to-left (Hebrew, Arabic) in the
-    /// order it is read: reversed, with runs of left-to-right letters and digits kept as they are
-    /// and brackets mirrored. A full bidirectional algorithm is not needed for words to come out right.
+    /// order it is read: reversed, with runs of left-to-right letters and digits kept as they are.
+    /// Brackets are not mirrored: producers map a glyph to the character of the text it was
+    /// shaped from (Word maps the glyph "(" drawn in Hebrew to ")"), so the characters are
+    /// already the logical ones, as pdftotext also takes them. A full bidirectional algorithm is
+    /// not needed for words to come out right.
     static func logicalOrder(_ line: String) -> String {
         // Most lines have no right-to-left letter: found by code point alone, without looking up
         // a Unicode property per character.
@@ -101,7 +146,7 @@ enum PDFTextLayout {
                 || (!run.isEmpty && (scalar == "." || scalar == ",")))
             if keepsOrder { run.append(scalar); continue }
             if !run.isEmpty { units.append(run); run = [] }
-            units.append([mirrored(scalar)])
+            units.append([scalar])
         }
         if !run.isEmpty { units.append(run) }
         var out = String.UnicodeScalarView()
@@ -124,7 +169,7 @@ enum PDFTextLayout {
                 if scalars[end].properties.numericType != nil || scalars[end] == "." || scalars[end] == "," || scalars[end] == ":" { break }
                 end += 1
             }
-            for s in scalars[i...lastStrong].reversed() { out.append(mirrored(s)) }
+            for s in scalars[i...lastStrong].reversed() { out.append(s) }
             i = lastStrong + 1
         }
         return String(out)
@@ -146,20 +191,6 @@ enum PDFTextLayout {
         switch s.value {
         case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF: return s.properties.isAlphabetic
         default: return false
-        }
-    }
-
-    private static func mirrored(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        switch s {
-        case "(": return ")"
-        case ")": return "("
-        case "[": return "]"
-        case "]": return "["
-        case "{": return "}"
-        case "}": return "{"
-        case "<": return ">"
-        case ">": return "<"
-        default: return s
         }
     }
 
