@@ -7,8 +7,8 @@ import Foundation
 /// Ranges are kept as ranges, never expanded, so a hostile `<0000> <FFFFFFFF>` range costs nothing.
 ///
 /// Mappings apply in the order the CMap gives them, a later one replacing an earlier one for the
-/// codes both cover, as each definition of a PostScript CMap overwrites the last (pdftotext,
-/// pdf.js and MuPDF read them so). Producers rely on it: a `bfrange` over a whole block followed
+/// codes both cover, as each definition of a PostScript CMap overwrites the last (pdftotext and
+/// pdf.js read them so). Producers rely on it: a `bfrange` over a whole block followed
 /// by single-code entries that correct part of it.
 struct PDFCMap {
     /// One code space range: codes of `length` bytes whose every byte lies between `low` and `high`.

@@ -127,8 +127,8 @@ enum PDFTextLayout {
     /// order it is read: reversed, with runs of left-to-right letters and digits kept as they are.
     /// Brackets are not mirrored: producers map a glyph to the character of the text it was
     /// shaped from (Word maps the glyph "(" drawn in Hebrew to ")"), so the characters are
-    /// already the logical ones, as pdftotext also takes them. A full bidirectional algorithm is
-    /// not needed for words to come out right.
+    /// already the logical ones. A full bidirectional algorithm is not needed for words to come
+    /// out right.
     static func logicalOrder(_ line: String) -> String {
         // Most lines have no right-to-left letter: found by code point alone, without looking up
         // a Unicode property per character.
