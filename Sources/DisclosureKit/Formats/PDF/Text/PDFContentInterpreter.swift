@@ -375,20 +375,11 @@ final class PDFContentInterpreter {
         }
     }
 
-    /// A field's value as a viewer lays it out: from the rectangle's left edge, one line
-    /// vertically centred, or several from the top. Widths are estimated (half the font size a
-    /// character): each line is one drawn unit, so only line and paragraph breaks depend on them.
+    /// A field's value, drawn as ``PDFFormFieldText/glyphs(_:in:hiddenBy:)`` lays it out.
     private func drawFieldValue(_ value: PDFFormFieldText.Value, in rect: PDFVisibility.Box, hiddenBy: String?) throws {
-        let height = rect.y1 - rect.y0
-        let size = value.size > 0 ? value.size : min(12, max(height * 0.7, 1))
-        var y = value.lines.count > 1 ? rect.y1 - 2 - size : rect.y0 + max((height - size) / 2, 0) + 0.2 * size
-        for line in value.lines {
-            guard glyphs.count < limits.maxGlyphs else { throw limit("more than \(limits.maxGlyphs) glyphs", "\(limits.maxGlyphs) glyphs") }
-            let x = rect.x0 + 2
-            glyphs.append(PDFDrawnGlyph(text: line, x: x, y: y, endX: x + 0.5 * size * Double(line.count), endY: y, size: size,
-                                        renderMode: 0, color: .black, alpha: 1, hiddenBy: hiddenBy, mcid: nil))
-            y -= 1.15 * size
-        }
+        let lines = PDFFormFieldText.glyphs(value, in: rect, hiddenBy: hiddenBy)
+        guard glyphs.count + lines.count <= limits.maxGlyphs else { throw limit("more than \(limits.maxGlyphs) glyphs", "\(limits.maxGlyphs) glyphs") }
+        glyphs.append(contentsOf: lines)
     }
 
     private func drawForm(_ ref: PDFReference, dict: PDFDictionary, resources: PDFDictionary?, depth: Int, hiddenBy: String?) throws {

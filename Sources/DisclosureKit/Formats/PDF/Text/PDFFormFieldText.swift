@@ -32,6 +32,23 @@ enum PDFFormFieldText {
         return Value(lines: lines, size: fontSize(try inherited("DA", widget, source)?.textValue ?? ""))
     }
 
+    /// The value as a viewer lays it out: from the rectangle's left edge, one line vertically
+    /// centred, or several from the top. Widths are estimated (half the font size a character):
+    /// each line is one drawn unit, so only line and paragraph breaks depend on them.
+    static func glyphs(_ value: Value, in rect: PDFVisibility.Box, hiddenBy: String?) -> [PDFDrawnGlyph] {
+        let height = rect.y1 - rect.y0
+        let size = value.size > 0 ? value.size : min(12, max(height * 0.7, 1))
+        var y = value.lines.count > 1 ? rect.y1 - 2 - size : rect.y0 + max((height - size) / 2, 0) + 0.2 * size
+        var glyphs: [PDFDrawnGlyph] = []
+        for line in value.lines {
+            let x = rect.x0 + 2
+            glyphs.append(PDFDrawnGlyph(text: line, x: x, y: y, endX: x + 0.5 * size * Double(line.count), endY: y, size: size,
+                                        renderMode: 0, color: .black, alpha: 1, hiddenBy: hiddenBy, mcid: nil))
+            y -= 1.15 * size
+        }
+        return glyphs
+    }
+
     /// The size operand of the last `Tf` of a default appearance string (`/Helv 11 Tf 0 g`).
     static func fontSize(_ appearance: String) -> Double {
         let tokens = appearance.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })
