@@ -70,6 +70,7 @@ let package = Package(
             dependencies: ["DiscloseFuzzTargets"]),
         .target(
             name: "DiscloseTestSupport",
+            dependencies: ["DisclosureKit"],
             path: "Tests/DiscloseTestSupport"),
         .testTarget(
             name: "DisclosureKitTests",
