@@ -36,10 +36,10 @@ public struct DocumentLoader: Sendable {
             // Mapped, not read: pages come in as a handler touches them (a PDF's images never are).
             return mapped
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw DisclosureError.fileNotFound(path: path) }
-        defer { try? handle.close() }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw DisclosureError.fileNotFound(path: path) }
         do {
-            let data = try handle.readToEnd() ?? Data()
+            // One buffer of the file's size, filled by read(2): no growing and copying in chunks.
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
             if data.count > limits.maxFileBytes {
                 throw DisclosureError.limitExceeded(path: path, what: "the file is \(ByteCount.describe(data.count))", limit: ByteCount.describe(limits.maxFileBytes))
             }

@@ -78,6 +78,33 @@ public final class FileEditGuard {
         }
     }
 
+    /// Cuts the guarded file to its first `length` bytes in place and flushes it to disk: how
+    /// bytes Disclose appended (a PDF's last incremental update) are removed, every byte kept
+    /// being already on disk. `ftruncate` is one metadata change, so a reader or a crash sees the
+    /// file whole or cut, never half-written, and on any failure the file is untouched.
+    ///
+    /// Done only on the very file that was read: the path opened without following a symbolic
+    /// link, and device, inode, size and modification time as in the snapshot (the caller holds
+    /// the lock). - Returns: false, having changed nothing, when that cannot be done in place
+    /// (the caller then writes a temporary file and renames it).
+    /// - Throws: ``DisclosureError/writeFailed(path:reason:)`` when the cut or the flush fails.
+    public func truncate(to length: Int) throws -> Bool {
+        guard let snapshot, length >= 0, Int64(length) < snapshot.size else { return false }
+        let out = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard out >= 0 else { return false }
+        defer { close(out) }
+        var st = stat()
+        guard fstat(out, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Snapshot(st) == snapshot else { return false }
+        TestHooks.pause("before-truncate")
+        guard ftruncate(out, off_t(length)) == 0 else {
+            throw DisclosureError.writeFailed(path: path, reason: "cannot shorten the file: \(String(cString: strerror(errno)))")
+        }
+        guard fsync(out) == 0 else {
+            throw DisclosureError.writeFailed(path: path, reason: "cannot flush to disk: \(String(cString: strerror(errno)))")
+        }
+        return true
+    }
+
     private func removeLeftovers() {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path

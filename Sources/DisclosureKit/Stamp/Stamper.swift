@@ -243,6 +243,12 @@ public struct Stamper: Sendable {
         let output = try (document as? AppendingOutput)?.unstampedOutput() ?? .whole(try document.unstamped())
         try fileGuard?.checkUnchanged()
         if !dryRun {
+            // Removing what we appended, from the file itself: cut it short in place (every byte
+            // kept is already on disk) instead of copying the whole prefix to a new file.
+            if destination == path, case .appending(let keep, let appended) = output, appended.isEmpty,
+               try fileGuard?.truncate(to: keep) == true {
+                return UnstampResult(path: path, outputPath: destination, removed: true, dryRun: dryRun)
+            }
             try AtomicWriter.write(output, from: original, to: destination, permissionsFrom: path)
         }
         return UnstampResult(path: path, outputPath: destination, removed: true, dryRun: dryRun)

@@ -222,7 +222,7 @@ extension PDFDocument: AppendingOutput {
             let state = try stampState()
             if state.isEmpty { return .appending(keepingPrefix: data.count, bytes: Data()) }
             if state.intactOriginalLength == nil { try checkStampable() }
-            return try PDFStamp.unstamp(in: stampInput).output
+            return try PDFStamp.unstamp(in: stampInput, state: state).output
         }
     }
 

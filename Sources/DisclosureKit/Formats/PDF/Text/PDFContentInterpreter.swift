@@ -48,6 +48,13 @@ final class PDFContentInterpreter {
         self.limits = limits
         self.optionalContent = optionalContent
         self.place = place
+        swap(&glyphs, &fonts.spareGlyphs)
+    }
+
+    /// Hands the glyph list's storage back for the next page (``glyphs`` is empty afterwards).
+    func recycleGlyphs() {
+        glyphs.removeAll(keepingCapacity: true)
+        if glyphs.capacity > fonts.spareGlyphs.capacity { swap(&glyphs, &fonts.spareGlyphs) }
     }
 
     // MARK: Running

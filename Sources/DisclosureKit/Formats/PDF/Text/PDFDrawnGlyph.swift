@@ -1,8 +1,11 @@
 import Foundation
 
-/// Fonts read once and shared by the pages of one document.
+/// Fonts read once and shared by the pages of one document, and the storage of the glyph list
+/// handed on from page to page (so that each page does not grow a new one from nothing).
 final class PDFFontCache {
     var fonts: [PDFReference: PDFFont] = [:]
+    /// An empty glyph list that keeps the capacity an earlier page needed.
+    var spareGlyphs: [PDFDrawnGlyph] = []
 }
 
 /// One glyph a page draws, with what reading order and visibility need to know of it.
@@ -24,5 +27,13 @@ struct PDFDrawnGlyph {
     /// The innermost marked-content identifier (`/MCID`) it is drawn in, if any.
     var mcid: Int?
 
-    var isSpace: Bool { text.unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
+    /// True when every character of its text is white space (ASCII decided without a Unicode
+    /// property lookup: this is asked of every glyph).
+    var isSpace: Bool {
+        for byte in text.utf8 {
+            if byte >= 0x80 { return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
+            if byte != 0x20 && !(0x09...0x0D).contains(byte) { return false }
+        }
+        return true
+    }
 }

@@ -22,6 +22,9 @@ final class PDFFont {
 
     let kind: Kind
     let baseFont: String
+    /// True for a Courier font (every glyph 600 units wide when the font gives no widths);
+    /// worked out once, not per glyph.
+    private let isCourier: Bool
     private let toUnicode: PDFCMap?
     /// `ToUnicode` is the name `Identity-H`, or the encoding a UCS-2/UTF-16 CMap: the codes are the text.
     private let codesAreUTF16: Bool
@@ -44,6 +47,7 @@ final class PDFFont {
     init(_ dict: PDFDictionary, source: PDFObjectSource) throws {
         let subtype = dict["Subtype"]?.nameValue ?? "Type1"
         baseFont = dict["BaseFont"]?.nameValue ?? ""
+        isCourier = baseFont.contains("Courier")
         let unicodeObject = try source.resolve(dict["ToUnicode"])
         var identityToUnicode = false
         if let name = unicodeObject?.nameValue { identityToUnicode = name.hasPrefix("Identity") }
@@ -142,15 +146,15 @@ final class PDFFont {
             if text == nil, let e = encoding, Int(code) < e.table.count, let t = e.table[Int(code)], t != PDFSimpleEncoding.unknownGlyph { text = t }
             let index = Int(code) - firstChar
             var width: Double
-            if index >= 0 && index < widths.count { width = widths[index] } else if widths.isEmpty { width = PDFFont.approximateWidth(code, font: baseFont) } else { width = missingWidth }
+            if index >= 0 && index < widths.count { width = widths[index] } else if widths.isEmpty { width = PDFFont.approximateWidth(code, courier: isCourier) } else { width = missingWidth }
             return Glyph(text: text, width: width * scale, isWordSpace: code == 32)
         }
     }
 
     /// Widths for a standard 14 font drawn without `/Widths` (PDF 1.0 style): Courier's 600 units,
     /// else a rough average per kind of character; enough to tell a word gap from a letter gap.
-    private static func approximateWidth(_ code: UInt32, font: String) -> Double {
-        if font.contains("Courier") { return 600 }
+    private static func approximateWidth(_ code: UInt32, courier: Bool) -> Double {
+        if courier { return 600 }
         switch code {
         case 32: return 250
         case 0x41...0x5A: return 680

@@ -47,8 +47,9 @@ final class PDFTextExtractor {
     ///   and whatever the source throws for a damaged stream.
     func text(ofPage page: PDFReference) throws -> PDFPageText {
         let run = try interpret(page)
-        return PDFPageText(paragraphs: PDFTextLayout.paragraphs(run.glyphs), annotations: try annotations(ofPage: page),
-                           skippedGlyphs: run.skippedGlyphs)
+        let paragraphs = PDFTextLayout.paragraphs(run.glyphs)
+        run.recycleGlyphs()
+        return PDFPageText(paragraphs: paragraphs, annotations: try annotations(ofPage: page), skippedGlyphs: run.skippedGlyphs)
     }
 
     /// Runs the page's content and returns the interpreter with what it collected.

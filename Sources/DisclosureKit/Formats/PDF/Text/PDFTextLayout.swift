@@ -21,7 +21,7 @@ enum PDFTextLayout {
         var pendingSpace = false
 
         func endLine() {
-            let trimmed = PDFTextLayout.logicalOrder(line).trimmingCharacters(in: .whitespaces)
+            let trimmed = PDFTextLayout.trimmingSpaces(PDFTextLayout.logicalOrder(line))
             if !trimmed.isEmpty {
                 if paragraph.isEmpty { paragraph = trimmed } else if PDFTextLayout.joinsHyphenated(paragraph, trimmed) {
                     paragraph.removeLast()
@@ -85,6 +85,9 @@ enum PDFTextLayout {
     /// order it is read: reversed, with runs of left-to-right letters and digits kept as they are
     /// and brackets mirrored. A full bidirectional algorithm is not needed for words to come out right.
     static func logicalOrder(_ line: String) -> String {
+        // Most lines have no right-to-left letter: found by code point alone, without looking up
+        // a Unicode property per character.
+        guard line.unicodeScalars.contains(where: isRightToLeft) else { return line }
         var rtl = 0, ltr = 0
         for scalar in line.unicodeScalars {
             if isRightToLeft(scalar) { rtl += 1 } else if scalar.properties.isAlphabetic { ltr += 1 }
@@ -125,6 +128,18 @@ enum PDFTextLayout {
             i = lastStrong + 1
         }
         return String(out)
+    }
+
+    /// `text` without the spaces and tabs (Unicode's space separators) at either end.
+    static func trimmingSpaces(_ text: String) -> String {
+        func isSpace(_ s: Unicode.Scalar) -> Bool {
+            s.value < 0x80 ? (s.value == 0x20 || s.value == 0x09) : s.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
+        return String(scalars[first...last])
     }
 
     private static func isRightToLeft(_ s: Unicode.Scalar) -> Bool {

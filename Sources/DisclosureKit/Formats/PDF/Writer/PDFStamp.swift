@@ -40,8 +40,11 @@ struct PDFStampState {
     var metadata: (json: Data?, facts: [String: String])?
     /// The PDF/A part and level the XMP claims (`PDF/A-2b`), or nil.
     var pdfaClaim: String?
-    /// The length of the original bytes, when our update is the file's last and the bytes before
-    /// it are still exactly those we stamped (their SHA-256 matches our record).
+    /// The length of the original bytes, when our update is the file's last: the bytes before it
+    /// end at an `%%EOF` whose `startxref` our update's `/Prev` names. Unstamping truncates to
+    /// them and stamping again rewrites only our update. Whether they are still exactly the bytes
+    /// we stamped (the SHA-256 of our record) is for the content binding to say, which `verify`
+    /// checks; it is not worked out here, so that unstamping a large file reads none of it.
     var intactOriginalLength: Int?
     /// The bytes our stamp manages, when ``intactOriginalLength`` is known: our whole update.
     var managedRanges: [Range<Int>]
@@ -142,15 +145,16 @@ enum PDFStamp {
     /// the last one (followed, when that update had replaced an earlier stamp, by an update that
     /// removes the earlier one), else a new update that removes our page and properties and frees
     /// our objects. An empty change (keep everything, append nothing) when there is no stamp of ours.
-    static func unstamp(in input: PDFStampInput) throws -> PDFUpdate {
-        try unstamp(in: input, depth: 0)
+    /// - Parameter state: our stamp as already found in `input` (found again when nil).
+    static func unstamp(in input: PDFStampInput, state: PDFStampState? = nil) throws -> PDFUpdate {
+        try unstamp(in: input, state: state, depth: 0)
     }
 
-    private static func unstamp(in input: PDFStampInput, depth: Int) throws -> PDFUpdate {
-        let state = try find(in: input)
+    private static func unstamp(in input: PDFStampInput, state known: PDFStampState?, depth: Int) throws -> PDFUpdate {
+        let state = try known ?? find(in: input)
         if let original = state.intactOriginalLength, depth < 4 {
             guard state.intactRecord?.replacesEarlierStamp == true else { return PDFUpdate(keepPrefix: original, append: Data()) }
-            return try unstamp(in: try prefixInput(input, original), depth: depth + 1)
+            return try unstamp(in: try prefixInput(input, original), state: nil, depth: depth + 1)
         }
         guard !state.isEmpty else { return PDFUpdate(keepPrefix: input.data.count, append: Data()) }
         let tail = try readTail(input.data, path: input.path)
@@ -195,13 +199,13 @@ enum PDFStamp {
         try PDFIncrementalWriter.update(tail: tail, objects: changes.writtenObjects(), freed: changes.freedObjects)
     }
 
-    /// True when our update is the file's last and the bytes before it are those we recorded.
+    /// True when our update is the file's last: the bytes before it end in a file tail whose
+    /// `startxref` the last update's `/Prev` names (see ``PDFStampState/intactOriginalLength``).
     static func isIntact(_ record: PDFStampRecord, _ data: Data, source: any PDFObjectSource) throws -> Bool {
         guard record.originalLength > 0, record.originalLength < data.count else { return false }
         let prefix = data.prefix(record.originalLength)
-        guard let previous = try? PDFFileTail.read(prefix), let current = try? PDFFileTail.read(data),
-              current.trailer["Prev"]?.integerValue == previous.startxref, current.startxref >= record.originalLength else { return false }
-        return SHA256Digest.hex(prefix) == record.originalSHA256
+        guard let previous = try? PDFFileTail.read(prefix), let current = try? PDFFileTail.read(data) else { return false }
+        return current.trailer["Prev"]?.integerValue == previous.startxref && current.startxref >= record.originalLength
     }
 
     /// The decoded XMP packet of the catalog's `/Metadata`, or nil.
