@@ -70,6 +70,7 @@ let package = Package(
             dependencies: ["DiscloseFuzzTargets"]),
         .target(
             name: "DiscloseTestSupport",
+            dependencies: ["DisclosureKit"],
             path: "Tests/DiscloseTestSupport"),
         .testTarget(
             name: "DisclosureKitTests",
@@ -84,5 +85,11 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
     ],
-    swiftLanguageModes: [.v5]
+    // Every target (library, server, CLI, fuzz targets, test support and tests) compiles in the
+    // Swift 6 language mode, so data races are compile errors. Shared mutable state goes behind
+    // `Locked<Value>` (Sources/DisclosureKit/Support/Locked.swift); C libraries with process-wide
+    // state are made safe in their one Interop file: libxml2 is initialised once before any parser
+    // (`XMLScanner.initialized`), and cmark-gfm's inline pass, which sets and clears a global
+    // character table, runs one at a time (`CmarkGFM.inlinePhase`; docs/markdown-html.md).
+    swiftLanguageModes: [.v6]
 )

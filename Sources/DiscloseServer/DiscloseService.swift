@@ -171,8 +171,13 @@ struct DiscloseService: Sendable {
 
 /// The version the app reports.
 public enum ServeVersion {
-    /// Set by the command line to its own version.
-    nonisolated(unsafe) public static var string = "unknown"
+    private static let value = Locked("unknown")
+
+    /// Set by the command line to its own version before the app starts; read by every request.
+    public static var string: String {
+        get { value.current }
+        set { value.withLock { $0 = newValue } }
+    }
 }
 
 /// Turning the request folder's paths (`/tmp/disclose-serve-…/3/essay.docx`) back into the

@@ -1,3 +1,4 @@
+internal import DisclosureKit
 import Foundation
 
 /// What every test target shares: where the repository and its fixtures are, fresh temporary
@@ -78,29 +79,36 @@ public enum ProcessRunner {
             inPipe.fileHandleForWriting.write(input)
             try? inPipe.fileHandleForWriting.close()
         }
-        let stopped = Flag(), finished = Flag()
+        // Set from the watchdog and this thread, read from both.
+        let stopped = Locked(false), finished = Locked(false)
         let pid = process.processIdentifier
         // A thread of its own, so a busy dispatch pool cannot delay the limit.
         let watchdog = Thread {
             let deadline = Date().addingTimeInterval(timeout)
             while Date() < deadline {
-                if finished.isSet { return }
+                if finished.current { return }
                 usleep(20_000)
             }
-            if !finished.isSet { stopped.set(); kill(pid, SIGKILL) }
+            if !finished.current { stopped.withLock { $0 = true }; kill(pid, SIGKILL) }
         }
         watchdog.start()
-        defer { finished.set() }
-        let errData = Collected()
-        let reading = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        defer { finished.withLock { $0 = true } }
+        // Standard error is read on a thread of its own and handed over once it is complete.
+        let errData = Locked(Data()), errRead = DispatchSemaphore(value: 0)
+        let reading = Thread {
+            let bytes = err.fileHandleForReading.readDataToEndOfFile()
+            errData.withLock { $0 = bytes }
+            errRead.signal()
+        }
         reading.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errBytes = errData.wait()
+        errRead.wait()
+        let errBytes = errData.current
         process.waitUntilExit()
         // A program ended by a signal reports 128 + the signal, as a shell does.
         let code = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         return ProcessOutput(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errBytes, as: UTF8.self),
-                             exitCode: code, timedOut: stopped.isSet)
+                             exitCode: code, timedOut: stopped.current)
     }
 
     /// Runs the program named `tool` (found on PATH).
@@ -108,28 +116,4 @@ public enum ProcessRunner {
                            environment: [String: String] = [:], input: Data? = nil, timeout: Double = 600) throws -> ProcessOutput {
         try run(URL(fileURLWithPath: path(of: tool) ?? tool), arguments, in: directory, environment: environment, input: input, timeout: timeout)
     }
-}
-
-/// The bytes one thread read, handed to another.
-private final class Collected: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var data = Data()
-
-    func set(_ value: Data) {
-        data = value
-        done.signal()
-    }
-
-    func wait() -> Data {
-        done.wait()
-        return data
-    }
-}
-
-/// A flag set from one thread and read from another.
-private final class Flag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    func set() { lock.lock(); value = true; lock.unlock() }
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }

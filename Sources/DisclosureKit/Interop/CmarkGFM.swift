@@ -37,16 +37,29 @@ enum CmarkGFM {
         return true
     }()
 
-    /// cmark-gfm is not thread-safe with extensions: attaching one to a parser adds its
-    /// characters to a global table, and freeing the parser removes them, under any other
-    /// parse running at the same time (which then misses, say, `~~strikethrough~~` and
-    /// extracts different text). So one parse runs at a time.
-    private static let lock = NSLock()
+    /// cmark-gfm keeps two process-wide tables of "special" inline characters (`SPECIAL_CHARS`,
+    /// where the inline scanner stops, and `SKIP_CHARS`, characters that emphasis flanking
+    /// skips). The installed library (Debian 0.29.0.gfm.6; read in its source and checked in the
+    /// shipped binary; docs/markdown-html.md has the evidence) writes them in one place only:
+    /// `cmark_parser_finish`, which sets each attached inline extension's characters (`~` for
+    /// strikethrough, `:` and `w` for autolink) to 1 before inline parsing and back to 0 after
+    /// it, with plain byte stores and no reference count. Attaching an extension or freeing a
+    /// parser does not touch them. So a parse that finishes while another is parsing inlines
+    /// clears `~` under it and the other misses `~~strikethrough~~`. The tables cannot be made
+    /// stable from outside: the same per-extension character list that drives the clearing is
+    /// how delimiter processing finds the strikethrough extension for a `~` run, and emptying
+    /// it after setting the tables once makes `cmark_parser_finish` loop forever.
+    ///
+    /// So only `cmark_parser_finish` (block closing plus inline parsing) runs one at a time.
+    /// Feeding the bytes (block parsing), walking the tree, rendering HTML and freeing run in
+    /// parallel: no table read or write happens there (in the binary, the tables are used only
+    /// by `cmark_parse_inlines` and the set/clear helpers `cmark_parser_finish` calls).
+    /// (A plain `NSLock`, not `Locked<Void>`: ThreadSanitizer reports the exclusive access to a
+    /// zero-sized stored value inside `Locked.withLock` as racing with the read of its lock.)
+    private static let inlinePhase = NSLock()
 
     private static func withDocument<T>(_ utf8: [UInt8], options: Int32, _ body: (OpaquePointer, OpaquePointer) -> T) -> T {
         _ = registered
-        lock.lock()
-        defer { lock.unlock() }
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
         for name in extensions {
@@ -55,7 +68,7 @@ enum CmarkGFM {
         utf8.withUnsafeBufferPointer { buffer in
             buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
         }
-        let root = cmark_parser_finish(parser)!
+        let root = inlinePhase.withLock { cmark_parser_finish(parser)! }
         defer { cmark_node_free(root) }
         return body(parser, root)
     }

@@ -63,7 +63,11 @@ struct FactOptions: ParsableArguments {
 
     /// True while the first, structural parse runs (``CommandRunner``): facts are checked only
     /// once the command line is known to hold no unknown option, so a misspelt flag is named first.
-    nonisolated(unsafe) static var checkFacts = true
+    static var checkFacts: Bool {
+        get { checkingFacts.current }
+        set { checkingFacts.withLock { $0 = newValue } }
+    }
+    private static let checkingFacts = Locked(true)
 
     /// The draft of the facts given by flags, with the `--from` file as its earlier layer.
     func draft(defaultDeclarant: String? = nil, defaultOrganisation: String? = nil) throws -> DisclosureDraft {

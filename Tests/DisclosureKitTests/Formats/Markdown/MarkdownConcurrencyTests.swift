@@ -1,9 +1,10 @@
-import DisclosureKit
+@testable import DisclosureKit
 import Foundation
 import Testing
 
-/// cmark-gfm keeps extension characters in a global table; parsing from several threads at
-/// once (as `disclose audit` does) must still give every document the same text.
+/// cmark-gfm keeps extension characters in a global table that every `cmark_parser_finish`
+/// sets and clears; parsing from several threads at once (as `disclose audit` does) must still
+/// give every document the same text and the same rendering.
 @Suite struct MarkdownConcurrencyTests {
     static let source = Data("""
         # Chemistry
@@ -35,5 +36,25 @@ import Testing
         }
         #expect(results.count == 1200)
         #expect(results.allSatisfy { $0 == expected }, "\(Set(results.map { $0.joined(separator: " | ") }))")
+    }
+
+    @Test func parallelRendersGiveTheSameHTML() async {
+        let bytes = [UInt8](Self.source)
+        let expected = CmarkGFM.html(bytes)
+        // Strikethrough, autolink, table and task list all took part.
+        #expect(expected.contains("<del>not</del>"))
+        #expect(expected.contains("<a href=\"https://example.org\">"))
+        #expect(expected.contains("<td><del>x</del></td>"))
+        #expect(expected.contains("checked=\"\""))
+        let results = await withTaskGroup(of: [String].self) { group in
+            for _ in 0..<8 {
+                group.addTask { (0..<100).map { _ in CmarkGFM.html(bytes) } }
+            }
+            var all: [String] = []
+            for await batch in group { all += batch }
+            return all
+        }
+        #expect(results.count == 800)
+        #expect(results.filter { $0 != expected }.count == 0)
     }
 }
