@@ -13,17 +13,32 @@ import Foundation
 /// a stamp must never rest on qpdf's guess of where the objects are.
 ///
 /// qpdf is not safe to call from two threads on one file at once; every call here takes a lock.
-final class QPDFFile: @unchecked Sendable {
-    // qpdf_data is only touched under `lock`; `buffer` lives as long as qpdf reads from it.
-    private var handle: qpdf_data?
-    private let buffer: UnsafeMutableRawBufferPointer
-    /// True when `buffer` is a copy of ours; false when it is `bytes`' own storage.
-    private let ownsBuffer: Bool
+final class QPDFFile: Sendable {
+    /// What only one thread at a time may touch: qpdf's handle, the memory it reads from, and
+    /// the warnings collected so far.
+    private struct State {
+        var handle: qpdf_data?
+        /// The bytes qpdf reads, for as long as the handle lives.
+        let buffer: UnsafeMutableRawBufferPointer
+        /// True when `buffer` is a copy of ours; false when it is `bytes`' own storage.
+        let ownsBuffer: Bool
+        var warnings: [String] = []
+
+        /// Moves qpdf's pending warnings into ``warnings`` (at most ``QPDFFile/maxWarnings``).
+        mutating func collectWarnings() {
+            guard let q = handle else { return }
+            while qpdf_more_warnings(q) != 0 {
+                guard let w = qpdf_next_warning(q) else { break }
+                guard warnings.count < QPDFFile.maxWarnings else { continue }
+                warnings.append(QPDFFile.text(of: w, in: q))
+            }
+        }
+    }
+    private let state: Locked<State>
     /// The file, kept alive (and unchanged) while qpdf reads from its storage.
     private let bytes: Data
     /// Files this large are read in place, not copied.
     static let readInPlaceBytes = 1 << 20
-    private let lock = NSLock()
     /// The path for messages.
     let path: String
     /// True when qpdf could read the file only by reconstructing its cross-reference table.
@@ -33,7 +48,7 @@ final class QPDFFile: @unchecked Sendable {
     /// The PDF version from the header (`1.7`).
     let version: String
     /// qpdf's warnings, in order, at most ``maxWarnings``.
-    private(set) var warnings: [String] = []
+    var warnings: [String] { state.withLock { $0.warnings } }
     static let maxWarnings = 50
 
     /// Why qpdf could not do what was asked.
@@ -59,6 +74,7 @@ final class QPDFFile: @unchecked Sendable {
         // not grow with the pictures in the file.
         self.bytes = data
         let buffer: UnsafeMutableRawBufferPointer
+        let ownsBuffer: Bool
         if data.count >= QPDFFile.readInPlaceBytes {
             let base = data.withUnsafeBytes { UnsafeMutableRawPointer(mutating: $0.baseAddress!) }
             buffer = UnsafeMutableRawBufferPointer(start: base, count: data.count)
@@ -68,7 +84,6 @@ final class QPDFFile: @unchecked Sendable {
             data.copyBytes(to: buffer)
             ownsBuffer = true
         }
-        self.buffer = buffer
         var damaged = false
         var damage: String?
         let count = data.count
@@ -113,7 +128,7 @@ final class QPDFFile: @unchecked Sendable {
                 qpdf_cleanup(&old)
             }
         }
-        handle = q
+        state = Locked(State(handle: q, buffer: buffer, ownsBuffer: ownsBuffer))
         isDamaged = damaged
         self.damage = damaged ? damage : nil
         version = String(cString: qpdf_get_pdf_version(q))
@@ -125,7 +140,7 @@ final class QPDFFile: @unchecked Sendable {
                 hint: "The file may be damaged or not really a PDF; open it in a PDF reader and save a new copy, then try again")
         }
         if qpdf_is_encrypted(q) != 0 { throw DisclosureError.encryptedPDF(path: path) }
-        collectWarnings()
+        state.withLock { $0.collectWarnings() }
     }
 
     /// Resolves objects 1 to the trailer's `/Size` - 1 (generation 0; at most `maxObjects`), so
@@ -150,8 +165,10 @@ final class QPDFFile: @unchecked Sendable {
     }
 
     deinit {
-        if handle != nil { qpdf_cleanup(&handle) }
-        if ownsBuffer { buffer.deallocate() }
+        state.withLock { s in
+            if s.handle != nil { qpdf_cleanup(&s.handle) }
+            if s.ownsBuffer { s.buffer.deallocate() }
+        }
     }
 
     // MARK: Reading
@@ -252,13 +269,11 @@ final class QPDFFile: @unchecked Sendable {
     // MARK: Plumbing
 
     private func locked<T>(_ body: (qpdf_data) throws -> T) throws -> T {
-        lock.lock()
-        defer {
-            collectWarnings()
-            lock.unlock()
+        try state.withLock { s in
+            defer { s.collectWarnings() }
+            guard let q = s.handle else { throw Failure(kind: .other, message: "the file is closed") }
+            return try body(q)
         }
-        guard let q = handle else { throw Failure(kind: .other, message: "the file is closed") }
-        return try body(q)
     }
 
     private func object(_ q: qpdf_data, _ number: Int, _ generation: Int) throws -> qpdf_oh {
@@ -304,14 +319,5 @@ final class QPDFFile: @unchecked Sendable {
         let detail = qpdf_get_error_message_detail(q, e).map { String(cString: $0) } ?? ""
         let position = qpdf_get_error_file_position(q, e)
         return detail.isEmpty ? String(cString: qpdf_get_error_full_text(q, e)) : detail + (position > 0 ? " (near byte \(position))" : "")
-    }
-
-    private func collectWarnings() {
-        guard let q = handle else { return }
-        while qpdf_more_warnings(q) != 0 {
-            guard let w = qpdf_next_warning(q) else { break }
-            guard warnings.count < Self.maxWarnings else { continue }
-            warnings.append(Self.text(of: w, in: q))
-        }
     }
 }

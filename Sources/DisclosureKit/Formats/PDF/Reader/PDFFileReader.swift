@@ -11,12 +11,14 @@ import Foundation
 /// let reader = try PDFFileReader(data: bytes, path: "report.pdf")
 /// for page in try reader.pages() { let dict = try reader.object(page) }
 /// ```
-final class PDFFileReader: PDFObjectSource, @unchecked Sendable {
-    // The cache is only touched under `lock`; QPDFFile locks its own calls.
+final class PDFFileReader: PDFObjectSource, Sendable {
+    /// Objects parsed so far, and the page list once read (QPDFFile locks its own calls).
+    private struct Cache {
+        var objects: [PDFReference: (object: PDFObject, isStream: Bool)] = [:]
+        var pages: [PDFReference]?
+    }
     private let file: QPDFFile
-    private let lock = NSLock()
-    private var cache: [PDFReference: (object: PDFObject, isStream: Bool)] = [:]
-    private var pageList: [PDFReference]?
+    private let cache = Locked(Cache())
     /// The file's bytes, as given.
     let data: Data
     /// The path for messages.
@@ -64,9 +66,9 @@ final class PDFFileReader: PDFObjectSource, @unchecked Sendable {
     }
 
     func pages() throws -> [PDFReference] {
-        if let cached = lock.withLock({ pageList }) { return cached }
+        if let cached = cache.withLock({ $0.pages }) { return cached }
         let list = try Self.run(path) { try file.pages() }.map { PDFReference($0.number, $0.generation) }
-        lock.withLock { pageList = list }
+        cache.withLock { $0.pages = list }
         return list
     }
 
@@ -107,10 +109,10 @@ final class PDFFileReader: PDFObjectSource, @unchecked Sendable {
     // MARK: Plumbing
 
     private func entry(_ reference: PDFReference) throws -> (object: PDFObject, isStream: Bool) {
-        if let cached = lock.withLock({ cache[reference] }) { return cached }
+        if let cached = cache.withLock({ $0.objects[reference] }) { return cached }
         let (syntax, isStream) = try Self.run(path) { try file.objectSyntax(reference.number, reference.generation) }
         let value = (try Self.parse(syntax, path: path, what: "object \(reference)"), isStream)
-        lock.withLock { cache[reference] = value }
+        cache.withLock { $0.objects[reference] = value }
         return value
     }
 
