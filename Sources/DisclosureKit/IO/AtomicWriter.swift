@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Crypto
 import Foundation
 
 /// Atomic, durable file replacement: write a temporary file in the destination's
@@ -28,6 +29,20 @@ public enum AtomicWriter {
     /// at a time (``LargeData/forEachChunk(of:upTo:_:)``), so a large file is never held whole.
     /// - Throws: ``DisclosureError/writeFailed(path:reason:)``.
     public static func write(_ output: DocumentOutput, from original: Data, to path: String, permissionsFrom: String? = nil) throws {
+        var none: SHA256?
+        try write(output, from: original, to: path, permissionsFrom: permissionsFrom, hasher: &none)
+    }
+
+    /// ``write(_:from:to:permissionsFrom:)``, also returning the SHA-256 (hex) of the bytes
+    /// written, worked out as they are written (a large kept prefix is read once, not twice).
+    public static func writeHashed(_ output: DocumentOutput, from original: Data, to path: String, permissionsFrom: String? = nil) throws -> String {
+        var hasher: SHA256? = SHA256()
+        try write(output, from: original, to: path, permissionsFrom: permissionsFrom, hasher: &hasher)
+        return Digests.hex(hasher!.finalize())
+    }
+
+    private static func write(_ output: DocumentOutput, from original: Data, to path: String, permissionsFrom: String?,
+                              hasher: inout SHA256?) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
@@ -51,6 +66,7 @@ public enum AtomicWriter {
         }
         do {
             func writeAll(_ raw: UnsafeRawBufferPointer) throws {
+                hasher?.update(bufferPointer: raw)
                 var offset = 0
                 while offset < raw.count {
                     let size = TestHooks.isSet("mid-write") ? max(1, raw.count / 2) : raw.count - offset

@@ -77,16 +77,35 @@ public enum LargeData {
     /// Bytes handed to a chunk's body at a time.
     static let chunkSize = 4 << 20
 
+    /// The address ranges of the files ``map(_:)`` has mapped and not yet unmapped.
+    private static let mappings = Locked<[Range<UInt>]>([])
+
     /// Maps the file at `path` read-only. Pages are read when touched and may be dropped again
     /// (``forEachChunk(of:upTo:_:)``), so a large file costs little memory.
     static func map(_ path: String) throws -> Data {
-        try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw CocoaError(.fileReadNoPermission) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size > 0 else { throw CocoaError(.fileReadUnknown) }
+        let count = Int(st.st_size)
+        guard let base = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { throw CocoaError(.fileReadUnknown) }
+        let start = UInt(bitPattern: base)
+        mappings.withLock { $0.append(start..<(start + UInt(count))) }
+        return Data(bytesNoCopy: base, count: count, deallocator: .custom { pointer, length in
+            let start = UInt(bitPattern: pointer)
+            // Forgotten before the range is unmapped, so it is never taken for a mapping once the
+            // address space is reused.
+            mappings.withLock { list in list.removeAll { $0.lowerBound == start } }
+            munmap(pointer, length)
+        })
     }
 
     /// Calls `body` with the first `count` bytes of `data` (all of it when nil), a chunk at a time.
-    /// After each chunk it tells the kernel the chunk's pages may be paged out (`MADV_PAGEOUT`,
-    /// which never changes contents): for a mapped file they are read again if touched, so
-    /// hashing or copying a large mapped file does not leave it all resident.
+    /// After each chunk of a file ``map(_:)`` mapped, it drops the chunk's pages from this
+    /// process (`MADV_DONTNEED`: they stay in the page cache, so touching them again costs no
+    /// disk read and contents never change), so hashing or copying a large mapped file does not
+    /// leave it all resident. Other memory is left as it is.
     public static func forEachChunk(of data: Data, upTo count: Int? = nil, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         let total = min(count ?? data.count, data.count)
         try data.withUnsafeBytes { raw in
@@ -102,14 +121,13 @@ public enum LargeData {
     }
 
     private static func release(_ start: UnsafeRawPointer, _ count: Int) {
-        #if os(Linux)
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let first = (Int(bitPattern: start) + page - 1) / page * page
         let last = (Int(bitPattern: start) + count) / page * page
         guard last > first else { return }
-        // MADV_PAGEOUT (21): reclaim now; contents are unchanged (file pages are re-read, anonymous
-        // pages swapped or kept). Ignored by kernels that lack it.
-        _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, 21)
-        #endif
+        // Only pages of a read-only file mapping: on other memory MADV_DONTNEED would lose contents.
+        let chunk = UInt(first)..<UInt(last)
+        guard mappings.withLock({ $0.contains { $0.lowerBound <= chunk.lowerBound && chunk.upperBound <= $0.upperBound } }) else { return }
+        _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_DONTNEED)
     }
 }

@@ -200,8 +200,9 @@ public struct Stamper: Sendable {
             throw DisclosureError.signedDocument(path: path, parts: signatures, keepsRevision: keepsRevision)
         }
         try fileGuard?.checkUnchanged()
+        var sha256: String?
         if !options.dryRun {
-            try AtomicWriter.write(output, from: original, to: destination, permissionsFrom: path)
+            sha256 = try AtomicWriter.writeHashed(output, from: original, to: destination, permissionsFrom: path)
         }
         var result = StampResult(
             path: path, outputPath: destination, format: handler.id, disclosure: disclosure,
@@ -213,7 +214,7 @@ public struct Stamper: Sendable {
         result.documentNotes = document.warnings
         result.changes = earlier.map { FactChange.between($0, disclosure) } ?? []
         result.factWarnings = DeclarationDate.warnings(disclosure.date, modified: modified)
-        result.sha256 = output.sha256Hex(from: original)
+        result.sha256 = sha256 ?? output.sha256Hex(from: original)
         result.invalidatedSignatures = signatures
         result.signaturesKeepTheirRevision = keepsRevision
         return result

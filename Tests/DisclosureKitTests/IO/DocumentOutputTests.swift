@@ -1,5 +1,5 @@
 import Crypto
-import DisclosureKit
+@testable import DisclosureKit
 import Foundation
 import Testing
 
@@ -66,5 +66,24 @@ import Testing
         LargeData.forEachChunk(of: data, upTo: data.count - 5) { hasher.update(bufferPointer: $0); total += $0.count }
         #expect(total == data.count - 5)
         #expect(Digests.hex(hasher.finalize()) == Digests.sha256Hex(data.prefix(data.count - 5)))
+    }
+
+    /// Pages are dropped only from file mappings: memory of our own (which dropping would zero)
+    /// keeps its contents, and a mapped file reads the same after its pages were dropped.
+    @Test func droppingPagesNeverChangesContents() throws {
+        let heap = Self.largeBytes()
+        let copy = Data(heap)
+        LargeData.forEachChunk(of: heap) { _ in }
+        #expect(heap == copy, "memory that is not a file mapping is left as it is")
+
+        let folder = try Samples.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/big.bin"
+        try copy.write(to: URL(fileURLWithPath: path))
+        let mapped = try LargeData.map(path)
+        var hasher = SHA256()
+        LargeData.forEachChunk(of: mapped) { hasher.update(bufferPointer: $0) }
+        #expect(Digests.hex(hasher.finalize()) == Digests.sha256Hex(copy))
+        #expect(mapped == copy, "a mapped file reads back the same after its pages were dropped")
     }
 }

@@ -36,6 +36,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["plain.pdf"], "no temporary file left")
     }
 
+    /// The digest a stamp reports (worked out while the file is written) is the written file's,
+    /// for a kept prefix plus an update (PDF) and for a whole new file (Markdown); a dry run
+    /// reports the digest of what it would have written.
+    @Test(.enabled(if: fontPresent, "DejaVuSans is not installed (run Scripts/bootstrap), so the PDF stamp tests are skipped"),
+          arguments: ["pdf/plain.pdf", "markdown/crlf.md"])
+    func reportedDigestIsTheWrittenFiles(_ fixture: String) throws {
+        let dir = try TestRepository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = try TestRepository.copyFixture(fixture, to: dir)
+        let dry = try Stamper().stamp(path: path, disclosure: Samples.disclosure, options: StampOptions(dryRun: true))
+        let result = try Stamper().stamp(path: path, disclosure: Samples.disclosure)
+        let written = Digests.sha256Hex(try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(result.sha256 == written)
+        #expect(dry.sha256 == written)
+    }
+
     @Test(.enabled(if: fontPresent, "DejaVuSans is not installed (run Scripts/bootstrap), so the PDF stamp tests are skipped"))
     func dryRunAndOutputLeaveTheStampedFileAlone() throws {
         let dir = try TestRepository.temporaryFolder()
