@@ -36,7 +36,7 @@ public final class FileEditGuard {
     public static func acquire(_ path: String, lock: Bool) throws -> FileEditGuard? {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
-        if lock, flock(fd, LOCK_EX | LOCK_NB) != 0 {
+        if lock, !lockBriefly(fd) {
             let busy = errno == EWOULDBLOCK
             close(fd)
             if busy {
@@ -53,6 +53,19 @@ public final class FileEditGuard {
         let guardObject = FileEditGuard(path: path, fd: fd, snapshot: snapshot)
         if lock { guardObject.removeLeftovers() }
         return guardObject
+    }
+
+    /// Takes the exclusive lock on `fd`, trying for up to a quarter of a second: a lock can
+    /// outlive its holder's `close` by the moment a child process, forked meanwhile, takes to
+    /// `exec` (it shares the open file until then), and a command run just after another on the
+    /// same file should not fail for that. A real stamp in progress holds it far longer.
+    private static func lockBriefly(_ fd: Int32) -> Bool {
+        for attempt in 0..<10 {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return true }
+            guard errno == EWOULDBLOCK, attempt < 9 else { return false }
+            usleep(25_000)
+        }
+        return false
     }
 
     private init(path: String, fd: Int32, snapshot: Snapshot?) {
