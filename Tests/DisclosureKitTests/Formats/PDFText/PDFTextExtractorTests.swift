@@ -187,20 +187,6 @@ import Testing
         #expect(PDFTextLayout.logicalOrder(")4()ב(15 ףיעס") == "סעיף 15(ב)(4)")
     }
 
-    @Test func aRightToLeftGlyphForSeveralLettersKeepsTheirOrder() {
-        func glyph(_ text: String, _ x: Double) -> PDFDrawnGlyph {
-            PDFDrawnGlyph(text: text, x: x, y: 700, endX: x + 5, endY: 700, size: 10, renderMode: 0,
-                          color: PDFColor.black, alpha: 1, hiddenBy: nil, mcid: nil)
-        }
-        // "السلام" drawn left to right as the eye sees it, its first two letters as one lam-alef
-        // glyph whose map gives "ال" (logical order): the line reads "السلام", not "لاسلام".
-        let drawn = [glyph("م", 100), glyph("ا", 105), glyph("ل", 110), glyph("س", 115), glyph("ال", 120)]
-        #expect(PDFTextLayout.paragraphs(drawn) == ["السلام"])
-        #expect(PDFTextLayout.glyphText("ال") == "لا")
-        #expect(PDFTextLayout.glyphText("ﬁ") == "fi", "ligatures are expanded as before")
-        #expect(PDFTextLayout.glyphText("A1") == "A1", "left-to-right text is left as it is")
-    }
-
     @Test func rightToLeftSpansDrawnFromRightToLeftMakeOneLine() throws {
         // As Word draws Hebrew (issue11656.pdf): "שלום 15(א)" as three spans, each left to right,
         // the rightmost first: "םולש" at 300, "15" at 285 (5 pt short of it: a space), ")א(" at

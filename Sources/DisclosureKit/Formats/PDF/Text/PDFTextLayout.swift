@@ -76,7 +76,7 @@ enum PDFTextLayout {
                 if length > 1e-6 { direction = (dx / length, dy / length) }
                 previous = glyph
             }
-            let text = PDFTextLayout.glyphText(glyph.text)
+            let text = PDFTextLayout.expandLigatures(glyph.text)
             guard let prev = previous else {
                 if glyph.isSpace { continue }
                 line = text
@@ -192,19 +192,6 @@ enum PDFTextLayout {
         case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF: return s.properties.isAlphabetic
         default: return false
         }
-    }
-
-    /// A glyph's text as the line collects it: ligatures expanded (``expandLigatures(_:)``), and
-    /// the letters of a right-to-left glyph that stands for several (a lam-alef ligature, or a
-    /// whole word mapped to one glyph) put in visual order, so that turning the line into
-    /// reading order (``logicalOrder(_:)``) gives them back in the order the map gave them.
-    static func glyphText(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.first, first.value >= 0x0590 else { return expandLigatures(text) }
-        guard scalars.count > 1, scalars.allSatisfy({ isRightToLeft($0) || $0.properties.generalCategory == .nonspacingMark }) else {
-            return expandLigatures(text)
-        }
-        return String(String.UnicodeScalarView(scalars.reversed()))
     }
 
     /// The ligature characters of Unicode's Alphabetic Presentation Forms as their letters
