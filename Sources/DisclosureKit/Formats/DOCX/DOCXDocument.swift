@@ -186,7 +186,7 @@ final class DOCXDocument: OpenedDocument {
                 hasher.add(name: entry.name, bytes: try package.read(entry.name))
                 continue
             }
-            let (data, scan) = try main()
+            let (data, _) = try main()
             var kept: [Range<Int>] = []
             var cursor = 0
             for cut in try statementAnchor().ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
