@@ -56,7 +56,7 @@ public enum ContentBinder {
 
     /// The outcome of comparing a recorded binding with a document.
     public enum Outcome: Equatable, Sendable {
-        /// Text and every other part unchanged.
+        /// Every byte outside the stamp as it was when stamped (so the text too).
         case unchanged
         /// The text is unchanged but formatting or other parts changed.
         case partsChanged
@@ -70,10 +70,14 @@ public enum ContentBinder {
         var hasher = PartsHasher()
         try document.hashUnmanagedParts(into: &hasher)
         let current = binding(format: recorded.format, text: text, partsDigest: hasher.finalizeHex())
+        // Every byte outside our stamp as it was stamped: the document is unchanged, whatever
+        // the text digest says. (It can differ only when this version reads the text otherwise
+        // than the version that stamped it, and that must not read as a changed document.)
+        if current.parts.value == recorded.parts.value { return .unchanged }
         if current.text.value != recorded.text.value {
             return .textChanged(firstDifference: firstDifference(recorded: recorded, current: current, text: text))
         }
-        return current.parts.value == recorded.parts.value ? .unchanged : .partsChanged
+        return .partsChanged
     }
 
     static func firstDifference(recorded: ContentBinding, current: ContentBinding, text: DocumentText) -> String? {
