@@ -102,7 +102,7 @@ enum PDFStamp {
             claim = PDFXMP.pdfaClaim(packet)
         }
         var state = PDFStampState(pages: pages, metadata: metadata, pdfaClaim: claim, intactOriginalLength: nil, managedRanges: [])
-        if let record = try pages.map(\.record).first(where: { try isIntact($0, input.data, source: source) }) {
+        if let record = pages.map(\.record).first(where: { isIntact($0, input.data) }) {
             state.intactRecord = record
             state.intactOriginalLength = record.originalLength
             state.managedRanges = [record.originalLength..<input.data.count]
@@ -201,7 +201,7 @@ enum PDFStamp {
 
     /// True when our update is the file's last: the bytes before it end in a file tail whose
     /// `startxref` the last update's `/Prev` names (see ``PDFStampState/intactOriginalLength``).
-    static func isIntact(_ record: PDFStampRecord, _ data: Data, source: any PDFObjectSource) throws -> Bool {
+    static func isIntact(_ record: PDFStampRecord, _ data: Data) -> Bool {
         guard record.originalLength > 0, record.originalLength < data.count else { return false }
         let prefix = data.prefix(record.originalLength)
         guard let previous = try? PDFFileTail.read(prefix), let current = try? PDFFileTail.read(data) else { return false }
