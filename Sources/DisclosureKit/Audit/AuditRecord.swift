@@ -201,11 +201,25 @@ public struct AuditRecord: Codable, Equatable, Sendable {
         notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
     }
 
-    /// The record as one line of JSON Lines (sorted keys, no trailing newline).
+    /// The record as one line of JSON Lines (sorted keys, no trailing newline), written by
+    /// ``JSONLineWriter``: the same bytes as ``jsonLineUsingFoundation()``, at a fraction of the cost.
     public func jsonLine() throws -> Data {
+        var writer = JSONLineWriter()
+        try writer.record(self)
+        return Data(writer.bytes)
+    }
+
+    /// The record as `JSONEncoder` writes it (sorted keys, slashes not escaped): what
+    /// ``jsonLine()`` must equal byte for byte.
+    func jsonLineUsingFoundation() throws -> Data {
+        try Self.foundationEncoder().encode(self)
+    }
+
+    /// A `JSONEncoder` set up as the audit's JSON lines are written.
+    static func foundationEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        return encoder
     }
 }
 

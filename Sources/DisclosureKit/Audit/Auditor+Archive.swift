@@ -34,8 +34,18 @@ public enum ArchiveAudit {
 
     /// True when `path` is named as a zip archive.
     static func isArchiveName(_ path: String) -> Bool {
-        (path as NSString).pathExtension.lowercased() == "zip"
+        // Asked for every walked file: a byte test rules out every name that does not end in
+        // ".zip" (any case, trailing slashes aside) before Foundation's path parsing, which cost
+        // about 20,000 instructions a file (an eighth of a warm audit). No other name has the
+        // extension "zip": only ASCII letters lower-case to ASCII "z", "i" and "p".
+        var end = path.utf8.endIndex
+        while end > path.utf8.startIndex, path.utf8[path.utf8.index(before: end)] == 0x2F { end = path.utf8.index(before: end) }
+        let tail = path.utf8[..<end].suffix(4)
+        guard tail.count == 4, zip(tail, Self.zipSuffix).allSatisfy({ ($0 | 0x20) == $1 }) else { return false }
+        return (path as NSString).pathExtension.lowercased() == "zip"
     }
+
+    private static let zipSuffix = Array(".zip".utf8)
 
     /// True when the bytes name a part only a document package has (`[Content_Types].xml`,
     /// `mimetype`), for archives that cannot be opened to list their entries.

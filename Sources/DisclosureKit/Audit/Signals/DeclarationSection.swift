@@ -37,8 +37,12 @@ struct DeclarationSection {
 
     /// True when a paragraph after an acknowledgement says how the tool was used.
     static func saysHowUsed(_ text: String) -> Bool {
-        FactsReader.matches(regex("^\\W*(?:i\\s+used\\s+(?:it|this|them)|used\\s+(?:to|for)|i\\s+asked\\s+it|it\\s+(?:helped|was\\s+used)|prompts?\\s*:|how\\s+(?:i\\s+)?(?:it\\s+was\\s+)?used\\s*:|purpose\\s*:|i\\s+used\\s+the\\s+(?:output|response|answer))"), text)
+        FactsReader.matches(howUsed, text)
     }
+    // Compiled once (each was compiled on every call before).
+    static let howUsed = regex("^\\W*(?:i\\s+used\\s+(?:it|this|them)|used\\s+(?:to|for)|i\\s+asked\\s+it|it\\s+(?:helped|was\\s+used)|prompts?\\s*:|how\\s+(?:i\\s+)?(?:it\\s+was\\s+)?used\\s*:|purpose\\s*:|i\\s+used\\s+the\\s+(?:output|response|answer))")
+    static let afterUse = regex("^\\W*(?:i\\s+(?:then\\s+)?(?:checked|changed|rewrote|edited|used)\\s+(?:it|the|its|what)|the\\s+(?:output|answers?|response))")
+    static let toolSeparator = FactsReader.regex("\\s*(?:,|;|\\band\\b|&|/)\\s*")
 
     /// Reads the section under the heading at `index`.
     static func read(_ paragraphs: [TextParagraph], after index: Int) -> DeclarationSection {
@@ -73,7 +77,7 @@ struct DeclarationSection {
     static func isAboutUse(_ text: String) -> Bool {
         !ToolCatalogue.tools(in: text).isEmpty || FactsReader.matches(FactsReader.aiWords, text)
             || FactsReader.matches(FactsReader.date, text) && text.count < 120 || saysHowUsed(text)
-            || FactsReader.matches(regex("^\\W*(?:i\\s+(?:then\\s+)?(?:checked|changed|rewrote|edited|used)\\s+(?:it|the|its|what)|the\\s+(?:output|answers?|response))"), text)
+            || FactsReader.matches(afterUse, text)
     }
 
     /// A question table starting at `from`, read for its answers; nil when there is none.
@@ -133,7 +137,7 @@ struct DeclarationSection {
                 if negative { none = true; continue }
                 used = true
                 let found = ToolCatalogue.tools(in: answer)
-                let named = found.isEmpty ? answer.components(separatedBy: FactsReader.regex("\\s*(?:,|;|\\band\\b|&|/)\\s*")).filter { !$0.isEmpty }.map { DeclarationFacts.Tool(asWritten: $0, canonical: nil) } : found
+                let named = found.isEmpty ? answer.components(separatedBy: toolSeparator).filter { !$0.isEmpty }.map { DeclarationFacts.Tool(asWritten: $0, canonical: nil) } : found
                 for t in named where !tools.contains(where: { $0.name == t.name }) { tools.append(t) }
             case .purpose:
                 if negative { continue }

@@ -34,7 +34,7 @@ enum PurposeWords {
         let found = matchedPurposes(phrase)
         if found.count <= 1 { return [DeclarationFacts.PurposeFact(asWritten: phrase, purpose: found.first)] }
         // Several purposes: split on commas and "and", joining pieces that name none to the one before.
-        let pieces = phrase.components(separatedBy: try! NSRegularExpression(pattern: "\\s*(?:,|;|\\band\\b|&|/|\\bthen\\b|\\balso\\b)\\s*", options: [.caseInsensitive]))
+        let pieces = phrase.components(separatedBy: pieceSeparator)
         var out: [DeclarationFacts.PurposeFact] = []
         for piece in pieces where !piece.isEmpty {
             let purpose = matchedPurposes(piece).first
@@ -46,6 +46,9 @@ enum PurposeWords {
         }
         return out
     }
+
+    /// What separates the pieces of a phrase naming several purposes (compiled once).
+    static let pieceSeparator = try! NSRegularExpression(pattern: "\\s*(?:,|;|\\band\\b|&|/|\\bthen\\b|\\balso\\b)\\s*", options: [.caseInsensitive])
 
     /// The distinct purposes `text` names, in the order the words come.
     static func matchedPurposes(_ text: String) -> [Purpose] {

@@ -22,6 +22,11 @@ enum WrittenDeclarations {
     /// A paragraph that opens with a label: "AI decleration: i used chat gpt…", "Use of AI - none".
     static let label = regex("^[\\s#*_>\\-\\d.)]*(?:\(headingPhrase))(?:\\s*\\([^)]{0,40}\\))?\\s*[*_]*\\s*(?::|-|–|—|=)\\s*(.+)$", [.caseInsensitive, .dotMatchesLineSeparators])
 
+    static let aia = Array("AIA".utf8)
+
+    /// The words every ``credit`` line has one of (see ``requiredWords``).
+    static let creditWords: [[[UInt8]]] = [["generated", "written", "created", "produced", "drafted", "made", "composed", "assisted"].map { Array($0.utf8) }]
+
     /// A short credit line: "Generated with ChatGPT.", "Written by Claude", "ChatGPT-generated".
     static let credit = regex("^\\W{0,3}(?:(?:text |content |this (?:text|page|post|article) (?:was )?)?(?:generated|written|created|produced|drafted|made|composed) (?:by|with|using|with the help of) \(tool)|\(tool)[- ](?:generated|written|assisted)(?:\\s+(?:text|content|article|post|summary|image|images|picture|illustration|artwork|with\\s+.{1,60}|by\\s+.{1,60}))?\\s*[.!]?\\s*$)")
 
@@ -86,6 +91,41 @@ enum WrittenDeclarations {
         ("\\b(?:i\\s+have|i've)\\s+(?:acknowledged|referenced|declared|disclosed|clearly\\s+(?:acknowledged|referenced))\\s+(?:all\\s+|any\\s+)?(?:use\\s+of\\s+|my\\s+use\\s+of\\s+)?(?:ai|artificial\\s+intelligence|generative\\s+ai)", .confirmation),
     ]
     static let patterns: [(NSRegularExpression, Meaning)] = specs.map { (regex($0.0), $0.1) }
+
+    /// For each of ``specs``, in order: words (lower-case ASCII) that every match of the pattern
+    /// contains, as a list of alternatives each of which must be met by one of its words. An
+    /// all-ASCII sentence without them cannot match (ICU's case-insensitive matching of ASCII text
+    /// against these ASCII words is ASCII case folding), so the pattern is not tried on it; a
+    /// sentence with any other character is always tried. `requiredWordsAreNecessary` in the tests
+    /// checks every word against its pattern's alternatives.
+    static let requiredWords: [[[String]]] = [
+        [["no"], ["used"]],
+        [["use", "ask"]],
+        [["used"]],
+        [["used"]],
+        [["without"]],
+        [["without"]],
+        [["that"], ["declare", "confirm", "certify", "affirm"]],
+        [["none"]],
+        [["made"], ["use"]],
+        [["contain", "include", "has"], ["no"]],
+        [["use", "relied", "worked", "consulted"]],
+        [["asked", "prompted", "got"]],
+        [["into", "through"]],
+        [["helped", "assisted"]],
+        [["edited", "checked", "rewrote", "revised", "changed", "reviewed", "corrected", "adapted", "amended", "improved"]],
+        [["tool"]],
+        [["with"], ["help", "assistance", "support"]],
+        [["with", "using", "by"]],
+        [["with", "using", "by", "through"], ["of"]],
+        [["used"]],
+        [["acknowledge", "declare", "disclose"]],
+        [["that"], ["confirm", "declare", "certify"]],
+        [["acknowledged", "referenced", "declared", "disclosed"]],
+    ]
+
+    /// ``requiredWords`` as bytes.
+    static let requiredBytes: [[[[UInt8]]]] = requiredWords.map { $0.map { $0.map { Array($0.utf8) } } }
 
     /// IBM AI Attribution statements: "AIA PAI Nc Hin R Claude 3.5 Sonnet v1.0".
     static let attribution = regex("\\bAIA(?: [A-Z][A-Za-z]{0,3}){1,8}(?: [^\\n]{1,60}?)? v[0-9]+\\.[0-9]+\\b", [])
@@ -160,7 +200,9 @@ enum WrittenDeclarations {
                     continue
                 }
             }
-            if trimmed.utf8.count <= 400, FactsReader.matches(acknowledgement, trimmed) {
+            let asciiTrimmed = ASCIIWords(trimmed)
+            // An acknowledgement always has a date (digits); a credit line always a verb of making.
+            if trimmed.utf8.count <= 400, asciiTrimmed?.hasDigit(in: FactsReader.whole(trimmed)) ?? true, FactsReader.matches(acknowledgement, trimmed) {
                 var words = trimmed
                 if let next = paragraphs[(index + 1)...].prefix(2).first(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }),
                    next.text.utf8.count <= 600, DeclarationSection.saysHowUsed(next.text) {
@@ -172,7 +214,7 @@ enum WrittenDeclarations {
                                 facts: FactsReader.facts(words, impliesAI: true))
                 continue
             }
-            if trimmed.utf8.count <= 120, FactsReader.matches(credit, trimmed) {
+            if trimmed.utf8.count <= 120, asciiTrimmed?.mayMatch(creditWords, in: FactsReader.whole(trimmed)) ?? true, FactsReader.matches(credit, trimmed) {
                 context.declare(kind: .writtenStatement, at: paragraph.location, quote: trimmed,
                                 explanation: "A credit line says the text was made with an AI tool.",
                                 facts: FactsReader.facts(trimmed, impliesAI: true))
@@ -180,7 +222,9 @@ enum WrittenDeclarations {
             }
             let ns = text as NSString
             let whole = NSRange(location: 0, length: ns.length)
-            if let m = attribution.firstMatch(in: text, range: whole) {
+            // An attribution statement starts with "AIA" (matched with case).
+            var bytes = text
+            if bytes.withUTF8({ ByteSearch.contains(Self.aia, in: UnsafeRawBufferPointer($0)) }), let m = attribution.firstMatch(in: text, range: whole) {
                 let quote = ns.substring(with: m.range)
                 let tools = ToolCatalogue.tools(in: quote)
                 context.declare(kind: .aiAttribution, at: paragraph.location, quote: quote,
@@ -196,11 +240,14 @@ enum WrittenDeclarations {
     /// is read on its own ("I did not use ChatGPT. I used DeepSeek to brainstorm ideas." is two).
     static func sentences(_ paragraph: TextParagraph, _ ns: NSString, _ context: ScanContext) {
         let text = paragraph.text
+        let ascii = ASCIIWords(text)
         var declared = 0
         // Bounded work per paragraph: the first sentences only, and a confirmation looked for within 400 characters.
         for range in sentenceRanges(ns).prefix(maxSentences) where declared < 3 {
-            for (regex, meaning) in patterns {
+            for (index, (regex, meaning)) in patterns.enumerated() {
                 let window = meaning == .confirmation ? NSRange(location: range.location, length: min(ns.length - range.location, max(range.length, 400))) : range
+                // A sentence without the words a pattern needs cannot match it.
+                if let ascii, !ascii.mayMatch(requiredBytes[index], in: window) { continue }
                 guard let m = regex.firstMatch(in: text, range: window) else { continue }
                 if isQuoted(text, range: m.range, paragraph: paragraph, context) { break }
                 let sentence = WrittenDeclarations.sentence(ns, around: m.range)

@@ -1,0 +1,59 @@
+@testable import DisclosureKit
+import Foundation
+import Testing
+
+/// ``AuditRecord/jsonLine()`` is written by hand (``JSONLineWriter``); its bytes must be the
+/// bytes `JSONEncoder` writes (``AuditRecord/jsonLineUsingFoundation()``), for every record.
+@Suite struct AuditRecordJSONLineTests {
+    static func expectSameBytes(_ record: AuditRecord, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let mine = try record.jsonLine()
+        let foundation = try record.jsonLineUsingFoundation()
+        #expect(mine == foundation, "\(record.path):\n\(String(decoding: mine, as: UTF8.self))\n≠\n\(String(decoding: foundation, as: UTF8.self))",
+                sourceLocation: sourceLocation)
+    }
+
+    @Test func everyAuditedFixtureAndCaseEncodesAsJSONEncoderDoes() throws {
+        let records = AuditEvidenceFrozenTests.current.values
+        #expect(records.count >= 550)
+        #expect(records.contains { !$0.checks.isEmpty && $0.checks.contains { $0.location != nil } })
+        for record in records { try Self.expectSameBytes(record) }
+    }
+
+    @Test func stampedFilesEncodeAsJSONEncoderDoes() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        try folder.stamped("a.md")
+        for sample in ["annual-report.docx", "open-day.html", "newsletter.md"] {
+            let path = try folder.write("stamped-" + sample, try Data(contentsOf: SignalSamples.repository.appendingPathComponent("Fixtures/sample/" + sample)))
+            _ = try Stamper().stamp(path: path, disclosure: Samples.disclosure)
+        }
+        try folder.write("b.html", "<html><head><meta name=\"ai-disclosure\" content=\"ai-assisted\"></head><body><p>Certainly! Here is a summary:</p></body></html>")
+        try folder.write("c.txt", "plain")
+        let (report, _) = Auditor().audit([folder.root])
+        #expect(report.records.count == 6)
+        #expect(report.records.filter { $0.disclosure != nil }.count == 4)
+        for record in report.records { try Self.expectSameBytes(record) }
+    }
+
+    @Test func everyEscapeAndAbsentValueEncodesAsJSONEncoderDoes() throws {
+        let awkward = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }.joined() + " \u{2028}\u{2029}\u{FEFF}é😀 /slash\\ \"quoted\""
+        var record = AuditRecord(path: "dir/" + awkward, format: "markdown", status: .declaredUnclear, size: -1, sha256: awkward, error: awkward, author: awkward)
+        record.notes = [awkward, "", "second"]
+        record.checks = [CheckResult(id: "statement-present", status: .warn, message: awkward),
+                         CheckResult(id: "signature", status: .fail, message: "m", location: Location(), state: awkward),
+                         CheckResult(id: "policy.x", status: .notApplicable, message: "", location: Location(part: awkward, paragraph: 0, line: Int.max, column: Int.min, byteOffset: 7, words: awkward))]
+        record.declarations = [
+            Declaration(kind: "written-statement", location: Location(paragraph: 3), quote: awkward, explanation: awkward),
+            Declaration(kind: "w3c-meta", location: Location(line: 1, column: 2), quote: "q", explanation: "e",
+                        facts: DeclarationFacts(aiUse: .used, tools: [.init(asWritten: awkward, canonical: nil), .init(asWritten: "chat gpt", canonical: "ChatGPT")],
+                                                purposes: [.init(asWritten: "plan", purpose: .ideaGeneration), .init(asWritten: awkward, purpose: nil), .init(asWritten: "x", purpose: .other("odd \"one\""))],
+                                                date: awkward, confidence: .partial, words: awkward)),
+            Declaration(kind: "c2pa", location: Location(), quote: "", explanation: "", facts: DeclarationFacts(aiUse: .none, confidence: .clear, words: "")),
+        ]
+        record.findings = [Finding(signal: "residue.assistant-opener", strength: .strong, location: Location(part: "word/document.xml", paragraph: 2, byteOffset: 0), excerpt: awkward, explanation: awkward),
+                           Finding(signal: "s", strength: .weak, location: Location(), excerpt: "", explanation: "")]
+        try Self.expectSameBytes(record)
+        try Self.expectSameBytes(AuditRecord(path: "", format: nil, status: .unsupported))
+        for status in AuditStatus.allCases { try Self.expectSameBytes(AuditRecord(path: "p", format: "docx", status: status, size: 0)) }
+    }
+}
