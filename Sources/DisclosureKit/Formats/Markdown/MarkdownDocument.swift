@@ -148,11 +148,8 @@ final class MarkdownDocument: OpenedDocument {
     private var blocksCache: [MarkdownBlock]?
     func blocks() -> [MarkdownBlock] {
         if let blocksCache { return blocksCache }
-        var input = b
-        if let fm = frontMatter {
-            for i in fm.range where input[i] != 0x0A && input[i] != 0x0D { input[i] = 0x20 }
-        }
-        let value = CmarkGFM.blocks(input)
+        // Front matter is read as blank lines (same line numbers, no blocks).
+        let value = CmarkGFM.blocks(b, blank: frontMatter?.range)
         blocksCache = value
         return value
     }
