@@ -118,6 +118,17 @@ enum CmarkGFM {
         withDocument(utf8, blank: blank, options: CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) { _, root in
             var out: [MarkdownBlock] = []
             let names = TypeNames()
+            // Counted first, so that the array is made once at its size.
+            var count = 0
+            var top = cmark_node_first_child(root)
+            while let node = top {
+                walk(node) { node, _ in
+                    count += 1
+                    return !textBlocks.contains(names.name(node))
+                }
+                top = cmark_node_next(node)
+            }
+            out.reserveCapacity(count)
             var buffer: [UInt8] = []
             var child = cmark_node_first_child(root)
             while let node = child {

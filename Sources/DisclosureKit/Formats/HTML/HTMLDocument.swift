@@ -186,7 +186,8 @@ final class HTMLDocument: OpenedDocument {
             current = ""
             first = nil
         }
-        for item in tree.order {
+        for item32 in tree.order {
+            let item = Int(item32)
             if item >= 0 {
                 let e = tree.elements[item]
                 if e.tag == "br", !(e.parent.map { excluded[$0] } ?? false) { current += "\n" }
