@@ -150,6 +150,7 @@ final class MarkdownDocument: OpenedDocument {
         if let blocksCache { return blocksCache }
         // Front matter is read as blank lines (same line numbers, no blocks).
         let value = CmarkGFM.blocks(b, blank: frontMatter?.range)
+        FreedMemory.release()
         blocksCache = value
         return value
     }
