@@ -175,10 +175,11 @@ final class MarkdownDocument: OpenedDocument {
 
     func text() throws -> DocumentText {
         if let textCache { return textCache }
-        let paragraphs = blocks().compactMap { block -> TextParagraph? in
-            guard MarkdownDocument.textTypes.contains(block.type), !block.text.isEmpty,
-                  !excluded(block.startLine) else { return nil }
-            return TextParagraph(text: block.text, location: location(line1: block.startLine, column: block.startColumn))
+        let all = blocks()
+        var paragraphs: [TextParagraph] = []
+        paragraphs.reserveCapacity(all.count)
+        for i in all.indices where !all[i].text.isEmpty && MarkdownDocument.textTypes.contains(all[i].type) && !excluded(all[i].startLine) {
+            paragraphs.append(TextParagraph(text: all[i].text, location: location(line1: all[i].startLine, column: all[i].startColumn)))
         }
         let value = DocumentText(streams: [TextStream(name: "body", paragraphs: paragraphs)])
         textCache = value
