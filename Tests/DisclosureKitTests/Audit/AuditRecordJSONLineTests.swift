@@ -53,6 +53,31 @@ import Testing
         record.findings = [Finding(signal: "residue.assistant-opener", strength: .strong, location: Location(part: "word/document.xml", paragraph: 2, byteOffset: 0), excerpt: awkward, explanation: awkward),
                            Finding(signal: "s", strength: .weak, location: Location(), excerpt: "", explanation: "")]
         try Self.expectSameBytes(record)
+        // A disclosure with every field the hand-written encoder writes, then each absent in turn,
+        // then with the fields it hands to JSONEncoder (policy, policy outcome).
+        var disclosure = Disclosure(tools: [Tool(name: awkward, version: "4o", model: "m", provider: "p", dpia: "d"), Tool(name: "Claude")],
+                                    purposes: [.drafting, .other(awkward)], extent: .partial, review: Review(level: .edited, reviewer: awkward, note: awkward),
+                                    declarant: awkward, organisation: awkward, date: "2026-11-25", note: awkward, language: "en-GB", statement: awkward,
+                                    content: ContentBinding(format: "markdown", text: NamedDigest(value: awkward), parts: NamedDigest(algorithm: "a", value: "b"),
+                                                            paragraphs: 3, paragraphMap: ParagraphMap(groupSize: 8, digests: awkward)),
+                                    dataClasses: [.public, .specialCategory], approval: awkward)
+        record.disclosure = disclosure
+        try Self.expectSameBytes(record)
+        disclosure.content?.paragraphMap = nil
+        disclosure.tools = []
+        disclosure.purposes = []
+        disclosure.dataClasses = []
+        disclosure.review = Review(level: .none)
+        record.disclosure = disclosure
+        try Self.expectSameBytes(record)
+        disclosure.content = nil; disclosure.dataClasses = nil; disclosure.approval = nil; disclosure.note = nil
+        disclosure.organisation = nil; disclosure.statement = nil
+        record.disclosure = disclosure
+        try Self.expectSameBytes(record)
+        disclosure.policy = PolicyReference(id: "p", version: "1", task: awkward)
+        disclosure.policyOutcome = PolicyOutcome(policy: "p", rules: [awkward])
+        record.disclosure = disclosure
+        try Self.expectSameBytes(record)
         try Self.expectSameBytes(AuditRecord(path: "", format: nil, status: .unsupported))
         for status in AuditStatus.allCases { try Self.expectSameBytes(AuditRecord(path: "p", format: "docx", status: status, size: 0)) }
     }
