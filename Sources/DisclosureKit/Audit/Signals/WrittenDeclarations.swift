@@ -96,8 +96,8 @@ enum WrittenDeclarations {
     /// contains, as a list of alternatives each of which must be met by one of its words. An
     /// all-ASCII sentence without them cannot match (ICU's case-insensitive matching of ASCII text
     /// against these ASCII words is ASCII case folding), so the pattern is not tried on it; a
-    /// sentence with any other character is always tried. `requiredWordsAreNecessary` in the tests
-    /// checks every word against its pattern's alternatives.
+    /// sentence with any other character is always tried. `DeclarationPrefilterTests` tries every
+    /// pattern on every sentence of the declaration cases and requires no match to be ruled out.
     static let requiredWords: [[[String]]] = [
         [["no"], ["used"]],
         [["use", "ask"]],
