@@ -15,6 +15,10 @@ struct ZipEntryInfo: Sendable {
     var modified: Int
     /// True when the entry was stored from a Unix symbolic link (its external attributes say so).
     var isSymlink: Bool = false
+    /// True when the entry is compressed with DEFLATE (method 8).
+    var isDeflated: Bool = false
+    /// The CRC-32 of the inflated bytes, as the central directory gives it.
+    var crc32: UInt32 = 0
 }
 
 /// Why libzip refused an archive.
@@ -84,7 +88,8 @@ final class ZipReader {
                 index: Int(i), name: name,
                 uncompressedSize: Int(clamping: st.size), compressedSize: Int(clamping: st.comp_size),
                 isStored: st.comp_method == ZIP_CM_STORE, isEncrypted: st.encryption_method != ZIP_EM_NONE,
-                modified: Int(st.mtime), isSymlink: isLink))
+                modified: Int(st.mtime), isSymlink: isLink,
+                isDeflated: st.comp_method == ZIP_CM_DEFLATE, crc32: st.crc))
         }
         entries = list
         var commentLength: Int32 = 0
@@ -104,6 +109,31 @@ final class ZipReader {
         guard let c = zip_get_name(za, index, ZIP_FL_ENC_RAW) else { return "" }
         let bytes = Data(bytes: c, count: strlen(c))
         return String(data: bytes, encoding: .utf8) ?? String(decoding: bytes.map { UInt16($0) }, as: UTF16.self)
+    }
+
+    /// The entry's bytes as stored (compressed), for copying DEFLATE blocks out of them.
+    func readCompressed(_ entry: ZipEntryInfo) throws -> Data {
+        guard let file = zip_fopen_index(archive, zip_uint64_t(entry.index), zip_flags_t(ZIP_FL_COMPRESSED)) else {
+            throw ZipFailure.entryFailed(name: entry.name, reason: String(cString: zip_strerror(archive)))
+        }
+        defer { zip_fclose(file) }
+        var out = Data(count: entry.compressedSize)
+        let n = out.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
+        guard n == entry.compressedSize else {
+            throw ZipFailure.entryFailed(name: entry.name, reason: n < 0 ? String(cString: zip_file_strerror(file)) : "short read")
+        }
+        return out
+    }
+
+    /// Inflates a DEFLATE entry ourselves, noting where its blocks start (for ``DeflateSplice``).
+    /// - Returns: nil when the entry is not DEFLATE, is over `limit`, or does not inflate to its
+    ///   declared size and CRC-32; the caller then reads it with ``read(_:limit:)`` as before.
+    func readMapped(_ entry: ZipEntryInfo, limit: Int) -> (data: Data, map: DeflateBlockMap)? {
+        guard entry.isDeflated, !entry.isEncrypted, entry.uncompressedSize <= limit,
+              let compressed = try? readCompressed(entry),
+              let result = Zlib.inflateMapping(compressed, size: entry.uncompressedSize),
+              result.map.crc32 == entry.crc32 else { return nil }
+        return result
     }
 
     /// Reads and inflates one entry, refusing more than `limit` bytes.
@@ -142,7 +172,9 @@ final class ZipRebuilder {
         case copy(ZipEntryInfo)
         case data(name: String, bytes: Data, like: ZipEntryInfo?)
         /// An entry whose bytes are `pieces` one after another (see `XMLBytes.splicePieces`).
-        case pieces(name: String, pieces: [Data], like: ZipEntryInfo?)
+        /// With `reuse`, the original entry `like`'s DEFLATE blocks that the changes leave alone are
+        /// copied instead of compressed again (``DeflateSplice``).
+        case pieces(name: String, pieces: [Data], like: ZipEntryInfo?, reuse: DeflateReuse? = nil)
     }
 
     /// Writes `items` in order, reading raw entries from `source`, and returns the archive's bytes.
@@ -155,10 +187,15 @@ final class ZipRebuilder {
             ZipFailure.other("\(what): \(String(cString: zip_strerror(za)))")
         }
 
-        func add(name: String, pieces: [Data], like: ZipEntryInfo?) throws {
-            // The part is deflated by us (Zlib.swift: a large part on all cores at once) and handed
-            // to libzip already compressed, with its CRC-32 and sizes: libzip copies the bytes as they are.
-            let part = try Zlib.deflate(pieces)
+        func add(name: String, pieces: [Data], like: ZipEntryInfo?, reuse: DeflateReuse? = nil) throws {
+            // The part is deflated by us (Zlib.swift: a large part on all cores at once; DeflateSplice.swift:
+            // only around the changes) and handed to libzip already compressed, with its CRC-32 and sizes:
+            // libzip copies the bytes as they are.
+            var spliced: DeflatedPart?
+            if let reuse, let like, like.isDeflated, let original = try? source.readCompressed(like) {
+                spliced = DeflateSplice.deflate(original: original, reuse: reuse, pieces: pieces)
+            }
+            let part = try spliced ?? Zlib.deflate(pieces)
             let box = Unmanaged.passRetained(DataSource(deflated: part))
             guard let src = zip_source_function(za, dataSourceCallback, box.toOpaque()) else { box.release(); throw fail("adding \(name)") }
             let idx = zip_file_add(za, name, src, ZIP_FL_ENC_GUESS)
@@ -180,8 +217,8 @@ final class ZipRebuilder {
                 copyAttributes(from: source.archive, index: entry.index, to: za, index: idx, entry: entry)
             case .data(let name, let bytes, let like):
                 try add(name: name, pieces: [bytes], like: like)
-            case .pieces(let name, let pieces, let like):
-                try add(name: name, pieces: pieces, like: like)
+            case .pieces(let name, let pieces, let like, let reuse):
+                try add(name: name, pieces: pieces, like: like, reuse: reuse)
             }
         }
         if let comment = source.comment {

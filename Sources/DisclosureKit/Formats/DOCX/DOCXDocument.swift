@@ -19,11 +19,14 @@ final class DOCXDocument: OpenedDocument {
     // MARK: Cached parts
 
     private var mainCache: (data: Data, scan: StoryScan)?
+    /// Where the main part's DEFLATE blocks start, when it is DEFLATE (for ``DeflateSplice``).
+    private(set) var mainBlocks: DeflateBlockMap?
     func main() throws -> (data: Data, scan: StoryScan) {
         if let mainCache { return mainCache }
-        let data = try package.read(package.mainPart)
+        let (data, blocks) = try package.package.readMapped(package.mainPart)
         let scan = try StoryScanner.scan(data, part: package.mainPart, path: package.path, limits: package.limits)
         mainCache = (data, scan)
+        mainBlocks = blocks
         return (data, scan)
     }
 

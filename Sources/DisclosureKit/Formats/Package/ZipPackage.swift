@@ -101,6 +101,14 @@ final class ZipPackage {
         return try read(entry)
     }
 
+    /// The inflated bytes of a part and, when it is DEFLATE, where its blocks start (so a stamp can
+    /// copy the blocks it does not change: ``DeflateSplice``).
+    /// - Throws: ``DisclosureError`` when it is missing, damaged or over the part limit.
+    func readMapped(_ part: String) throws -> (data: Data, map: DeflateBlockMap?) {
+        if let entry = entries[part], let mapped = zip.readMapped(entry, limit: limits.maxPartBytes) { return (mapped.data, mapped.map) }
+        return (try read(part), nil)
+    }
+
     /// The inflated bytes of an entry.
     func read(_ entry: ZipEntryInfo) throws -> Data {
         do {
