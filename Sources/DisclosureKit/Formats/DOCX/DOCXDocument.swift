@@ -186,7 +186,7 @@ final class DOCXDocument: OpenedDocument {
         let managed = try managedParts()
         for entry in package.orderedEntries where !managed.contains(entry.name) {
             guard entry.name == package.mainPart else {
-                hasher.add(name: entry.name, bytes: try package.read(entry.name))
+                try package.package.hash(entry, into: &hasher)
                 continue
             }
             let (data, _) = try main()
