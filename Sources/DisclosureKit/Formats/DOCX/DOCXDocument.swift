@@ -103,8 +103,21 @@ final class DOCXDocument: OpenedDocument {
         return disclosure.statement
     }
 
+    /// Lets go of the main part's paragraphs (the largest thing a scan keeps) before the stamp
+    /// builds the new archive; ``text()`` scans the part again if it is asked for afterwards.
+    private func releaseParagraphs() {
+        guard var cache = mainCache, !cache.scan.paragraphs.isEmpty else { return }
+        cache.scan.paragraphs = []
+        mainCache = cache
+        paragraphsReleased = true
+    }
+    private var paragraphsReleased = false
+
     func text() throws -> DocumentText {
         var body = try main().scan.paragraphs
+        if paragraphsReleased {
+            body = try StoryScanner.scan(try main().data, part: package.mainPart, path: package.path, limits: package.limits).paragraphs
+        }
         if let recognised = try statementAnchor().recognised {
             body.removeAll { $0.location.paragraph == recognised.paragraph }
         }
@@ -215,7 +228,9 @@ final class DOCXDocument: OpenedDocument {
     }
 
     func stamped(_ request: StampRequest) throws -> Data {
-        try DOCXStamp(document: self).stamped(request)
+        _ = try statementAnchor()
+        releaseParagraphs()
+        return try DOCXStamp(document: self).stamped(request)
     }
 
     func unstamped() throws -> Data {

@@ -53,6 +53,21 @@ import Testing
         #expect(try DOCXFixtures.parts(path) == originalParts)
     }
 
+    @Test("the text read after a stamp let go of the scanned paragraphs is the text read before")
+    func textAfterStamping() throws {
+        let (dir, path) = try DOCXFixtures.copy("tables.docx")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let document = try DocumentLoader().open(path)
+        let before = try document.text()
+        let d = Samples.disclosure
+        let request = StampRequest(disclosure: d, statement: "AI use disclosure: test.", json: try d.canonicalJSONString(), facts: d.keyFacts, placement: .end)
+        let first = try document.stamped(request)
+        #expect(try document.text() == before)
+        #expect(!before.streams.isEmpty)
+        // Stamping again from the same opened document gives the same bytes.
+        #expect(try document.stamped(request) == first)
+    }
+
     /// The text of every paragraph, stream by stream (a statement at the start moves the paragraphs' numbers).
     static func paragraphs(_ path: String) throws -> [[String]] {
         try DocumentLoader().open(path).text().streams.map { $0.paragraphs.map(\.text) }
