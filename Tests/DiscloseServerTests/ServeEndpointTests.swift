@@ -10,6 +10,13 @@ import Testing
 @Suite struct ServeEndpointTests {
     static let facts = #"{"tools":[{"name":"Microsoft 365 Copilot"}],"purposes":["drafting"],"extent":"partial","review":"edited","declarant":"J. Smith"}"#
 
+    /// Pages escape as the HTML report does: markup as references, and a right-to-left
+    /// override (which can make `essay\u{202E}fdp.exe` read as `essayexe.pdf`) made visible.
+    @Test func pagesEscapeAsTheReportDoes() {
+        #expect(HTML.escape("essay\u{202E}fdp.exe <b>\"&'") == "essay\\u{202e}fdp.exe &lt;b&gt;&quot;&amp;&#39;")
+        #expect(HTML.escape("tab\tline\n") == "tab\tline\n")
+    }
+
     @Test func healthzAnswersOK() async throws {
         let (app, _) = try Serve.app()
         try await Serve.application(app).test(.router) { client in

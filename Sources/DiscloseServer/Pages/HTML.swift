@@ -4,21 +4,9 @@ import Foundation
 /// Building server-rendered pages: escaping, the shared layout and small form parts. Every
 /// value from a document, a form or the policy goes through ``HTML/escape(_:)``.
 enum HTML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// The report's escape (`& < > " '` as references, control characters and bidirectional
+    /// overrides made visible, so a file name cannot read backwards), so pages and reports agree.
+    static func escape(_ text: String) -> String { HTMLReportWriter.escape(text) }
 
     /// Who is looking, for the header and the forms.
     struct Viewer {

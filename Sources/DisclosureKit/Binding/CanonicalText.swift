@@ -69,22 +69,72 @@ public enum CanonicalText {
     /// The canonical text of a document as bytes.
     public static func bytes(of text: DocumentText) -> Data {
         var out = Data()
-        forEachLine(of: text) { out.append(contentsOf: $0.utf8); out.append(0x0A) }
+        forEachLine(of: text) { line, _ in out.append(contentsOf: line); out.append(0x0A) }
         return out
     }
 
-    /// Calls `body` with each line of the canonical text (without its line end), in order:
-    /// stream headers `[name]` and canonical paragraphs. Each paragraph is canonicalised once.
-    static func forEachLine(of text: DocumentText, _ body: (String) -> Void, paragraph onParagraph: ((String) -> Void)? = nil) {
+    /// Calls `body` with each line of the canonical text as UTF-8 (without its line end), in
+    /// order: stream headers `[name]` (`isParagraph` false) and canonical paragraphs. Each
+    /// paragraph is canonicalised once, and no String is made for one already canonical (the
+    /// common case: ASCII words separated by single spaces).
+    static func forEachLine(of text: DocumentText, _ body: (UnsafeBufferPointer<UInt8>, _ isParagraph: Bool) -> Void) {
+        var scratch: [UInt8] = []
         for stream in text.streams {
             var headerWritten = false
             for p in stream.paragraphs {
-                let c = paragraph(p.text)
-                guard !c.isEmpty else { continue }
-                if !headerWritten { body("[\(stream.name)]"); headerWritten = true }
-                body(c)
-                onParagraph?(c)
+                var source = p.text
+                source.withUTF8 { utf8 in
+                    func emit(_ line: UnsafeBufferPointer<UInt8>) {
+                        guard !line.isEmpty else { return }
+                        if !headerWritten {
+                            var header = "[\(stream.name)]"
+                            header.withUTF8 { body($0, false) }
+                            headerWritten = true
+                        }
+                        body(line, true)
+                    }
+                    switch asciiCanonical(utf8, into: &scratch) {
+                    case .same: emit(utf8)
+                    case .rewritten: scratch.withUnsafeBufferPointer(emit)
+                    case .notASCII:
+                        var c = paragraph(p.text)
+                        c.withUTF8(emit)
+                    }
+                }
             }
         }
+    }
+
+    private enum ASCIIOutcome { case same, rewritten, notASCII }
+
+    /// The ASCII fast path over bytes: `.same` when `utf8` is already canonical, `.rewritten`
+    /// with the canonical bytes in `out`, `.notASCII` when it holds a byte over 0x7F.
+    private static func asciiCanonical(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> ASCIIOutcome {
+        var canonical = true
+        var previousSpace = true // a space at the start is not canonical
+        for b in utf8 {
+            if b >= 0x80 { return .notASCII }
+            if b == 0x20 {
+                if previousSpace { canonical = false }
+                previousSpace = true
+            } else if b >= 0x09 && b <= 0x0D {
+                canonical = false
+                previousSpace = true
+            } else {
+                previousSpace = false
+            }
+        }
+        if canonical && (utf8.isEmpty || utf8[utf8.count - 1] != 0x20) { return .same }
+        out.removeAll(keepingCapacity: true)
+        var pendingSpace = false
+        for b in utf8 {
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(b)
+        }
+        return .rewritten
     }
 }

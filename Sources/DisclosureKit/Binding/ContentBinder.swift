@@ -17,10 +17,12 @@ public enum ContentBinder {
     public static func binding(format: FormatID, text: DocumentText, partsDigest: String) -> ContentBinding {
         var hasher = SHA256()
         var prefixes: [UInt64] = []
-        CanonicalText.forEachLine(of: text, { line in
-            hasher.update(data: Data(line.utf8))
-            hasher.update(data: Data([0x0A]))
-        }, paragraph: { prefixes.append(paragraphPrefix($0)) })
+        let newline: [UInt8] = [0x0A]
+        CanonicalText.forEachLine(of: text) { line, isParagraph in
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(line))
+            newline.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            if isParagraph { prefixes.append(paragraphPrefix(UnsafeRawBufferPointer(line))) }
+        }
         return ContentBinding(
             format: format,
             text: NamedDigest(value: Digests.hex(hasher.finalize())),
@@ -31,14 +33,25 @@ public enum ContentBinder {
 
     /// The first 8 bytes of SHA-256 of a canonical paragraph's UTF-8, big-endian.
     static func paragraphPrefix(_ paragraph: String) -> UInt64 {
-        SHA256.hash(data: Data(paragraph.utf8)).prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+        var utf8 = paragraph
+        return utf8.withUTF8 { paragraphPrefix(UnsafeRawBufferPointer($0)) }
+    }
+
+    static func paragraphPrefix(_ utf8: UnsafeRawBufferPointer) -> UInt64 {
+        var hasher = SHA256()
+        hasher.update(bufferPointer: utf8)
+        return hasher.finalize().withUnsafeBytes { digest in
+            digest.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+        }
     }
 
     /// Four hex digits per group: the start of SHA-256 over the group's paragraph prefixes (8 bytes each, big-endian).
     static func groupDigest(_ prefixes: ArraySlice<UInt64>) -> String {
-        var bytes = Data(capacity: prefixes.count * 8)
-        for p in prefixes { for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8((p >> UInt64(shift)) & 0xFF)) } }
-        return String(Digests.sha256Hex(bytes).prefix(4))
+        var hasher = SHA256()
+        for p in prefixes {
+            withUnsafeBytes(of: p.bigEndian) { hasher.update(bufferPointer: $0) }
+        }
+        return String(Digests.hex(hasher.finalize()).prefix(4))
     }
 
     static func paragraphMap(_ prefixes: [UInt64]) -> ParagraphMap? {

@@ -8,6 +8,19 @@ public enum Digests {
         hex(SHA256.hash(data: data))
     }
 
+    /// SHA-256 of `data`, lower-case hex, a chunk at a time, so that a mapped file's pages can
+    /// go again after each (``LargeData``).
+    public static func sha256Hex(_ data: Data) -> String {
+        hex(sha256(data))
+    }
+
+    /// SHA-256 of `data`, a chunk at a time, as the hex form above.
+    static func sha256(_ data: Data) -> [UInt8] {
+        var hasher = SHA256()
+        LargeData.forEachChunk(of: data) { hasher.update(bufferPointer: $0) }
+        return Array(hasher.finalize())
+    }
+
     /// Lower-case hex of `bytes` (a table lookup per nibble, not a formatter per byte).
     public static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)

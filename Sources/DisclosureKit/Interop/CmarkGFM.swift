@@ -4,21 +4,49 @@ import Foundation
 // The only file that uses cmark-gfm. Every unsafe pointer to cmark-gfm stays here.
 
 /// A block of a parsed Markdown document, with its source position (1-based lines and columns).
+///
+/// Stored compactly (a 10 MB file has about 100,000 blocks): positions as `Int32`, the fence
+/// inline; the `Int` and ``MarkdownFence`` accessors are what callers use.
 struct MarkdownBlock: Equatable {
     /// cmark's type name: `paragraph`, `heading`, `code_block`, `html_block`, `table_cell`, `block_quote`, `thematic_break`...
     var type: String
-    var startLine: Int
-    var startColumn: Int
-    var endLine: Int
-    var endColumn: Int
     /// The text a reader sees (inline text joined; literal for code and HTML blocks).
     var text: String
+    private var lines: (start: Int32, startColumn: Int32, end: Int32, endColumn: Int32)
+    private var nesting: Int32
+    private var headingLevel: UInt8
+    private var fenceCharacter: UInt8
+    private var fenceIndent: UInt8
+    private var fenceLength: Int32
+
+    init(type: String, startLine: Int, startColumn: Int, endLine: Int, endColumn: Int, text: String, level: Int, depth: Int, fence: MarkdownFence? = nil) {
+        self.type = type
+        self.text = text
+        lines = (Int32(clamping: startLine), Int32(clamping: startColumn), Int32(clamping: endLine), Int32(clamping: endColumn))
+        nesting = Int32(clamping: depth)
+        headingLevel = UInt8(clamping: level)
+        fenceCharacter = fence?.character ?? 0
+        fenceIndent = UInt8(clamping: fence?.indent ?? 0)
+        fenceLength = Int32(clamping: fence?.length ?? 0)
+    }
+
+    var startLine: Int { Int(lines.start) }
+    var startColumn: Int { Int(lines.startColumn) }
+    var endLine: Int { Int(lines.end) }
+    var endColumn: Int { Int(lines.endColumn) }
     /// Heading level (0 for other blocks).
-    var level: Int
+    var level: Int { Int(headingLevel) }
     /// Nesting depth (0 for children of the document).
-    var depth: Int
+    var depth: Int { Int(nesting) }
     /// For fenced code blocks: the opening fence.
-    var fence: MarkdownFence? = nil
+    var fence: MarkdownFence? {
+        fenceLength > 0 ? MarkdownFence(character: fenceCharacter, length: Int(fenceLength), indent: Int(fenceIndent)) : nil
+    }
+
+    static func == (a: MarkdownBlock, b: MarkdownBlock) -> Bool {
+        a.type == b.type && a.text == b.text && a.lines == b.lines && a.nesting == b.nesting && a.headingLevel == b.headingLevel
+            && a.fence == b.fence
+    }
 }
 
 /// The opening fence of a fenced code block: its character (`` ` `` or `~`), length and indentation.
@@ -58,26 +86,56 @@ enum CmarkGFM {
     /// zero-sized stored value inside `Locked.withLock` as racing with the read of its lock.)
     private static let inlinePhase = NSLock()
 
-    private static func withDocument<T>(_ utf8: [UInt8], options: Int32, _ body: (OpaquePointer, OpaquePointer) -> T) -> T {
+    /// Parses `utf8`, reading the bytes in `blank` (front matter) as spaces, line ends kept,
+    /// without copying the rest: cmark-gfm is fed the pieces in turn.
+    private static func withDocument<T>(_ utf8: [UInt8], blank: Range<Int>? = nil, options: Int32, _ body: (OpaquePointer, OpaquePointer) -> T) -> T {
         _ = registered
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
         for name in extensions {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
+        func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
+        }
         utf8.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+            guard let blank = blank?.clamped(to: 0..<buffer.count), !blank.isEmpty else { return feed(buffer) }
+            feed(UnsafeBufferPointer(rebasing: buffer[..<blank.lowerBound]))
+            let spaces = buffer[blank].map { $0 == 0x0A || $0 == 0x0D ? $0 : 0x20 }
+            spaces.withUnsafeBufferPointer(feed)
+            feed(UnsafeBufferPointer(rebasing: buffer[blank.upperBound...]))
         }
         let root = inlinePhase.withLock { cmark_parser_finish(parser)! }
         defer { cmark_node_free(root) }
         return body(parser, root)
     }
 
-    /// The blocks of `utf8` in document order.
-    static func blocks(_ utf8: [UInt8]) -> [MarkdownBlock] {
-        withDocument(utf8, options: CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) { _, root in
+    /// The blocks of `utf8` in document order; the bytes in `blank` (front matter) read as
+    /// spaces. Each top-level block's nodes are freed once its blocks are collected, so the
+    /// tree and the result are not both whole at once.
+    static func blocks(_ utf8: [UInt8], blank: Range<Int>? = nil) -> [MarkdownBlock] {
+        withDocument(utf8, blank: blank, options: CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) { _, root in
             var out: [MarkdownBlock] = []
-            collect(root, depth: -1, names: TypeNames(), into: &out)
+            let names = TypeNames()
+            // Counted first, so that the array is made once at its size.
+            var count = 0
+            var top = cmark_node_first_child(root)
+            while let node = top {
+                walk(node) { node, _ in
+                    count += 1
+                    return !textBlocks.contains(names.name(node))
+                }
+                top = cmark_node_next(node)
+            }
+            out.reserveCapacity(count)
+            var buffer: [UInt8] = []
+            var child = cmark_node_first_child(root)
+            while let node = child {
+                child = cmark_node_next(node)
+                collect(node, names: names, buffer: &buffer, into: &out)
+                cmark_node_free(node)
+            }
             return out
         }
     }
@@ -106,11 +164,11 @@ enum CmarkGFM {
 
     private static let textBlocks: Set<String> = ["paragraph", "heading", "code_block", "html_block", "table_cell"]
 
-    /// Walks the tree in document order without recursion (a file of 100,000 nested block
-    /// quotes must not exhaust the stack): down to the first child, else to the next
-    /// sibling, else up until a parent has one.
-    private static func walk(_ root: OpaquePointer, _ visit: (OpaquePointer, Int) -> Bool) {
-        var next = cmark_node_first_child(root)
+    /// Walks `top` and its descendants in document order without recursion (a file of 100,000
+    /// nested block quotes must not exhaust the stack): down to the first child, else to the
+    /// next sibling, else up until a parent has one. `top` has depth 0.
+    private static func walk(_ top: OpaquePointer, _ visit: (OpaquePointer, Int) -> Bool) {
+        var next: OpaquePointer? = top
         var depth = 0
         while let node = next {
             if visit(node, depth), let child = cmark_node_first_child(node) {
@@ -120,26 +178,29 @@ enum CmarkGFM {
             }
             var current = node
             next = nil
-            while true {
+            while current != top {
                 if let sibling = cmark_node_next(current) {
                     next = sibling
                     break
                 }
-                guard let parent = cmark_node_parent(current), parent != root else { break }
+                guard let parent = cmark_node_parent(current) else { break }
                 current = parent
                 depth -= 1
             }
         }
     }
 
-    private static func collect(_ root: OpaquePointer, depth _: Int, names: TypeNames, into out: inout [MarkdownBlock]) {
-        walk(root) { node, depth in
+    private static func collect(_ top: OpaquePointer, names: TypeNames, buffer: inout [UInt8], into out: inout [MarkdownBlock]) {
+        walk(top) { node, depth in
             let type = names.name(node)
+            let isText = textBlocks.contains(type)
             var text = ""
             if type == "code_block" || type == "html_block" {
                 text = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-            } else if textBlocks.contains(type) {
-                inlineText(node, names: names, into: &text)
+            } else if isText {
+                buffer.removeAll(keepingCapacity: true)
+                inlineText(node, into: &buffer)
+                text = String(decoding: buffer, as: UTF8.self)
             }
             var fence: MarkdownFence?
             if type == "code_block" {
@@ -153,20 +214,42 @@ enum CmarkGFM {
                 type: type, startLine: Int(cmark_node_get_start_line(node)), startColumn: Int(cmark_node_get_start_column(node)),
                 endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)),
                 text: text, level: type == "heading" ? Int(cmark_node_get_heading_level(node)) : 0, depth: depth, fence: fence))
-            return !textBlocks.contains(type)
+            return !isText
         }
     }
 
-    private static func inlineText(_ block: OpaquePointer, names: TypeNames, into text: inout String) {
-        walk(block) { node, _ in
-            switch names.name(node) {
-            case "text", "code":
-                text += cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                return false
-            case "softbreak": text += " "; return false
-            case "linebreak": text += "\n"; return false
-            case "html_inline": return false
-            default: return true
+    /// Appends the inline text of `block` (its descendants' text and code, breaks as a space or
+    /// a line end) to `text` as UTF-8, with no String made per node.
+    private static func inlineText(_ block: OpaquePointer, into text: inout [UInt8]) {
+        guard let first = cmark_node_first_child(block) else { return }
+        var next: OpaquePointer? = first
+        while let node = next {
+            var descend = false
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(node) {
+                    literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+                        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: strlen(literal)))
+                    }
+                }
+            case CMARK_NODE_SOFTBREAK: text.append(0x20)
+            case CMARK_NODE_LINEBREAK: text.append(0x0A)
+            case CMARK_NODE_HTML_INLINE: break
+            default: descend = true
+            }
+            if descend, let child = cmark_node_first_child(node) {
+                next = child
+                continue
+            }
+            var current = node
+            next = nil
+            while true {
+                if let sibling = cmark_node_next(current) {
+                    next = sibling
+                    break
+                }
+                guard let parent = cmark_node_parent(current), parent != block else { break }
+                current = parent
             }
         }
     }

@@ -4,28 +4,59 @@ import Foundation
 // The only file that uses gumbo. Every unsafe pointer to gumbo stays here.
 
 /// An element of a parsed HTML document, with exact byte offsets into the UTF-8 input.
+///
+/// Stored compactly (a 10 MB page has about 200,000 elements): offsets and positions as `Int32`
+/// (inputs are far below 2 GiB), the tag as an index into gumbo's names; the accessors below
+/// are what callers use.
 struct HTMLElementInfo {
-    /// Lower-case tag name (`unknown` for tags gumbo does not know).
-    var tag: String
-    /// Offset of the start tag's `<`, and of the byte after its `>`; equal when the start tag is implied.
-    var startTag: Range<Int>
-    /// The end tag's range, when it is written in the source.
-    var endTag: Range<Int>?
     var attributes: [String: String]
-    var parent: Int?
-    var line: Int
-    var column: Int
+    private var tagIndex: UInt16
+    private var start: (lower: Int32, upper: Int32)
+    private var end: (lower: Int32, upper: Int32) // (-1, -1): not written in the source
+    private var parentIndex: Int32 // -1: none
+    private var position: (line: Int32, column: Int32)
+
+    init(tagIndex: UInt16, startTag: Range<Int>, endTag: Range<Int>?, attributes: [String: String], parent: Int?, line: Int, column: Int) {
+        self.attributes = attributes
+        self.tagIndex = tagIndex
+        start = (Int32(clamping: startTag.lowerBound), Int32(clamping: startTag.upperBound))
+        end = endTag.map { (Int32(clamping: $0.lowerBound), Int32(clamping: $0.upperBound)) } ?? (-1, -1)
+        parentIndex = parent.map { Int32(clamping: $0) } ?? -1
+        position = (Int32(clamping: line), Int32(clamping: column))
+    }
+
+    /// Lower-case tag name (`unknown` for tags gumbo does not know).
+    var tag: String { Gumbo.tagNames[Int(tagIndex)] }
+    /// Offset of the start tag's `<`, and of the byte after its `>`; equal when the start tag is implied.
+    var startTag: Range<Int> { Int(start.lower)..<Int(start.upper) }
+    /// The end tag's range, when it is written in the source.
+    var endTag: Range<Int>? { end.lower < 0 ? nil : Int(end.lower)..<Int(end.upper) }
+    var parent: Int? { parentIndex < 0 ? nil : Int(parentIndex) }
+    var line: Int { Int(position.line) }
+    var column: Int { Int(position.column) }
 }
 
 /// Text (or a comment) in a parsed HTML document.
 struct HTMLTextInfo {
     var text: String
-    var offset: Int
-    var line: Int
-    var column: Int
-    /// The element that contains it.
-    var parent: Int?
+    private var start: Int32
+    private var position: (line: Int32, column: Int32)
+    private var parentIndex: Int32 // -1: none
     var isComment: Bool
+
+    init(text: String, offset: Int, line: Int, column: Int, parent: Int?, isComment: Bool) {
+        self.text = text
+        start = Int32(clamping: offset)
+        position = (Int32(clamping: line), Int32(clamping: column))
+        parentIndex = parent.map { Int32(clamping: $0) } ?? -1
+        self.isComment = isComment
+    }
+
+    var offset: Int { Int(start) }
+    var line: Int { Int(position.line) }
+    var column: Int { Int(position.column) }
+    /// The element that contains it.
+    var parent: Int? { parentIndex < 0 ? nil : Int(parentIndex) }
 }
 
 /// The document as gumbo parsed it, flattened in document order.
@@ -33,11 +64,39 @@ struct HTMLTree {
     var elements: [HTMLElementInfo] = []
     var texts: [HTMLTextInfo] = []
     /// For each text, its position among elements and texts in document order (elements: index, texts: -1 - index).
-    var order: [Int] = []
+    var order: [Int32] = []
 }
 
 /// HTML5 parsing (the WHATWG algorithm) through gumbo, which keeps source offsets.
 enum Gumbo {
+    /// Lower-case tag names by gumbo's tag number (`unknown` for tags gumbo does not know).
+    static let tagNames: [String] = (0...Int(GUMBO_TAG_UNKNOWN.rawValue)).map { raw in
+        let name = String(cString: gumbo_normalized_tagname(GumboTag(rawValue: UInt32(raw))))
+        return name.isEmpty ? "unknown" : name
+    }
+
+    /// The number of element and text nodes below `node` that the walk in ``parse(_:maxDepth:)`` visits,
+    /// so that the arrays are made once at their size (a 10 MB page has about 200,000 elements).
+    private static func count(_ roots: GumboVector, maxDepth: Int) -> (elements: Int, texts: Int) {
+        var elements = 0, texts = 0
+        var stack: [(node: UnsafeMutablePointer<GumboNode>, depth: Int)] = []
+        for i in 0..<Int(roots.length) { stack.append((roots.data[i]!.assumingMemoryBound(to: GumboNode.self), 0)) }
+        while let (node, depth) = stack.popLast() {
+            switch node.pointee.type {
+            case GUMBO_NODE_ELEMENT, GUMBO_NODE_TEMPLATE:
+                elements += 1
+                guard depth < maxDepth else { continue }
+                let children = node.pointee.v.element.children
+                for i in 0..<Int(children.length) { stack.append((children.data[i]!.assumingMemoryBound(to: GumboNode.self), depth + 1)) }
+            case GUMBO_NODE_TEXT, GUMBO_NODE_WHITESPACE, GUMBO_NODE_CDATA, GUMBO_NODE_COMMENT:
+                texts += 1
+            default:
+                break
+            }
+        }
+        return (elements, texts)
+    }
+
     /// Parses UTF-8 bytes. Nesting deeper than `maxDepth` is cut off (reported by `tooDeep`).
     static func parse(_ utf8: [UInt8], maxDepth: Int) -> (tree: HTMLTree, tooDeep: Bool) {
         var tree = HTMLTree()
@@ -56,11 +115,13 @@ enum Gumbo {
                     guard let p else { return fallback }
                     return UnsafeRawPointer(p) - origin
                 }
-                // Tag names by gumbo's enum, so that no String is made per element.
-                var tagNames: [UInt32: String] = [:]
                 // Iterative walk: pages with 100,000 unclosed tags must not exhaust the stack.
                 var stack: [(node: UnsafeMutablePointer<GumboNode>, parent: Int?, depth: Int)] = []
                 let documentChildren = output.pointee.document.pointee.v.document.children
+                let counts = count(documentChildren, maxDepth: maxDepth)
+                tree.elements.reserveCapacity(counts.elements)
+                tree.texts.reserveCapacity(counts.texts)
+                tree.order.reserveCapacity(counts.elements + counts.texts)
                 for i in (0..<Int(documentChildren.length)).reversed() {
                     stack.append((documentChildren.data[i]!.assumingMemoryBound(to: GumboNode.self), nil, 0))
                 }
@@ -80,16 +141,12 @@ enum Gumbo {
                             let attr = e.attributes.data[a]!.assumingMemoryBound(to: GumboAttribute.self).pointee
                             attributes[String(cString: attr.name).lowercased()] = String(cString: attr.value)
                         }
-                        let name: String
-                        if let known = tagNames[e.tag.rawValue] { name = known } else {
-                            name = String(cString: gumbo_normalized_tagname(e.tag))
-                            tagNames[e.tag.rawValue] = name
-                        }
+                        let tagIndex = Int(e.tag.rawValue) < tagNames.count ? UInt16(e.tag.rawValue) : UInt16(GUMBO_TAG_UNKNOWN.rawValue)
                         tree.elements.append(HTMLElementInfo(
-                            tag: name.isEmpty ? "unknown" : name, startTag: startTag, endTag: endTag, attributes: attributes,
+                            tagIndex: tagIndex, startTag: startTag, endTag: endTag, attributes: attributes,
                             parent: parent, line: Int(e.start_pos.line), column: Int(e.start_pos.column)))
                         let index = tree.elements.count - 1
-                        tree.order.append(index)
+                        tree.order.append(Int32(index))
                         if depth >= maxDepth { tooDeep = true; continue }
                         for i in (0..<Int(e.children.length)).reversed() {
                             stack.append((e.children.data[i]!.assumingMemoryBound(to: GumboNode.self), index, depth + 1))
@@ -100,7 +157,7 @@ enum Gumbo {
                             text: t.text.map { String(cString: $0) } ?? "", offset: Int(t.start_pos.offset),
                             line: Int(t.start_pos.line), column: Int(t.start_pos.column), parent: parent,
                             isComment: node.pointee.type == GUMBO_NODE_COMMENT))
-                        tree.order.append(-tree.texts.count)
+                        tree.order.append(Int32(-tree.texts.count))
                     default:
                         break
                     }

@@ -176,8 +176,8 @@ public struct HTMLReportWriter: AuditReportWriter {
 
     /// `text` with `& < > " '` replaced by character references and control characters other
     /// than tab, line feed and carriage return made visible; safe in element content and in
-    /// quoted attribute values.
-    static func escape(_ text: String) -> String {
+    /// quoted attribute values. The web app's pages use it too.
+    public static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -92,6 +92,7 @@ final class HTMLDocument: OpenedDocument {
             throw DisclosureError.limitExceeded(path: path, what: "the page opens \(unclosed) more elements than it closes", limit: "\(HTMLDocument.maxUnclosedElements)")
         }
         let (parsed, tooDeep) = Gumbo.parse(file.utf8, maxDepth: input.limits.maxNestingDepth)
+        FreedMemory.release()
         if tooDeep {
             throw DisclosureError.limitExceeded(path: path, what: "elements are nested more than \(input.limits.maxNestingDepth) deep", limit: "\(input.limits.maxNestingDepth) levels")
         }
@@ -186,7 +187,8 @@ final class HTMLDocument: OpenedDocument {
             current = ""
             first = nil
         }
-        for item in tree.order {
+        for item32 in tree.order {
+            let item = Int(item32)
             if item >= 0 {
                 let e = tree.elements[item]
                 if e.tag == "br", !(e.parent.map { excluded[$0] } ?? false) { current += "\n" }

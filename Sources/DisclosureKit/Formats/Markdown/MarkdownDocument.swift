@@ -148,11 +148,9 @@ final class MarkdownDocument: OpenedDocument {
     private var blocksCache: [MarkdownBlock]?
     func blocks() -> [MarkdownBlock] {
         if let blocksCache { return blocksCache }
-        var input = b
-        if let fm = frontMatter {
-            for i in fm.range where input[i] != 0x0A && input[i] != 0x0D { input[i] = 0x20 }
-        }
-        let value = CmarkGFM.blocks(input)
+        // Front matter is read as blank lines (same line numbers, no blocks).
+        let value = CmarkGFM.blocks(b, blank: frontMatter?.range)
+        FreedMemory.release()
         blocksCache = value
         return value
     }
@@ -177,10 +175,11 @@ final class MarkdownDocument: OpenedDocument {
 
     func text() throws -> DocumentText {
         if let textCache { return textCache }
-        let paragraphs = blocks().compactMap { block -> TextParagraph? in
-            guard MarkdownDocument.textTypes.contains(block.type), !block.text.isEmpty,
-                  !excluded(block.startLine) else { return nil }
-            return TextParagraph(text: block.text, location: location(line1: block.startLine, column: block.startColumn))
+        let all = blocks()
+        var paragraphs: [TextParagraph] = []
+        paragraphs.reserveCapacity(all.count)
+        for i in all.indices where !all[i].text.isEmpty && MarkdownDocument.textTypes.contains(all[i].type) && !excluded(all[i].startLine) {
+            paragraphs.append(TextParagraph(text: all[i].text, location: location(line1: all[i].startLine, column: all[i].startColumn)))
         }
         let value = DocumentText(streams: [TextStream(name: "body", paragraphs: paragraphs)])
         textCache = value

@@ -181,7 +181,7 @@ final class PDFDocument: OpenedDocument {
         let original = record.originalLength
         if state.intactOriginalLength == nil {
             // Our update is no longer the last: the prefix must still be the bytes we stamped.
-            guard SHA256Digest.hex(data.prefix(original)) == record.originalSHA256 else { return whole }
+            guard Digests.sha256Hex(data.prefix(original)) == record.originalSHA256 else { return whole }
         }
         var ranges = [0..<original]
         if record.replacesEarlierStamp, depth < 4 {

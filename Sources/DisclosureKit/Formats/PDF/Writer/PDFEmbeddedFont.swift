@@ -101,7 +101,7 @@ final class PDFEmbeddedFont {
 
     /// A six-letter subset tag (§9.6.4) made from the codes used, so the same text gives the same name.
     var subsetTag: String {
-        let digest = SHA256Digest.bytes(Data(codes.keys.sorted().map { String($0) }.joined(separator: ",").utf8))
+        let digest = Digests.sha256(Data(codes.keys.sorted().map { String($0) }.joined(separator: ",").utf8))
         return String(String.UnicodeScalarView(digest.prefix(6).map { Unicode.Scalar(UInt8(ascii: "A") + $0 % 26) }))
     }
 

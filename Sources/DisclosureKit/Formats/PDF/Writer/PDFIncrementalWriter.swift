@@ -137,7 +137,7 @@ enum PDFIncrementalWriter {
     /// The file identifier (§14.4): the first element kept, the second new. The new one is made
     /// from the appended bytes, so the same update always gets the same identifier.
     static func newID(previous: PDFObject?, appended: Data) -> [PDFObject] {
-        let digest = Data(SHA256Digest.bytes(appended).prefix(16))
+        let digest = Data(Digests.sha256(appended).prefix(16))
         if let first = previous?.arrayValue?.first, case .string = first { return [first, .string(digest)] }
         return [.string(digest), .string(digest)]
     }

@@ -83,7 +83,7 @@ extension PDFStamp {
         if createdMetadata || catalog != before { changes.set(catalogRef, .dictionary(catalog)) }
 
         let date = PDFStampRecord.pdfDate(request.disclosure.date)
-        let record = PDFStampRecord(originalLength: data.count, originalSHA256: SHA256Digest.hex(data), objects: created,
+        let record = PDFStampRecord(originalLength: data.count, originalSHA256: Digests.sha256Hex(data), objects: created,
                                     structureElements: structure, createdMetadata: createdMetadata, lastModified: date,
                                     replacesEarlierStamp: replacing)
         page["LastModified"] = .string(Data(date.utf8))
