@@ -15,6 +15,10 @@ struct ZipEntryInfo: Sendable {
     var modified: Int
     /// True when the entry was stored from a Unix symbolic link (its external attributes say so).
     var isSymlink: Bool = false
+    /// True when the entry is compressed with DEFLATE (method 8).
+    var isDeflated: Bool = false
+    /// The CRC-32 of the inflated bytes, as the central directory gives it.
+    var crc32: UInt32 = 0
 }
 
 /// Why libzip refused an archive.
@@ -30,32 +34,27 @@ enum ZipFailure: Error {
 
 /// A zip archive opened read-only from bytes in memory.
 final class ZipReader {
-    private let buffer: UnsafeMutableRawPointer
-    private let count: Int
     fileprivate let archive: OpaquePointer
+    /// The archive's size in bytes.
+    let size: Int
     let entries: [ZipEntryInfo]
     let comment: Data?
 
     /// Opens `data` as a zip archive, refusing one whose entry names programs read differently
     /// (duplicates, Unicode Path fields, local headers that disagree: ``ZipNameCheck``).
+    /// libzip reads `data` through a callback (``ReadSource``), so the archive is not copied.
     init(data: Data) throws {
-        let count = data.count
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1), alignment: 16)
-        data.withUnsafeBytes { raw in
-            if let base = raw.baseAddress { buffer.copyMemory(from: base, byteCount: raw.count) }
-        }
-        self.count = count
-        self.buffer = buffer
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
-        guard let source = zip_source_buffer_create(buffer, zip_uint64_t(count), 0, &error) else {
-            buffer.deallocate()
+        size = data.count
+        let box = Unmanaged.passRetained(ReadSource(data))
+        guard let source = zip_source_function_create(readSourceCallback, box.toOpaque(), &error) else {
+            box.release()
             throw ZipFailure.other(String(cString: zip_error_strerror(&error)))
         }
         guard let opened = zip_open_from_source(source, ZIP_RDONLY, &error) else {
             zip_source_free(source)
-            buffer.deallocate()
             let code = zip_error_code_zip(&error)
             let message = String(cString: zip_error_strerror(&error))
             if code == ZIP_ER_NOZIP { throw ZipFailure.notAZip }
@@ -64,7 +63,6 @@ final class ZipReader {
         }
         if let problem = ZipNameCheck.problem(in: data) {
             zip_discard(opened)
-            buffer.deallocate()
             throw ZipFailure.ambiguous(problem)
         }
         archive = opened
@@ -84,7 +82,8 @@ final class ZipReader {
                 index: Int(i), name: name,
                 uncompressedSize: Int(clamping: st.size), compressedSize: Int(clamping: st.comp_size),
                 isStored: st.comp_method == ZIP_CM_STORE, isEncrypted: st.encryption_method != ZIP_EM_NONE,
-                modified: Int(st.mtime), isSymlink: isLink))
+                modified: Int(st.mtime), isSymlink: isLink,
+                isDeflated: st.comp_method == ZIP_CM_DEFLATE, crc32: st.crc))
         }
         entries = list
         var commentLength: Int32 = 0
@@ -97,13 +96,62 @@ final class ZipReader {
 
     deinit {
         zip_discard(archive)
-        buffer.deallocate()
     }
 
     private static func rawName(_ za: OpaquePointer, index: zip_uint64_t) -> String {
         guard let c = zip_get_name(za, index, ZIP_FL_ENC_RAW) else { return "" }
         let bytes = Data(bytes: c, count: strlen(c))
         return String(data: bytes, encoding: .utf8) ?? String(decoding: bytes.map { UInt16($0) }, as: UTF16.self)
+    }
+
+    /// The entry's bytes as stored (compressed), for copying DEFLATE blocks out of them.
+    func readCompressed(_ entry: ZipEntryInfo) throws -> Data {
+        guard let file = zip_fopen_index(archive, zip_uint64_t(entry.index), zip_flags_t(ZIP_FL_COMPRESSED)) else {
+            throw ZipFailure.entryFailed(name: entry.name, reason: String(cString: zip_strerror(archive)))
+        }
+        defer { zip_fclose(file) }
+        var out = Data(count: entry.compressedSize)
+        let n = out.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
+        guard n == entry.compressedSize else {
+            throw ZipFailure.entryFailed(name: entry.name, reason: n < 0 ? String(cString: zip_file_strerror(file)) : "short read")
+        }
+        return out
+    }
+
+    /// Inflates a DEFLATE entry ourselves, noting where its blocks start (for ``DeflateSplice``).
+    /// - Returns: nil when the entry is not DEFLATE, is over `limit`, or does not inflate to its
+    ///   declared size and CRC-32; the caller then reads it with ``read(_:limit:)`` as before.
+    func readMapped(_ entry: ZipEntryInfo, limit: Int) -> (data: Data, map: DeflateBlockMap)? {
+        guard entry.isDeflated, !entry.isEncrypted, entry.uncompressedSize <= limit,
+              let compressed = try? readCompressed(entry),
+              let result = Zlib.inflateMapping(compressed, size: entry.uncompressedSize),
+              result.map.crc32 == entry.crc32 else { return nil }
+        return result
+    }
+
+    /// Reads and inflates one entry a chunk at a time, refusing more than `limit` bytes; `body`
+    /// sees each chunk (valid only during the call). libzip checks the CRC-32 at the end.
+    /// - Returns: how many bytes there were.
+    @discardableResult
+    func forEachChunk(_ entry: ZipEntryInfo, limit: Int, _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        guard let file = zip_fopen_index(archive, zip_uint64_t(entry.index), 0) else {
+            throw ZipFailure.entryFailed(name: entry.name, reason: String(cString: zip_strerror(archive)))
+        }
+        defer { zip_fclose(file) }
+        let chunk = 1 << 16
+        let scratch = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { scratch.deallocate() }
+        var total = 0
+        while true {
+            let n = zip_fread(file, scratch, zip_uint64_t(chunk))
+            if n < 0 {
+                throw ZipFailure.entryFailed(name: entry.name, reason: String(cString: zip_file_strerror(file)))
+            }
+            if n == 0 { return total }
+            total += Int(n)
+            if total > limit { throw ZipFailure.tooLarge(limit) }
+            try body(UnsafeRawBufferPointer(start: scratch, count: Int(n)))
+        }
     }
 
     /// Reads and inflates one entry, refusing more than `limit` bytes.
@@ -142,12 +190,14 @@ final class ZipRebuilder {
         case copy(ZipEntryInfo)
         case data(name: String, bytes: Data, like: ZipEntryInfo?)
         /// An entry whose bytes are `pieces` one after another (see `XMLBytes.splicePieces`).
-        case pieces(name: String, pieces: [Data], like: ZipEntryInfo?)
+        /// With `reuse`, the original entry `like`'s DEFLATE blocks that the changes leave alone are
+        /// copied instead of compressed again (``DeflateSplice``).
+        case pieces(name: String, pieces: [Data], like: ZipEntryInfo?, reuse: DeflateReuse? = nil)
     }
 
     /// Writes `items` in order, reading raw entries from `source`, and returns the archive's bytes.
     static func build(from source: ZipReader, items: [Item]) throws -> Data {
-        try newArchive { za in try fill(za, from: source, items: items) }
+        try newArchive(capacity: source.size + (1 << 16)) { za in try fill(za, from: source, items: items) }
     }
 
     private static func fill(_ za: OpaquePointer, from source: ZipReader, items: [Item]) throws {
@@ -155,10 +205,15 @@ final class ZipRebuilder {
             ZipFailure.other("\(what): \(String(cString: zip_strerror(za)))")
         }
 
-        func add(name: String, pieces: [Data], like: ZipEntryInfo?) throws {
-            // The part is deflated by us (Zlib.swift: a large part on all cores at once) and handed
-            // to libzip already compressed, with its CRC-32 and sizes: libzip copies the bytes as they are.
-            let part = try Zlib.deflate(pieces)
+        func add(name: String, pieces: [Data], like: ZipEntryInfo?, reuse: DeflateReuse? = nil) throws {
+            // The part is deflated by us (Zlib.swift: a large part on all cores at once; DeflateSplice.swift:
+            // only around the changes) and handed to libzip already compressed, with its CRC-32 and sizes:
+            // libzip copies the bytes as they are.
+            var spliced: DeflatedPart?
+            if let reuse, let like, like.isDeflated, let original = try? source.readCompressed(like) {
+                spliced = DeflateSplice.deflate(original: original, reuse: reuse, pieces: pieces)
+            }
+            let part = try spliced ?? Zlib.deflate(pieces)
             let box = Unmanaged.passRetained(DataSource(deflated: part))
             guard let src = zip_source_function(za, dataSourceCallback, box.toOpaque()) else { box.release(); throw fail("adding \(name)") }
             let idx = zip_file_add(za, name, src, ZIP_FL_ENC_GUESS)
@@ -180,8 +235,8 @@ final class ZipRebuilder {
                 copyAttributes(from: source.archive, index: entry.index, to: za, index: idx, entry: entry)
             case .data(let name, let bytes, let like):
                 try add(name: name, pieces: [bytes], like: like)
-            case .pieces(let name, let pieces, let like):
-                try add(name: name, pieces: pieces, like: like)
+            case .pieces(let name, let pieces, let like, let reuse):
+                try add(name: name, pieces: pieces, like: like, reuse: reuse)
             }
         }
         if let comment = source.comment {
@@ -191,18 +246,21 @@ final class ZipRebuilder {
         }
     }
 
-    /// A new archive in memory: `fill` adds its entries, then it is closed and its bytes read back.
+    /// A new archive in memory: `fill` adds its entries, then it is closed. libzip writes into
+    /// our own buffer (``WriteTarget``), which becomes the returned `Data` without a copy.
     /// On any failure the half-made archive is discarded.
-    private static func newArchive(_ fill: (OpaquePointer) throws -> Void) throws -> Data {
+    private static func newArchive(capacity: Int = 1 << 16, _ fill: (OpaquePointer) throws -> Void) throws -> Data {
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
-        guard let target = zip_source_buffer_create(nil, 0, 0, &error) else {
+        let target = WriteTarget(capacity: capacity)
+        let box = Unmanaged.passRetained(target)
+        guard let source = zip_source_function_create(writeTargetCallback, box.toOpaque(), &error) else {
+            box.release()
             throw ZipFailure.other(String(cString: zip_error_strerror(&error)))
         }
-        zip_source_keep(target)
-        defer { zip_source_free(target) }
-        guard let za = zip_open_from_source(target, ZIP_TRUNCATE, &error) else {
+        guard let za = zip_open_from_source(source, ZIP_TRUNCATE, &error) else {
+            zip_source_free(source)
             throw ZipFailure.other(String(cString: zip_error_strerror(&error)))
         }
         var closed = false
@@ -210,20 +268,8 @@ final class ZipRebuilder {
         try fill(za)
         if zip_close(za) != 0 { throw ZipFailure.other("writing the archive: \(String(cString: zip_strerror(za)))") }
         closed = true
-
-        guard zip_source_open(target) == 0 else { throw ZipFailure.other("reading back the archive") }
-        defer { zip_source_close(target) }
-        var out = Data()
-        let chunk = 1 << 20
-        let scratch = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
-        defer { scratch.deallocate() }
-        while true {
-            let n = zip_source_read(target, scratch, zip_uint64_t(chunk))
-            if n < 0 { throw ZipFailure.other("reading back the archive") }
-            if n == 0 { break }
-            out.append(scratch.assumingMemoryBound(to: UInt8.self), count: Int(n))
-        }
-        return out
+        guard let bytes = target.take() else { throw ZipFailure.other("writing the archive: the buffer was lost") }
+        return bytes
     }
 
     /// Writes a new archive holding `entries` in order (each deflated at ``deflateLevel``, or
@@ -350,6 +396,187 @@ private let dataSourceCallback: zip_source_callback = { userdata, buffer, length
         return 0
     case ZIP_SOURCE_SUPPORTS:
         return [ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SUPPORTS]
+            .reduce(zip_int64_t(0)) { $0 | (zip_int64_t(1) << zip_int64_t($1.rawValue)) }
+    default:
+        return -1
+    }
+}
+
+/// An archive's bytes, read by libzip through ``readSourceCallback`` (a seekable read-only source)
+/// without a copy of the whole archive.
+private final class ReadSource {
+    let data: Data
+    var offset = 0
+    init(_ data: Data) { self.data = data }
+}
+
+private let readSourceCallback: zip_source_callback = { userdata, buffer, length, command in
+    guard let userdata else { return -1 }
+    let source = Unmanaged<ReadSource>.fromOpaque(userdata).takeUnretainedValue()
+    let count = source.data.count
+    switch command {
+    case ZIP_SOURCE_OPEN:
+        source.offset = 0
+        return 0
+    case ZIP_SOURCE_READ:
+        guard let buffer else { return length == 0 ? 0 : -1 }
+        let n = min(Int(clamping: length), count - source.offset)
+        guard n > 0 else { return 0 }
+        let start = source.data.startIndex + source.offset
+        source.data.copyBytes(to: buffer.assumingMemoryBound(to: UInt8.self), from: start..<(start + n))
+        source.offset += n
+        return zip_int64_t(n)
+    case ZIP_SOURCE_CLOSE:
+        return 0
+    case ZIP_SOURCE_SEEK:
+        return seek(buffer, length, offset: &source.offset, count: count) ? 0 : -1
+    case ZIP_SOURCE_TELL:
+        return zip_int64_t(source.offset)
+    case ZIP_SOURCE_STAT:
+        guard let buffer, Int(length) >= MemoryLayout<zip_stat_t>.size else { return -1 }
+        let stat = buffer.assumingMemoryBound(to: zip_stat_t.self)
+        zip_stat_init(stat)
+        stat.pointee.size = zip_uint64_t(count)
+        stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE)
+        return zip_int64_t(MemoryLayout<zip_stat_t>.size)
+    case ZIP_SOURCE_ERROR:
+        let size = 2 * MemoryLayout<Int32>.size
+        guard let buffer, Int(length) >= size else { return -1 }
+        memset(buffer, 0, size)
+        return zip_int64_t(size)
+    case ZIP_SOURCE_FREE:
+        Unmanaged<ReadSource>.fromOpaque(userdata).release()
+        return 0
+    case ZIP_SOURCE_SUPPORTS:
+        return [ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_SEEK, ZIP_SOURCE_TELL, ZIP_SOURCE_STAT,
+                ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SUPPORTS]
+            .reduce(zip_int64_t(0)) { $0 | (zip_int64_t(1) << zip_int64_t($1.rawValue)) }
+    default:
+        return -1
+    }
+}
+
+/// Where libzip writes a new archive (``writeTargetCallback``, a writable source): one growing
+/// buffer that becomes the archive's `Data` as it is, so the archive is never held twice.
+private final class WriteTarget {
+    private var buffer: UnsafeMutableRawPointer?
+    private var capacity: Int
+    /// Bytes written so far, and the committed archive's size.
+    var length = 0
+    var committed = 0
+    var offset = 0
+    var readOffset = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 1024)
+        buffer = malloc(self.capacity)
+    }
+
+    deinit { free(buffer) }
+
+    func write(_ bytes: UnsafeRawPointer, _ count: Int) -> Bool {
+        if offset + count > capacity {
+            let wanted = max(offset + count, capacity + capacity / 2)
+            guard let grown = realloc(buffer, wanted) else { return false }
+            buffer = grown
+            capacity = wanted
+        }
+        guard let buffer else { return false }
+        memcpy(buffer + offset, bytes, count)
+        offset += count
+        length = max(length, offset)
+        return true
+    }
+
+    func read(into out: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        let n = min(count, committed - readOffset)
+        guard n > 0, let buffer else { return 0 }
+        memcpy(out, buffer + readOffset, n)
+        readOffset += n
+        return n
+    }
+
+    /// The committed archive, handed over (the buffer is freed with the `Data`).
+    func take() -> Data? {
+        guard let buffer else { return nil }
+        guard committed > 0 else { return Data() }
+        self.buffer = nil
+        return Data(bytesNoCopy: buffer, count: committed, deallocator: .free)
+    }
+}
+
+/// Applies a libzip seek (`zip_source_args_seek_t`) to `offset` in `0...count`.
+private func seek(_ args: UnsafeMutableRawPointer?, _ length: zip_uint64_t, offset: inout Int, count: Int) -> Bool {
+    guard let args, Int(length) >= MemoryLayout<zip_source_args_seek_t>.size else { return false }
+    let seek = args.assumingMemoryBound(to: zip_source_args_seek_t.self).pointee
+    let base: Int
+    switch seek.whence {
+    case SEEK_SET: base = 0
+    case SEEK_CUR: base = offset
+    case SEEK_END: base = count
+    default: return false
+    }
+    let target = base + Int(seek.offset)
+    guard target >= 0, target <= count else { return false }
+    offset = target
+    return true
+}
+
+private let writeTargetCallback: zip_source_callback = { userdata, buffer, length, command in
+    guard let userdata else { return -1 }
+    let target = Unmanaged<WriteTarget>.fromOpaque(userdata).takeUnretainedValue()
+    switch command {
+    case ZIP_SOURCE_OPEN:
+        target.readOffset = 0
+        return 0
+    case ZIP_SOURCE_READ:
+        guard let buffer else { return length == 0 ? 0 : -1 }
+        return zip_int64_t(target.read(into: buffer, Int(clamping: length)))
+    case ZIP_SOURCE_CLOSE:
+        return 0
+    case ZIP_SOURCE_SEEK:
+        return seek(buffer, length, offset: &target.readOffset, count: target.committed) ? 0 : -1
+    case ZIP_SOURCE_TELL:
+        return zip_int64_t(target.readOffset)
+    case ZIP_SOURCE_BEGIN_WRITE:
+        target.length = 0
+        target.offset = 0
+        return 0
+    case ZIP_SOURCE_WRITE:
+        guard length == 0 || buffer != nil else { return -1 }
+        guard let buffer else { return 0 }
+        return target.write(buffer, Int(clamping: length)) ? zip_int64_t(length) : -1
+    case ZIP_SOURCE_SEEK_WRITE:
+        return seek(buffer, length, offset: &target.offset, count: target.length) ? 0 : -1
+    case ZIP_SOURCE_TELL_WRITE:
+        return zip_int64_t(target.offset)
+    case ZIP_SOURCE_COMMIT_WRITE:
+        target.committed = target.length
+        return 0
+    case ZIP_SOURCE_ROLLBACK_WRITE, ZIP_SOURCE_REMOVE:
+        target.length = 0
+        target.offset = 0
+        if command == ZIP_SOURCE_REMOVE { target.committed = 0 }
+        return 0
+    case ZIP_SOURCE_STAT:
+        guard let buffer, Int(length) >= MemoryLayout<zip_stat_t>.size else { return -1 }
+        let stat = buffer.assumingMemoryBound(to: zip_stat_t.self)
+        zip_stat_init(stat)
+        stat.pointee.size = zip_uint64_t(target.committed)
+        stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE)
+        return zip_int64_t(MemoryLayout<zip_stat_t>.size)
+    case ZIP_SOURCE_ERROR:
+        let size = 2 * MemoryLayout<Int32>.size
+        guard let buffer, Int(length) >= size else { return -1 }
+        memset(buffer, 0, size)
+        return zip_int64_t(size)
+    case ZIP_SOURCE_FREE:
+        Unmanaged<WriteTarget>.fromOpaque(userdata).release()
+        return 0
+    case ZIP_SOURCE_SUPPORTS:
+        return [ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_SEEK, ZIP_SOURCE_TELL, ZIP_SOURCE_STAT,
+                ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SUPPORTS, ZIP_SOURCE_BEGIN_WRITE, ZIP_SOURCE_COMMIT_WRITE,
+                ZIP_SOURCE_ROLLBACK_WRITE, ZIP_SOURCE_WRITE, ZIP_SOURCE_SEEK_WRITE, ZIP_SOURCE_TELL_WRITE, ZIP_SOURCE_REMOVE]
             .reduce(zip_int64_t(0)) { $0 | (zip_int64_t(1) << zip_int64_t($1.rawValue)) }
     default:
         return -1

@@ -19,11 +19,14 @@ final class DOCXDocument: OpenedDocument {
     // MARK: Cached parts
 
     private var mainCache: (data: Data, scan: StoryScan)?
+    /// Where the main part's DEFLATE blocks start, when it is DEFLATE (for ``DeflateSplice``).
+    private(set) var mainBlocks: DeflateBlockMap?
     func main() throws -> (data: Data, scan: StoryScan) {
         if let mainCache { return mainCache }
-        let data = try package.read(package.mainPart)
+        let (data, blocks) = try package.package.readMapped(package.mainPart)
         let scan = try StoryScanner.scan(data, part: package.mainPart, path: package.path, limits: package.limits)
         mainCache = (data, scan)
+        mainBlocks = blocks
         return (data, scan)
     }
 
@@ -100,8 +103,23 @@ final class DOCXDocument: OpenedDocument {
         return disclosure.statement
     }
 
+    /// Lets go of the main part's paragraphs (the largest thing a scan keeps) before the stamp
+    /// builds the new archive; ``text()`` scans the part again if it is asked for afterwards.
+    private func releaseParagraphs() {
+        guard var cache = mainCache, !cache.scan.paragraphs.isEmpty else { return }
+        cache.scan.paragraphs = []
+        mainCache = cache
+        paragraphsReleased = true
+        // Their many small blocks go back to the system, so the archive's buffers do not add to them.
+        FreedMemory.release()
+    }
+    private var paragraphsReleased = false
+
     func text() throws -> DocumentText {
         var body = try main().scan.paragraphs
+        if paragraphsReleased {
+            body = try StoryScanner.scan(try main().data, part: package.mainPart, path: package.path, limits: package.limits).paragraphs
+        }
         if let recognised = try statementAnchor().recognised {
             body.removeAll { $0.location.paragraph == recognised.paragraph }
         }
@@ -183,7 +201,7 @@ final class DOCXDocument: OpenedDocument {
         let managed = try managedParts()
         for entry in package.orderedEntries where !managed.contains(entry.name) {
             guard entry.name == package.mainPart else {
-                hasher.add(name: entry.name, bytes: try package.read(entry.name))
+                try package.package.hash(entry, into: &hasher)
                 continue
             }
             let (data, _) = try main()
@@ -212,7 +230,9 @@ final class DOCXDocument: OpenedDocument {
     }
 
     func stamped(_ request: StampRequest) throws -> Data {
-        try DOCXStamp(document: self).stamped(request)
+        _ = try statementAnchor()
+        releaseParagraphs()
+        return try DOCXStamp(document: self).stamped(request)
     }
 
     func unstamped() throws -> Data {

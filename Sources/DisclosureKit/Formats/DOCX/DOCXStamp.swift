@@ -35,7 +35,7 @@ struct DOCXStamp {
         var edits = OOXMLPartEdits()
 
         // The statement in the main part.
-        let mainPieces = try stampMainPart(request)
+        let (mainPieces, mainReuse) = try stampMainPart(request)
 
         // The paragraph style.
         if let stylesPart = try document.stylesPart() {
@@ -48,7 +48,7 @@ struct DOCXStamp {
 
         // The custom properties.
         try document.customProperties.stamp(request, existing: try document.custom(), into: &edits)
-        return try rebuild(edits, mainPieces: mainPieces)
+        return try rebuild(edits, mainPieces: mainPieces, mainReuse: mainReuse)
     }
 
     // MARK: Removing
@@ -79,8 +79,9 @@ struct DOCXStamp {
     }
 
     /// Splices the statement into the main part, then lets the document forget the original part.
-    /// The main part with the statement spliced in, as pieces sharing the original's storage (no copy).
-    private func stampMainPart(_ request: StampRequest) throws -> [Data] {
+    /// The main part with the statement spliced in, as pieces sharing the original's storage (no copy),
+    /// and what lets the original's DEFLATE blocks away from the changes be copied.
+    private func stampMainPart(_ request: StampRequest) throws -> ([Data], DeflateReuse?) {
         let (mainData, scan) = try document.main()
         guard let bodyStart = scan.bodyContentStart else { throw noBody() }
         let insertAt: Int
@@ -98,14 +99,16 @@ struct DOCXStamp {
         }
         var edits = try document.statementAnchor().ranges.map { (range: $0, replacement: Data()) }
         edits.append((insertAt..<insertAt, Data(DOCXStamp.statementXML(request.statement, prefix: scan.prefix).utf8)))
-        return XMLBytes.splicePieces(mainData, edits)
+        let reuse = document.mainBlocks.map { DeflateReuse(map: $0, changes: edits.map { DeflateChange(range: $0.range, count: $0.replacement.count) }) }
+        return (XMLBytes.splicePieces(mainData, edits), reuse)
     }
 
     // MARK: Helpers
 
-    private func rebuild(_ edits: OOXMLPartEdits, mainPieces: [Data]? = nil) throws -> Data {
+    private func rebuild(_ edits: OOXMLPartEdits, mainPieces: [Data]? = nil, mainReuse: DeflateReuse? = nil) throws -> Data {
         try edits.rebuild(package.package, like: package.entries[package.mainPart],
-                          pieces: mainPieces.map { [package.mainPart: $0] } ?? [:])
+                          pieces: mainPieces.map { [package.mainPart: $0] } ?? [:],
+                          reuse: mainReuse.map { [package.mainPart: $0] } ?? [:])
     }
 
     private func noBody() -> DisclosureError {

@@ -62,7 +62,8 @@ final class StoryScanner: XMLScanHandler {
     private var lastBodyChildWasSectPr: Int?
     private var textBoxDepths: [Int] = []
     private var lastExtentZero = false
-    private var emitted: [(Int, TextParagraph)] = []
+    /// False once a paragraph ended after one with a higher number (a paragraph in a text box ends inside its anchor's).
+    private var emittedInOrder = true
     /// Footnotes, endnotes and comments counted in the order the part holds them (separators
     /// left out), so a paragraph inside one is placed "in footnote 2" for people.
     private var noteCount = 0
@@ -210,7 +211,8 @@ final class StoryScanner: XMLScanHandler {
                 controls[i].text += (controls[i].text.isEmpty ? "" : "\n") + p.text
             } else {
                 let words = note?.words ?? (textBoxDepths.isEmpty ? nil : "in a text box")
-                emitted.append((p.number, TextParagraph(text: p.text, location: Location(part: part, paragraph: p.number, words: words), setting: p.setting)))
+                if let last = result.paragraphs.last, (last.location.paragraph ?? 0) > p.number { emittedInOrder = false }
+                result.paragraphs.append(TextParagraph(text: p.text, location: Location(part: part, paragraph: p.number, words: words), setting: p.setting))
                 if p.marked { result.markedParagraphs.append((p.start..<tag.tagEnd, p.text, p.problems, p.number)) }
             }
         case "sdt":
@@ -243,8 +245,8 @@ final class StoryScanner: XMLScanHandler {
         } catch let error as XMLScanError {
             throw DOCXErrors.xml(error, part: part, path: path)
         }
-        scanner.emitted.sort { $0.0 < $1.0 }
-        scanner.result.paragraphs = scanner.emitted.map(\.1)
+        // Sorted in place, by number (unique), only when needed: one array of paragraphs, not two.
+        if !scanner.emittedInOrder { scanner.result.paragraphs.sort { ($0.location.paragraph ?? 0) < ($1.location.paragraph ?? 0) } }
         return scanner.result
     }
 }

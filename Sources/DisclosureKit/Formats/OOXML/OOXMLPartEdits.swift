@@ -34,12 +34,13 @@ struct OOXMLPartEdits {
 
     /// The rebuilt archive: entries in their original order, changed ones rewritten with the
     /// original's compression, the rest copied raw, added parts at the end (compressed like `like`).
-    func rebuild(_ package: ZipPackage, like: ZipEntryInfo?, pieces: [String: [Data]] = [:]) throws -> Data {
+    /// A part given as `pieces` with a `reuse` keeps the original's DEFLATE blocks away from its changes.
+    func rebuild(_ package: ZipPackage, like: ZipEntryInfo?, pieces: [String: [Data]] = [:], reuse: [String: DeflateReuse] = [:]) throws -> Data {
         let replacing = try replacements(reading: package.read)
         var items: [ZipRebuilder.Item] = []
         for entry in package.orderedEntries where !removed.contains(entry.name) {
             if let list = pieces[entry.name] {
-                items.append(.pieces(name: entry.name, pieces: list, like: entry))
+                items.append(.pieces(name: entry.name, pieces: list, like: entry, reuse: reuse[entry.name]))
             } else if let data = replacing[entry.name] {
                 items.append(.data(name: entry.name, bytes: data, like: entry))
             } else {

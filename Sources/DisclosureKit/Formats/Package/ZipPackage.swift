@@ -101,6 +101,34 @@ final class ZipPackage {
         return try read(entry)
     }
 
+    /// The inflated bytes of a part and, when it is DEFLATE, where its blocks start (so a stamp can
+    /// copy the blocks it does not change: ``DeflateSplice``).
+    /// - Throws: ``DisclosureError`` when it is missing, damaged or over the part limit.
+    func readMapped(_ part: String) throws -> (data: Data, map: DeflateBlockMap?) {
+        if let entry = entries[part], let mapped = zip.readMapped(entry, limit: limits.maxPartBytes) { return (mapped.data, mapped.map) }
+        return (try read(part), nil)
+    }
+
+    /// Adds an entry to `hasher` as ``PartsHasher/add(name:bytes:)`` would, reading it a chunk at
+    /// a time (a picture need not be held whole). An entry whose size is not the declared one is
+    /// read whole and hashed as read.
+    func hash(_ entry: ZipEntryInfo, into hasher: inout PartsHasher) throws {
+        let before = hasher
+        hasher.begin(name: entry.name, count: entry.uncompressedSize)
+        do {
+            var streamed = hasher
+            let count = try zip.forEachChunk(entry, limit: limits.maxPartBytes) { streamed.update($0) }
+            if count == entry.uncompressedSize {
+                hasher = streamed
+                return
+            }
+        } catch let failure as ZipFailure {
+            throw ZipPackage.describe(failure, path: path, wording: wording)
+        }
+        hasher = before
+        hasher.add(name: entry.name, bytes: try read(entry))
+    }
+
     /// The inflated bytes of an entry.
     func read(_ entry: ZipEntryInfo) throws -> Data {
         do {
