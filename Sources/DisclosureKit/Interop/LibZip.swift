@@ -357,6 +357,28 @@ private final class DataSource {
     }
 }
 
+/// The answer to `ZIP_SOURCE_STAT`: a cleared `zip_stat_t` that `fill` completes.
+private func statReply(_ buffer: UnsafeMutableRawPointer?, _ length: zip_uint64_t, _ fill: (inout zip_stat_t) -> Void) -> zip_int64_t {
+    guard let buffer, Int(length) >= MemoryLayout<zip_stat_t>.size else { return -1 }
+    let stat = buffer.assumingMemoryBound(to: zip_stat_t.self)
+    zip_stat_init(stat)
+    fill(&stat.pointee)
+    return zip_int64_t(MemoryLayout<zip_stat_t>.size)
+}
+
+/// The answer to `ZIP_SOURCE_ERROR` from a source that records no error of its own: two zero `Int32`s.
+private func noErrorReply(_ buffer: UnsafeMutableRawPointer?, _ length: zip_uint64_t) -> zip_int64_t {
+    let size = 2 * MemoryLayout<Int32>.size
+    guard let buffer, Int(length) >= size else { return -1 }
+    memset(buffer, 0, size)
+    return zip_int64_t(size)
+}
+
+private extension Array where Element == zip_source_cmd_t {
+    /// The answer to `ZIP_SOURCE_SUPPORTS`: one bit per command.
+    var supportMask: zip_int64_t { reduce(zip_int64_t(0)) { $0 | (zip_int64_t(1) << zip_int64_t($1.rawValue)) } }
+}
+
 /// A readable libzip source over a ``DataSource`` (the commands of `ZIP_SOURCE_SUPPORTS_READABLE`).
 private let dataSourceCallback: zip_source_callback = { userdata, buffer, length, command in
     guard let userdata else { return -1 }
@@ -372,31 +394,26 @@ private let dataSourceCallback: zip_source_callback = { userdata, buffer, length
     case ZIP_SOURCE_CLOSE:
         return 0
     case ZIP_SOURCE_STAT:
-        guard let buffer, Int(length) >= MemoryLayout<zip_stat_t>.size else { return -1 }
-        let stat = buffer.assumingMemoryBound(to: zip_stat_t.self)
-        zip_stat_init(stat)
-        if let deflated = source.deflated {
-            stat.pointee.size = zip_uint64_t(deflated.size)
-            stat.pointee.comp_size = zip_uint64_t(source.count)
-            stat.pointee.comp_method = zip_uint16_t(ZIP_CM_DEFLATE)
-            stat.pointee.crc = deflated.crc32
-            stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC)
-        } else {
-            stat.pointee.size = zip_uint64_t(source.count)
-            stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE)
+        return statReply(buffer, length) { stat in
+            if let deflated = source.deflated {
+                stat.size = zip_uint64_t(deflated.size)
+                stat.comp_size = zip_uint64_t(source.count)
+                stat.comp_method = zip_uint16_t(ZIP_CM_DEFLATE)
+                stat.crc = deflated.crc32
+                stat.valid |= zip_uint64_t(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC)
+            } else {
+                stat.size = zip_uint64_t(source.count)
+                stat.valid |= zip_uint64_t(ZIP_STAT_SIZE)
+            }
         }
-        return zip_int64_t(MemoryLayout<zip_stat_t>.size)
     case ZIP_SOURCE_ERROR:
-        let size = 2 * MemoryLayout<Int32>.size
-        guard let buffer, Int(length) >= size else { return -1 }
-        memset(buffer, 0, size)
-        return zip_int64_t(size)
+        return noErrorReply(buffer, length)
     case ZIP_SOURCE_FREE:
         Unmanaged<DataSource>.fromOpaque(userdata).release()
         return 0
     case ZIP_SOURCE_SUPPORTS:
         return [ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SUPPORTS]
-            .reduce(zip_int64_t(0)) { $0 | (zip_int64_t(1) << zip_int64_t($1.rawValue)) }
+            .supportMask
     default:
         return -1
     }
@@ -433,24 +450,16 @@ private let readSourceCallback: zip_source_callback = { userdata, buffer, length
     case ZIP_SOURCE_TELL:
         return zip_int64_t(source.offset)
     case ZIP_SOURCE_STAT:
-        guard let buffer, Int(length) >= MemoryLayout<zip_stat_t>.size else { return -1 }
-        let stat = buffer.assumingMemoryBound(to: zip_stat_t.self)
-        zip_stat_init(stat)
-        stat.pointee.size = zip_uint64_t(count)
-        stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE)
-        return zip_int64_t(MemoryLayout<zip_stat_t>.size)
+        return statReply(buffer, length) { $0.size = zip_uint64_t(count); $0.valid |= zip_uint64_t(ZIP_STAT_SIZE) }
     case ZIP_SOURCE_ERROR:
-        let size = 2 * MemoryLayout<Int32>.size
-        guard let buffer, Int(length) >= size else { return -1 }
-        memset(buffer, 0, size)
-        return zip_int64_t(size)
+        return noErrorReply(buffer, length)
     case ZIP_SOURCE_FREE:
         Unmanaged<ReadSource>.fromOpaque(userdata).release()
         return 0
     case ZIP_SOURCE_SUPPORTS:
         return [ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_SEEK, ZIP_SOURCE_TELL, ZIP_SOURCE_STAT,
                 ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SUPPORTS]
-            .reduce(zip_int64_t(0)) { $0 | (zip_int64_t(1) << zip_int64_t($1.rawValue)) }
+            .supportMask
     default:
         return -1
     }
@@ -559,17 +568,9 @@ private let writeTargetCallback: zip_source_callback = { userdata, buffer, lengt
         if command == ZIP_SOURCE_REMOVE { target.committed = 0 }
         return 0
     case ZIP_SOURCE_STAT:
-        guard let buffer, Int(length) >= MemoryLayout<zip_stat_t>.size else { return -1 }
-        let stat = buffer.assumingMemoryBound(to: zip_stat_t.self)
-        zip_stat_init(stat)
-        stat.pointee.size = zip_uint64_t(target.committed)
-        stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE)
-        return zip_int64_t(MemoryLayout<zip_stat_t>.size)
+        return statReply(buffer, length) { $0.size = zip_uint64_t(target.committed); $0.valid |= zip_uint64_t(ZIP_STAT_SIZE) }
     case ZIP_SOURCE_ERROR:
-        let size = 2 * MemoryLayout<Int32>.size
-        guard let buffer, Int(length) >= size else { return -1 }
-        memset(buffer, 0, size)
-        return zip_int64_t(size)
+        return noErrorReply(buffer, length)
     case ZIP_SOURCE_FREE:
         Unmanaged<WriteTarget>.fromOpaque(userdata).release()
         return 0
@@ -577,7 +578,7 @@ private let writeTargetCallback: zip_source_callback = { userdata, buffer, lengt
         return [ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_SEEK, ZIP_SOURCE_TELL, ZIP_SOURCE_STAT,
                 ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SUPPORTS, ZIP_SOURCE_BEGIN_WRITE, ZIP_SOURCE_COMMIT_WRITE,
                 ZIP_SOURCE_ROLLBACK_WRITE, ZIP_SOURCE_WRITE, ZIP_SOURCE_SEEK_WRITE, ZIP_SOURCE_TELL_WRITE, ZIP_SOURCE_REMOVE]
-            .reduce(zip_int64_t(0)) { $0 | (zip_int64_t(1) << zip_int64_t($1.rawValue)) }
+            .supportMask
     default:
         return -1
     }
