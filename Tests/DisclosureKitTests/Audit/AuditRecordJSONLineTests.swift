@@ -81,4 +81,43 @@ import Testing
         try Self.expectSameBytes(AuditRecord(path: "", format: nil, status: .unsupported))
         for status in AuditStatus.allCases { try Self.expectSameBytes(AuditRecord(path: "p", format: "docx", status: status, size: 0)) }
     }
+
+    /// The hand-written encoder lists each type's fields itself, so a field added to one of these
+    /// types (and so written by `JSONEncoder`) must be added to ``JSONLineWriter`` too: this test
+    /// fails until the list below is brought up to date, pointing at the writer.
+    @Test func theWriterKnowsEveryField() {
+        func labels(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
+        let location = Location(part: "p", paragraph: 1, line: 1, column: 1, byteOffset: 1, words: "w")
+        let facts = DeclarationFacts(aiUse: .used, tools: [], purposes: [], date: "d", confidence: .clear, words: "w")
+        let disclosure = Disclosure(tools: [Tool(name: "t")], purposes: [.drafting], extent: .partial, review: Review(level: .edited), declarant: "d", date: "2026-12-07")
+        let seen: [String: [String]] = [
+            "AuditRecord": labels(AuditRecord(path: "p", format: nil, status: .unsupported)),
+            "Location": labels(location),
+            "CheckResult": labels(CheckResult(id: "x", status: .pass, message: "m")),
+            "Declaration": labels(Declaration(kind: "k", location: location, quote: "q", explanation: "e", facts: facts)),
+            "DeclarationFacts": labels(facts),
+            "Finding": labels(Finding(signal: "s", strength: .weak, location: location, excerpt: "x", explanation: "e")),
+            "Disclosure": labels(disclosure),
+            "Tool": labels(Tool(name: "t")),
+            "Review": labels(Review(level: .edited)),
+            "ContentBinding": labels(ContentBinding(format: "f", text: NamedDigest(value: "v"), parts: NamedDigest(value: "v"), paragraphs: 0, paragraphMap: nil)),
+        ]
+        let known: [String: [String]] = [
+            "AuditRecord": ["path", "format", "status", "size", "sha256", "disclosure", "checks", "declarations", "findings", "error", "author", "notes"],
+            "Location": ["part", "paragraph", "line", "column", "byteOffset", "words"],
+            "CheckResult": ["id", "status", "message", "location", "state"],
+            "Declaration": ["kind", "location", "quote", "explanation", "facts"],
+            "DeclarationFacts": ["aiUse", "tools", "purposes", "date", "confidence", "words"],
+            "Finding": ["signal", "strength", "location", "excerpt", "explanation"],
+            // policy, signature and policyOutcome send the record to JSONEncoder.
+            "Disclosure": ["schema", "tools", "purposes", "extent", "review", "declarant", "organisation", "date", "policy", "note",
+                           "dataClasses", "approval", "language", "statement", "content", "signature", "policyOutcome"],
+            "Tool": ["name", "version", "model", "provider", "dpia"],
+            "Review": ["level", "reviewer", "note"],
+            "ContentBinding": ["format", "canonicalization", "text", "parts", "paragraphs", "paragraphMap"],
+        ]
+        for (type, fields) in seen {
+            #expect(fields == known[type], "\(type) has fields \(fields); JSONLineWriter (AuditRecord+JSONLine.swift) writes \(known[type] ?? []): add the new ones there and here")
+        }
+    }
 }
