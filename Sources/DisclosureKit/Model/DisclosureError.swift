@@ -9,11 +9,10 @@ public enum DisclosureError: Error, Equatable, Sendable {
     case unsupportedFormat(path: String, detail: String)
     /// The file is of a supported format but cannot be read; `reason` says why, `hint` what to do.
     case unreadable(path: String, reason: String, hint: String)
-    /// The file is encrypted or password-protected.
-    case encrypted(path: String)
-    /// The PDF is encrypted (with a user or an owner password); Disclose never decrypts a PDF
-    /// or drops its encryption.
-    case encryptedPDF(path: String)
+    /// The file is encrypted or password-protected; Disclose never decrypts a file or drops its
+    /// protection. The format's handler words `reason` and `hint` (how to get a copy Disclose can
+    /// read), as in ``encryptedPackage(path:)`` and ``encryptedPDF(path:)``.
+    case encrypted(path: String, reason: String, hint: String)
     /// The file exceeds a safety limit (size, entry count, compression ratio, nesting).
     case limitExceeded(path: String, what: String, limit: String)
     /// Bytes that are not valid in the file's encoding.
@@ -38,7 +37,7 @@ public enum DisclosureError: Error, Equatable, Sendable {
     public var exitCode: Int32 {
         switch self {
         case .invalidInput: return 2
-        case .fileNotFound, .unsupportedFormat, .unreadable, .encrypted, .encryptedPDF, .limitExceeded, .invalidEncoding, .invalidDisclosure, .signedDocument:
+        case .fileNotFound, .unsupportedFormat, .unreadable, .encrypted, .limitExceeded, .invalidEncoding, .invalidDisclosure, .signedDocument:
             return 3
         case .writeFailed: return 4
         case .policyViolation: return 1
@@ -48,7 +47,7 @@ public enum DisclosureError: Error, Equatable, Sendable {
     /// The path the error is about, when there is one.
     public var path: String? {
         switch self {
-        case .fileNotFound(let p), .unsupportedFormat(let p, _), .unreadable(let p, _, _), .encrypted(let p), .encryptedPDF(let p),
+        case .fileNotFound(let p), .unsupportedFormat(let p, _), .unreadable(let p, _, _), .encrypted(let p, _, _),
              .limitExceeded(let p, _, _), .invalidEncoding(let p, _, _), .invalidDisclosure(let p, _),
              .writeFailed(let p, _), .policyViolation(let p, _, _), .signedDocument(let p, _, _):
             return p
@@ -74,10 +73,8 @@ extension DisclosureError: LocalizedError, CustomStringConvertible {
             return "\(path): Disclose cannot use this file: \(detail)."
         case .unreadable(let path, let reason, let hint):
             return "\(path): \(reason). \(hint)"
-        case .encrypted(let path):
-            return "\(path): the document is encrypted or password-protected, so it cannot be read. Save an unprotected copy (in Word: File › Info › Protect Document › Encrypt with Password, clear the password; in LibreOffice: File › Save As with \"Save with password\" unticked) and run the command on that copy."
-        case .encryptedPDF(let path):
-            return "\(path): the PDF is encrypted (it has a password, to open it or to restrict changes), so Disclose does not read or change it: it never decrypts a PDF or removes its protection. Ask the author for an unencrypted copy (or, if you may, save one without the password in a PDF editor) and run the command on that copy."
+        case .encrypted(let path, let reason, let hint):
+            return "\(path): \(reason). \(hint)"
         case .limitExceeded(let path, let what, let limit):
             return "\(path): \(what), over the safety limit of \(limit). The file may be damaged or built to exhaust memory, so it was not read further; nothing was written."
         case .invalidEncoding(let path, let encoding, let offset):

@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func errorsCarryExitCodesAndAdvice() {
-        #expect(DisclosureError.encrypted(path: "a.docx").exitCode == 3)
+        #expect(DisclosureError.encrypted(path: "a.docx", reason: "r", hint: "h").exitCode == 3)
         #expect(DisclosureError.writeFailed(path: "a.docx", reason: "disk full").exitCode == 4)
         #expect(DisclosureError.invalidInput("x").exitCode == 2)
         #expect(DisclosureError.policyViolation(path: "a", rule: "r", detail: "d").exitCode == 1)

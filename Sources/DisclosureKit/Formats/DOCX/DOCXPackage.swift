@@ -21,7 +21,7 @@ final class DOCXPackage {
         let data = input.data
         if data.starts(with: DOCXPackage.oleMagic) {
             let marker = Data("EncryptionInfo".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
-            if data.range(of: marker) != nil { throw DisclosureError.encrypted(path: path) }
+            if data.range(of: marker) != nil { throw DisclosureError.encryptedPackage(path: path) }
             throw DisclosureError.unsupportedFormat(path: path, detail: "it is an older Word 97–2003 document (an OLE compound file), not a .docx package; open it in Word and save it as .docx")
         }
         // Part names are compared as case-insensitive ASCII (ECMA-376 Part 2, §9.1.1.1), so two

@@ -40,7 +40,7 @@ final class ODFPackage {
         if package.has(ODF.manifestPart) {
             let data = try package.read(ODF.manifestPart)
             let scan = try ODFManifestScan.scan(data, part: ODF.manifestPart, path: path, limits: input.limits, wording: kind.wording)
-            if scan.hasEncryption { throw DisclosureError.encrypted(path: path) }
+            if scan.hasEncryption { throw DisclosureError.encryptedPackage(path: path) }
             manifest = (data, scan)
         } else {
             manifest = nil

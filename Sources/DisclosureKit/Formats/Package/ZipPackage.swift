@@ -67,7 +67,7 @@ final class ZipPackage {
                 throw DisclosureError.unreadable(path: path, reason: "the package has an entry named \"\(entry.name)\", which points outside the package",
                                                  hint: "No \(wording.documentNoun) has such a name: the file is damaged or was built to attack programs that unpack it. Open the original in \(wording.programs) and save a fresh copy.")
             }
-            if entry.isEncrypted { throw DisclosureError.encrypted(path: path) }
+            if entry.isEncrypted { throw DisclosureError.encryptedPackage(path: path) }
             total += entry.uncompressedSize
             if entry.uncompressedSize > limits.maxPartBytes {
                 throw DisclosureError.limitExceeded(path: path, what: "the part \(entry.name) expands to \(ByteCount.describe(entry.uncompressedSize))", limit: ByteCount.describe(limits.maxPartBytes))

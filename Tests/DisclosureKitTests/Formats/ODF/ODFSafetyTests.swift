@@ -84,8 +84,8 @@ import Testing
 
     @Test func encryptedPackagesAreRefused() throws {
         let path = ODFFixtures.root.appendingPathComponent("Fixtures/odt/encrypted.odt").path
-        #expect(throws: DisclosureError.encrypted(path: path)) { try DocumentLoader().open(path) }
-        #expect(DisclosureError.encrypted(path: path).exitCode == 3)
+        #expect(throws: DisclosureError.encryptedPackage(path: path)) { try DocumentLoader().open(path) }
+        #expect(DisclosureError.encryptedPackage(path: path).exitCode == 3)
     }
 
     @Test func signedPackagesNeedTheFlagAndSaySoAfterwards() throws {

@@ -32,7 +32,7 @@ import Testing
                 #expect(!pages.isEmpty || document.reader.isDamaged, "\(name): no pages")
                 print(String(format: "%7.1f ms  %4d pages  %8d bytes%@  %@", seconds * 1000, pages.count, data.count,
                              document.reader.isDamaged ? "  damaged" : "", name))
-            } catch DisclosureError.encryptedPDF {
+            } catch DisclosureError.encrypted {
                 encrypted += 1
                 print("encrypted: \(name)")
             } catch {

@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test func theOtherFormatsKeepTheirEncryptedMessage() {
-        #expect(DisclosureError.encrypted(path: "a.docx").description.contains("in Word: File › Info"))
+        #expect(DisclosureError.encryptedPackage(path: "a.docx").description.contains("in Word: File › Info"))
     }
 
     @Test func damagedFilesAreReadWithAWarningAndNeverStamped() throws {
