@@ -12,8 +12,17 @@ public enum CanonicalText {
 
     /// Canonical form of one paragraph; empty when it has no visible text.
     public static func paragraph(_ text: String) -> String {
-        var utf8 = text.utf8
-        if let fast = asciiParagraph(&utf8) { return fast }
+        var source = text
+        var scratch: [UInt8] = []
+        switch source.withUTF8({ asciiCanonical($0, into: &scratch) }) {
+        case .same: return text
+        case .rewritten: return String(decoding: scratch, as: UTF8.self)
+        case .notASCII: return nonASCIIParagraph(text)
+        }
+    }
+
+    /// ``paragraph(_:)`` for text with a character outside ASCII: NFC, then white space folded.
+    private static func nonASCIIParagraph(_ text: String) -> String {
         let nfc = text.precomposedStringWithCanonicalMapping
         var out = String.UnicodeScalarView()
         var pendingSpace = false
@@ -26,23 +35,6 @@ public enum CanonicalText {
             out.append(scalar)
         }
         return String(out)
-    }
-
-    /// The ASCII-only fast path (NFC is the identity on ASCII); nil when the text is not ASCII.
-    private static func asciiParagraph(_ utf8: inout String.UTF8View) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for b in utf8 {
-            if b >= 0x80 { return nil }
-            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                pendingSpace = !bytes.isEmpty
-                continue
-            }
-            if pendingSpace { bytes.append(0x20); pendingSpace = false }
-            bytes.append(b)
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Unicode's White_Space characters, plus U+200B and U+FEFF.
@@ -97,7 +89,7 @@ public enum CanonicalText {
                     case .same: emit(utf8)
                     case .rewritten: scratch.withUnsafeBufferPointer(emit)
                     case .notASCII:
-                        var c = paragraph(p.text)
+                        var c = nonASCIIParagraph(p.text)
                         c.withUTF8(emit)
                     }
                 }
