@@ -158,7 +158,7 @@ public struct Auditor: Sendable {
 
     /// Audits `roots` and collects every record into a report sorted by path.
     /// - Returns: the report and the run's summary.
-    public func audit(_ roots: [String], generatedAt: String = ISO8601DateFormatter().string(from: Date())) -> (report: AuditReport, summary: AuditSummary) {
+    public func audit(_ roots: [String], generatedAt: String = UTCTimestamp.string()) -> (report: AuditReport, summary: AuditSummary) {
         let collected = AuditRecordCollector()
         let summary = run(roots) { collected.append($0) }
         return (AuditReport(generatedAt: generatedAt, roots: roots, records: collected.records, summary: summary), summary)

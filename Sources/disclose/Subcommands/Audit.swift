@@ -9,6 +9,7 @@ import Darwin
 
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "audit",
         abstract: "Audit folders: give every file one status, with the evidence for it.",
         discussion: """
             Statuses: disclosed-verified, disclosed-with-problems, declared-no-ai, \
@@ -105,7 +106,7 @@ struct Audit: ParsableCommand {
     func run() throws {
         let auditCache = noCache ? nil : AuditCache(path: cache ?? AuditCache.defaultPath())
         let stream = format == .jsonl ? try output.map { try JSONLinesStream(path: $0) } ?? JSONLinesStream() : nil
-        try stream?.writeHeader(ReportHeader(tool: "disclose \(DiscloseVersion.string)", generatedAt: ISO8601DateFormatter().string(from: Date()), roots: paths))
+        try stream?.writeHeader(ReportHeader(tool: "disclose \(DiscloseVersion.string)", generatedAt: UTCTimestamp.string(), roots: paths))
         var options = try makeOptions()
         // The audit's own files are never audited, wherever they are.
         let ownFiles = [output, auditCache?.path].compactMap { $0 }.flatMap { [$0, $0 + "-journal", $0 + "-wal"] }
@@ -130,7 +131,7 @@ struct Audit: ParsableCommand {
                 progress.tick(record.status.rawValue)
             }
             progress.finish()
-            let report = AuditReport(tool: "disclose \(DiscloseVersion.string)", generatedAt: ISO8601DateFormatter().string(from: Date()),
+            let report = AuditReport(tool: "disclose \(DiscloseVersion.string)", generatedAt: UTCTimestamp.string(),
                                      roots: paths, records: collected.records, summary: summary)
             exitCode = max(exitCode, render(report))
         }

@@ -10,6 +10,7 @@ import Darwin
 /// `disclose report`: work with audit reports.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Work with audit reports.",
         subcommands: [Merge.self])
 }
@@ -18,6 +19,7 @@ extension Report {
     /// `disclose report merge`: JSON Lines shards in, one report in any format out.
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Combine JSON Lines shards from 'disclose audit --shard K/N' into one report.",
             discussion: """
                 Reads the shards written by disclose audit --shard K/N --format jsonl and writes \
@@ -58,7 +60,7 @@ extension Report {
         func run() throws {
             let report: AuditReport
             do {
-                report = try ReportMerger().merge(files: shards, fallbackGeneratedAt: ISO8601DateFormatter().string(from: Date()))
+                report = try ReportMerger().merge(files: shards, fallbackGeneratedAt: UTCTimestamp.string())
             } catch let error as ReportMergeError {
                 Output.error(error.description)
                 throw ExitCode(error.exitCode)
