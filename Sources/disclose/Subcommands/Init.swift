@@ -6,6 +6,7 @@ extension PolicyTemplate: ExpressibleByArgument {}
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Write a starter AI policy and a config file in the current folder.",
         discussion: """
             Writes disclose-policy.toml (a commented starter policy) and .disclose.toml (which \

@@ -10,6 +10,7 @@ extension SigningAlgorithm: ExpressibleByArgument {
 
 struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "keys",
         abstract: "Make signing keys and print key ids.",
         discussion: "Keys are Ed25519 or ECDSA P-256, in PEM files other tools (openssl) read. See docs/signing.md.",
         subcommands: [Create.self, ID.self])

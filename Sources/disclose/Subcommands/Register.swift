@@ -74,7 +74,7 @@ struct RegisterCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the register's records, oldest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the register's records, oldest first.")
 
         @OptionGroup var source: Source
         @OptionGroup var filters: Filters
@@ -94,6 +94,7 @@ struct RegisterCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write the register's records as CSV, JSON Lines or an XLSX workbook.",
             discussion: "xlsx writes binary data: give --output FILE.xlsx rather than standard output to a terminal.")
 
@@ -128,6 +129,7 @@ struct RegisterCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Compare a folder with the register.",
             discussion: "Lists stamped files with no register entry, and entries whose file has changed or gone since it was stamped. Exits 1 when it lists any.")
 

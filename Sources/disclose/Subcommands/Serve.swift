@@ -5,6 +5,7 @@ import Foundation
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Run the web app: check a class's work, verify, stamp and read the policy in a browser.",
         discussion: """
             Listens on 127.0.0.1:8765 by default; open http://127.0.0.1:8765 in a browser. \

@@ -4,6 +4,7 @@ import Foundation
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Print the disclosure found in documents, and where it is.")
 
     @Argument(help: "The documents to read.")

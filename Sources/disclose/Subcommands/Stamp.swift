@@ -4,6 +4,7 @@ import Foundation
 
 struct Stamp: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stamp",
         abstract: "Add a visible AI-use statement and machine-readable provenance to documents.",
         discussion: """
             Stamping again replaces the earlier stamp; it never adds a second. Everything \

@@ -4,6 +4,7 @@ import Foundation
 
 struct Unstamp: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "unstamp",
         abstract: "Remove Disclose's statement and metadata from documents.",
         discussion: "Gives back the document as it was before stamping when nothing else was edited since.")
 

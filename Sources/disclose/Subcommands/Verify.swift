@@ -13,6 +13,7 @@ enum ShowFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Check that documents carry a complete, unaltered disclosure.",
         discussion: """
             Prints one line per check and file. Each check is pass, fail, warn or not-applicable, \

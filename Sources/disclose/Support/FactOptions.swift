@@ -61,8 +61,9 @@ struct FactOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The id of an exception approved in advance under the policy ([[approvals]]), when the use needed one.", valueName: "id"))
     var approval: String?
 
-    /// True while the first, structural parse runs (``CommandRunner``): facts are checked only
-    /// once the command line is known to hold no unknown option, so a misspelt flag is named first.
+    /// False while ``CommandRunner``'s structural parse runs (after a failed full parse): facts
+    /// are checked only once the command line is known to hold no unknown option, so a misspelt
+    /// flag is named first.
     static var checkFacts: Bool {
         get { checkingFacts.current }
         set { checkingFacts.withLock { $0 = newValue } }
