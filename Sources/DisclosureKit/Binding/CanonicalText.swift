@@ -74,25 +74,32 @@ public enum CanonicalText {
         for stream in text.streams {
             var headerWritten = false
             for p in stream.paragraphs {
-                var source = p.text
-                source.withUTF8 { utf8 in
-                    func emit(_ line: UnsafeBufferPointer<UInt8>) {
-                        guard !line.isEmpty else { return }
-                        if !headerWritten {
-                            var header = "[\(stream.name)]"
-                            header.withUTF8 { body($0, false) }
-                            headerWritten = true
-                        }
-                        body(line, true)
+                withLine(of: p.text, scratch: &scratch) { line in
+                    if !headerWritten {
+                        var header = "[\(stream.name)]"
+                        header.withUTF8 { body($0, false) }
+                        headerWritten = true
                     }
-                    switch asciiCanonical(utf8, into: &scratch) {
-                    case .same: emit(utf8)
-                    case .rewritten: scratch.withUnsafeBufferPointer(emit)
-                    case .notASCII:
-                        var c = nonASCIIParagraph(p.text)
-                        c.withUTF8(emit)
-                    }
+                    body(line, true)
                 }
+            }
+        }
+    }
+
+    /// Calls `body` with the canonical form of one paragraph as UTF-8, unless it is empty;
+    /// `scratch` is reused between calls. No String is made for text already canonical.
+    static func withLine(of text: String, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var source = text
+        source.withUTF8 { utf8 in
+            func emit(_ line: UnsafeBufferPointer<UInt8>) {
+                if !line.isEmpty { body(line) }
+            }
+            switch asciiCanonical(utf8, into: &scratch) {
+            case .same: emit(utf8)
+            case .rewritten: scratch.withUnsafeBufferPointer(emit)
+            case .notASCII:
+                var c = nonASCIIParagraph(text)
+                c.withUTF8(emit)
             }
         }
     }

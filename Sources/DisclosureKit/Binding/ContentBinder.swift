@@ -10,25 +10,23 @@ public enum ContentBinder {
     public static func binding(for document: any OpenedDocument) throws -> ContentBinding {
         var hasher = PartsHasher()
         try document.hashUnmanagedParts(into: &hasher)
-        return binding(format: document.handler.id, text: try document.text(), partsDigest: hasher.finalizeHex())
+        return try textHasher(for: document).binding(format: document.handler.id, partsDigest: hasher.finalizeHex())
     }
 
     /// The binding for the given text and parts digest.
     public static func binding(format: FormatID, text: DocumentText, partsDigest: String) -> ContentBinding {
-        var hasher = SHA256()
-        var prefixes: [UInt64] = []
-        let newline: [UInt8] = [0x0A]
-        CanonicalText.forEachLine(of: text) { line, isParagraph in
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(line))
-            newline.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-            if isParagraph { prefixes.append(paragraphPrefix(UnsafeRawBufferPointer(line))) }
-        }
-        return ContentBinding(
-            format: format,
-            text: NamedDigest(value: Digests.hex(hasher.finalize())),
-            parts: NamedDigest(value: partsDigest),
-            paragraphs: prefixes.count,
-            paragraphMap: paragraphMap(prefixes))
+        var hasher = TextBindingHasher()
+        hasher.add(text)
+        return hasher.binding(format: format, partsDigest: partsDigest)
+    }
+
+    /// The document's canonical text, hashed: from its paragraphs as they are read where the
+    /// handler can (``StreamedTextBinding``), else from ``OpenedDocument/text()``.
+    static func textHasher(for document: any OpenedDocument) throws -> TextBindingHasher {
+        if let streamed = document as? any StreamedTextBinding { return try streamed.hashText() }
+        var hasher = TextBindingHasher()
+        hasher.add(try document.text())
+        return hasher
     }
 
     /// The first 8 bytes of SHA-256 of a canonical paragraph's UTF-8, big-endian.
@@ -77,18 +75,19 @@ public enum ContentBinder {
         case textChanged(firstDifference: String?)
     }
 
-    /// Compares `recorded` with the document's current content.
+    /// Compares `recorded` with the document's current content. The parts are hashed first: when
+    /// they are as recorded, the text is not needed (nor read).
     public static func compare(_ recorded: ContentBinding, with document: any OpenedDocument) throws -> Outcome {
-        let text = try document.text()
         var hasher = PartsHasher()
         try document.hashUnmanagedParts(into: &hasher)
-        let current = binding(format: recorded.format, text: text, partsDigest: hasher.finalizeHex())
+        let partsDigest = hasher.finalizeHex()
         // Every byte outside our stamp as it was stamped: the document is unchanged, whatever
         // the text digest says. (It can differ only when this version reads the text otherwise
         // than the version that stamped it, and that must not read as a changed document.)
-        if current.parts.value == recorded.parts.value { return .unchanged }
+        if partsDigest == recorded.parts.value { return .unchanged }
+        let current = try textHasher(for: document).binding(format: recorded.format, partsDigest: partsDigest)
         if current.text.value != recorded.text.value {
-            return .textChanged(firstDifference: firstDifference(recorded: recorded, current: current, text: text))
+            return .textChanged(firstDifference: firstDifference(recorded: recorded, current: current, text: try document.text()))
         }
         return .partsChanged
     }
@@ -125,5 +124,70 @@ public enum ContentBinder {
 
     static func excerpt(_ s: String, limit: Int = 60) -> String {
         s.count <= limit ? s : String(s.prefix(limit - 1)) + "…"
+    }
+}
+
+/// A document that can hash its canonical text without holding all of it (a large Word
+/// document's paragraphs are hashed as its main part is scanned). The result must equal
+/// hashing ``OpenedDocument/text()`` with ``TextBindingHasher/add(_:)-(DocumentText)``.
+protocol StreamedTextBinding: OpenedDocument {
+    /// The document's canonical text, hashed.
+    func hashText() throws -> TextBindingHasher
+}
+
+/// Hashes canonical text (``CanonicalText``) as it comes, stream by stream and paragraph by
+/// paragraph, into the text digest and the paragraph prefixes of a ``ContentBinding``.
+struct TextBindingHasher {
+    private var hasher = SHA256()
+    private var prefixes: [UInt64] = []
+    private var scratch: [UInt8] = []
+    private var streamName = ""
+    private var headerWritten = true
+
+    init() {}
+
+    /// Starts a stream; its `[name]` line is written before its first non-empty paragraph.
+    mutating func begin(stream name: String) {
+        streamName = name
+        headerWritten = false
+    }
+
+    /// Adds one paragraph of the current stream, as read (it is canonicalised here).
+    mutating func add(paragraph text: String) {
+        var scratch: [UInt8] = []
+        swap(&scratch, &self.scratch) // not borrowed from self while the closure changes self
+        defer { swap(&scratch, &self.scratch) }
+        CanonicalText.withLine(of: text, scratch: &scratch) { line in
+            if !headerWritten {
+                var header = "[\(streamName)]"
+                header.withUTF8 { hashLine($0) }
+                headerWritten = true
+            }
+            hashLine(line)
+            prefixes.append(ContentBinder.paragraphPrefix(UnsafeRawBufferPointer(line)))
+        }
+    }
+
+    /// Adds every stream of `text`.
+    mutating func add(_ text: DocumentText) {
+        for stream in text.streams {
+            begin(stream: stream.name)
+            for p in stream.paragraphs { add(paragraph: p.text) }
+        }
+    }
+
+    private mutating func hashLine(_ line: UnsafeBufferPointer<UInt8>) {
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(line))
+        withUnsafeBytes(of: UInt8(0x0A)) { hasher.update(bufferPointer: $0) }
+    }
+
+    /// The binding of the text hashed so far with `partsDigest`.
+    func binding(format: FormatID, partsDigest: String) -> ContentBinding {
+        ContentBinding(
+            format: format,
+            text: NamedDigest(value: Digests.hex(hasher.finalize())),
+            parts: NamedDigest(value: partsDigest),
+            paragraphs: prefixes.count,
+            paragraphMap: ContentBinder.paragraphMap(prefixes))
     }
 }

@@ -37,6 +37,8 @@ final class ZipReader {
     fileprivate let archive: OpaquePointer
     /// The archive's size in bytes.
     let size: Int
+    /// The archive's bytes (shared with the caller's `Data`, not a copy).
+    private let bytes: Data
     let entries: [ZipEntryInfo]
     let comment: Data?
 
@@ -48,6 +50,7 @@ final class ZipReader {
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
         size = data.count
+        bytes = data
         let box = Unmanaged.passRetained(ReadSource(data))
         guard let source = zip_source_function_create(readSourceCallback, box.toOpaque(), &error) else {
             box.release()
@@ -106,6 +109,12 @@ final class ZipReader {
 
     /// The entry's bytes as stored (compressed), for copying DEFLATE blocks out of them.
     func readCompressed(_ entry: ZipEntryInfo) throws -> Data {
+        if let slice = compressedSlice(entry) { return slice }
+        return try readCompressedCopy(entry)
+    }
+
+    /// ``readCompressed(_:)`` as libzip reads it, into a new buffer.
+    func readCompressedCopy(_ entry: ZipEntryInfo) throws -> Data {
         guard let file = zip_fopen_index(archive, zip_uint64_t(entry.index), zip_flags_t(ZIP_FL_COMPRESSED)) else {
             throw ZipFailure.entryFailed(name: entry.name, reason: String(cString: zip_strerror(archive)))
         }
@@ -117,6 +126,35 @@ final class ZipReader {
         }
         return out
     }
+
+    /// An entry's raw bytes as a slice of the archive's own bytes (no copy: the main part of a
+    /// large document is megabytes), found through the central directory and the local header.
+    /// Nil, so the caller copies them through libzip, when the records cannot be followed, the
+    /// bytes would run past the archive, or their start is not what libzip reads there.
+    func compressedSlice(_ entry: ZipEntryInfo) -> Data? {
+        guard entry.compressedSize > 0, let records = localOffsets, entry.index < records.count else { return nil }
+        let local = records[entry.index]
+        let header = [UInt8](bytes.dropFirst(local).prefix(30))
+        guard header.count == 30, header[0] == 0x50, header[1] == 0x4B, header[2] == 0x03, header[3] == 0x04 else { return nil }
+        let nameLength = Int(header[26]) | Int(header[27]) << 8
+        let extraLength = Int(header[28]) | Int(header[29]) << 8
+        let start = local + 30 + nameLength + extraLength
+        guard start + entry.compressedSize <= bytes.count else { return nil }
+        let slice = bytes[(bytes.startIndex + start)..<(bytes.startIndex + start + entry.compressedSize)]
+        // The same first bytes as libzip's own read of the entry, or no slice.
+        guard let file = zip_fopen_index(archive, zip_uint64_t(entry.index), zip_flags_t(ZIP_FL_COMPRESSED)) else { return nil }
+        defer { zip_fclose(file) }
+        var head = [UInt8](repeating: 0, count: min(256, entry.compressedSize))
+        let n = head.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
+        guard n == head.count, slice.prefix(head.count).elementsEqual(head) else { return nil }
+        return slice
+    }
+
+    /// Local header offsets by entry index, from the central directory (``ZipNameCheck``).
+    private lazy var localOffsets: [Int]? = {
+        guard let records = ZipNameCheck.centralRecords(bytes), records.count == entries.count else { return nil }
+        return records.map(\.localOffset)
+    }()
 
     /// Inflates a DEFLATE entry ourselves, noting where its blocks start (for ``DeflateSplice``).
     /// - Returns: nil when the entry is not DEFLATE, is over `limit`, or does not inflate to its

@@ -31,4 +31,30 @@ import Testing
         let reformatted = try Self.document("Essay\n=====\n\nFirst paragraph.\n\nSecond paragraph.\n")
         #expect(try ContentBinder.compare(recorded, with: reformatted) == .partsChanged)
     }
+
+    /// Wraps a document and counts the calls to ``OpenedDocument/text()``.
+    final class CountingText: OpenedDocument {
+        let inner: any OpenedDocument
+        var textCalls = 0
+        init(_ inner: any OpenedDocument) { self.inner = inner }
+        var handler: any FormatHandler { inner.handler }
+        func text() throws -> DocumentText { textCalls += 1; return try inner.text() }
+        func findStamp() throws -> FoundStamp { try inner.findStamp() }
+        func unmanagedParts() throws -> [DocumentPart] { try inner.unmanagedParts() }
+        func stamped(_ request: StampRequest) throws -> Data { try inner.stamped(request) }
+        func unstamped() throws -> Data { try inner.unstamped() }
+        func metadataEntries() throws -> [MetadataEntry] { try inner.metadataEntries() }
+        var warnings: [String] { inner.warnings }
+    }
+
+    @Test func anUnchangedDocumentsTextIsNotRead() throws {
+        let text = "# Essay\n\nFirst paragraph.\n\nSecond paragraph.\n"
+        let recorded = try ContentBinder.binding(for: try Self.document(text))
+        let unchanged = CountingText(try Self.document(text))
+        #expect(try ContentBinder.compare(recorded, with: unchanged) == .unchanged)
+        #expect(unchanged.textCalls == 0, "the parts decide; the text is read only when they differ")
+        let reformatted = CountingText(try Self.document("Essay\n=====\n\nFirst paragraph.\n\nSecond paragraph.\n"))
+        #expect(try ContentBinder.compare(recorded, with: reformatted) == .partsChanged)
+        #expect(reformatted.textCalls == 1)
+    }
 }

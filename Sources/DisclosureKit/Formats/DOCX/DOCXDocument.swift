@@ -5,9 +5,19 @@ final class DOCXDocument: OpenedDocument {
     let package: DOCXPackage
     let handler: any FormatHandler
 
-    init(package: DOCXPackage, handler: any FormatHandler) throws {
+    /// Main parts larger than this many bytes have their paragraphs hashed as they are scanned
+    /// (for the content binding) rather than kept: stamping and verifying a large document then
+    /// never hold its text; ``text()`` scans the part again when asked (an audit). Smaller parts
+    /// keep their paragraphs, so an audit of them reads the part once.
+    static let hashedTextThreshold = 1 << 20
+
+    private let hashedTextAbove: Int
+
+    /// - Parameter hashedTextAbove: see ``hashedTextThreshold`` (tests pass 0 to hash every part).
+    init(package: DOCXPackage, handler: any FormatHandler, hashedTextAbove: Int = DOCXDocument.hashedTextThreshold) throws {
         self.package = package
         self.handler = handler
+        self.hashedTextAbove = hashedTextAbove
         if try main().scan.isStrict {
             throw DisclosureError.unsupportedFormat(path: package.path, detail: "a Strict Open XML document, which Disclose does not edit yet; in Word, use File › Save As › Word Document (.docx) and stamp the copy")
         }
@@ -24,7 +34,8 @@ final class DOCXDocument: OpenedDocument {
     func main() throws -> (data: Data, scan: StoryScan) {
         if let mainCache { return mainCache }
         let (data, blocks) = try package.package.readMapped(package.mainPart)
-        let scan = try StoryScanner.scan(data, part: package.mainPart, path: package.path, limits: package.limits)
+        let scan = try StoryScanner.scan(data, part: package.mainPart, path: package.path, limits: package.limits,
+                                         hashingAs: data.count > hashedTextAbove ? DOCXDocument.bodyStream : nil)
         mainCache = (data, scan)
         mainBlocks = blocks
         return (data, scan)
@@ -108,32 +119,37 @@ final class DOCXDocument: OpenedDocument {
     private func releaseParagraphs() {
         guard var cache = mainCache, !cache.scan.paragraphs.isEmpty else { return }
         cache.scan.paragraphs = []
+        cache.scan.keptParagraphs = false
         mainCache = cache
-        paragraphsReleased = true
         // Their many small blocks go back to the system, so the archive's buffers do not add to them.
         FreedMemory.release()
     }
-    private var paragraphsReleased = false
+
+    static let bodyStream = "body"
 
     func text() throws -> DocumentText {
         var body = try main().scan.paragraphs
-        if paragraphsReleased {
+        if try !main().scan.keptParagraphs {
             body = try StoryScanner.scan(try main().data, part: package.mainPart, path: package.path, limits: package.limits).paragraphs
         }
         if let recognised = try statementAnchor().recognised {
             body.removeAll { $0.location.paragraph == recognised.paragraph }
         }
-        var streams = [TextStream(name: "body", paragraphs: body)]
-        if let rels = try mainRels() {
-            for (name, suffix) in DOCXDocument.streams {
-                var paragraphs: [TextParagraph] = []
-                for part in package.relatedParts(rels, owner: package.mainPart, typeSuffix: suffix) {
-                    paragraphs += try StoryScanner.scan(try package.read(part), part: part, path: package.path, limits: package.limits).paragraphs
-                }
-                if !paragraphs.isEmpty { streams.append(TextStream(name: name, paragraphs: paragraphs)) }
+        return DocumentText(streams: [TextStream(name: DOCXDocument.bodyStream, paragraphs: body)] + (try otherStreams()))
+    }
+
+    /// The streams after the body: headers, footers, notes and comments, each when it has text.
+    private func otherStreams() throws -> [TextStream] {
+        guard let rels = try mainRels() else { return [] }
+        var streams: [TextStream] = []
+        for (name, suffix) in DOCXDocument.streams {
+            var paragraphs: [TextParagraph] = []
+            for part in package.relatedParts(rels, owner: package.mainPart, typeSuffix: suffix) {
+                paragraphs += try StoryScanner.scan(try package.read(part), part: part, path: package.path, limits: package.limits).paragraphs
             }
+            if !paragraphs.isEmpty { streams.append(TextStream(name: name, paragraphs: paragraphs)) }
         }
-        return DocumentText(streams: streams)
+        return streams
     }
 
     func findStamp() throws -> FoundStamp {
@@ -263,5 +279,21 @@ extension DOCXDocument: SignedPackageDetecting {
             let lower = $0.lowercased()
             return lower.hasPrefix(OOXML.signaturesFolder) && lower.hasSuffix(".xml")
         }
+    }
+}
+
+extension DOCXDocument: StreamedTextBinding {
+    /// The body as hashed while the main part was scanned, then the other streams (small parts,
+    /// read whole). Where the body was kept instead, or our statement was recognised by its text
+    /// (its paragraph is left out of the text, which a hash made during the scan cannot do),
+    /// the text is read and hashed as ``text()`` gives it.
+    func hashText() throws -> TextBindingHasher {
+        guard var hasher = try main().scan.text, try statementAnchor().recognised == nil else {
+            var hasher = TextBindingHasher()
+            hasher.add(try text())
+            return hasher
+        }
+        hasher.add(DocumentText(streams: try otherStreams()))
+        return hasher
     }
 }

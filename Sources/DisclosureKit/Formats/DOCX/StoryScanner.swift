@@ -22,6 +22,12 @@ struct StoryScan {
     var bodyEnd: Int?
     /// True when the root is in the Strict OOXML namespace.
     var isStrict = false
+    /// False when ``paragraphs`` was not kept (or was let go): the paragraphs were hashed into
+    /// ``text`` instead, or the part must be scanned again for them.
+    var keptParagraphs = true
+    /// The paragraphs, in reading order, hashed as one stream of canonical text (when the scan
+    /// was asked to hash them instead of keeping them).
+    var text: TextBindingHasher?
 }
 
 /// Reads the text of a WordprocessingML part in reading order with one streaming pass,
@@ -64,6 +70,9 @@ final class StoryScanner: XMLScanHandler {
     private var lastExtentZero = false
     /// False once a paragraph ended after one with a higher number (a paragraph in a text box ends inside its anchor's).
     private var emittedInOrder = true
+    /// Ended paragraphs waiting to be hashed while one that began before them is open (a
+    /// paragraph in a text box ends inside its anchor's), so they are hashed in reading order.
+    private var waiting: [(number: Int, text: String)] = []
     /// Footnotes, endnotes and comments counted in the order the part holds them (separators
     /// left out), so a paragraph inside one is placed "in footnote 2" for people.
     private var noteCount = 0
@@ -211,8 +220,13 @@ final class StoryScanner: XMLScanHandler {
                 controls[i].text += (controls[i].text.isEmpty ? "" : "\n") + p.text
             } else {
                 let words = note?.words ?? (textBoxDepths.isEmpty ? nil : "in a text box")
-                if let last = result.paragraphs.last, (last.location.paragraph ?? 0) > p.number { emittedInOrder = false }
-                result.paragraphs.append(TextParagraph(text: p.text, location: Location(part: part, paragraph: p.number, words: words), setting: p.setting))
+                if result.text != nil {
+                    waiting.append((p.number, p.text))
+                    if paragraphs.isEmpty { hashWaiting() }
+                } else {
+                    if let last = result.paragraphs.last, (last.location.paragraph ?? 0) > p.number { emittedInOrder = false }
+                    result.paragraphs.append(TextParagraph(text: p.text, location: Location(part: part, paragraph: p.number, words: words), setting: p.setting))
+                }
                 if p.marked { result.markedParagraphs.append((p.start..<tag.tagEnd, p.text, p.problems, p.number)) }
             }
         case "sdt":
@@ -230,6 +244,13 @@ final class StoryScanner: XMLScanHandler {
         }
     }
 
+    /// Hashes the waiting paragraphs by number: every paragraph that began before them has ended.
+    private func hashWaiting() {
+        if waiting.count > 1 { waiting.sort { $0.number < $1.number } }
+        for w in waiting { result.text!.add(paragraph: w.text) }
+        waiting.removeAll(keepingCapacity: true)
+    }
+
     /// Paragraph style ids that set text apart: Word's and LibreOffice's built-in quotation and
     /// preformatted styles (ids as Word and LibreOffice write them in English-language documents).
     static let styleSettings: [String: TextSetting] = [
@@ -237,15 +258,23 @@ final class StoryScanner: XMLScanHandler {
         "HTMLPreformatted": .code, "PreformattedText": .code, "SourceCode": .code, "Code": .code,
     ]
 
-    /// Scans a part.
-    static func scan(_ data: Data, part: String, path: String, limits: ReadLimits) throws -> StoryScan {
+    /// Scans a part. With `hashingAs`, its paragraphs are not kept but hashed, in reading order,
+    /// as the canonical text stream of that name (``StoryScan/text``): a large part's text is never held whole.
+    static func scan(_ data: Data, part: String, path: String, limits: ReadLimits, hashingAs stream: String? = nil) throws -> StoryScan {
         let scanner = StoryScanner(part: part)
+        if let stream {
+            var hasher = TextBindingHasher()
+            hasher.begin(stream: stream)
+            scanner.result.text = hasher
+            scanner.result.keptParagraphs = false
+        }
         do {
             try XMLScanner.scan(data, maxDepth: limits.maxNestingDepth, handler: scanner)
         } catch let error as XMLScanError {
             throw DOCXErrors.xml(error, part: part, path: path)
         }
         // Sorted in place, by number (unique), only when needed: one array of paragraphs, not two.
+        if !scanner.waiting.isEmpty { scanner.hashWaiting() }
         if !scanner.emittedInOrder { scanner.result.paragraphs.sort { ($0.location.paragraph ?? 0) < ($1.location.paragraph ?? 0) } }
         return scanner.result
     }
