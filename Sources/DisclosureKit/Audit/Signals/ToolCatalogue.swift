@@ -88,11 +88,44 @@ enum ToolCatalogue {
         return try! NSRegularExpression(pattern: "(?<![\\w])(?:" + alternatives + ")(?![\\w])", options: [.caseInsensitive])
     }()
 
+    /// For each of ``entries``, in order: words (lower-case ASCII) one of which every match of the
+    /// entry's pattern contains. An all-ASCII text with none of them names no tool (ICU's
+    /// case-insensitive matching of ASCII text against ASCII words is ASCII case folding), so the
+    /// regular expression is not run on it; a text with any other character always runs it.
+    /// `ToolCataloguePrefilterTests` requires each word to be written in its pattern and every
+    /// text that names a tool to pass.
+    static let requiredWords: [[String]] = [
+        ["pilot"], ["pilot", "bing"], ["chat", "gpt", "open"], ["gemini", "bard"], ["google", "overview"], ["claude"],
+        ["gramm"], ["quill"], ["snap", "bot"], ["perplexity"], ["deep"], ["google"], ["magic", "canva"], ["canva"],
+        ["notion"], ["meta", "llama", "whats", "instagram"], ["character"], ["tune"], ["otter"], ["migo"], ["century"],
+        ["teach"], ["aila"], ["magic"], ["gamma"], ["journey"], ["dall"], ["firefly"], ["deep"], ["mistral", "chat"],
+        ["grok"], ["jasper"], ["copy"], ["writesonic"], ["sudowrite"], ["poe"], ["photo"], ["socratic"], ["brainly"],
+        ["goblin"], ["designer", "bing"], ["diffusion"], ["intelligence"], ["translat"], ["clarity"],
+    ]
+
+    /// Every word of ``requiredWords``, found in one pass (any case, anywhere in a word).
+    static let requiredMatcher = PhraseMatcher(Set(requiredWords.joined()).sorted().map { ($0, 0) }, wordStart: false, wordEnd: false)
+
+    /// False when `text` is all ASCII and has none of ``requiredWords``: then it names no tool.
+    static func mayNameTool(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            if bytes.contains(where: { $0 >= 0x80 }) { return true }
+            return !requiredMatcher.matches(in: bytes).isEmpty
+        }
+    }
+
     /// Every literal spelling that makes a paragraph worth reading for a declaration.
     static let anchorWords: [String] = entries.flatMap(\.anchors)
 
     /// The tools named in `text`, in the order written, once per canonical name.
     static func tools(in text: String) -> [DeclarationFacts.Tool] {
+        guard mayNameTool(text) else { return [] }
+        return toolsByPattern(in: text)
+    }
+
+    /// ``tools(in:)`` without the word check: the regular expression on every text.
+    static func toolsByPattern(in text: String) -> [DeclarationFacts.Tool] {
         let ns = text as NSString
         var out: [DeclarationFacts.Tool] = []
         var seen: Set<String> = []
