@@ -8,7 +8,6 @@ public struct FormatRegistry: Sendable {
     /// Creates a registry of the given handlers.
     public init(handlers: [any FormatHandler]) {
         self.handlers = handlers
-        sniffers = handlers.compactMap { $0 as? any PackageSniffing }
         var owners: [String: Int] = [:]
         for (index, handler) in handlers.enumerated() {
             for ext in handler.fileExtensions where owners[ext] == nil { owners[ext] = index }
@@ -16,8 +15,18 @@ public struct FormatRegistry: Sendable {
         extensionOwners = owners
     }
 
-    /// The handlers that identify zip packages by content, in order (worked out once, not per file).
-    private let sniffers: [any PackageSniffing]
+    /// The handlers that identify zip packages by content, in order: worked out on first use (the
+    /// casts' first conformance look-ups cost about 4.5 M instructions, which a run that opens no
+    /// file should not pay) and kept, not cast again for every file.
+    private var sniffers: [any PackageSniffing] {
+        sniffersOnce.withLock { cached in
+            if let cached { return cached }
+            let found = handlers.compactMap { $0 as? any PackageSniffing }
+            cached = found
+            return found
+        }
+    }
+    private let sniffersOnce = Locked<[any PackageSniffing]?>(nil)
     /// For each extension, the index of the first handler that claims it.
     private let extensionOwners: [String: Int]
 
