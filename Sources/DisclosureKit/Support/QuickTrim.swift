@@ -57,18 +57,19 @@ enum QuickReplace {
         precondition(target.isASCII && target != "\r" && target != "\n")
         let t = UInt8(target.value)
         var s = s
-        let quick = s.withUTF8 { b -> String? in
+        // nil: not ASCII (Foundation answers); .some(nil): no target (unchanged); .some(text): replaced.
+        let quick = s.withUTF8 { b -> String?? in
             guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
-            guard b.contains(t) else { return "" }
+            guard b.contains(t) else { return .some(nil) }
             var out: [UInt8] = []
             out.reserveCapacity(b.count)
             for c in b { if c == t { out += replacement.utf8 } else { out.append(c) } }
-            return String(decoding: out, as: UTF8.self)
+            return .some(String(decoding: out, as: UTF8.self))
         }
         switch quick {
         case nil: return s.replacingOccurrences(of: String(target), with: replacement)
-        case ""?: return s
-        case let done?: return done
+        case .some(nil): return s
+        case .some(let done?): return done
         }
     }
 
