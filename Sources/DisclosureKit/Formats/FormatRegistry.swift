@@ -8,7 +8,27 @@ public struct FormatRegistry: Sendable {
     /// Creates a registry of the given handlers.
     public init(handlers: [any FormatHandler]) {
         self.handlers = handlers
+        var owners: [String: Int] = [:]
+        for (index, handler) in handlers.enumerated() {
+            for ext in handler.fileExtensions where owners[ext] == nil { owners[ext] = index }
+        }
+        extensionOwners = owners
     }
+
+    /// The handlers that identify zip packages by content, in order: worked out on first use (the
+    /// casts' first conformance look-ups cost about 4.5 M instructions, which a run that opens no
+    /// file should not pay) and kept, not cast again for every file.
+    private var sniffers: [any PackageSniffing] {
+        sniffersOnce.withLock { cached in
+            if let cached { return cached }
+            let found = handlers.compactMap { $0 as? any PackageSniffing }
+            cached = found
+            return found
+        }
+    }
+    private let sniffersOnce = Locked<[any PackageSniffing]?>(nil)
+    /// For each extension, the index of the first handler that claims it.
+    private let extensionOwners: [String: Int]
 
     /// Every format this build of DisclosureKit reads.
     public static let standard = FormatRegistry(handlers: builtInHandlers)
@@ -17,8 +37,8 @@ public struct FormatRegistry: Sendable {
     /// - Returns: nil when no handler claims it.
     public func handler(forPath path: String, head: Data) -> (any FormatHandler)? {
         let ext = (path as NSString).pathExtension.lowercased()
-        if let byExt = handlers.first(where: { $0.fileExtensions.contains(ext) }) {
-            return byExt
+        if let index = extensionOwners[ext] {
+            return handlers[index]
         }
         return handlers.first(where: { $0.sniff(head: head) })
     }
@@ -29,7 +49,6 @@ public struct FormatRegistry: Sendable {
     /// files go by extension, then by their first bytes.
     /// - Throws: ``DisclosureError/unsupportedFormat(path:detail:)`` when no handler claims it.
     public func handler(forPath path: String, data: Data) throws -> any FormatHandler {
-        let sniffers = handlers.compactMap { $0 as? any PackageSniffing }
         if !sniffers.isEmpty, PackageSignature.isZip(data), let signature = PackageSignature.read(data) {
             if let claimed = sniffers.first(where: { $0.claims(signature) }) { return claimed }
             throw DisclosureError.unsupportedFormat(path: path, detail: "by its content, it is \(signature.kindDescription)")

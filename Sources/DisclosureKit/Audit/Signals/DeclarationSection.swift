@@ -47,14 +47,14 @@ struct DeclarationSection {
     /// Reads the section under the heading at `index`.
     static func read(_ paragraphs: [TextParagraph], after index: Int) -> DeclarationSection {
         var j = index + 1
-        while j < paragraphs.count, paragraphs[j].text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, j - index <= 3 { j += 1 }
+        while j < paragraphs.count, QuickTrim.whitespacesAndNewlines(paragraphs[j].text).isEmpty, j - index <= 3 { j += 1 }
         guard j < paragraphs.count else { return DeclarationSection(facts: nil, words: "", used: []) }
         if let table = table(paragraphs, from: j, requireAI: false) { return table }
         var words: [String] = []
         var used: Set<Int> = []
         var k = j
         while k < paragraphs.count, words.count < 6 {
-            let text = paragraphs[k].text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = QuickTrim.whitespacesAndNewlines(paragraphs[k].text)
             defer { k += 1 }
             if text.isEmpty { if words.isEmpty { continue } else { break } }
             if FactsReader.matches(WrittenDeclarations.heading, text) || FactsReader.matches(WrittenDeclarations.sectionEnd, text) { break }
@@ -87,7 +87,7 @@ struct DeclarationSection {
         var header: [Question] = []
         var k = start
         while k < paragraphs.count, let q = question(paragraphs[k].text), header.count < 8 { header.append(q); k += 1 }
-        let texts = paragraphs.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let texts = paragraphs.map { QuickTrim.whitespacesAndNewlines($0.text) }
         if requireAI {
             let namesAI = (start..<k).contains { FactsReader.matches(FactsReader.aiWords, texts[$0]) }
             guard namesAI, header.contains(where: { $0 == .tool || $0 == .yesNo }) else { return nil }

@@ -10,7 +10,7 @@ enum Declarations {
     static let iptcAITerms = ["trainedAlgorithmicMedia", "compositeWithTrainedAlgorithmicMedia", "algorithmicMedia", "compositeSynthetic"]
     static let iptcPrefix = "cv.iptc.org/newscodes/digitalsourcetype/"
 
-    static func normalizedKey(_ key: String) -> String { key.lowercased().replacingOccurrences(of: "_", with: "-") }
+    static func normalizedKey(_ key: String) -> String { QuickReplace.replacing(key.lowercased(), "_", with: "-") }
 
     /// Front matter keys and document properties that hold a written declaration
     /// (`ai_declaration: "I used ChatGPT to plan my essay"`, `ai_use: none`, `ai_tools: [ChatGPT]`).
@@ -22,7 +22,7 @@ enum Declarations {
 
     /// The normalised key of a declaration field ("AI declaration" → `ai-declaration`), or nil.
     static func fieldKey(_ key: String) -> String? {
-        let k = normalizedKey(key).replacingOccurrences(of: " ", with: "-")
+        let k = QuickReplace.replacing(normalizedKey(key), " ", with: "-")
         return fieldKeys.contains(k) ? k : nil
     }
 
@@ -57,9 +57,9 @@ enum Declarations {
 
     /// Declaration fields in front matter or document properties, read together as one declaration.
     static func fields(_ entries: [MetadataEntry], _ context: ScanContext) {
-        let found = entries.filter { fieldKey($0.key) != nil && !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
+        let found = entries.filter { fieldKey($0.key) != nil && !QuickTrim.whitespaces($0.value).isEmpty }
         guard let first = found.first else { return }
-        let lines = found.map { "\($0.key): \($0.value.trimmingCharacters(in: .whitespaces))" }
+        let lines = found.map { "\($0.key): \(QuickTrim.whitespaces($0.value))" }
         var facts = FactsReader.facts(found.map { entry -> String in
             let value = entry.value.trimmingCharacters(in: CharacterSet(charactersIn: " []\"'"))
             switch fieldKey(entry.key) {
@@ -103,7 +103,7 @@ enum Declarations {
         var declaredW3C = false
         for e in entries {
             let k = normalizedKey(e.key)
-            let value = e.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = QuickTrim.whitespacesAndNewlines(e.value)
             if k == "ai-disclosure" {
                 declaredW3C = true
                 if value.lowercased().contains("mode=") {
@@ -188,7 +188,7 @@ enum ProvenanceSignals {
 
     static func scan(_ entries: [MetadataEntry], _ context: ScanContext) {
         for e in entries where labelKeys.contains(MetadataSignals.normalized(e.key)) {
-            let value = e.value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            let value = QuickTrim.whitespacesAndNewlines(e.value).lowercased()
             if falseValues.contains(value) { continue }
             context.add(label, at: e.location, excerpt: "\(e.key): \(e.value)",
                         explanation: "The field \(e.key) is an AI label written by another tool (value \(e.value.isEmpty ? "empty" : e.value)); please check with the author.")

@@ -59,7 +59,8 @@ enum FactsReader {
     /// - Parameter impliesAI: true when the words answer a question about AI (under a declaration
     ///   heading or label), so "I used it to plan" or a bare tool name counts as use.
     static func facts(_ text: String, impliesAI: Bool = true) -> DeclarationFacts {
-        let text = text.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "‘", with: "'")
+        // An all-ASCII text has no curly quotes to straighten.
+        let text = QuickReplace.isASCII(text) ? text : text.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "‘", with: "'")
         var used = false, none = false
         var tools: [DeclarationFacts.Tool] = []
         var purposes: [DeclarationFacts.PurposeFact] = []
@@ -126,7 +127,7 @@ enum FactsReader {
             var phrase = ns.substring(with: NSRange(location: start, length: max(0, end - start)))
             var next = max(end, start + 1)
             // "to plan my essay and Grammarly to check my spelling": the next tool starts the next purpose.
-            if let t = ToolCatalogue.regex.firstMatch(in: phrase, range: whole(phrase)), t.range.location > 0 {
+            if ToolCatalogue.mayNameTool(phrase), let t = ToolCatalogue.regex.firstMatch(in: phrase, range: whole(phrase)), t.range.location > 0 {
                 phrase = (phrase as NSString).substring(to: t.range.location)
                 phrase = phrase.replacingOccurrences(of: "\\s*(?:,|\\band\\b|&|\\bthen\\b|\\bwith\\b|\\bused\\b)*\\s*$", with: "", options: [.regularExpression, .caseInsensitive])
                 next = start + t.range.location

@@ -92,29 +92,40 @@ struct PhraseMatcher: Sendable {
         var out: [Match] = []
         let n = text.count
         guard n >= 2 else { return out }
-        var i = 0
-        while i < n - 1 {
-            let b0 = PhraseMatcher.lower(text[i]), b1 = PhraseMatcher.lower(text[i + 1])
-            let key = Int(b0) << 8 | Int(b1)
-            if bitmap[key >> 6] & (1 << UInt64(key & 63)) != 0 {
-                // A position at the very end can only start a two-byte phrase; 0 stands for "no third byte" there.
-                let h = PhraseMatcher.trigram(b0, b1, i + 2 < n ? PhraseMatcher.lower(text[i + 2]) : 0)
-                if trigrams[h >> 6] & (1 << UInt64(h & 63)) == 0 { i += 1; continue }
-                for slot in Int(starts[key])..<Int(starts[key + 1]) {
-                    let p = phrases[Int(order[slot])]
-                    let m = p.bytes.count
-                    guard i + m <= n else { continue }
-                    var j = 2
-                    while j < m, PhraseMatcher.lower(text[i + j]) == p.bytes[j] { j += 1 }
-                    guard j == m else { continue }
-                    if p.wordStart, i > 0, PhraseMatcher.isWordByte(text[i - 1]) { continue }
-                    if p.wordEnd, i + m < n, PhraseMatcher.isWordByte(text[i + m]) { continue }
-                    out.append(Match(tag: p.tag, range: i..<(i + m)))
+        // The tables are read through unsafe pointers (indices are in range by construction:
+        // keys < 65,536, hashes masked to 2^20 bits), so the per-byte loop has no bounds checks.
+        bitmap.withUnsafeBufferPointer { bitmap in
+            trigrams.withUnsafeBufferPointer { trigrams in
+                var i = 0
+                while i < n - 1 {
+                    let b0 = PhraseMatcher.lower(text[i]), b1 = PhraseMatcher.lower(text[i + 1])
+                    let key = Int(b0) << 8 | Int(b1)
+                    if bitmap[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+                        // A position at the very end can only start a two-byte phrase; 0 stands for "no third byte" there.
+                        let h = PhraseMatcher.trigram(b0, b1, i + 2 < n ? PhraseMatcher.lower(text[i + 2]) : 0)
+                        if trigrams[h >> 6] & (1 << UInt64(h & 63)) != 0 { compare(at: i, key: key, text, into: &out) }
+                    }
+                    i += 1
                 }
             }
-            i += 1
         }
         return out
+    }
+
+    /// The phrases starting with `key`'s two bytes that match at `i`, appended to `out`.
+    private func compare(at i: Int, key: Int, _ text: UnsafeBufferPointer<UInt8>, into out: inout [Match]) {
+        let n = text.count
+        for slot in Int(starts[key])..<Int(starts[key + 1]) {
+            let p = phrases[Int(order[slot])]
+            let m = p.bytes.count
+            guard i + m <= n else { continue }
+            var j = 2
+            while j < m, PhraseMatcher.lower(text[i + j]) == p.bytes[j] { j += 1 }
+            guard j == m else { continue }
+            if p.wordStart, i > 0, PhraseMatcher.isWordByte(text[i - 1]) { continue }
+            if p.wordEnd, i + m < n, PhraseMatcher.isWordByte(text[i + m]) { continue }
+            out.append(Match(tag: p.tag, range: i..<(i + m)))
+        }
     }
 
     /// Every match in a string.

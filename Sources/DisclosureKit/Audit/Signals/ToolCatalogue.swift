@@ -88,11 +88,57 @@ enum ToolCatalogue {
         return try! NSRegularExpression(pattern: "(?<![\\w])(?:" + alternatives + ")(?![\\w])", options: [.caseInsensitive])
     }()
 
+    /// For each of ``entries``, in order: words (lower-case ASCII) one of which every match of the
+    /// entry's pattern contains. An all-ASCII text with none of them names no tool (ICU's
+    /// case-insensitive matching of ASCII text against ASCII words is ASCII case folding), so the
+    /// regular expression is not run on it; a text with any other character always runs it.
+    /// `ToolCataloguePrefilterTests` requires each word to be written in its pattern and every
+    /// text that names a tool to pass.
+    static let requiredWords: [[String]] = [
+        ["pilot"], ["pilot", "bing"], ["chat", "gpt", "open"], ["gemini", "bard"], ["google", "overview"], ["claude"],
+        ["gramm"], ["quill"], ["snap", "bot"], ["perplexity"], ["deep"], ["google"], ["magic", "canva"], ["canva"],
+        ["notion"], ["meta", "llama", "whats", "instagram"], ["character"], ["tune"], ["otter"], ["migo"], ["century"],
+        ["teach"], ["aila"], ["magic"], ["gamma"], ["journey"], ["dall"], ["firefly"], ["deep"], ["mistral", "chat"],
+        ["grok"], ["jasper"], ["copy"], ["writesonic"], ["sudowrite"], ["poe"], ["photo"], ["socratic"], ["brainly"],
+        ["goblin"], ["designer", "bing"], ["diffusion"], ["intelligence"], ["translat"], ["clarity"],
+    ]
+
+    /// The words of ``requiredWords`` as bytes, by first byte (a small table: cheap to build, one look-up a byte).
+    static let requiredByFirstByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 128)
+        for word in Set(requiredWords.joined()).sorted() { table[Int(word.utf8.first!)].append(Array(word.utf8)) }
+        return table
+    }()
+
+    /// False when `text` is all ASCII and has none of ``requiredWords`` (in any case): then it names no tool.
+    static func mayNameTool(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            if b.contains(where: { $0 >= 0x80 }) { return true }
+            let n = b.count
+            for i in 0..<n {
+                let c = b[i] >= 0x41 && b[i] <= 0x5A ? b[i] | 0x20 : b[i]
+                for word in requiredByFirstByte[Int(c)] where word.count <= n - i {
+                    var j = 1
+                    while j < word.count, (b[i + j] >= 0x41 && b[i + j] <= 0x5A ? b[i + j] | 0x20 : b[i + j]) == word[j] { j += 1 }
+                    if j == word.count { return true }
+                }
+            }
+            return false
+        }
+    }
+
     /// Every literal spelling that makes a paragraph worth reading for a declaration.
     static let anchorWords: [String] = entries.flatMap(\.anchors)
 
     /// The tools named in `text`, in the order written, once per canonical name.
     static func tools(in text: String) -> [DeclarationFacts.Tool] {
+        guard mayNameTool(text) else { return [] }
+        return toolsByPattern(in: text)
+    }
+
+    /// ``tools(in:)`` without the word check: the regular expression on every text.
+    static func toolsByPattern(in text: String) -> [DeclarationFacts.Tool] {
         let ns = text as NSString
         var out: [DeclarationFacts.Tool] = []
         var seen: Set<String> = []

@@ -161,7 +161,7 @@ enum WrittenDeclarations {
             let text = paragraph.text
             let setting = context.setting(of: paragraph, styledQuotes: false)
             guard setting != .code, setting != .quoted else { continue }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = QuickTrim.whitespacesAndNewlines(text)
             if let table = DeclarationSection.table(paragraphs, from: index, requireAI: true) {
                 consumed.formUnion(table.used)
                 context.declare(kind: .writtenStatement, at: placed(paragraph.location, "in a table"), quote: table.words,
@@ -204,9 +204,9 @@ enum WrittenDeclarations {
             // An acknowledgement always has a date (digits); a credit line always a verb of making.
             if trimmed.utf8.count <= 400, asciiTrimmed?.hasDigit(in: FactsReader.whole(trimmed)) ?? true, FactsReader.matches(acknowledgement, trimmed) {
                 var words = trimmed
-                if let next = paragraphs[(index + 1)...].prefix(2).first(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }),
+                if let next = paragraphs[(index + 1)...].prefix(2).first(where: { !QuickTrim.whitespaces($0.text).isEmpty }),
                    next.text.utf8.count <= 600, DeclarationSection.saysHowUsed(next.text) {
-                    words += " " + next.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    words += " " + QuickTrim.whitespacesAndNewlines(next.text)
                     if let n = paragraphs.firstIndex(of: next) { consumed.insert(n) }
                 }
                 context.declare(kind: .writtenStatement, at: paragraph.location, quote: words,

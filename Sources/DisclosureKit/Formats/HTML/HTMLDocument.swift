@@ -227,7 +227,7 @@ final class HTMLDocument: OpenedDocument {
             if e.attributes["hidden"] != nil { problems.append("\(who) has the hidden attribute") }
             if e.attributes["aria-hidden"]?.lowercased() == "true" { problems.append("\(who) is aria-hidden") }
             if e.tag == "template" || e.tag == "noscript" { problems.append("the statement is inside <\(e.tag)>, which readers do not see") }
-            if let style = e.attributes["style"]?.lowercased().replacingOccurrences(of: " ", with: "") {
+            if let style = e.attributes["style"].map({ QuickReplace.replacing($0.lowercased(), " ", with: "") }) {
                 if style.contains("display:none") { problems.append("\(who) is styled display:none") }
                 if style.contains("visibility:hidden") { problems.append("\(who) is styled visibility:hidden") }
                 if Self.fontSizeZero.firstRange(in: style) != nil { problems.append("\(who) is styled font-size:0") }

@@ -33,17 +33,64 @@ enum HTMLEncoding {
     /// The declared label, if any.
     static func declaredLabel(_ data: Data) -> String? {
         // ASCII only (other bytes read as spaces), lower-cased in the same pass.
-        let head = String(decoding: data.prefix(1024).map { $0 >= 0x80 ? 0x20 : ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) }, as: UTF8.self)
-        if let r = metaCharset.firstRange(in: head) {
-            let match = String(head[r])
-            if let eq = match.range(of: "charset", options: .backwards) {
-                return match[eq.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: "=\"' \t"))
+        // Each pattern needs its literal word, so a head without it skips the pattern.
+        let bytes = asciiHead(data)
+        let head = String(decoding: bytes, as: UTF8.self)
+        if contains(bytes, charsetWord), let r = metaCharset.firstRange(in: head) {
+            // The head is ASCII, so the last "charset" in bytes is the last in characters, and
+            // trimming bytes trims the same characters.
+            let match = Array(head[r].utf8)
+            if let at = lastIndex(of: charsetWord, in: match) {
+                return trimmed(match[(at + charsetWord.count)...], of: "=\"' \t")
             }
         }
-        if head.hasPrefix("<?xml"), let r = xmlEncoding.firstRange(in: head) {
+        if head.hasPrefix("<?xml"), contains(bytes, encodingWord), let r = xmlEncoding.firstRange(in: head) {
             return String(head[r]).components(separatedBy: CharacterSet(charactersIn: "\"'")).dropFirst().first
         }
         return nil
+    }
+
+    private static let charsetWord = Array("charset".utf8)
+    private static let encodingWord = Array("encoding".utf8)
+
+    /// The first 1,024 bytes, ASCII only (other bytes read as spaces), lower-cased.
+    static func asciiHead(_ data: Data) -> [UInt8] {
+        let count = min(data.count, 1024)
+        return [UInt8](unsafeUninitializedCapacity: count) { out, initialised in
+            data.withUnsafeBytes { raw in
+                for i in 0..<count {
+                    let c = raw[i]
+                    out[i] = c >= 0x80 ? 0x20 : (c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+                }
+            }
+            initialised = count
+        }
+    }
+
+    static func contains(_ bytes: [UInt8], _ word: [UInt8]) -> Bool {
+        guard bytes.count >= word.count else { return false }
+        for start in 0...(bytes.count - word.count) where bytes[start] == word[0] {
+            if bytes[start..<(start + word.count)].elementsEqual(word) { return true }
+        }
+        return false
+    }
+
+    /// Where the last `word` in `bytes` starts.
+    static func lastIndex(of word: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard bytes.count >= word.count else { return nil }
+        for start in stride(from: bytes.count - word.count, through: 0, by: -1) where bytes[start..<(start + word.count)].elementsEqual(word) {
+            return start
+        }
+        return nil
+    }
+
+    /// `units` without the ASCII characters of `set` at either end (`units` is ASCII).
+    static func trimmed(_ units: ArraySlice<UInt8>, of set: String) -> String {
+        let strip = Set(set.utf8)
+        var s = units.startIndex, e = units.endIndex
+        while s < e, strip.contains(units[s]) { s += 1 }
+        while e > s, strip.contains(units[e - 1]) { e -= 1 }
+        return String(decoding: units[s..<e], as: UTF8.self)
     }
 
     /// The iconv name for a label; nil means UTF-8.

@@ -94,13 +94,32 @@ enum FrontMatterBlock {
         return out + "\""
     }
 
+    /// `s.replacingOccurrences(of: "''", with: "'")`: by bytes when `s` is ASCII (where that is the
+    /// same replacement: each pair, left to right), by Foundation otherwise.
+    static func undoubled(_ s: String) -> String {
+        var s = s
+        return s.withUTF8 { b -> String? in
+            guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                out.append(b[i])
+                i += b[i] == 0x27 && i + 1 < b.count && b[i + 1] == 0x27 ? 2 : 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? s.replacingOccurrences(of: "''", with: "'")
+    }
+
     /// Reads a scalar we wrote (double-quoted, single-quoted or plain).
     static func unquote(_ raw: String) -> String {
-        let v = raw.trimmingCharacters(in: .whitespaces)
-        if v.hasPrefix("'") && v.hasSuffix("'") && v.count >= 2 {
-            return String(v.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
+        let v = QuickTrim.whitespaces(raw)
+        // With the first and last characters quotes, two or more bytes means two or more characters
+        // (one character that is a quote is one byte), without counting characters.
+        if v.hasPrefix("'") && v.hasSuffix("'") && v.utf8.count >= 2 {
+            return undoubled(String(v.dropFirst().dropLast()))
         }
-        if v.hasPrefix("\"") && v.hasSuffix("\"") && v.count >= 2 {
+        if v.hasPrefix("\"") && v.hasSuffix("\"") && v.utf8.count >= 2 {
             var out = ""
             var chars = v.dropFirst().dropLast().unicodeScalars.makeIterator()
             while let c = chars.next() {

@@ -35,6 +35,18 @@ final class MarkdownDocument: OpenedDocument {
     }
 
     private func line(_ i: Int) -> String { lines[i].text(b) }
+
+    private static let quoteTrim = QuickTrim(CharacterSet(charactersIn: "\""))
+
+    /// True when line `i`'s bytes contain `word`.
+    private func lineContains(_ i: Int, _ word: [UInt8]) -> Bool {
+        let start = lines[i].start, end = lines[i].contentEnd
+        guard !word.isEmpty, end - start >= word.count else { return false }
+        for s in start...(end - word.count) where b[s] == word[0] {
+            if b[s..<(s + word.count)].elementsEqual(word) { return true }
+        }
+        return false
+    }
     private func isBlank(_ i: Int) -> Bool { i >= 0 && i < lines.count && trimmed(i).isEmpty }
 
     /// Line `i`'s bytes without leading and trailing spaces and tabs (no String is made: files have many lines).
@@ -103,7 +115,11 @@ final class MarkdownDocument: OpenedDocument {
     private func findMetadata() {
         if let fm = frontMatter {
             let key = fm.kind == .yaml ? MarkdownMarkers.frontMatterKey + ":" : "[" + MarkdownMarkers.frontMatterKey + "]"
-            if let k = (fm.openLine + 1..<fm.closeLine).first(where: { line($0).trimmingCharacters(in: .whitespaces) == key }) {
+            // A line without the key's bytes cannot trim to the key: only those lines make a String.
+            let keyBytes = Array(key.utf8)
+            if let k = (fm.openLine + 1..<fm.closeLine).first(where: {
+                lineContains($0, keyBytes) && QuickTrim.whitespaces(line($0)) == key
+            }) {
                 var m = k + 1
                 while m < fm.closeLine {
                     let t = line(m)
@@ -112,10 +128,10 @@ final class MarkdownDocument: OpenedDocument {
                     m += 1
                 }
                 for index in (k + 1)..<m {
-                    let t = line(index).trimmingCharacters(in: .whitespaces)
+                    let t = QuickTrim.whitespaces(line(index))
                     let separator: Character = fm.kind == .yaml ? ":" : "="
                     guard let s = t.firstIndex(of: separator) else { continue }
-                    let name = t[..<s].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                    let name = Self.quoteTrim(QuickTrim.whitespaces(t[..<s]))
                     metadataValues[name] = FrontMatterBlock.unquote(String(t[t.index(after: s)...]))
                 }
                 metadataLine = k + 1
@@ -190,7 +206,7 @@ final class MarkdownDocument: OpenedDocument {
         var statement: FoundStatement?
         if let s = statementLines {
             let all = blocks()
-            let markerIsBlock = all.contains { $0.type == "html_block" && $0.startLine == s.lowerBound + 1 && isBeginMarker($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            let markerIsBlock = all.contains { $0.type == "html_block" && $0.startLine == s.lowerBound + 1 && isBeginMarker(QuickTrim.whitespacesAndNewlines($0.text)) }
             let inside = all.filter { $0.type == "paragraph" && $0.startLine > s.lowerBound + 1 && $0.endLine < s.upperBound + 1 }
             var problems: [String] = []
             var text = inside.map(\.text).joined(separator: " ")
@@ -398,10 +414,10 @@ final class MarkdownDocument: OpenedDocument {
             guard let first = t.first, !first.isWhitespace else { continue }
             let separator: Character = fm.kind == .yaml ? ":" : "="
             guard let s = t.firstIndex(of: separator) else { continue }
-            let key = t[..<s].trimmingCharacters(in: .whitespaces)
+            let key = QuickTrim.whitespaces(t[..<s])
             let value = FrontMatterBlock.unquote(String(t[t.index(after: s)...]))
             entries.append(MetadataEntry(key: key, value: value, location: Location(line: i + 1, column: 1, byteOffset: file.originalOffset(lines[i].start)),
-                                         isOwnStamp: key == MarkdownMarkers.frontMatterKey && value.trimmingCharacters(in: .whitespaces).isEmpty))
+                                         isOwnStamp: key == MarkdownMarkers.frontMatterKey && QuickTrim.whitespaces(value).isEmpty))
         }
         return entries + linkEntries()
     }

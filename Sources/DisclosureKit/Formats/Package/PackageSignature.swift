@@ -45,7 +45,7 @@ public struct PackageSignature: Equatable, Sendable {
         let b = [UInt8](bytes)
         var i = 0
         while i + needle.count < b.count {
-            guard b[i] == needle[0], Array(b[i..<(i + needle.count)]) == needle else { i += 1; continue }
+            guard b[i] == needle[0], b[i..<(i + needle.count)].elementsEqual(needle) else { i += 1; continue }
             var j = i + needle.count
             guard j < b.count, b[j] == 0x22 || b[j] == 0x27 else { i += 1; continue }
             let quote = b[j]
