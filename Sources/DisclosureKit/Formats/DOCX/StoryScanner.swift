@@ -150,7 +150,7 @@ final class StoryScanner: XMLScanHandler {
             }
         case "txbxContent":
             textBoxDepths.append(depth)
-        case "footnote", "endnote", "comment" where depth == 2:
+        case "footnote" where depth == 2, "endnote" where depth == 2, "comment" where depth == 2:
             // Separators and continuation marks are not notes a reader sees numbered.
             if let type = tag.attribute("type"), type != "normal" { break }
             noteCount += 1
