@@ -62,7 +62,7 @@ struct ServeRun: ParsableCommand {
         configuration.defaultOrganisation = config.organisation
         configuration.limits.maxFileBytes = maxFileMiB << 20
         configuration.limits.maxTotalBytes = max(configuration.limits.maxTotalBytes, configuration.limits.maxFileBytes)
-        configuration.policyPath = try policy.policy ?? config.policy
+        configuration.policyPath = policy.policy ?? config.policy
         ServeVersion.string = DiscloseVersion.string
         let app: ServeApp
         do { app = try ServeApp(configuration: configuration) } catch let error as ServeError {
