@@ -127,7 +127,9 @@ enum XMLBytes {
     /// ``escape(_:quotes:newlineReference:)``); any other reference is kept as written. Used for
     /// attribute values from SAX2, which keep entity references, and for text cut out of XMP packets.
     static func unescape(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        // A byte check: `contains("&")` goes through Foundation's `range(of:)` (about 9,000
+        // instructions a call; 47 M of a 1,000-file audit's DOCX metadata).
+        guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
         var out = ""
         var rest = s[...]
         while let amp = rest.firstIndex(of: "&") {
