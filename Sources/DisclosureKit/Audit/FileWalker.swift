@@ -114,6 +114,8 @@ public struct FileWalker: Sendable {
     private struct Frame {
         var components: [String]
         var entries: [String]
+        /// Entries whose names are not valid UTF-8, as listed (repaired with U+FFFD).
+        var undecodable: Set<String>
         var next = 0
         var pushedRules: Bool
     }
@@ -136,7 +138,7 @@ public struct FileWalker: Sendable {
             }
             return
         }
-        guard let entries = Self.list(root) else {
+        guard let (entries, undecodable) = Self.listing(root) else {
             try body(.rootFailed(path: root, reason: "the folder could not be opened (\(posixErrorText()))"))
             return
         }
@@ -145,7 +147,7 @@ public struct FileWalker: Sendable {
         let exclude = IgnoreRules(patterns: options.exclude)
         var rules = IgnoreStack(layers: [IgnoreRules(patterns: options.defaultExclude)])
         var stack: [Frame] = []
-        stack.append(enter(root, components: [], entries: entries, rules: &rules))
+        stack.append(enter(root, components: [], entries: entries, undecodable: undecodable, rules: &rules))
 
         while !stack.isEmpty {
             let top = stack.count - 1
@@ -159,6 +161,12 @@ public struct FileWalker: Sendable {
             let components = stack[top].components + [name]
             let relative = components.joined(separator: "/")
             let path = Self.join(root, relative)
+            if !stack[top].undecodable.isEmpty, stack[top].undecodable.contains(name) {
+                // Paths are Swift strings here: a name that is not UTF-8 cannot be opened by name.
+                try body(.skipped(path: path, relativePath: relative, status: .unreadable,
+                                  reason: "its name is not valid UTF-8 (the bytes that are not are shown as \u{FFFD}), so it could not be opened; rename it to audit it"))
+                continue
+            }
             guard var entry = FileStamp.of(path, follow: false) else {
                 try body(.skipped(path: path, relativePath: relative, status: .unreadable, reason: "it vanished or could not be examined during the audit (\(posixErrorText()))"))
                 continue
@@ -192,11 +200,11 @@ public struct FileWalker: Sendable {
                     try body(.skipped(path: path, relativePath: relative, status: .unsupported, reason: "a link to a folder already walked (a loop, or a second path to it); not walked again"))
                     continue
                 }
-                guard let children = Self.list(path) else {
+                guard let (children, undecodable) = Self.listing(path) else {
                     try body(.skipped(path: path, relativePath: relative, status: .unreadable, reason: "the folder could not be opened (\(posixErrorText()))"))
                     continue
                 }
-                stack.append(enter(path, components: components, entries: children, rules: &rules))
+                stack.append(enter(path, components: components, entries: children, undecodable: undecodable, rules: &rules))
             } else if entry.isRegular {
                 if !options.skipFiles.isEmpty && options.skipFiles.contains([entry.device, entry.inode]) { continue }
                 try body(.file(WalkedFile(path: path, relativePath: relative, absolutePath: Self.join(absoluteRoot, relative), stamp: entry, throughLink: throughLink)))
@@ -207,14 +215,14 @@ public struct FileWalker: Sendable {
     }
 
     /// Reads the folder's ignore file (when asked) and makes its frame.
-    private func enter(_ path: String, components: [String], entries: [String], rules: inout IgnoreStack) -> Frame {
+    private func enter(_ path: String, components: [String], entries: [String], undecodable: Set<String>, rules: inout IgnoreStack) -> Frame {
         var pushed = false
         if options.readIgnoreFiles, entries.contains(IgnoreRules.fileName), let text = Self.readIgnoreFile(path + "/" + IgnoreRules.fileName) {
             rules.layers.append(IgnoreRules(text: text, base: components))
             pushed = true
         }
         let listed = options.readIgnoreFiles ? entries.filter { $0 != IgnoreRules.fileName } : entries
-        return Frame(components: components, entries: listed, pushedRules: pushed)
+        return Frame(components: components, entries: listed, undecodable: undecodable, pushedRules: pushed)
     }
 
     /// The text of an ignore file: only a regular file (never a FIFO or device), at most 1 MiB.
@@ -229,18 +237,25 @@ public struct FileWalker: Sendable {
         FileStamp.of(path, follow: true).map { [$0.device, $0.inode] }
     }
 
-    /// The folder's entry names sorted by their UTF-8 bytes; nil (errno set) when it cannot be opened.
-    static func list(_ path: String) -> [String]? {
+    /// The folder's entry names sorted by their UTF-8 bytes, and those that are not valid UTF-8
+    /// (listed with U+FFFD in place of the bad bytes); nil (errno set) when it cannot be opened.
+    static func listing(_ path: String) -> (names: [String], undecodable: Set<String>)? {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
         var names: [String] = []
+        var undecodable: Set<String> = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            let (name, valid) = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { pointer -> (String, Bool) in
+                    if let name = String(validatingCString: pointer) { return (name, true) }
+                    return (String(cString: pointer), false)
+                }
             }
-            if name != "." && name != ".." { names.append(name) }
+            guard name != "." && name != ".." else { continue }
+            names.append(name)
+            if !valid { undecodable.insert(name) }
         }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return (names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, undecodable)
     }
 
     /// `root` without trailing slashes (except `/` itself).

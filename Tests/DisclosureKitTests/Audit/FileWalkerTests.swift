@@ -26,6 +26,28 @@ import Testing
         #expect(result.skipped.isEmpty)
     }
 
+    @Test func aNameThatIsNotUTF8IsReportedAsSuchNotAsVanished() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        try folder.write("sub/plain.md", "x")
+        // "caf\xE9.md" (Latin-1 é) at the top and in a sub-folder, written by its raw bytes.
+        for base in [folder.root, folder.path("sub")] {
+            let bytes = Array(base.utf8) + Array("/caf".utf8) + [0xE9] + Array(".md".utf8) + [0]
+            let fd = bytes.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+            #expect(fd >= 0)
+            close(fd)
+        }
+        var statuses: [String: AuditStatus] = [:]
+        var reasons: [String: String] = [:]
+        FileWalker(options: WalkOptions()).walk([folder.root]) { event in
+            if case .skipped(_, let relative, let status, let reason) = event { statuses[relative] = status; reasons[relative] = reason }
+        }
+        #expect(walk(folder).files == ["sub/plain.md"])
+        #expect(statuses == ["caf\u{FFFD}.md": .unreadable, "sub/caf\u{FFFD}.md": .unreadable])
+        #expect(reasons["caf\u{FFFD}.md"]?.contains("its name is not valid UTF-8") == true)
+        #expect(reasons["sub/caf\u{FFFD}.md"]?.contains("rename it to audit it") == true)
+    }
+
     @Test func symlinksAreNotFollowedByDefault() throws {
         let folder = try AuditFolder()
         defer { folder.remove() }
