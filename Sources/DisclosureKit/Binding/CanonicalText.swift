@@ -70,19 +70,41 @@ public enum CanonicalText {
     /// paragraph is canonicalised once, and no String is made for one already canonical (the
     /// common case: ASCII words separated by single spaces).
     static func forEachLine(of text: DocumentText, _ body: (UnsafeBufferPointer<UInt8>, _ isParagraph: Bool) -> Void) {
-        var scratch: [UInt8] = []
+        var lines = LineWriter()
         for stream in text.streams {
-            var headerWritten = false
-            for p in stream.paragraphs {
-                withLine(of: p.text, scratch: &scratch) { line in
-                    if !headerWritten {
-                        var header = "[\(stream.name)]"
-                        header.withUTF8 { body($0, false) }
-                        headerWritten = true
-                    }
-                    body(line, true)
+            lines.begin(stream: stream.name)
+            for p in stream.paragraphs { lines.add(paragraph: p.text, body) }
+        }
+    }
+
+    /// The canonical text's lines as paragraphs come, stream by stream: a stream's `[name]`
+    /// line before its first non-empty paragraph, then each non-empty canonical paragraph.
+    /// ``forEachLine(of:_:)`` and the binding's hasher (``TextBindingHasher``) both write through it.
+    struct LineWriter {
+        private var scratch: [UInt8] = []
+        private var streamName = ""
+        private var headerWritten = true
+
+        /// Starts a stream; its `[name]` line is written before its first non-empty paragraph.
+        mutating func begin(stream name: String) {
+            streamName = name
+            headerWritten = false
+        }
+
+        /// Calls `body` with the lines one paragraph of the current stream gives (none when its
+        /// canonical form is empty).
+        mutating func add(paragraph text: String, _ body: (UnsafeBufferPointer<UInt8>, _ isParagraph: Bool) -> Void) {
+            var headerWritten = self.headerWritten
+            let streamName = self.streamName
+            CanonicalText.withLine(of: text, scratch: &scratch) { line in
+                if !headerWritten {
+                    var header = "[\(streamName)]"
+                    header.withUTF8 { body($0, false) }
+                    headerWritten = true
                 }
+                body(line, true)
             }
+            self.headerWritten = headerWritten
         }
     }
 

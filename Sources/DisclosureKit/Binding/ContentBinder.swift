@@ -140,31 +140,23 @@ protocol StreamedTextBinding: OpenedDocument {
 struct TextBindingHasher {
     private var hasher = SHA256()
     private var prefixes: [UInt64] = []
-    private var scratch: [UInt8] = []
-    private var streamName = ""
-    private var headerWritten = true
+    private var lines = CanonicalText.LineWriter()
 
     init() {}
 
     /// Starts a stream; its `[name]` line is written before its first non-empty paragraph.
     mutating func begin(stream name: String) {
-        streamName = name
-        headerWritten = false
+        lines.begin(stream: name)
     }
 
     /// Adds one paragraph of the current stream, as read (it is canonicalised here).
     mutating func add(paragraph text: String) {
-        var scratch: [UInt8] = []
-        swap(&scratch, &self.scratch) // not borrowed from self while the closure changes self
-        defer { swap(&scratch, &self.scratch) }
-        CanonicalText.withLine(of: text, scratch: &scratch) { line in
-            if !headerWritten {
-                var header = "[\(streamName)]"
-                header.withUTF8 { hashLine($0) }
-                headerWritten = true
-            }
+        var lines = CanonicalText.LineWriter()
+        swap(&lines, &self.lines) // not borrowed from self while the closure changes self
+        defer { swap(&lines, &self.lines) }
+        lines.add(paragraph: text) { line, isParagraph in
             hashLine(line)
-            prefixes.append(ContentBinder.paragraphPrefix(UnsafeRawBufferPointer(line)))
+            if isParagraph { prefixes.append(ContentBinder.paragraphPrefix(UnsafeRawBufferPointer(line))) }
         }
     }
 
