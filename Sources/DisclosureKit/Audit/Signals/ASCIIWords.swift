@@ -35,6 +35,27 @@ struct ASCIIWords {
         return false
     }
 
+    /// Words (lower-case ASCII) grouped by their first byte, for ``containsAny(_:)``.
+    static func byFirstByte(_ words: some Sequence<String>) -> [[[UInt8]]] {
+        var table = [[[UInt8]]](repeating: [], count: 128)
+        for word in Set(words).sorted() { table[Int(word.utf8.first!)].append(Array(word.utf8)) }
+        return table
+    }
+
+    /// True when any word of `table` (``byFirstByte(_:)``) occurs in the text: one pass, one
+    /// look-up a byte.
+    func containsAny(_ table: [[[UInt8]]]) -> Bool {
+        let n = lower.count
+        for i in 0..<n {
+            for word in table[Int(lower[i])] where word.count <= n - i {
+                var j = 1
+                while j < word.count, lower[i + j] == word[j] { j += 1 }
+                if j == word.count { return true }
+            }
+        }
+        return false
+    }
+
     /// True when every group of `required` has a word within `range`.
     func mayMatch(_ required: [[[UInt8]]], in range: NSRange) -> Bool {
         required.allSatisfy { group in group.contains { contains($0, in: range) } }

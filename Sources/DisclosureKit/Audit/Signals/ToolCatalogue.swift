@@ -104,28 +104,12 @@ enum ToolCatalogue {
     ]
 
     /// The words of ``requiredWords`` as bytes, by first byte (a small table: cheap to build, one look-up a byte).
-    static let requiredByFirstByte: [[[UInt8]]] = {
-        var table = [[[UInt8]]](repeating: [], count: 128)
-        for word in Set(requiredWords.joined()).sorted() { table[Int(word.utf8.first!)].append(Array(word.utf8)) }
-        return table
-    }()
+    static let requiredByFirstByte = ASCIIWords.byFirstByte(requiredWords.joined())
 
     /// False when `text` is all ASCII and has none of ``requiredWords`` (in any case): then it names no tool.
     static func mayNameTool(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { b in
-            if b.contains(where: { $0 >= 0x80 }) { return true }
-            let n = b.count
-            for i in 0..<n {
-                let c = b[i] >= 0x41 && b[i] <= 0x5A ? b[i] | 0x20 : b[i]
-                for word in requiredByFirstByte[Int(c)] where word.count <= n - i {
-                    var j = 1
-                    while j < word.count, (b[i + j] >= 0x41 && b[i + j] <= 0x5A ? b[i + j] | 0x20 : b[i + j]) == word[j] { j += 1 }
-                    if j == word.count { return true }
-                }
-            }
-            return false
-        }
+        guard let ascii = ASCIIWords(text) else { return true }
+        return ascii.containsAny(requiredByFirstByte)
     }
 
     /// Every literal spelling that makes a paragraph worth reading for a declaration.
