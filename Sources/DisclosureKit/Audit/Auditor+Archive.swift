@@ -90,7 +90,7 @@ public enum ArchiveAudit {
             return [refused(path, .unreadable, "the archive has \(reader.entries.count) entries, more than the \(limits.maxEntries) Disclose reads in one archive; unpack it and audit the folders, or split it")]
         }
         var results: [Result] = []
-        let sorted = reader.entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        let sorted = reader.entries.sorted { UTF8Order.precedes($0.name, $1.name) }
         for entry in sorted {
             let name = entry.name
             if name.hasSuffix("/") && entry.uncompressedSize == 0 { continue }

@@ -255,7 +255,7 @@ public struct FileWalker: Sendable {
             names.append(name)
             if !valid { undecodable.insert(name) }
         }
-        return (names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, undecodable)
+        return (names.sorted(by: UTF8Order.precedes), undecodable)
     }
 
     /// `root` without trailing slashes (except `/` itself).

@@ -102,7 +102,7 @@ public final class JSONLinesStream: Sendable {
             trailer = try summary.jsonLine()
             trailer.append(0x0A)
         }
-        let sorted = s.index.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let sorted = s.index.sorted { UTF8Order.precedes($0.path, $1.path) }
         guard let path, sorted.map(\.offset) != s.index.map(\.offset) else {
             s.pending.append(trailer)
             try flushPending(&s)
