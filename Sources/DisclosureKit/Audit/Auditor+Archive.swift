@@ -42,7 +42,7 @@ public enum ArchiveAudit {
         while end > path.utf8.startIndex, path.utf8[path.utf8.index(before: end)] == 0x2F { end = path.utf8.index(before: end) }
         let tail = path.utf8[..<end].suffix(4)
         guard tail.count == 4, zip(tail, Self.zipSuffix).allSatisfy({ ($0 | 0x20) == $1 }) else { return false }
-        return (path as NSString).pathExtension.lowercased() == "zip"
+        return PathExtension.of(path).lowercased() == "zip"
     }
 
     private static let zipSuffix = Array(".zip".utf8)
