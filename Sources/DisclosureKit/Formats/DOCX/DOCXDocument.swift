@@ -162,11 +162,13 @@ final class DOCXDocument: OpenedDocument {
     /// Lets go of the main part's paragraphs (the largest thing a scan keeps) before the stamp
     /// builds the new archive; ``text()`` scans the part again if it is asked for afterwards.
     private func releaseParagraphs() {
-        guard var scan = scanCache, !scan.paragraphs.isEmpty else { return }
-        scan.paragraphs = []
-        scan.keptParagraphs = false
-        scanCache = scan
-        // Their many small blocks go back to the system, so the archive's buffers do not add to them.
+        if var scan = scanCache, !scan.paragraphs.isEmpty {
+            scan.paragraphs = []
+            scan.keptParagraphs = false
+            scanCache = scan
+        }
+        // Their many small blocks (and what the scan and the binding freed) go back to the
+        // system, so the archive's buffers do not add to them.
         FreedMemory.release()
     }
 
@@ -363,6 +365,16 @@ extension DOCXDocument: SignedPackageDetecting {
             let lower = $0.lowercased()
             return lower.hasPrefix(OOXML.signaturesFolder) && lower.hasSuffix(".xml")
         }
+    }
+}
+
+extension DOCXDocument: StampPreparing {
+    /// Reads the main part whole (the stamp splices it), so the binding hashes those bytes
+    /// instead of inflating the part again. What the scan freed goes back to the system first.
+    func prepareToStamp() throws {
+        guard !holdsMainData else { return }
+        FreedMemory.release()
+        _ = try mainData()
     }
 }
 
