@@ -6,8 +6,11 @@ public enum ContentBinder {
     /// The longest paragraph map written, in hex digits.
     static let maxMapDigits = 2048
 
-    /// The binding for an opened document (our statement and managed parts excluded).
+    /// The binding for an opened document (our statement and managed parts excluded). A stamp
+    /// records it and follows, so a document that reads what the stamp edits otherwise than a
+    /// check does (``StampPreparing``) is asked to read it first.
     public static func binding(for document: any OpenedDocument) throws -> ContentBinding {
+        if let preparing = document as? any StampPreparing { try preparing.prepareToStamp() }
         var hasher = PartsHasher()
         try document.hashUnmanagedParts(into: &hasher)
         return try textHasher(for: document).binding(format: document.handler.id, partsDigest: hasher.finalizeHex())
@@ -133,6 +136,16 @@ public enum ContentBinder {
 protocol StreamedTextBinding: OpenedDocument {
     /// The document's canonical text, hashed.
     func hashText() throws -> TextBindingHasher
+}
+
+/// A document that reads what a stamp edits differently from what a check reads: a large Word
+/// document's main part is scanned and hashed as it is inflated, never held, for a check; a stamp
+/// splices it, so it is read whole once, before the binding, and hashed from those bytes (one
+/// read instead of a second inflate for the hash and a third for the splice). The binding is the
+/// same either way.
+protocol StampPreparing: OpenedDocument {
+    /// Reads what ``OpenedDocument/stamped(_:)`` will need, before the binding is made.
+    func prepareToStamp() throws
 }
 
 /// Hashes canonical text (``CanonicalText``) as it comes, stream by stream and paragraph by

@@ -72,8 +72,73 @@ enum XMLScanner {
     /// Scans `data`, calling `handler` for each event.
     /// - Throws: ``XMLScanError`` for input that is not well-formed, has a DTD, is not UTF-8, or nests deeper than `maxDepth`.
     static func scan(_ data: Data, maxDepth: Int, handler: XMLScanHandler) throws {
-        _ = initialized
         try checkProlog(data)
+        try data.withUnsafeBytes { raw in
+            guard raw.baseAddress != nil, raw.count > 0 else { throw XMLScanError(message: "the part is empty") }
+            try parse(maxDepth: maxDepth, handler: handler) { feed in
+                var offset = 0
+                repeat {
+                    let n = min(chunkSize, raw.count - offset)
+                    guard try feed(UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + n)]), offset + n >= raw.count) else { return }
+                    offset += n
+                } while offset < raw.count
+            }
+        }
+    }
+
+    /// Scans a document that arrives in pieces (a zip entry as it is inflated), so it is never
+    /// held whole: `produce` calls its argument with each piece in order (valid only during the
+    /// call) and returns at the end. Offsets in the events count from the first byte of the first
+    /// piece, as ``scan(_:maxDepth:handler:)`` reports them for the same bytes. The prolog is
+    /// checked as there before anything reaches the parser (it is held until it is decided).
+    /// - Throws: ``XMLScanError`` as ``scan(_:maxDepth:handler:)`` does; whatever `produce` throws.
+    static func scan(maxDepth: Int, handler: XMLScanHandler,
+                     pieces produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        var head: Data? = Data()
+        // The held prolog is checked again each time it has doubled, so a long one costs linear time.
+        var checkAt = 0
+        var sawBytes = false
+        try parse(maxDepth: maxDepth, handler: handler) { nonEscapingFeed in
+            try withoutActuallyEscaping(nonEscapingFeed) { feed in
+                var stopped = false
+                do {
+                    try produce { piece in
+                        if stopped { throw StoppedFeeding() } // the parser has failed: no need to read on
+                        guard piece.count > 0 else { return }
+                        sawBytes = true
+                        if var held = head {
+                            head = nil // one owner, so the append does not copy
+                            held.append(contentsOf: piece)
+                            if held.count >= checkAt {
+                                if try checkProlog(held, isComplete: false) {
+                                    stopped = try !held.withUnsafeBytes { try feed($0, false) }
+                                    return
+                                }
+                                checkAt = held.count * 2
+                            }
+                            head = held
+                        } else {
+                            stopped = try !feed(piece, false)
+                        }
+                    }
+                } catch is StoppedFeeding {}
+                guard !stopped, sawBytes else { return }
+                if let held = head {
+                    try checkProlog(held)
+                    _ = try held.withUnsafeBytes { try feed($0, true) }
+                } else {
+                    _ = try feed(UnsafeRawBufferPointer(start: nil, count: 0), true)
+                }
+            }
+        }
+        if !sawBytes { throw XMLScanError(message: "the part is empty") }
+    }
+
+    /// Runs one push parser: `input` calls `feed(bytes, isLast)` for each piece, which returns
+    /// false once the parser has stopped (the rest need not be fed).
+    private static func parse(maxDepth: Int, handler: XMLScanHandler,
+                              input: ((UnsafeRawBufferPointer, Bool) throws -> Bool) throws -> Void) throws {
+        _ = initialized
         let box = ScanBox(handler: handler, maxDepth: maxDepth)
         let unmanaged = Unmanaged.passRetained(box)
         defer { unmanaged.release() }
@@ -93,18 +158,19 @@ enum XMLScanner {
         _ = xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue))
         box.context = ctxt
 
-        try data.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else {
-                throw XMLScanError(message: "the part is empty")
-            }
+        try input { bytes, last in
+            guard box.failure == nil else { return false }
             var offset = 0
+            // Pieces of at most chunkSize, as libxml2 takes an Int32 count.
             repeat {
-                let n = min(chunkSize, raw.count - offset)
-                let last: Int32 = offset + n >= raw.count ? 1 : 0
-                _ = xmlParseChunk(ctxt, base + offset, Int32(n), last)
+                let n = min(chunkSize, bytes.count - offset)
+                let isLast: Int32 = last && offset + n >= bytes.count ? 1 : 0
+                let base = bytes.baseAddress.map { ($0 + offset).assumingMemoryBound(to: CChar.self) }
+                _ = xmlParseChunk(ctxt, base, Int32(n), isLast)
                 offset += n
-                if box.failure != nil { break }
-            } while offset < raw.count
+                if box.failure != nil { return false }
+            } while offset < bytes.count
+            return true
         }
         if let failure = box.failure { throw failure }
         if ctxt.pointee.wellFormed == 0 {
@@ -113,7 +179,13 @@ enum XMLScanner {
     }
 
     /// Refuses document type declarations (entity attacks) and non-UTF-8 input.
-    static func checkProlog(_ data: Data) throws {
+    /// - Parameter isComplete: false when `data` is only the start of the document (it is
+    ///   arriving in pieces): what cannot be decided yet is left undecided, not passed.
+    /// - Returns: true when the prolog is decided (the root element's start was reached, or
+    ///   `data` is complete); false when more bytes are needed.
+    @discardableResult
+    static func checkProlog(_ data: Data, isComplete: Bool = true) throws -> Bool {
+        if !isComplete && data.count < 4 { return false }
         let head = data.prefix(4)
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0x00, 0x3C]) || head.starts(with: [0x3C, 0x00]) {
             throw XMLScanError(message: "the part is encoded as UTF-16, which Disclose does not edit")
@@ -122,17 +194,18 @@ enum XMLScanner {
         var i = data.startIndex
         let end = data.endIndex
         while i < end {
-            guard let lt = data[i..<end].firstIndex(of: UInt8(ascii: "<")) else { return }
+            guard let lt = data[i..<end].firstIndex(of: UInt8(ascii: "<")) else { return isComplete }
             let next = data.index(after: lt)
-            guard next < end else { return }
+            guard next < end else { return isComplete }
             let c = data[next]
             if c == UInt8(ascii: "?") || c == UInt8(ascii: "!") {
                 let probe = data[next..<min(end, next + 9)]
+                if !isComplete && probe.count < 9 { return false }
                 if probe.starts(with: "!DOCTYPE".utf8) {
                     throw XMLScanError(message: "the part declares a document type (DTD), which Word documents never do; it is refused because DTDs can expand entities without limit or read other files")
                 }
                 if c == UInt8(ascii: "?"), probe.starts(with: "?xml".utf8) {
-                    let declEnd = data[next..<end].firstIndex(of: UInt8(ascii: ">")) ?? end
+                    guard let declEnd = data[next..<end].firstIndex(of: UInt8(ascii: ">")) ?? (isComplete ? end : nil) else { return false }
                     let decl = String(decoding: data[next..<declEnd], as: UTF8.self).lowercased()
                     if let r = decl.range(of: "encoding=") {
                         let value = decl[r.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
@@ -144,10 +217,14 @@ enum XMLScanner {
                 i = next
                 continue
             }
-            return
+            return true
         }
+        return isComplete
     }
 }
+
+/// Ends the pieces' producer early once the parser has failed.
+private struct StoppedFeeding: Error {}
 
 private final class ScanBox {
     let handler: XMLScanHandler

@@ -28,7 +28,7 @@ extension DOCXDocument {
     /// Hyperlinks written as field codes in the main part (`HYPERLINK "url"` in `w:instrText`
     /// or a `w:fldSimple` instruction), which have no relationship.
     func fieldHyperlinks() throws -> [MetadataEntry] {
-        let data = try main().data
+        let data = try mainData()
         let needle = Array("HYPERLINK".utf8)
         var entries: [MetadataEntry] = []
         data.withUnsafeBytes { raw in

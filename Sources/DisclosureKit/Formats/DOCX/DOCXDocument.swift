@@ -5,40 +5,85 @@ final class DOCXDocument: OpenedDocument {
     let package: DOCXPackage
     let handler: any FormatHandler
 
-    /// Main parts larger than this many bytes have their paragraphs hashed as they are scanned
-    /// (for the content binding) rather than kept: stamping and verifying a large document then
-    /// never hold its text; ``text()`` scans the part again when asked (an audit). Smaller parts
-    /// keep their paragraphs, so an audit of them reads the part once.
+    /// Main parts larger than this many bytes (as the central directory declares them) are read
+    /// as they are inflated and not held: their paragraphs are hashed as they are scanned (for the
+    /// content binding) rather than kept, and the parts digest reads the part again, a chunk at a
+    /// time. Verifying a large document therefore never holds its main part or its text; stamping
+    /// it reads the part whole only to splice it (``mainData()``); ``text()`` scans the part again
+    /// when asked (an audit). Smaller parts are read whole and keep their paragraphs, so an audit
+    /// of them reads the part once.
     static let hashedTextThreshold = 1 << 20
 
     private let hashedTextAbove: Int
 
-    /// - Parameter hashedTextAbove: see ``hashedTextThreshold`` (tests pass 0 to hash every part).
+    /// - Parameter hashedTextAbove: see ``hashedTextThreshold`` (tests pass 0 to stream every part).
     init(package: DOCXPackage, handler: any FormatHandler, hashedTextAbove: Int = DOCXDocument.hashedTextThreshold) throws {
         self.package = package
         self.handler = handler
         self.hashedTextAbove = hashedTextAbove
-        if try main().scan.isStrict {
+        if try mainScan().isStrict {
             throw DisclosureError.unsupportedFormat(path: package.path, detail: "a Strict Open XML document, which Disclose does not edit yet; in Word, use File › Save As › Word Document (.docx) and stamp the copy")
         }
-        if try main().scan.bodyContentStart == nil {
+        if try mainScan().bodyContentStart == nil {
             throw DisclosureError.unsupportedFormat(path: package.path, detail: "its main part \(package.mainPart) has no document body")
         }
     }
 
     // MARK: Cached parts
 
-    private var mainCache: (data: Data, scan: StoryScan)?
-    /// Where the main part's DEFLATE blocks start, when it is DEFLATE (for ``DeflateSplice``).
+    private var scanCache: StoryScan?
+    private var dataCache: Data?
+    /// How many bytes the main part inflated to when it was scanned as inflated (nil when it was
+    /// scanned from ``mainData()``).
+    private var streamedCount: Int?
+    /// Where the main part's DEFLATE blocks start, when it is DEFLATE (for ``DeflateSplice``);
+    /// known once ``mainData()`` has read it.
     private(set) var mainBlocks: DeflateBlockMap?
+
+    private var mainEntry: ZipEntryInfo? { package.entries[package.mainPart] }
+
+    /// True when the main part is scanned as it is inflated, not read whole first.
+    private var streamsMain: Bool { (mainEntry?.uncompressedSize ?? 0) > hashedTextAbove }
+
+    /// The main part's bytes and its scan.
     func main() throws -> (data: Data, scan: StoryScan) {
-        if let mainCache { return mainCache }
-        let (data, blocks) = try package.package.readMapped(package.mainPart)
-        let scan = try StoryScanner.scan(data, part: package.mainPart, path: package.path, limits: package.limits,
+        (try mainData(), try mainScan())
+    }
+
+    /// The main part's scan: of the part as it is inflated, with its text hashed, when the part
+    /// is large (``hashedTextThreshold``); else of the part read whole.
+    func mainScan() throws -> StoryScan {
+        if let scanCache { return scanCache }
+        let scan: StoryScan
+        if streamsMain, let entry = mainEntry {
+            var count = 0
+            scan = try StoryScanner.scan(part: package.mainPart, path: package.path, limits: package.limits, hashingAs: DOCXDocument.bodyStream) { feed in
+                count = try package.package.forEachChunk(entry, feed)
+            }
+            streamedCount = count
+        } else {
+            let data = try mainData()
+            scan = try StoryScanner.scan(data, part: package.mainPart, path: package.path, limits: package.limits,
                                          hashingAs: data.count > hashedTextAbove ? DOCXDocument.bodyStream : nil)
-        mainCache = (data, scan)
+        }
+        scanCache = scan
+        return scan
+    }
+
+    /// True once the main part has been read whole (``mainData()``); a large part that was only
+    /// verified never is.
+    var holdsMainData: Bool { dataCache != nil }
+
+    /// The main part's inflated bytes, read whole (and kept) when first asked for.
+    func mainData() throws -> Data {
+        if let dataCache { return dataCache }
+        let (data, blocks) = try package.package.readMapped(package.mainPart)
+        if let streamedCount, data.count != streamedCount, let entry = mainEntry {
+            throw package.package.changedBetweenReads(entry, count: data.count, expected: streamedCount)
+        }
+        dataCache = data
         mainBlocks = blocks
-        return (data, scan)
+        return data
     }
 
     private var mainRelsCache: RelationshipsScanner??
@@ -94,7 +139,7 @@ final class DOCXDocument: OpenedDocument {
     /// paragraph, so the text leaves it out and verify can say the markers were lost.
     func statementAnchor() throws -> (ranges: [Range<Int>], recognised: (text: String, problems: [String], paragraph: Int)?) {
         if let anchorCache { return anchorCache }
-        let scan = try main().scan
+        let scan = try mainScan()
         var value: (ranges: [Range<Int>], recognised: (text: String, problems: [String], paragraph: Int)?) = (scan.ourControls.map(\.range), nil)
         if scan.ourControls.isEmpty, !scan.markedParagraphs.isEmpty, let recorded = try recordedStatement() {
             let wanted = CanonicalText.paragraph(recorded)
@@ -117,20 +162,28 @@ final class DOCXDocument: OpenedDocument {
     /// Lets go of the main part's paragraphs (the largest thing a scan keeps) before the stamp
     /// builds the new archive; ``text()`` scans the part again if it is asked for afterwards.
     private func releaseParagraphs() {
-        guard var cache = mainCache, !cache.scan.paragraphs.isEmpty else { return }
-        cache.scan.paragraphs = []
-        cache.scan.keptParagraphs = false
-        mainCache = cache
-        // Their many small blocks go back to the system, so the archive's buffers do not add to them.
+        if var scan = scanCache, !scan.paragraphs.isEmpty {
+            scan.paragraphs = []
+            scan.keptParagraphs = false
+            scanCache = scan
+        }
+        // Their many small blocks (and what the scan and the binding freed) go back to the
+        // system, so the archive's buffers do not add to them.
         FreedMemory.release()
     }
 
     static let bodyStream = "body"
 
     func text() throws -> DocumentText {
-        var body = try main().scan.paragraphs
-        if try !main().scan.keptParagraphs {
-            body = try StoryScanner.scan(try main().data, part: package.mainPart, path: package.path, limits: package.limits).paragraphs
+        var body = try mainScan().paragraphs
+        if try !mainScan().keptParagraphs {
+            if let data = dataCache {
+                body = try StoryScanner.scan(data, part: package.mainPart, path: package.path, limits: package.limits).paragraphs
+            } else if let entry = mainEntry {
+                body = try StoryScanner.scan(part: package.mainPart, path: package.path, limits: package.limits) { feed in
+                    try package.package.forEachChunk(entry, feed)
+                }.paragraphs
+            }
         }
         if let recognised = try statementAnchor().recognised {
             body.removeAll { $0.location.paragraph == recognised.paragraph }
@@ -153,7 +206,7 @@ final class DOCXDocument: OpenedDocument {
     }
 
     func findStamp() throws -> FoundStamp {
-        let scan = try main().scan
+        let scan = try mainScan()
         var statement: FoundStatement?
         var problems: [String] = []
         if let first = scan.ourControls.first {
@@ -212,7 +265,8 @@ final class DOCXDocument: OpenedDocument {
     }
 
     /// Streams every unmanaged part into `hasher`; the main part is hashed around our content
-    /// controls without copying it (it can be hundreds of megabytes).
+    /// controls without copying it (it can be hundreds of megabytes): from its bytes when they
+    /// are held, else inflated again a chunk at a time (``hashStreamedMainPart(_:count:cuts:into:)``).
     func hashUnmanagedParts(into hasher: inout PartsHasher) throws {
         let managed = try managedParts()
         for entry in package.orderedEntries where !managed.contains(entry.name) {
@@ -220,24 +274,56 @@ final class DOCXDocument: OpenedDocument {
                 try package.package.hash(entry, into: &hasher)
                 continue
             }
-            let (data, _) = try main()
-            var kept: [Range<Int>] = []
-            var cursor = 0
-            for cut in try statementAnchor().ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-                if cut.lowerBound > cursor { kept.append(cursor..<cut.lowerBound) }
-                cursor = max(cursor, cut.upperBound)
+            let cuts = try statementAnchor().ranges
+            if dataCache == nil, let count = streamedCount {
+                try hashStreamedMainPart(entry, count: count, cuts: cuts, into: &hasher)
+                continue
             }
-            if cursor < data.count { kept.append(cursor..<data.count) }
+            let data = try mainData()
+            let kept = DOCXDocument.kept(count: data.count, cutting: cuts)
             hasher.begin(name: entry.name, count: kept.reduce(0) { $0 + $1.count })
             for range in kept { hasher.update(data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)]) }
         }
+    }
+
+    /// Hashes the main part as ``hashUnmanagedParts(into:)`` does from its bytes, inflating it
+    /// again a chunk at a time. Its length is the one the scan counted (the digest starts with
+    /// it); an entry that now inflates to another length is refused, never hashed as it came.
+    private func hashStreamedMainPart(_ entry: ZipEntryInfo, count expected: Int, cuts: [Range<Int>], into hasher: inout PartsHasher) throws {
+        let kept = DOCXDocument.kept(count: expected, cutting: cuts)
+        hasher.begin(name: entry.name, count: kept.reduce(0) { $0 + $1.count })
+        var offset = 0
+        var streamed = hasher
+        let count = try package.package.forEachChunk(entry) { chunk in
+            let here = offset..<(offset + chunk.count)
+            for range in kept where range.overlaps(here) {
+                let lower = max(range.lowerBound, here.lowerBound) - offset
+                let upper = min(range.upperBound, here.upperBound) - offset
+                streamed.update(UnsafeRawBufferPointer(rebasing: chunk[lower..<upper]))
+            }
+            offset += chunk.count
+        }
+        guard count == expected else { throw package.package.changedBetweenReads(entry, count: count, expected: expected) }
+        hasher = streamed
+    }
+
+    /// The ranges of `0..<count` outside `cuts`, in order.
+    static func kept(count: Int, cutting cuts: [Range<Int>]) -> [Range<Int>] {
+        var kept: [Range<Int>] = []
+        var cursor = 0
+        for cut in cuts.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if cut.lowerBound > cursor { kept.append(cursor..<cut.lowerBound) }
+            cursor = max(cursor, cut.upperBound)
+        }
+        if cursor < count { kept.append(cursor..<count) }
+        return kept
     }
 
     private func eachUnmanagedPart(_ body: (String, Data) throws -> Void) throws {
         let managed = try managedParts()
         for entry in package.orderedEntries where !managed.contains(entry.name) {
             if entry.name == package.mainPart {
-                let (data, _) = try main()
+                let data = try mainData()
                 try body(entry.name, XMLBytes.splice(data, try statementAnchor().ranges.map { ($0, Data()) }))
             } else {
                 try body(entry.name, try package.read(entry.name))
@@ -282,13 +368,23 @@ extension DOCXDocument: SignedPackageDetecting {
     }
 }
 
+extension DOCXDocument: StampPreparing {
+    /// Reads the main part whole (the stamp splices it), so the binding hashes those bytes
+    /// instead of inflating the part again. What the scan freed goes back to the system first.
+    func prepareToStamp() throws {
+        guard !holdsMainData else { return }
+        FreedMemory.release()
+        _ = try mainData()
+    }
+}
+
 extension DOCXDocument: StreamedTextBinding {
     /// The body as hashed while the main part was scanned, then the other streams (small parts,
     /// read whole). Where the body was kept instead, or our statement was recognised by its text
     /// (its paragraph is left out of the text, which a hash made during the scan cannot do),
     /// the text is read and hashed as ``text()`` gives it.
     func hashText() throws -> TextBindingHasher {
-        guard var hasher = try main().scan.text, try statementAnchor().recognised == nil else {
+        guard var hasher = try mainScan().text, try statementAnchor().recognised == nil else {
             var hasher = TextBindingHasher()
             hasher.add(try text())
             return hasher

@@ -261,6 +261,24 @@ final class StoryScanner: XMLScanHandler {
     /// Scans a part. With `hashingAs`, its paragraphs are not kept but hashed, in reading order,
     /// as the canonical text stream of that name (``StoryScan/text``): a large part's text is never held whole.
     static func scan(_ data: Data, part: String, path: String, limits: ReadLimits, hashingAs stream: String? = nil) throws -> StoryScan {
+        try scan(part: part, path: path, hashingAs: stream) { scanner in
+            try XMLScanner.scan(data, maxDepth: limits.maxNestingDepth, handler: scanner)
+        }
+    }
+
+    /// Scans a part as ``scan(_:part:path:limits:hashingAs:)`` does, from its bytes as they
+    /// arrive in pieces (a zip entry as it is inflated: ``XMLScanner/scan(maxDepth:handler:pieces:)``),
+    /// so the part is never held whole. Offsets are the same.
+    static func scan(part: String, path: String, limits: ReadLimits, hashingAs stream: String? = nil,
+                     pieces: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws -> StoryScan {
+        try withoutActuallyEscaping(pieces) { pieces in
+            try scan(part: part, path: path, hashingAs: stream) { scanner in
+                try XMLScanner.scan(maxDepth: limits.maxNestingDepth, handler: scanner, pieces: pieces)
+            }
+        }
+    }
+
+    private static func scan(part: String, path: String, hashingAs stream: String?, run: (StoryScanner) throws -> Void) throws -> StoryScan {
         let scanner = StoryScanner(part: part)
         if let stream {
             var hasher = TextBindingHasher()
@@ -269,7 +287,7 @@ final class StoryScanner: XMLScanHandler {
             scanner.result.keptParagraphs = false
         }
         do {
-            try XMLScanner.scan(data, maxDepth: limits.maxNestingDepth, handler: scanner)
+            try run(scanner)
         } catch let error as XMLScanError {
             throw DOCXErrors.xml(error, part: part, path: path)
         }

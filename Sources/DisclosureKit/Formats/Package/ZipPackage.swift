@@ -129,6 +129,27 @@ final class ZipPackage {
         hasher.add(name: entry.name, bytes: try read(entry))
     }
 
+    /// Inflates an entry a chunk at a time (64 KiB), refusing more than the part limit; `body`
+    /// sees each chunk (valid only during the call), and its errors come out as thrown. libzip
+    /// checks the CRC-32 when the entry ends.
+    /// - Returns: how many bytes the entry inflated to.
+    /// - Throws: ``DisclosureError`` when the entry is damaged or over the part limit.
+    @discardableResult
+    func forEachChunk(_ entry: ZipEntryInfo, _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        do {
+            return try zip.forEachChunk(entry, limit: limits.maxPartBytes, body)
+        } catch let failure as ZipFailure {
+            throw ZipPackage.describe(failure, path: path, wording: wording)
+        }
+    }
+
+    /// The refusal for an entry that inflated to `count` bytes where an earlier read of it gave
+    /// `expected` (its bytes changed between two reads: a damaged or changing file).
+    func changedBetweenReads(_ entry: ZipEntryInfo, count: Int, expected: Int) -> DisclosureError {
+        ZipPackage.describe(.entryFailed(name: entry.name, reason: "it inflated to \(count) bytes, and to \(expected) when read before"),
+                            path: path, wording: wording)
+    }
+
     /// The inflated bytes of an entry.
     func read(_ entry: ZipEntryInfo) throws -> Data {
         do {
