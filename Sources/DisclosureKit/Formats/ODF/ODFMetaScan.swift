@@ -56,7 +56,7 @@ final class ODFMetaScan: XMLScanHandler {
             current = nil
         }
         if depth == 3, let f = field {
-            let value = f.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = QuickTrim.whitespacesAndNewlines(f.value)
             if !value.isEmpty { fields.append((f.name, value)) }
             field = nil
         }

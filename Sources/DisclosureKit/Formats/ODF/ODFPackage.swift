@@ -32,7 +32,7 @@ final class ODFPackage {
         let path = input.path
         if package.has(ODF.mimetypePart) {
             let bytes = try package.read(ODF.mimetypePart)
-            let mimetype = String(decoding: bytes.prefix(256), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let mimetype = QuickTrim.whitespacesAndNewlines(String(decoding: bytes.prefix(256), as: UTF8.self))
             if !kind.mimetypes.contains(mimetype) {
                 throw DisclosureError.unsupportedFormat(path: path, detail: "it is \(PackageSignature(mimetype: mimetype).kindDescription), not \(ODFPackage.article(kind.wording.documentNoun))")
             }

@@ -41,7 +41,7 @@ final class PropertiesScanner: XMLScanHandler {
             current = nil
         }
         if depth == 2, let name = leafName {
-            let value = leafText.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = QuickTrim.whitespacesAndNewlines(leafText)
             if !value.isEmpty { leaves.append((name, value)) }
             leafName = nil
         }

@@ -28,7 +28,7 @@ public struct PackageSignature: Equatable, Sendable {
         let limit = 1 << 20
         if let entry = zip.entries.first(where: { $0.name == "mimetype" }), entry.uncompressedSize < 256,
            let bytes = try? zip.read(entry, limit: 256) {
-            let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = QuickTrim.whitespacesAndNewlines(String(decoding: bytes, as: UTF8.self))
             if !text.isEmpty { signature.mimetype = text }
         }
         if let entry = zip.entries.first(where: { $0.name.lowercased() == "[content_types].xml" }), entry.uncompressedSize < limit,
