@@ -156,7 +156,7 @@ enum CmarkGFM {
     static func blocks(_ utf8: Data, blank: Range<Int>? = nil) -> [MarkdownBlock] {
         withDocument(utf8, blank: blank, options: CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) { _, root in
             var out: [MarkdownBlock] = []
-            let kinds = Kinds()
+            var kinds = Kinds()
             // Counted first, so that the array is made once at its size.
             var count = 0
             var top = cmark_node_first_child(root)
@@ -172,7 +172,7 @@ enum CmarkGFM {
             var child = cmark_node_first_child(root)
             while let node = child {
                 child = cmark_node_next(node)
-                collect(node, kinds: kinds, buffer: &buffer, into: &out)
+                collect(node, kinds: &kinds, buffer: &buffer, into: &out)
                 cmark_node_free(node)
             }
             return out
@@ -191,11 +191,13 @@ enum CmarkGFM {
     /// Block kinds by cmark's numeric type (extension types are numbered at run time), so that
     /// nothing is hashed or made per node: a 10 MB file has over a million nodes. Block and
     /// inline types are a flag bit (0x8000, 0x4000) and a small number; they index a table.
-    private final class Kinds {
+    /// A struct used through a local variable, not a class: a class's stored property would
+    /// cost a dynamic exclusivity check on every lookup.
+    private struct Kinds {
         private var table = [UInt8](repeating: 0xFF, count: 1024)
         private var others: [UInt32: MarkdownBlock.Kind] = [:]
 
-        func kind(_ node: OpaquePointer) -> MarkdownBlock.Kind {
+        mutating func kind(_ node: OpaquePointer) -> MarkdownBlock.Kind {
             let type = UInt32(cmark_node_get_type(node).rawValue)
             let small = type & 0x3FFF < 0x100
             let slot = Int((type >> 14) & 0x3) << 8 | Int(type & 0xFF)
@@ -234,7 +236,7 @@ enum CmarkGFM {
         }
     }
 
-    private static func collect(_ top: OpaquePointer, kinds: Kinds, buffer: inout [UInt8], into out: inout [MarkdownBlock]) {
+    private static func collect(_ top: OpaquePointer, kinds: inout Kinds, buffer: inout [UInt8], into out: inout [MarkdownBlock]) {
         walk(top) { node, depth in
             let kind = kinds.kind(node)
             var text = ""
