@@ -59,10 +59,15 @@ public final class AuditCache: Sendable {
         }
 
         /// The stored result under `path`: the stored line as it is when the path is the same
-        /// (the usual case: the same root given the same way), else decoded and re-encoded.
+        /// (the usual case: the same root given the same way), else the line with its `path`
+        /// value spliced (``JSONLineWriter/replacingTopLevelPath(in:from:to:)``), else decoded
+        /// and re-encoded.
         func result(path: String) -> AuditResult? {
             guard let status = AuditStatus(rawValue: status) else { return nil }
             if path == recordPath { return AuditResult(path: path, status: status, jsonLine: line) }
+            if let spliced = JSONLineWriter.replacingTopLevelPath(in: line, from: recordPath, to: path) {
+                return AuditResult(path: path, status: status, jsonLine: spliced)
+            }
             guard var record = try? JSONDecoder().decode(AuditRecord.self, from: line) else { return nil }
             record.path = path
             return AuditResult(record)

@@ -250,3 +250,41 @@ extension JSONLineWriter {
         raw("}")
     }
 }
+
+extension JSONLineWriter {
+    /// `line` (a record's JSON line as ``record(_:)`` writes it) with its top-level `path` value
+    /// `old` replaced by `new`, by splicing bytes; nil when the line is not in that shape.
+    ///
+    /// The top-level `"path"` key is the last `,"path":` in the line: only `sha256` (hex or null),
+    /// `size` (a number or null) and `status` (a word) follow it, and inside a JSON string a `"` is
+    /// always escaped, so `,"` never occurs in one. The value found must be `old` as this writer
+    /// escapes it, followed by `,"sha256":`; anything else gives nil, and the caller decodes.
+    static func replacingTopLevelPath(in line: Data, from old: String, to new: String) -> Data? {
+        let key: [UInt8] = Array(#","path":"#.utf8)
+        var oldValue = JSONLineWriter()
+        oldValue.string(old)
+        var newValue = JSONLineWriter()
+        newValue.string(new)
+        let next: [UInt8] = Array(#","sha256":"#.utf8)
+        return line.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Data? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard bytes.count >= key.count else { return nil }
+            var at = bytes.count - key.count
+            while true {
+                if bytes[at] == key[0], zip(bytes[at..<at + key.count], key).allSatisfy({ $0 == $1 }) { break }
+                if at == 0 { return nil }
+                at -= 1
+            }
+            let valueStart = at + key.count
+            let valueEnd = valueStart + oldValue.bytes.count
+            guard valueEnd + next.count <= bytes.count,
+                  bytes[valueStart..<valueEnd].elementsEqual(oldValue.bytes),
+                  bytes[valueEnd..<valueEnd + next.count].elementsEqual(next) else { return nil }
+            var out = Data(capacity: bytes.count - oldValue.bytes.count + newValue.bytes.count)
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<valueStart]))
+            out.append(contentsOf: newValue.bytes)
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[valueEnd...]))
+            return out
+        }
+    }
+}

@@ -230,8 +230,42 @@ public enum Excerpt {
 
     /// `text` with white space folded, cut to ``maxCharacters`` with an ellipsis.
     public static func cut(_ text: String) -> String {
+        var text = text
+        if let quick = text.withUTF8({ asciiCut($0) }) { return quick }
+        return foldedCut(text)
+    }
+
+    /// The general case: every character looked at, by Swift's rules for characters.
+    static func foldedCut(_ text: String) -> String {
         let folded = text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
         guard folded.count > maxCharacters else { return folded }
         return String(folded.prefix(maxCharacters - 1)) + "…"
+    }
+
+    /// ``foldedCut(_:)`` for ASCII text, reading only as far as the excerpt needs (a paragraph of
+    /// a megabyte costs 80 bytes, not a split into words): each ASCII byte is one character (a
+    /// CR LF pair is one, but it is white space and folds to one space all the same), and the
+    /// white space characters are tab, line feed, vertical tab, form feed, carriage return and
+    /// space. Nil when a byte that is not ASCII comes before the excerpt is complete.
+    static func asciiCut(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(maxCharacters + 1)
+        var pendingSpace = false
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(0x20)
+                pendingSpace = false
+            }
+            out.append(byte)
+            if out.count > maxCharacters {
+                return String(decoding: out.prefix(maxCharacters - 1), as: UTF8.self) + "…"
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

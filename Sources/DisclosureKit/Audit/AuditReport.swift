@@ -30,7 +30,7 @@ public struct AuditReport: Codable, Equatable, Sendable {
         self.tool = tool
         self.generatedAt = generatedAt
         self.roots = roots
-        self.records = records.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        self.records = records.sorted { UTF8Order.precedes($0.path, $1.path) }
         self.rootFailures = summary?.rootFailures ?? []
         self.excludedFiles = summary?.statistics.excludedFiles ?? 0
         self.excludedFolders = summary?.statistics.excludedFolders ?? 0

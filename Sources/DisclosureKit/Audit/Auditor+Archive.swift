@@ -42,7 +42,7 @@ public enum ArchiveAudit {
         while end > path.utf8.startIndex, path.utf8[path.utf8.index(before: end)] == 0x2F { end = path.utf8.index(before: end) }
         let tail = path.utf8[..<end].suffix(4)
         guard tail.count == 4, zip(tail, Self.zipSuffix).allSatisfy({ ($0 | 0x20) == $1 }) else { return false }
-        return (path as NSString).pathExtension.lowercased() == "zip"
+        return PathExtension.of(path).lowercased() == "zip"
     }
 
     private static let zipSuffix = Array(".zip".utf8)
@@ -90,7 +90,7 @@ public enum ArchiveAudit {
             return [refused(path, .unreadable, "the archive has \(reader.entries.count) entries, more than the \(limits.maxEntries) Disclose reads in one archive; unpack it and audit the folders, or split it")]
         }
         var results: [Result] = []
-        let sorted = reader.entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        let sorted = reader.entries.sorted { UTF8Order.precedes($0.name, $1.name) }
         for entry in sorted {
             let name = entry.name
             if name.hasSuffix("/") && entry.uncompressedSize == 0 { continue }

@@ -104,7 +104,7 @@ extension Auditor {
     }
 
     func unsupported(_ file: WalkedFile, size: Int) -> AuditRecord {
-        let ext = (file.path as NSString).pathExtension
+        let ext = PathExtension.of(file.path)
         let error = DisclosureError.unsupportedFormat(path: file.path, detail: ext.isEmpty ? "no file extension and unrecognised content" : "extension .\(ext)")
         return AuditRecord(path: file.path, format: nil, status: .unsupported, size: size, error: error.description)
     }

@@ -52,6 +52,13 @@ public struct FileStamp: Equatable, Hashable, Sendable {
         return rc == 0 ? FileStamp(st) : nil
     }
 
+    /// `fstatat` of `name` in the open folder `folder` (no link followed unless `follow`): the
+    /// kernel looks up one name instead of walking every component of a path again.
+    static func of(_ name: String, in folder: Int32, follow: Bool) -> FileStamp? {
+        var st = stat()
+        return fstatat(folder, name, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW) == 0 ? FileStamp(st) : nil
+    }
+
     var isRegular: Bool { type == UInt32(S_IFREG) }
     var isFolder: Bool { type == UInt32(S_IFDIR) }
     var isSymlink: Bool { type == UInt32(S_IFLNK) }

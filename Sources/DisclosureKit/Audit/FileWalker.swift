@@ -113,6 +113,9 @@ public struct FileWalker: Sendable {
 
     private struct Frame {
         var components: [String]
+        /// The folder, open for `fstatat` of its entries; -1 when it could not be kept open
+        /// (entries are then examined by path).
+        var folder: Int32
         var entries: [String]
         /// Entries whose names are not valid UTF-8, as listed (repaired with U+FFFD).
         var undecodable: Set<String>
@@ -138,21 +141,27 @@ public struct FileWalker: Sendable {
             }
             return
         }
-        guard let (entries, undecodable) = Self.listing(root) else {
+        guard let (folder, entries, undecodable) = Self.listing(root) else {
             try body(.rootFailed(path: root, reason: "the folder could not be opened (\(posixErrorText()))"))
             return
         }
         // A folder reached again through links to a root walked before is not walked twice.
-        guard visited.insert([stamp.device, stamp.inode]).inserted else { return }
+        guard visited.insert([stamp.device, stamp.inode]).inserted else {
+            if folder >= 0 { close(folder) }
+            return
+        }
         let exclude = IgnoreRules(patterns: options.exclude)
         var rules = IgnoreStack(layers: [IgnoreRules(patterns: options.defaultExclude)])
         var stack: [Frame] = []
-        stack.append(enter(root, components: [], entries: entries, undecodable: undecodable, rules: &rules))
+        stack.append(enter(root, components: [], folder: folder, entries: entries, undecodable: undecodable, rules: &rules))
+        // Folders still open when the body throws are closed on the way out.
+        defer { for frame in stack where frame.folder >= 0 { close(frame.folder) } }
 
         while !stack.isEmpty {
             let top = stack.count - 1
             guard stack[top].next < stack[top].entries.count else {
                 if stack[top].pushedRules { rules.layers.removeLast() }
+                if stack[top].folder >= 0 { close(stack[top].folder) }
                 stack.removeLast()
                 continue
             }
@@ -167,7 +176,8 @@ public struct FileWalker: Sendable {
                                   reason: "its name is not valid UTF-8 (the bytes that are not are shown as \u{FFFD}), so it could not be opened; rename it to audit it"))
                 continue
             }
-            guard var entry = FileStamp.of(path, follow: false) else {
+            let folder = stack[top].folder
+            guard var entry = folder >= 0 ? FileStamp.of(name, in: folder, follow: false) : FileStamp.of(path, follow: false) else {
                 try body(.skipped(path: path, relativePath: relative, status: .unreadable, reason: "it vanished or could not be examined during the audit (\(posixErrorText()))"))
                 continue
             }
@@ -177,7 +187,7 @@ public struct FileWalker: Sendable {
                     try body(.skipped(path: path, relativePath: relative, status: .unsupported, reason: "a symbolic link, not followed (use --follow-symlinks to follow links)"))
                     continue
                 }
-                guard let target = FileStamp.of(path, follow: true) else {
+                guard let target = folder >= 0 ? FileStamp.of(name, in: folder, follow: true) : FileStamp.of(path, follow: true) else {
                     try body(.skipped(path: path, relativePath: relative, status: .unreadable, reason: "a symbolic link whose target cannot be reached (\(posixErrorText()))"))
                     continue
                 }
@@ -200,11 +210,16 @@ public struct FileWalker: Sendable {
                     try body(.skipped(path: path, relativePath: relative, status: .unsupported, reason: "a link to a folder already walked (a loop, or a second path to it); not walked again"))
                     continue
                 }
-                guard let (children, undecodable) = Self.listing(path) else {
+                guard let (childFolder, children, undecodable) = Self.listing(path) else {
                     try body(.skipped(path: path, relativePath: relative, status: .unreadable, reason: "the folder could not be opened (\(posixErrorText()))"))
                     continue
                 }
-                stack.append(enter(path, components: components, entries: children, undecodable: undecodable, rules: &rules))
+                var kept = childFolder
+                if kept >= 0 && stack.count >= Self.openFolderLimit {
+                    close(kept)
+                    kept = -1
+                }
+                stack.append(enter(path, components: components, folder: kept, entries: children, undecodable: undecodable, rules: &rules))
             } else if entry.isRegular {
                 if !options.skipFiles.isEmpty && options.skipFiles.contains([entry.device, entry.inode]) { continue }
                 try body(.file(WalkedFile(path: path, relativePath: relative, absolutePath: Self.join(absoluteRoot, relative), stamp: entry, throughLink: throughLink)))
@@ -215,14 +230,14 @@ public struct FileWalker: Sendable {
     }
 
     /// Reads the folder's ignore file (when asked) and makes its frame.
-    private func enter(_ path: String, components: [String], entries: [String], undecodable: Set<String>, rules: inout IgnoreStack) -> Frame {
+    private func enter(_ path: String, components: [String], folder: Int32, entries: [String], undecodable: Set<String>, rules: inout IgnoreStack) -> Frame {
         var pushed = false
         if options.readIgnoreFiles, entries.contains(IgnoreRules.fileName), let text = Self.readIgnoreFile(path + "/" + IgnoreRules.fileName) {
             rules.layers.append(IgnoreRules(text: text, base: components))
             pushed = true
         }
         let listed = options.readIgnoreFiles ? entries.filter { $0 != IgnoreRules.fileName } : entries
-        return Frame(components: components, entries: listed, undecodable: undecodable, pushedRules: pushed)
+        return Frame(components: components, folder: folder, entries: listed, undecodable: undecodable, pushedRules: pushed)
     }
 
     /// The text of an ignore file: only a regular file (never a FIFO or device), at most 1 MiB.
@@ -237,10 +252,23 @@ public struct FileWalker: Sendable {
         FileStamp.of(path, follow: true).map { [$0.device, $0.inode] }
     }
 
-    /// The folder's entry names sorted by their UTF-8 bytes, and those that are not valid UTF-8
-    /// (listed with U+FFFD in place of the bad bytes); nil (errno set) when it cannot be opened.
-    static func listing(_ path: String) -> (names: [String], undecodable: Set<String>)? {
-        guard let dir = opendir(path) else { return nil }
+    /// At most this many folders are kept open at once (one per level of the walk); deeper
+    /// folders' entries are examined by path, so a hostile tree thousands of levels deep cannot
+    /// exhaust the process's file descriptors.
+    public static let openFolderLimit = 64
+
+    /// The folder, opened for `fstatat` of its entries (-1 when the limit is reached or it cannot
+    /// be kept open), its entry names sorted by their UTF-8 bytes, and those that are not valid
+    /// UTF-8 (listed with U+FFFD in place of the bad bytes); nil (errno set) when it cannot be opened.
+    static func listing(_ path: String) -> (folder: Int32, names: [String], undecodable: Set<String>)? {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        guard let dir = fdopendir(fd) else {
+            let saved = errno
+            close(fd)
+            errno = saved
+            return nil
+        }
         defer { closedir(dir) }
         var names: [String] = []
         var undecodable: Set<String> = []
@@ -255,7 +283,8 @@ public struct FileWalker: Sendable {
             names.append(name)
             if !valid { undecodable.insert(name) }
         }
-        return (names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, undecodable)
+        let kept = fcntl(fd, F_DUPFD_CLOEXEC, 0)
+        return (kept, names.sorted(by: UTF8Order.precedes), undecodable)
     }
 
     /// `root` without trailing slashes (except `/` itself).

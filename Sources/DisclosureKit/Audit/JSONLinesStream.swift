@@ -16,7 +16,9 @@ public final class JSONLinesStream: Sendable {
     private struct State {
         var index: [(path: String, offset: UInt64, length: Int)] = []
         var offset: UInt64 = 0
-        var pending = Data()
+        /// Bytes not yet written (an array, not `Data`: appending a line to `Data` cost about
+        /// 2,000 instructions, a fifth of a warm audit's work per file).
+        var pending: [UInt8] = []
         var lastFlush = DispatchTime.now().uptimeNanoseconds
         /// The header line's length (with its line feed), kept first when the file is sorted.
         var headerLength = 0
@@ -48,7 +50,7 @@ public final class JSONLinesStream: Sendable {
         line.append(0x0A)
         try state.withLock { s in
             precondition(s.offset == 0, "the header is the first line")
-            s.pending.append(line)
+            line.withUnsafeBytes { s.pending.append(contentsOf: $0) }
             s.offset += UInt64(line.count)
             s.headerLength = line.count
             try flushPending(&s)
@@ -64,12 +66,13 @@ public final class JSONLinesStream: Sendable {
     /// Writes one result's line (already encoded: no record is encoded or decoded here).
     /// - Throws: ``DisclosureError/writeFailed(path:reason:)``.
     public func write(_ result: AuditResult) throws {
-        var line = result.jsonLine
-        line.append(0x0A)
+        let line = result.jsonLine
         try state.withLock { s in
-            s.pending.append(line)
-            if path != nil { s.index.append((result.path, s.offset, line.count)) }
-            s.offset += UInt64(line.count)
+            if s.pending.capacity == 0 { s.pending.reserveCapacity(Self.chunkBytes + 4096) }
+            line.withUnsafeBytes { s.pending.append(contentsOf: $0) }
+            s.pending.append(0x0A)
+            if path != nil { s.index.append((result.path, s.offset, line.count + 1)) }
+            s.offset += UInt64(line.count + 1)
             let now = DispatchTime.now().uptimeNanoseconds
             if s.pending.count >= Self.chunkBytes || now - s.lastFlush >= Self.flushNanoseconds {
                 try flushPending(&s)
@@ -102,9 +105,9 @@ public final class JSONLinesStream: Sendable {
             trailer = try summary.jsonLine()
             trailer.append(0x0A)
         }
-        let sorted = s.index.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let sorted = s.index.sorted { UTF8Order.precedes($0.path, $1.path) }
         guard let path, sorted.map(\.offset) != s.index.map(\.offset) else {
-            s.pending.append(trailer)
+            trailer.withUnsafeBytes { s.pending.append(contentsOf: $0) }
             try flushPending(&s)
             if path != nil { try? handle.close() }
             return

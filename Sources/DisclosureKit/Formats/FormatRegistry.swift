@@ -36,7 +36,7 @@ public struct FormatRegistry: Sendable {
     /// The handler for a file, by extension first, then by its first bytes.
     /// - Returns: nil when no handler claims it.
     public func handler(forPath path: String, head: Data) -> (any FormatHandler)? {
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = PathExtension.of(path).lowercased()
         if let index = extensionOwners[ext] {
             return handlers[index]
         }
@@ -54,7 +54,7 @@ public struct FormatRegistry: Sendable {
             throw DisclosureError.unsupportedFormat(path: path, detail: "by its content, it is \(signature.kindDescription)")
         }
         if let handler = handler(forPath: path, head: data.prefix(4096)) { return handler }
-        let ext = (path as NSString).pathExtension
+        let ext = PathExtension.of(path)
         throw DisclosureError.unsupportedFormat(path: path, detail: ext.isEmpty ? "no file extension and unrecognised content" : "extension .\(ext)")
     }
 

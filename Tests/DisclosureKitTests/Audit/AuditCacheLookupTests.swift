@@ -15,11 +15,16 @@ import Testing
                              sha256: String(repeating: "ab", count: 32), fingerprint: "fp-1", status: "undisclosed", recordPath: "café/Ωmega.docx", line: line),
             AuditCache.Entry(path: "/r/b.md", stamp: FileStamp(size: 0, mtimeNanoseconds: 0, ctimeNanoseconds: 1),
                              sha256: nil, fingerprint: "", status: "disclosed-verified", recordPath: "/r/b.md", line: Data()),
+            // Fingerprints alternate within one lookup, and a record path may or may not be the key.
+            AuditCache.Entry(path: "/r/c.md", stamp: FileStamp(size: 2, mtimeNanoseconds: 3, ctimeNanoseconds: 4),
+                             sha256: nil, fingerprint: "fp-1", status: "undisclosed", recordPath: "c.md", line: Data("{}".utf8)),
+            AuditCache.Entry(path: "/r/d.md", stamp: FileStamp(size: 2, mtimeNanoseconds: 3, ctimeNanoseconds: 4),
+                             sha256: nil, fingerprint: "fp-10", status: "undisclosed", recordPath: "/r/d.md", line: Data("{}".utf8)),
         ]
         for entry in stored { cache.store(entry) }
         cache.flush()
-        let found = cache.lookup(paths: ["/r/café/Ωmega.docx", "/r/b.md", "/r/b", "/r/b.md ", "/nowhere", ""])
-        #expect(found.keys.sorted() == ["/r/b.md", "/r/café/Ωmega.docx"])
+        let found = cache.lookup(paths: ["/r/café/Ωmega.docx", "/r/b.md", "/r/c.md", "/r/b", "/r/d.md", "/r/b.md ", "/nowhere", ""])
+        #expect(found.keys.sorted() == ["/r/b.md", "/r/c.md", "/r/café/Ωmega.docx", "/r/d.md"])
         for entry in stored {
             let got = try #require(found[entry.path])
             #expect(got.stamp == entry.stamp)

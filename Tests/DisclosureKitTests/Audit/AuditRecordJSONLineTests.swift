@@ -82,6 +82,29 @@ import Testing
         for status in AuditStatus.allCases { try Self.expectSameBytes(AuditRecord(path: "p", format: "docx", status: status, size: 0)) }
     }
 
+    /// A cached line given under another spelling of its root has its `path` value spliced; the
+    /// result must be the bytes of the record re-encoded with the new path, for every record.
+    @Test func splicingThePathGivesTheReencodedLine() throws {
+        var records = Array(AuditEvidenceFrozenTests.current.values)
+        #expect(records.count >= 550)
+        let awkward = "dir/\"q\",\"path\":\"x\",\"sha256\":\\ \n\u{1}é😀"
+        records.append(AuditRecord(path: awkward, format: "markdown", status: .unreadable, error: ",\"path\":\"" + awkward))
+        records.append(AuditRecord(path: "", format: nil, status: .unsupported))
+        for record in records {
+            let line = try record.jsonLine()
+            for newPath in ["/tmp/share/" + record.path, "", awkward, "x,\"path\":\"y\",\"sha256\":null"] {
+                var moved = record
+                moved.path = newPath
+                let spliced = JSONLineWriter.replacingTopLevelPath(in: line, from: record.path, to: newPath)
+                #expect(spliced == (try moved.jsonLine()), "\(record.path) → \(newPath)")
+            }
+            // A line whose path is not the one given is left to the decoder.
+            #expect(JSONLineWriter.replacingTopLevelPath(in: line, from: record.path + "-other", to: "n") == nil)
+        }
+        #expect(JSONLineWriter.replacingTopLevelPath(in: Data("{}".utf8), from: "", to: "n") == nil)
+        #expect(JSONLineWriter.replacingTopLevelPath(in: Data(), from: "", to: "n") == nil)
+    }
+
     /// The hand-written encoder lists each type's fields itself, so a field added to one of these
     /// types (and so written by `JSONEncoder`) must be added to ``JSONLineWriter`` too: this test
     /// fails until the list below is brought up to date, pointing at the writer.

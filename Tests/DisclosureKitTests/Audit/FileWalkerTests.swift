@@ -26,6 +26,38 @@ import Testing
         #expect(result.skipped.isEmpty)
     }
 
+    /// Open file descriptors of this process.
+    static func openDescriptors() -> Int {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? -1
+    }
+
+    /// The walk keeps each folder open for `fstatat` up to ``FileWalker/openFolderLimit`` levels
+    /// deep; deeper folders are examined by path. Either way every file is found, links are still
+    /// reported as links, and every descriptor is closed when the walk ends.
+    @Test func aTreeDeeperThanTheOpenFolderLimitIsWalkedWholeAndClosesEveryFolder() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        let levels = FileWalker.openFolderLimit + 20
+        var relative = ""
+        var expected: [String] = []
+        for level in 0..<levels {
+            relative += (relative.isEmpty ? "" : "/") + "d\(level)"
+            try folder.write(relative + "/f.md", "x")
+            expected.append(relative + "/f.md")
+        }
+        try FileManager.default.createSymbolicLink(atPath: folder.path(relative + "/link.md"), withDestinationPath: "f.md")
+        let before = Self.openDescriptors()
+        let result = walk(folder)
+        #expect(Self.openDescriptors() == before)
+        #expect(Set(result.files) == Set(expected))
+        #expect(result.files.count == levels)
+        #expect(result.skipped[relative + "/link.md"]?.contains("symbolic link") == true)
+        // Followed, the deep link resolves by path to its target.
+        let followed = walk(folder, WalkOptions(followSymlinks: true))
+        #expect(followed.files.contains(relative + "/link.md"))
+        #expect(Self.openDescriptors() == before)
+    }
+
     @Test func aNameThatIsNotUTF8IsReportedAsSuchNotAsVanished() throws {
         let folder = try AuditFolder()
         defer { folder.remove() }

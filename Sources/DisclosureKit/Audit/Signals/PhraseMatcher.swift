@@ -53,12 +53,22 @@ struct PhraseMatcher: Sendable {
                 all.append(Phrase(bytes: curly, tag: tag, wordStart: wordStart, wordEnd: wordEnd && PhraseMatcher.isWordByte(lower.last ?? 0)))
             }
         }
-        var buckets = [[Int32]](repeating: [], count: 65536)
+        // Phrases grouped by their first two bytes, by counting (an array per key cost about
+        // 10 million instructions at start-up, more than a small file's whole audit).
+        var starts = [Int32](repeating: 0, count: 65537)
         var bitmap = [UInt64](repeating: 0, count: 1024)
+        for p in all where p.bytes.count >= 2 {
+            let key = Int(p.bytes[0]) << 8 | Int(p.bytes[1])
+            starts[key + 1] += 1
+            bitmap[key >> 6] |= 1 << UInt64(key & 63)
+        }
+        for key in 0..<65536 { starts[key + 1] += starts[key] }
+        var order = [Int32](repeating: 0, count: Int(starts[65536]))
+        var next = starts
         for (i, p) in all.enumerated() where p.bytes.count >= 2 {
             let key = Int(p.bytes[0]) << 8 | Int(p.bytes[1])
-            buckets[key].append(Int32(i))
-            bitmap[key >> 6] |= 1 << UInt64(key & 63)
+            order[Int(next[key])] = Int32(i)
+            next[key] += 1
         }
         var trigrams = [UInt64](repeating: 0, count: (1 << 20) / 64)
         for p in all where p.bytes.count >= 2 {
@@ -68,13 +78,6 @@ struct PhraseMatcher: Sendable {
                 trigrams[h >> 6] |= 1 << UInt64(h & 63)
             }
         }
-        var starts = [Int32](repeating: 0, count: 65537)
-        var order: [Int32] = []
-        for key in 0..<65536 {
-            starts[key] = Int32(order.count)
-            order += buckets[key]
-        }
-        starts[65536] = Int32(order.count)
         self.phrases = all
         self.starts = starts
         self.order = order

@@ -90,7 +90,9 @@ enum WrittenDeclarations {
         ("\\bi\\s+(?:confirm|declare|certify)\\s+that\\b.{0,200}?\\b(?:ai|artificial\\s+intelligence)\\b", .confirmation),
         ("\\b(?:i\\s+have|i've)\\s+(?:acknowledged|referenced|declared|disclosed|clearly\\s+(?:acknowledged|referenced))\\s+(?:all\\s+|any\\s+)?(?:use\\s+of\\s+|my\\s+use\\s+of\\s+)?(?:ai|artificial\\s+intelligence|generative\\s+ai)", .confirmation),
     ]
-    static let patterns: [(NSRegularExpression, Meaning)] = specs.map { (regex($0.0), $0.1) }
+    /// ``specs`` compiled, each on its first use: most sentences are ruled out by ``requiredWords``
+    /// before any pattern is tried, so a run compiles only the patterns it needs.
+    static let patterns: [(LazyRegex, Meaning)] = specs.map { (LazyRegex($0.0, [.caseInsensitive]), $0.1) }
 
     /// For each of ``specs``, in order: words (lower-case ASCII) that every match of the pattern
     /// contains, as a list of alternatives each of which must be met by one of its words. An

@@ -1,0 +1,38 @@
+@testable import DisclosureKit
+import Foundation
+import Testing
+
+/// Folder listings, archive entries and report rows sort by UTF-8 bytes; the `memcmp` comparison
+/// must give exactly the order of `utf8.lexicographicallyPrecedes`.
+struct UTF8OrderTests {
+    static let pieces = ["", "a", "A", "b", "Z", "_", ".", "-", "~", "é", "e\u{301}", "ß", "日本", "😀", "\u{0}", "\u{7F}", "\u{80}", "\u{FFFD}",
+                         "report", "report.docx", "Report.docx", "report-2.docx", "a/b", "a.b", "café", "cafe\u{301}"]
+
+    @Test func matchesTheByteOrderOfTheUTF8Views() {
+        var generator = SystemRandomNumberGenerator()
+        var strings = Self.pieces
+        // Short strings are stored inline, long ones on the heap; mix both, and shared prefixes.
+        for _ in 0..<600 {
+            let parts = (0..<Int.random(in: 1...6, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }
+            strings.append(parts.joined())
+            strings.append(String(repeating: "long-shared-prefix/", count: Int.random(in: 1...3, using: &generator)) + parts.joined())
+        }
+        // Bridged strings are not contiguous UTF-8: the fallback must agree too.
+        strings += ["zeta", "éclair", "日本語"].map { NSString(string: $0) as String }
+        for a in strings.prefix(400) {
+            for b in strings.suffix(400) {
+                #expect(UTF8Order.precedes(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a.debugDescription) vs \(b.debugDescription)")
+            }
+        }
+        #expect(strings.sorted(by: UTF8Order.precedes).map { Array($0.utf8) } == strings.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
+    @Test func ordersBytesNotCanonicalEquivalence() {
+        // NFC "é" (C3 A9) and NFD "e" + U+0301 (65 CC 81) are equal as Swift strings but not as bytes.
+        #expect(UTF8Order.precedes("e\u{301}", "é"))
+        #expect(!UTF8Order.precedes("é", "e\u{301}"))
+        #expect(UTF8Order.precedes("Z", "a"))
+        #expect(UTF8Order.precedes("a", "ab"))
+        #expect(!UTF8Order.precedes("ab", "ab"))
+    }
+}
