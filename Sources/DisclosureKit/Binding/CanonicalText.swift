@@ -133,8 +133,7 @@ public enum CanonicalText {
     private static func asciiCanonical(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> ASCIIOutcome {
         var canonical = true
         var previousSpace = true // a space at the start is not canonical
-        for b in utf8 {
-            if b >= 0x80 { return .notASCII }
+        @inline(__always) func step(_ b: UInt8) {
             if b == 0x20 {
                 if previousSpace { canonical = false }
                 previousSpace = true
@@ -144,6 +143,37 @@ public enum CanonicalText {
             } else {
                 previousSpace = false
             }
+        }
+        // Eight bytes at a time (paragraphs are most of a document's text): a word with a byte over
+        // 0x7F is not ASCII; one with no byte under 0x20 needs only its spaces checked, as a mask.
+        let n = utf8.count
+        var i = 0
+        if let base = utf8.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let high: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if w & high != 0 { return .notASCII }
+                if canonical {
+                    // Every byte is under 0x80, so these additions carry into no other byte.
+                    let underSpace = ~(w &+ 0x6060_6060_6060_6060) & high
+                    if underSpace != 0 {
+                        for k in 0..<8 { step(base[i + k]) }
+                    } else {
+                        let t = w ^ 0x2020_2020_2020_2020
+                        let spaces = ~(t &+ 0x7F7F_7F7F_7F7F_7F7F) & high // 0x80 in each byte that is a space
+                        if spaces & (spaces << 8) != 0 || (previousSpace && spaces & 0x80 != 0) { canonical = false }
+                        previousSpace = spaces >> 63 != 0
+                    }
+                }
+                i += 8
+            }
+        }
+        while i < n {
+            let b = utf8[i]
+            if b >= 0x80 { return .notASCII }
+            step(b)
+            i += 1
         }
         if canonical && (utf8.isEmpty || utf8[utf8.count - 1] != 0x20) { return .same }
         out.removeAll(keepingCapacity: true)

@@ -8,8 +8,38 @@ import Foundation
 /// Stored compactly (a 10 MB file has about 100,000 blocks): positions as `Int32`, the fence
 /// inline; the `Int` and ``MarkdownFence`` accessors are what callers use.
 struct MarkdownBlock: Equatable {
-    /// cmark's type name: `paragraph`, `heading`, `code_block`, `html_block`, `table_cell`, `block_quote`, `thematic_break`...
-    var type: String
+    /// The kinds of block Disclose tells apart; every other block is `other`.
+    enum Kind: UInt8 {
+        case paragraph, heading, codeBlock, htmlBlock, tableCell, other
+
+        /// cmark's name for the kind (`other` for the rest).
+        var name: String {
+            switch self {
+            case .paragraph: return "paragraph"
+            case .heading: return "heading"
+            case .codeBlock: return "code_block"
+            case .htmlBlock: return "html_block"
+            case .tableCell: return "table_cell"
+            case .other: return "other"
+            }
+        }
+
+        init(name: String) {
+            switch name {
+            case "paragraph": self = .paragraph
+            case "heading": self = .heading
+            case "code_block": self = .codeBlock
+            case "html_block": self = .htmlBlock
+            case "table_cell": self = .tableCell
+            default: self = .other
+            }
+        }
+
+        /// Blocks whose text readers see (their inlines are read as text, not walked as blocks).
+        var holdsText: Bool { self != .other }
+    }
+
+    var kind: Kind
     /// The text a reader sees (inline text joined; literal for code and HTML blocks).
     var text: String
     private var lines: (start: Int32, startColumn: Int32, end: Int32, endColumn: Int32)
@@ -19,8 +49,8 @@ struct MarkdownBlock: Equatable {
     private var fenceIndent: UInt8
     private var fenceLength: Int32
 
-    init(type: String, startLine: Int, startColumn: Int, endLine: Int, endColumn: Int, text: String, level: Int, depth: Int, fence: MarkdownFence? = nil) {
-        self.type = type
+    init(kind: Kind, startLine: Int, startColumn: Int, endLine: Int, endColumn: Int, text: String, level: Int, depth: Int, fence: MarkdownFence? = nil) {
+        self.kind = kind
         self.text = text
         lines = (Int32(clamping: startLine), Int32(clamping: startColumn), Int32(clamping: endLine), Int32(clamping: endColumn))
         nesting = Int32(clamping: depth)
@@ -30,6 +60,14 @@ struct MarkdownBlock: Equatable {
         fenceLength = Int32(clamping: fence?.length ?? 0)
     }
 
+    init(type: String, startLine: Int, startColumn: Int, endLine: Int, endColumn: Int, text: String, level: Int, depth: Int, fence: MarkdownFence? = nil) {
+        self.init(kind: Kind(name: type), startLine: startLine, startColumn: startColumn, endLine: endLine, endColumn: endColumn,
+                  text: text, level: level, depth: depth, fence: fence)
+    }
+
+    /// cmark's type name for the kinds Disclose tells apart: `paragraph`, `heading`, `code_block`,
+    /// `html_block`, `table_cell`; `other` for every other block.
+    var type: String { kind.name }
     var startLine: Int { Int(lines.start) }
     var startColumn: Int { Int(lines.startColumn) }
     var endLine: Int { Int(lines.end) }
@@ -44,7 +82,7 @@ struct MarkdownBlock: Equatable {
     }
 
     static func == (a: MarkdownBlock, b: MarkdownBlock) -> Bool {
-        a.type == b.type && a.text == b.text && a.lines == b.lines && a.nesting == b.nesting && a.headingLevel == b.headingLevel
+        a.kind == b.kind && a.text == b.text && a.lines == b.lines && a.nesting == b.nesting && a.headingLevel == b.headingLevel
             && a.fence == b.fence
     }
 }
@@ -88,7 +126,7 @@ enum CmarkGFM {
 
     /// Parses `utf8`, reading the bytes in `blank` (front matter) as spaces, line ends kept,
     /// without copying the rest: cmark-gfm is fed the pieces in turn.
-    private static func withDocument<T>(_ utf8: [UInt8], blank: Range<Int>? = nil, options: Int32, _ body: (OpaquePointer, OpaquePointer) -> T) -> T {
+    private static func withDocument<T>(_ utf8: Data, blank: Range<Int>? = nil, options: Int32, _ body: (OpaquePointer, OpaquePointer) -> T) -> T {
         _ = registered
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
@@ -99,7 +137,8 @@ enum CmarkGFM {
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
             base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
         }
-        utf8.withUnsafeBufferPointer { buffer in
+        utf8.withUnsafeBytes { raw in
+            let buffer = raw.assumingMemoryBound(to: UInt8.self)
             guard let blank = blank?.clamped(to: 0..<buffer.count), !blank.isEmpty else { return feed(buffer) }
             feed(UnsafeBufferPointer(rebasing: buffer[..<blank.lowerBound]))
             let spaces = buffer[blank].map { $0 == 0x0A || $0 == 0x0D ? $0 : 0x20 }
@@ -114,17 +153,17 @@ enum CmarkGFM {
     /// The blocks of `utf8` in document order; the bytes in `blank` (front matter) read as
     /// spaces. Each top-level block's nodes are freed once its blocks are collected, so the
     /// tree and the result are not both whole at once.
-    static func blocks(_ utf8: [UInt8], blank: Range<Int>? = nil) -> [MarkdownBlock] {
+    static func blocks(_ utf8: Data, blank: Range<Int>? = nil) -> [MarkdownBlock] {
         withDocument(utf8, blank: blank, options: CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) { _, root in
             var out: [MarkdownBlock] = []
-            let names = TypeNames()
+            var kinds = Kinds()
             // Counted first, so that the array is made once at its size.
             var count = 0
             var top = cmark_node_first_child(root)
             while let node = top {
                 walk(node) { node, _ in
                     count += 1
-                    return !textBlocks.contains(names.name(node))
+                    return !kinds.kind(node).holdsText
                 }
                 top = cmark_node_next(node)
             }
@@ -133,7 +172,7 @@ enum CmarkGFM {
             var child = cmark_node_first_child(root)
             while let node = child {
                 child = cmark_node_next(node)
-                collect(node, names: names, buffer: &buffer, into: &out)
+                collect(node, kinds: &kinds, buffer: &buffer, into: &out)
                 cmark_node_free(node)
             }
             return out
@@ -142,27 +181,34 @@ enum CmarkGFM {
 
     /// HTML as cmark-gfm renders it (raw HTML kept), for tests that compare renderings.
     static func html(_ utf8: [UInt8]) -> String {
-        withDocument(utf8, options: CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES) { parser, root in
+        withDocument(Data(utf8), options: CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES) { parser, root in
             guard let rendered = cmark_render_html(root, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser)) else { return "" }
             defer { free(rendered) }
             return String(cString: rendered)
         }
     }
 
-    /// Type names by cmark's numeric type (extension types are numbered at run time), so that
-    /// no String is made per node: a 10 MB file has over a million nodes.
-    private final class TypeNames {
-        var names: [UInt32: String] = [:]
-        func name(_ node: OpaquePointer) -> String {
+    /// Block kinds by cmark's numeric type (extension types are numbered at run time), so that
+    /// nothing is hashed or made per node: a 10 MB file has over a million nodes. Block and
+    /// inline types are a flag bit (0x8000, 0x4000) and a small number; they index a table.
+    /// A struct used through a local variable, not a class: a class's stored property would
+    /// cost a dynamic exclusivity check on every lookup.
+    private struct Kinds {
+        private var table = [UInt8](repeating: 0xFF, count: 1024)
+        private var others: [UInt32: MarkdownBlock.Kind] = [:]
+
+        mutating func kind(_ node: OpaquePointer) -> MarkdownBlock.Kind {
             let type = UInt32(cmark_node_get_type(node).rawValue)
-            if let known = names[type] { return known }
+            let small = type & 0x3FFF < 0x100
+            let slot = Int((type >> 14) & 0x3) << 8 | Int(type & 0xFF)
+            if small, let known = MarkdownBlock.Kind(rawValue: table[slot]) { return known }
+            if !small, let known = others[type] { return known }
             let name = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
-            names[type] = name
-            return name
+            let kind = MarkdownBlock.Kind(name: name)
+            if small { table[slot] = kind.rawValue } else { others[type] = kind }
+            return kind
         }
     }
-
-    private static let textBlocks: Set<String> = ["paragraph", "heading", "code_block", "html_block", "table_cell"]
 
     /// Walks `top` and its descendants in document order without recursion (a file of 100,000
     /// nested block quotes must not exhaust the stack): down to the first child, else to the
@@ -190,20 +236,19 @@ enum CmarkGFM {
         }
     }
 
-    private static func collect(_ top: OpaquePointer, names: TypeNames, buffer: inout [UInt8], into out: inout [MarkdownBlock]) {
+    private static func collect(_ top: OpaquePointer, kinds: inout Kinds, buffer: inout [UInt8], into out: inout [MarkdownBlock]) {
         walk(top) { node, depth in
-            let type = names.name(node)
-            let isText = textBlocks.contains(type)
+            let kind = kinds.kind(node)
             var text = ""
-            if type == "code_block" || type == "html_block" {
+            if kind == .codeBlock || kind == .htmlBlock {
                 text = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-            } else if isText {
+            } else if kind.holdsText {
                 buffer.removeAll(keepingCapacity: true)
                 inlineText(node, into: &buffer)
                 text = String(decoding: buffer, as: UTF8.self)
             }
             var fence: MarkdownFence?
-            if type == "code_block" {
+            if kind == .codeBlock {
                 var length: Int32 = 0, indent: Int32 = 0
                 var character: CChar = 0
                 if cmark_node_get_fenced(node, &length, &indent, &character) != 0, length > 0 {
@@ -211,10 +256,10 @@ enum CmarkGFM {
                 }
             }
             out.append(MarkdownBlock(
-                type: type, startLine: Int(cmark_node_get_start_line(node)), startColumn: Int(cmark_node_get_start_column(node)),
+                kind: kind, startLine: Int(cmark_node_get_start_line(node)), startColumn: Int(cmark_node_get_start_column(node)),
                 endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)),
-                text: text, level: type == "heading" ? Int(cmark_node_get_heading_level(node)) : 0, depth: depth, fence: fence))
-            return !isText
+                text: text, level: kind == .heading ? Int(cmark_node_get_heading_level(node)) : 0, depth: depth, fence: fence))
+            return !kind.holdsText
         }
     }
 

@@ -27,6 +27,8 @@ struct HTMLElementInfo {
 
     /// Lower-case tag name (`unknown` for tags gumbo does not know).
     var tag: String { Gumbo.tagNames[Int(tagIndex)] }
+    /// The tag as gumbo's number: an index into ``Gumbo/tagNames``, for tables made from it.
+    var tagNumber: Int { Int(tagIndex) }
     /// Offset of the start tag's `<`, and of the byte after its `>`; equal when the start tag is implied.
     var startTag: Range<Int> { Int(start.lower)..<Int(start.upper) }
     /// The end tag's range, when it is written in the source.
@@ -75,6 +77,18 @@ enum Gumbo {
         return name.isEmpty ? "unknown" : name
     }
 
+    /// An attribute's name, lower-cased. Gumbo gives names in lower case except in SVG and MathML,
+    /// where it restores their mixed case (`viewBox`); only those go through `lowercased()`.
+    private static func lowercasedName(_ name: UnsafePointer<CChar>) -> String {
+        let length = strlen(name)
+        guard length > 0 else { return "" }
+        let hasUpper = name.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
+            UnsafeBufferPointer(start: bytes, count: length).contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }
+        }
+        let value = String(cString: name)
+        return hasUpper ? value.lowercased() : value
+    }
+
     /// The number of element and text nodes below `node` that the walk in ``parse(_:maxDepth:)`` visits,
     /// so that the arrays are made once at their size (a 10 MB page has about 200,000 elements).
     private static func count(_ roots: GumboVector, maxDepth: Int) -> (elements: Int, texts: Int) {
@@ -98,11 +112,12 @@ enum Gumbo {
     }
 
     /// Parses UTF-8 bytes. Nesting deeper than `maxDepth` is cut off (reported by `tooDeep`).
-    static func parse(_ utf8: [UInt8], maxDepth: Int) -> (tree: HTMLTree, tooDeep: Bool) {
+    static func parse(_ utf8: Data, maxDepth: Int) -> (tree: HTMLTree, tooDeep: Bool) {
         var tree = HTMLTree()
         var tooDeep = false
         guard !utf8.isEmpty else { return (tree, false) }
-        utf8.withUnsafeBufferPointer { buffer in
+        utf8.withUnsafeBytes { raw in
+            let buffer = raw.assumingMemoryBound(to: UInt8.self)
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { base in
                 var options = kGumboDefaultOptions
                 // Gumbo copies the stack of open elements into every error it records, which is quadratic
@@ -137,9 +152,10 @@ enum Gumbo {
                             endTag = s..<(s + e.original_end_tag.length)
                         }
                         var attributes: [String: String] = [:]
+                        if e.attributes.length > 0 { attributes.reserveCapacity(Int(e.attributes.length)) }
                         for a in 0..<Int(e.attributes.length) {
                             let attr = e.attributes.data[a]!.assumingMemoryBound(to: GumboAttribute.self).pointee
-                            attributes[String(cString: attr.name).lowercased()] = String(cString: attr.value)
+                            attributes[lowercasedName(attr.name)] = String(cString: attr.value)
                         }
                         let tagIndex = Int(e.tag.rawValue) < tagNames.count ? UInt16(e.tag.rawValue) : UInt16(GUMBO_TAG_UNKNOWN.rawValue)
                         tree.elements.append(HTMLElementInfo(

@@ -8,7 +8,7 @@ extension HTMLDocument {
     func evidenceEntries() -> [MetadataEntry] {
         var entries: [MetadataEntry] = []
         for (i, e) in tree.elements.enumerated() {
-            let loc = Location(line: e.line, column: e.column, byteOffset: file.originalOffset(min(e.startTag.lowerBound, file.utf8.count)))
+            let loc = Location(line: e.line, column: e.column, byteOffset: file.originalOffset(min(e.startTag.lowerBound, file.decoded.count)))
             if e.tag == "link", e.attributes["rel"]?.lowercased().split(separator: " ").contains("c2pa-manifest") == true {
                 entries.append(MetadataEntry(key: EvidenceEntryKey.c2paManifest, value: "external manifest at " + (e.attributes["href"] ?? ""), location: loc))
                 continue

@@ -2,7 +2,7 @@ import Foundation
 
 /// An opened HTML page. Our elements are found as byte ranges in the decoded text and edits
 /// are made in the original bytes, in the page's own encoding.
-final class HTMLDocument: OpenedDocument {
+final class HTMLDocument: OpenedDocument, StreamedTextBinding {
     let handler: any FormatHandler
     let path: String
     let file: TextFile
@@ -26,27 +26,54 @@ final class HTMLDocument: OpenedDocument {
         "ul", "ol", "dl", "form", "fieldset", "legend", "details", "summary", "figure", "hr", "center",
     ]
 
+    /// ``excludedTags`` and ``blockTags`` by gumbo's tag number (``HTMLElementInfo/tagNumber``):
+    /// a page has hundreds of thousands of elements, and a table needs no hashing.
+    static let isExcludedTag: [Bool] = Gumbo.tagNames.map { excludedTags.contains($0) }
+    static let isBlockTag: [Bool] = Gumbo.tagNames.map { blockTags.contains($0) }
+
     /// HTML parsers take time that grows with the square of the number of open elements;
     /// pages that leave more than this many elements open are refused before parsing.
     static let maxUnclosedElements = 20_000
 
     static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "option", "td", "tr", "dt", "dd"]
 
+    /// ``voidElements`` as keys of ``tagKey(_:_:)``.
+    private static let voidKeys: [UInt64] = voidElements.map { name in
+        name.utf8.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    }
+
     /// Start tags minus end tags, leaving out elements that never need an end tag.
     static func unclosedElementCount(_ b: [UInt8]) -> Int {
+        b.withUnsafeBytes { unclosedElementCount($0) }
+    }
+
+    static func unclosedElementCount(_ b: Data) -> Int {
+        b.withUnsafeBytes { unclosedElementCount($0) }
+    }
+
+    /// A tag's name is the run of ASCII letters after `<` or `</`; it is looked up lower-cased, as
+    /// a number (names of up to 8 letters; the void elements' are shorter), with no String made.
+    static func unclosedElementCount(_ b: UnsafeRawBufferPointer) -> Int {
+        guard let base = b.baseAddress else { return 0 }
         var balance = 0
         var i = 0
         let n = b.count
         while i + 1 < n {
-            guard b[i] == 0x3C else { i += 1; continue }
-            let c = b[i + 1]
-            let closing = c == 0x2F
+            guard let found = memchr(base + i, 0x3C, n - 1 - i) else { break }
+            i = base.distance(to: UnsafeRawPointer(found))
+            let closing = b[i + 1] == 0x2F
             var j = i + (closing ? 2 : 1)
             let start = j
-            while j < n, (b[j] | 0x20) >= 0x61, (b[j] | 0x20) <= 0x7A || (b[j] >= 0x30 && b[j] <= 0x39) { j += 1 }
+            var key: UInt64 = 0
+            while j < n {
+                let lower = b[j] | 0x20
+                guard lower >= 0x61, lower <= 0x7A else { break }
+                if j - start < 8 { key |= UInt64(lower) << (8 * UInt64(j - start)) }
+                j += 1
+            }
             if j > start {
-                let name = String(decoding: b[start..<min(j, start + 10)], as: UTF8.self).lowercased()
-                if !voidElements.contains(name) { balance += closing ? -1 : 1 }
+                let isVoid = j - start <= 8 && voidKeys.contains(key)
+                if !isVoid { balance += closing ? -1 : 1 }
             }
             i = max(j, i + 1)
         }
@@ -58,15 +85,17 @@ final class HTMLDocument: OpenedDocument {
         path = input.path
         let label = HTMLEncoding.declaredLabel(input.data)
         let declared = label.flatMap { HTMLEncoding.iconvName($0) }
+        // The UTF-8 check, made once for every decision below (each used to copy and scan the page).
+        let invalid = TextFile.firstInvalidUTF8(input.data)
         var notes: [String] = []
-        if let label, declared == nil, TextFile.firstInvalidUTF8([UInt8](input.data)) != nil,
+        if let label, declared == nil, invalid != nil,
            !input.data.starts(with: [0xEF, 0xBB, 0xBF]), !input.data.starts(with: [0xFF, 0xFE]), !input.data.starts(with: [0xFE, 0xFF]) {
             notes.append("the page declares \(label) but its bytes are not valid UTF-8; it was read as browsers read it: each invalid byte sequence shows as the replacement character U+FFFD, and those bytes are kept as they are")
         }
-        if label == nil, TextFile.firstInvalidUTF8([UInt8](input.data)) != nil, !input.data.starts(with: [0xFF, 0xFE]), !input.data.starts(with: [0xFE, 0xFF]) {
+        if label == nil, invalid != nil, !input.data.starts(with: [0xFF, 0xFE]), !input.data.starts(with: [0xFE, 0xFF]) {
             notes.append("the page declares no encoding and is not valid UTF-8; it was read as windows-1252")
         }
-        if let declared, declared != "WINDOWS-1252", TextFile.firstInvalidUTF8([UInt8](input.data)) == nil, input.data.contains(where: { $0 >= 0x80 }) {
+        if let declared, declared != "WINDOWS-1252", invalid == nil, !TextFile.isASCII(input.data) {
             notes.append("the page declares \(label!) but its bytes look like UTF-8; it was read as \(label!), as browsers do")
         }
         if let declared, !Iconv.knows(declared) {
@@ -77,27 +106,27 @@ final class HTMLDocument: OpenedDocument {
             // A page declared UTF-8 is read as browsers read it, with U+FFFD for bad bytes;
             // a page that declares nothing falls back to windows-1252, as browsers do in English locales.
             file = try TextFile(data: input.data, path: input.path, declared: declared, fallback: "WINDOWS-1252",
-                                replacingInvalidUTF8: label != nil && declared == nil)
-        } catch DisclosureError.invalidEncoding(let p, _, let offset) where TextFile.firstInvalidUTF8([UInt8](input.data)) != nil {
+                                replacingInvalidUTF8: label != nil && declared == nil, firstInvalid: .some(invalid))
+        } catch DisclosureError.invalidEncoding(let p, _, let offset) where invalid != nil {
             throw DisclosureError.invalidEncoding(path: p, encoding: label ?? "windows-1252", byteOffset: offset)
-        } catch DisclosureError.invalidEncoding where declared != nil && TextFile.firstInvalidUTF8([UInt8](input.data)) == nil {
+        } catch DisclosureError.invalidEncoding where declared != nil && invalid == nil {
             // Declared as a legacy encoding, not valid in it, but valid UTF-8: read it as UTF-8 and say so.
-            file = try TextFile(data: input.data, path: input.path)
+            file = try TextFile(data: input.data, path: input.path, firstInvalid: .some(invalid))
             notes.removeAll { $0.contains("look like UTF-8") }
             notes.append("the page declares \(label ?? "another encoding") but its bytes are not valid in it and are valid UTF-8; it was read as UTF-8")
         }
         let ext = (input.path as NSString).pathExtension.lowercased()
-        let unclosed = HTMLDocument.unclosedElementCount(file.utf8)
+        let unclosed = HTMLDocument.unclosedElementCount(file.decoded)
         if unclosed > HTMLDocument.maxUnclosedElements {
             throw DisclosureError.limitExceeded(path: path, what: "the page opens \(unclosed) more elements than it closes", limit: "\(HTMLDocument.maxUnclosedElements)")
         }
-        let (parsed, tooDeep) = Gumbo.parse(file.utf8, maxDepth: input.limits.maxNestingDepth)
+        let (parsed, tooDeep) = Gumbo.parse(file.decoded, maxDepth: input.limits.maxNestingDepth)
         FreedMemory.release()
         if tooDeep {
             throw DisclosureError.limitExceeded(path: path, what: "elements are nested more than \(input.limits.maxNestingDepth) deep", limit: "\(input.limits.maxNestingDepth) levels")
         }
         tree = parsed
-        isXHTML = ext == "xhtml" || file.utf8.starts(with: Array("<?xml".utf8))
+        isXHTML = ext == "xhtml" || file.decoded.starts(with: Array("<?xml".utf8))
             || parsed.elements.first { $0.tag == "html" }?.attributes["xmlns"] == "http://www.w3.org/1999/xhtml"
         warnings = notes
         analyse()
@@ -107,21 +136,26 @@ final class HTMLDocument: OpenedDocument {
 
     private func regionWithLineEnd(_ range: Range<Int>) -> Range<Int> {
         let e = eolBytes
-        if range.upperBound + e.count <= file.utf8.count, Array(file.utf8[range.upperBound..<range.upperBound + e.count]) == e {
+        if range.upperBound + e.count <= file.decoded.count, Array(file.decoded[range.upperBound..<range.upperBound + e.count]) == e {
             return range.lowerBound..<range.upperBound + e.count
         }
         return range
     }
 
     private func analyse() {
-        excluded = Array(repeating: false, count: tree.elements.count)
-        block = Array(repeating: nil, count: tree.elements.count)
+        // Built in locals and stored at the end: no exclusivity check per element of a class property.
+        var excluded = Array(repeating: false, count: tree.elements.count)
+        var block: [Int?] = Array(repeating: nil, count: tree.elements.count)
+        defer {
+            self.excluded = excluded
+            self.block = block
+        }
         var ours: [Range<Int>] = []
         for (i, e) in tree.elements.enumerated() {
             let parentExcluded = e.parent.map { excluded[$0] } ?? false
-            let mark = e.attributes[HTMLMarkup.attribute]
-            excluded[i] = parentExcluded || HTMLDocument.excludedTags.contains(e.tag) || mark == "statement"
-            block[i] = HTMLDocument.blockTags.contains(e.tag) ? i : e.parent.flatMap { block[$0] }
+            let mark = e.attributes.isEmpty ? nil : e.attributes[HTMLMarkup.attribute]
+            excluded[i] = parentExcluded || HTMLDocument.isExcludedTag[e.tagNumber] || mark == "statement"
+            block[i] = HTMLDocument.isBlockTag[e.tagNumber] ? i : e.parent.flatMap { block[$0] }
             guard let mark, e.startTag.count > 0 else { continue }
             let whole = e.startTag.lowerBound..<(e.endTag?.upperBound ?? e.startTag.upperBound)
             switch mark {
@@ -151,7 +185,7 @@ final class HTMLDocument: OpenedDocument {
     }
 
     private func location(line: Int, column: Int, offset: Int) -> Location {
-        Location(line: line, column: column, byteOffset: file.originalOffset(min(offset, file.utf8.count)))
+        Location(line: line, column: column, byteOffset: file.originalOffset(min(offset, file.decoded.count)))
     }
 
     // MARK: OpenedDocument
@@ -177,21 +211,30 @@ final class HTMLDocument: OpenedDocument {
 
     private func readText() -> DocumentText {
         var paragraphs: [TextParagraph] = []
+        forEachParagraph { text, first in
+            paragraphs.append(TextParagraph(text: text, location: location(line: first.line, column: first.column, offset: first.offset)))
+        }
+        return DocumentText(streams: [TextStream(name: "body", paragraphs: paragraphs)])
+    }
+
+    /// Calls `body` with each paragraph of the page's text (the text of a block element's own
+    /// text nodes, in order) and its first text node.
+    private func forEachParagraph(_ body: (String, HTMLTextInfo) -> Void) {
         var current = ""
         var currentBlock: Int?? = .none
         var first: HTMLTextInfo?
         func flush() {
-            if let first, HTMLDocument.hasContent(current) {
-                paragraphs.append(TextParagraph(text: current, location: location(line: first.line, column: first.column, offset: first.offset)))
-            }
+            if let first, HTMLDocument.hasContent(current) { body(current, first) }
             current = ""
             first = nil
         }
+        let br = Gumbo.tagNames.firstIndex(of: "br") ?? -1
+        let excluded = self.excluded, block = self.block, tree = self.tree
         for item32 in tree.order {
             let item = Int(item32)
             if item >= 0 {
                 let e = tree.elements[item]
-                if e.tag == "br", !(e.parent.map { excluded[$0] } ?? false) { current += "\n" }
+                if e.tagNumber == br, !(e.parent.map { excluded[$0] } ?? false) { current += "\n" }
                 continue
             }
             let t = tree.texts[-item - 1]
@@ -206,7 +249,6 @@ final class HTMLDocument: OpenedDocument {
             current += t.text
         }
         flush()
-        return DocumentText(streams: [TextStream(name: "body", paragraphs: paragraphs)])
     }
 
     private func ancestors(_ index: Int) -> [Int] {
@@ -280,6 +322,25 @@ final class HTMLDocument: OpenedDocument {
         ourRegions.map { file.originalOffset($0.lowerBound)..<file.originalOffset($0.upperBound) }
     }
 
+    /// The text hashed as its paragraphs come, as ``text()`` gives them, without making the list.
+    func hashText() throws -> TextBindingHasher {
+        var hasher = TextBindingHasher()
+        if let textCache {
+            hasher.add(textCache)
+            return hasher
+        }
+        hasher.begin(stream: "body")
+        forEachParagraph { text, _ in hasher.add(paragraph: text) }
+        return hasher
+    }
+
+    /// ``unmanagedParts()`` hashed from the page's own bytes, without copying them.
+    func hashUnmanagedParts(into hasher: inout PartsHasher) throws {
+        let keep = TextFile.keptRanges(count: file.original.count, removing: ourOriginalRanges)
+        hasher.begin(name: "-", count: keep.reduce(0) { $0 + $1.count })
+        for range in keep { hasher.update(file.original[range]) }
+    }
+
     func unmanagedParts() throws -> [DocumentPart] {
         [DocumentPart(name: "-", bytes: XMLBytes.splice(file.original, ourOriginalRanges.map { ($0, Data()) }))]
     }
@@ -289,7 +350,9 @@ final class HTMLDocument: OpenedDocument {
     }
 
     private func first(_ tag: String) -> HTMLElementInfo? {
-        tree.elements.first { $0.tag == tag && !(($0.parent.map { excluded[$0] }) ?? false) }
+        // Compared by tag number: the page may have hundreds of thousands of elements.
+        guard let number = Gumbo.tagNames.firstIndex(of: tag) else { return nil }
+        return tree.elements.first { $0.tagNumber == number && !(($0.parent.map { excluded[$0] }) ?? false) }
     }
 
     func stamped(_ request: StampRequest) throws -> Data {
@@ -333,11 +396,11 @@ final class HTMLDocument: OpenedDocument {
             if let c = container, let end = c.endTag { at = end.lowerBound }
             else if let end = body?.endTag { at = end.lowerBound }
             else if let end = html?.endTag { at = end.lowerBound }
-            else { at = file.utf8.count }
+            else { at = file.decoded.count }
         }
         edits.append((at, aside))
         let output = XMLBytes.splice(file.original, edits.map { edit in
-            let o = file.originalOffset(min(edit.at, file.utf8.count))
+            let o = file.originalOffset(min(edit.at, file.decoded.count))
             return (o..<o, file.encode(edit.text))
         })
         if alwaysReparse || !insertionIsProvable(metadataAt: metadataAt, statementAt: at) {
@@ -376,26 +439,38 @@ final class HTMLDocument: OpenedDocument {
     func insertionIsProvable(metadataAt: Int?, statementAt: Int) -> Bool {
         guard let metadataAt else { return false }
         let offsets = [metadataAt, statementAt]
+        let tags = Self.provableTags
+        // One pass: the checks below for each element, with tag numbers, not names.
         for e in tree.elements {
-            if e.tag == "frameset" { return false }
-            if e.startTag.isEmpty && !["html", "head", "body"].contains(e.tag) {
-                // An element the parser made up (a table's missing <tbody>) is harmless when the
-                // nearest element written in the source around it is closed away from our offsets.
-                var ancestor = e.parent
-                while let a = ancestor, tree.elements[a].startTag.isEmpty { ancestor = tree.elements[a].parent }
-                guard let a = ancestor, let end = tree.elements[a].endTag,
-                      offsets.allSatisfy({ $0 <= tree.elements[a].startTag.lowerBound || $0 >= end.upperBound }) else { return false }
+            let tag = e.tagNumber
+            if tag == tags.frameset { return false }
+            let start = e.startTag
+            if start.isEmpty {
+                if tag != tags.html && tag != tags.head && tag != tags.body {
+                    // An element the parser made up (a table's missing <tbody>) is harmless when the
+                    // nearest element written in the source around it is closed away from our offsets.
+                    var ancestor = e.parent
+                    while let a = ancestor, tree.elements[a].startTag.isEmpty { ancestor = tree.elements[a].parent }
+                    guard let a = ancestor, let end = tree.elements[a].endTag,
+                          offsets.allSatisfy({ $0 <= tree.elements[a].startTag.lowerBound || $0 >= end.upperBound }) else { return false }
+                }
+                continue
             }
+            // Elements open at an offset: written, not empty, started before it, not ended before it.
+            if Self.isEmptyElementTag[tag] { continue }
+            let end = e.endTag
+            if start.upperBound <= metadataAt, end.map({ $0.lowerBound >= metadataAt }) ?? true, !Self.isProvableHeadTag[tag] { return false }
+            if start.upperBound <= statementAt, end.map({ $0.lowerBound >= statementAt }) ?? true, !Self.isProvableBodyTag[tag] { return false }
         }
-        func openElements(at offset: Int) -> [HTMLElementInfo] {
-            tree.elements.filter { e in
-                !e.startTag.isEmpty && !HTMLDocument.emptyElements.contains(e.tag) && e.startTag.upperBound <= offset
-                    && (e.endTag.map { $0.lowerBound >= offset } ?? true)
-            }
-        }
-        return openElements(at: metadataAt).allSatisfy { HTMLDocument.provableHeadContext.contains($0.tag) }
-            && openElements(at: statementAt).allSatisfy { HTMLDocument.provableBodyContext.contains($0.tag) }
+        return true
     }
+
+    /// Tag numbers and tables ``insertionIsProvable(metadataAt:statementAt:)`` uses.
+    private static let provableTags = (frameset: Gumbo.tagNames.firstIndex(of: "frameset") ?? -1, html: Gumbo.tagNames.firstIndex(of: "html") ?? -1,
+                                       head: Gumbo.tagNames.firstIndex(of: "head") ?? -1, body: Gumbo.tagNames.firstIndex(of: "body") ?? -1)
+    private static let isEmptyElementTag: [Bool] = Gumbo.tagNames.map { emptyElements.contains($0) }
+    private static let isProvableHeadTag: [Bool] = Gumbo.tagNames.map { provableHeadContext.contains($0) }
+    private static let isProvableBodyTag: [Bool] = Gumbo.tagNames.map { provableBodyContext.contains($0) }
 
     /// Parses our statement element on its own: it must read as the statement, visibly.
     private func checkStatement(_ aside: String, request: StampRequest, at: Int) throws {

@@ -18,9 +18,13 @@ struct FrontMatter {
     private static let tomlKey = CompiledPattern(#"^([A-Za-z0-9_."'-]+\s*=|\[)"#)
 
     static func detect(_ b: [UInt8], lines: [TextLine]) -> FrontMatter? {
+        detect(Data(b), lines: lines)
+    }
+
+    static func detect(_ b: Data, lines: [TextLine]) -> FrontMatter? {
         guard let first = lines.first else { return nil }
         // Byte comparisons: the first line may be megabytes long, and there may be many lines.
-        func trimmed(_ line: TextLine) -> ArraySlice<UInt8> {
+        func trimmed(_ line: TextLine) -> Data {
             var s = line.start, e = line.contentEnd
             while s < e, b[s] == 0x20 || b[s] == 0x09 { s += 1 }
             while e > s, b[e - 1] == 0x20 || b[e - 1] == 0x09 { e -= 1 }

@@ -6,7 +6,8 @@ final class MarkdownDocument: OpenedDocument {
     let handler: any FormatHandler
     let path: String
     let file: TextFile
-    let b: [UInt8]
+    /// The decoded UTF-8 (the file's own bytes for UTF-8 without a byte order mark: no copy).
+    let b: Data
     let lines: [TextLine]
     let frontMatter: FrontMatter?
 
@@ -27,7 +28,7 @@ final class MarkdownDocument: OpenedDocument {
         self.handler = handler
         path = input.path
         file = try TextFile(data: input.data, path: input.path)
-        b = file.utf8
+        b = file.decoded
         lines = TextLine.split(b)
         frontMatter = FrontMatter.detect(b, lines: lines)
         findStatement()
@@ -50,7 +51,7 @@ final class MarkdownDocument: OpenedDocument {
     private func isBlank(_ i: Int) -> Bool { i >= 0 && i < lines.count && trimmed(i).isEmpty }
 
     /// Line `i`'s bytes without leading and trailing spaces and tabs (no String is made: files have many lines).
-    private func trimmed(_ i: Int) -> ArraySlice<UInt8> {
+    private func trimmed(_ i: Int) -> Data {
         var s = lines[i].start, e = lines[i].contentEnd
         while s < e, b[s] == 0x20 || b[s] == 0x09 { s += 1 }
         while e > s, b[e - 1] == 0x20 || b[e - 1] == 0x09 { e -= 1 }
@@ -78,6 +79,12 @@ final class MarkdownDocument: OpenedDocument {
     private func findStatement() {
         var i = 0
         while i < lines.count {
+            // Only a line whose first non-blank byte is `<` can be a marker: the rest are passed
+            // over without comparing (a 10 MB file has about 100,000 lines).
+            var first = lines[i].start
+            let end = lines[i].contentEnd
+            while first < end, b[first] == 0x20 || b[first] == 0x09 { first += 1 }
+            guard first < end, b[first] == 0x3C else { i += 1; continue }
             let marker = trimmed(i)
             let afterFence = marker.elementsEqual(Self.beginAfterFenceBytes)
             if marker.first == 0x3C, afterFence || marker.elementsEqual(Self.beginBytes) || marker.elementsEqual(Self.endBytes) {
@@ -187,15 +194,18 @@ final class MarkdownDocument: OpenedDocument {
     // MARK: OpenedDocument
 
     private var textCache: DocumentText?
-    private static let textTypes: Set<String> = ["paragraph", "heading", "code_block", "html_block", "table_cell"]
+
+    /// Calls `body` with each block whose text is part of the document's text, in order.
+    private func forEachTextBlock(_ body: (MarkdownBlock) -> Void) {
+        for block in blocks() where block.kind.holdsText && !block.text.isEmpty && !excluded(block.startLine) { body(block) }
+    }
 
     func text() throws -> DocumentText {
         if let textCache { return textCache }
-        let all = blocks()
         var paragraphs: [TextParagraph] = []
-        paragraphs.reserveCapacity(all.count)
-        for i in all.indices where !all[i].text.isEmpty && MarkdownDocument.textTypes.contains(all[i].type) && !excluded(all[i].startLine) {
-            paragraphs.append(TextParagraph(text: all[i].text, location: location(line1: all[i].startLine, column: all[i].startColumn)))
+        paragraphs.reserveCapacity(blocks().count)
+        forEachTextBlock { block in
+            paragraphs.append(TextParagraph(text: block.text, location: location(line1: block.startLine, column: block.startColumn)))
         }
         let value = DocumentText(streams: [TextStream(name: "body", paragraphs: paragraphs)])
         textCache = value
@@ -206,8 +216,8 @@ final class MarkdownDocument: OpenedDocument {
         var statement: FoundStatement?
         if let s = statementLines {
             let all = blocks()
-            let markerIsBlock = all.contains { $0.type == "html_block" && $0.startLine == s.lowerBound + 1 && isBeginMarker(QuickTrim.whitespacesAndNewlines($0.text)) }
-            let inside = all.filter { $0.type == "paragraph" && $0.startLine > s.lowerBound + 1 && $0.endLine < s.upperBound + 1 }
+            let markerIsBlock = all.contains { $0.kind == .htmlBlock && $0.startLine == s.lowerBound + 1 && isBeginMarker(QuickTrim.whitespacesAndNewlines($0.text)) }
+            let inside = all.filter { $0.kind == .paragraph && $0.startLine > s.lowerBound + 1 && $0.endLine < s.upperBound + 1 }
             var problems: [String] = []
             var text = inside.map(\.text).joined(separator: " ")
             if !markerIsBlock || inside.isEmpty {
@@ -230,7 +240,7 @@ final class MarkdownDocument: OpenedDocument {
     }
 
     /// Our regions in original byte offsets, sorted.
-    private var ourOriginalRanges: [Range<Int>] {
+    var ourOriginalRanges: [Range<Int>] {
         [statementRegion, metadataRegion].compactMap { $0 }
             .map { file.originalOffset($0.lowerBound)..<file.originalOffset($0.upperBound) }
             .sorted { $0.lowerBound < $1.lowerBound }
@@ -300,7 +310,7 @@ final class MarkdownDocument: OpenedDocument {
         case .end:
             edits.append(atEnd())
         case .start:
-            if let heading = blocks().first(where: { $0.type == "heading" && $0.level == 1 && $0.depth == 0 && !excluded($0.startLine) }) {
+            if let heading = blocks().first(where: { $0.kind == .heading && $0.level == 1 && $0.depth == 0 && !excluded($0.startLine) }) {
                 let index = heading.endLine - 1
                 if index + 1 < lines.count || lines[index].next > lines[index].contentEnd {
                     let at = lines[index].next
@@ -358,9 +368,9 @@ final class MarkdownDocument: OpenedDocument {
         guard let last = (0..<lines.count).last(where: { !isBlank($0) }) else { return false }
         return blocks().contains { block in
             guard block.endLine >= last + 1 else { return false }
-            switch block.type {
-            case "html_block": return true
-            case "code_block": return block.fence != nil && !(block.depth == 0 && isClosedFence(block))
+            switch block.kind {
+            case .htmlBlock: return true
+            case .codeBlock: return block.fence != nil && !(block.depth == 0 && isClosedFence(block))
             default: return false
             }
         }
@@ -368,7 +378,7 @@ final class MarkdownDocument: OpenedDocument {
 
     /// The fence of a top-level fenced code block that runs to the end of the document unclosed.
     private func unclosedFinalFence() -> MarkdownFence? {
-        guard let last = blocks().last(where: { $0.depth == 0 }), last.type == "code_block", let fence = last.fence else { return nil }
+        guard let last = blocks().last(where: { $0.depth == 0 }), last.kind == .codeBlock, let fence = last.fence else { return nil }
         return isClosedFence(last) ? nil : fence
     }
 
@@ -420,6 +430,29 @@ final class MarkdownDocument: OpenedDocument {
                                          isOwnStamp: key == MarkdownMarkers.frontMatterKey && QuickTrim.whitespaces(value).isEmpty))
         }
         return entries + linkEntries()
+    }
+}
+
+extension MarkdownDocument: StreamedTextBinding {
+    /// The text hashed straight from the blocks, as ``text()`` gives it, without making its
+    /// paragraphs (a 10 MB file has about 100,000).
+    func hashText() throws -> TextBindingHasher {
+        if let textCache {
+            var hasher = TextBindingHasher()
+            hasher.add(textCache)
+            return hasher
+        }
+        var hasher = TextBindingHasher()
+        hasher.begin(stream: "body")
+        forEachTextBlock { hasher.add(paragraph: $0.text) }
+        return hasher
+    }
+
+    /// ``unmanagedParts()`` hashed from the file's own bytes, without copying them.
+    func hashUnmanagedParts(into hasher: inout PartsHasher) throws {
+        let keep = TextFile.keptRanges(count: file.original.count, removing: ourOriginalRanges)
+        hasher.begin(name: "-", count: keep.reduce(0) { $0 + $1.count })
+        for range in keep { hasher.update(file.original[range]) }
     }
 }
 

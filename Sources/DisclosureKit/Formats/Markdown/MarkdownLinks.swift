@@ -5,7 +5,15 @@ import Foundation
 /// evidence scanner. Only destinations with a query (`?` or `=`) are returned.
 enum MarkdownLinks {
     /// (destination, UTF-8 offset) pairs.
+    static func destinations(_ data: Data) -> [(String, Int)] {
+        data.withUnsafeBytes { destinations($0) }
+    }
+
     static func destinations(_ b: [UInt8]) -> [(String, Int)] {
+        b.withUnsafeBytes { destinations($0) }
+    }
+
+    static func destinations(_ b: UnsafeRawBufferPointer) -> [(String, Int)] {
         var out: [(String, Int)] = []
         let n = b.count
         var i = 0
@@ -46,7 +54,7 @@ enum MarkdownLinks {
     }
 
     /// True when the `]` at `offset` closes a `[label]` that starts its line (after up to three spaces).
-    static func startsDefinition(_ b: [UInt8], at offset: Int) -> Bool {
+    static func startsDefinition(_ b: UnsafeRawBufferPointer, at offset: Int) -> Bool {
         var j = offset - 1
         while j >= 0, b[j] != 0x5B, b[j] != 0x0A, offset - j < 1000 { j -= 1 }
         guard j >= 0, b[j] == 0x5B else { return false }

@@ -19,8 +19,12 @@ struct TextFile {
     /// A name for people: `UTF-8`, `UTF-16LE`, `windows-1252`.
     let encodingName: String
     let bomLength: Int
-    /// The content decoded to UTF-8, without the byte order mark.
-    let utf8: [UInt8]
+    /// The content decoded to UTF-8, without the byte order mark. For a UTF-8 file without one
+    /// (most files) this shares `original`'s storage: the file is held once, not copied.
+    /// Offsets start at 0.
+    let decoded: Data
+    /// ``decoded`` as an array: a copy made on each call, for callers that index it heavily.
+    var utf8: [UInt8] { [UInt8](decoded) }
     /// For non-UTF-8 files: `map[i]` is the original offset of UTF-8 offset `i` (at character starts and the end).
     private let map: [Int32]?
     /// The line ending the file uses most: `\n`, `\r\n` or `\r` (`\n` when it has none).
@@ -46,55 +50,69 @@ struct TextFile {
     /// then UTF-8; then, when the bytes are not UTF-8, U+FFFD for each ill-formed sequence when
     /// `replacingInvalidUTF8` (WHATWG's UTF-8 decoder), else `fallback`.
     /// - Throws: ``DisclosureError/invalidEncoding(path:encoding:byteOffset:)`` for bytes not valid in the encoding used.
-    init(data: Data, path: String, declared: String? = nil, fallback: String? = nil, replacingInvalidUTF8: Bool = false) throws {
+    /// `firstInvalid`, when given, is ``firstInvalidUTF8(_:)-(Data)`` of `data`, already worked out by the caller.
+    init(data: Data, path: String, declared: String? = nil, fallback: String? = nil, replacingInvalidUTF8: Bool = false,
+         firstInvalid known: Int?? = nil) throws {
+        // Offsets are counted from 0 throughout; a slice of a larger Data is copied once.
+        let data = data.startIndex == 0 ? data : Data(data)
         original = data
-        let bytes = [UInt8](data)
         var chosen: String?
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+        // The UTF-8 check, made once (the byte order mark's bytes are valid UTF-8).
+        var checked = known
+        func firstInvalid() -> Int? {
+            if let checked { return checked }
+            let value = TextFile.firstInvalidUTF8(data)
+            checked = .some(value)
+            return value
+        }
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) {
             encoding = .utf8; encodingName = "UTF-8"; bomLength = 3; map = nil
-            utf8 = Array(bytes[3...])
-            if let bad = TextFile.firstInvalidUTF8(utf8) { throw DisclosureError.invalidEncoding(path: path, encoding: "UTF-8", byteOffset: bad + 3) }
-            eol = TextFile.dominantLineEnding(utf8)
+            decoded = Data(data[3...])
+            if let bad = firstInvalid() { throw DisclosureError.invalidEncoding(path: path, encoding: "UTF-8", byteOffset: bad) }
+            eol = TextFile.dominantLineEnding(decoded)
             try refuseNUL(path: path)
             return
-        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            let little = bytes[0] == 0xFF
+        } else if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            let little = data.first == 0xFF
             encoding = little ? .utf16LE : .utf16BE; encodingName = little ? "UTF-16LE" : "UTF-16BE"; bomLength = 2
-            (utf8, map) = try TextFile.decodeUTF16(bytes, little: little, path: path)
-            eol = TextFile.dominantLineEnding(utf8)
+            let (bytes, offsets) = try TextFile.decodeUTF16([UInt8](data), little: little, path: path)
+            decoded = Data(bytes); map = offsets
+            eol = TextFile.dominantLineEnding(decoded)
             try refuseNUL(path: path)
             return
         } else if let declared {
             chosen = declared
-        } else if replacingInvalidUTF8, TextFile.firstInvalidUTF8(bytes) != nil {
+        } else if replacingInvalidUTF8, firstInvalid() != nil {
             encoding = .utf8Replacing; encodingName = "UTF-8"; bomLength = 0
-            (utf8, map) = TextFile.decodeUTF8Replacing(bytes)
-            eol = TextFile.dominantLineEnding(utf8)
+            let (bytes, offsets) = TextFile.decodeUTF8Replacing([UInt8](data))
+            decoded = Data(bytes); map = offsets
+            eol = TextFile.dominantLineEnding(decoded)
             try refuseNUL(path: path)
             return
-        } else if let bad = TextFile.firstInvalidUTF8(bytes) {
+        } else if let bad = firstInvalid() {
             guard let fallback else { throw DisclosureError.invalidEncoding(path: path, encoding: "UTF-8", byteOffset: bad) }
             chosen = fallback
         }
         bomLength = 0
         if let legacy = chosen {
             encoding = .legacy(legacy); encodingName = legacy
-            if bytes.allSatisfy({ $0 < 0x80 }) {
-                map = nil; utf8 = bytes
+            if TextFile.isASCII(data) {
+                map = nil; decoded = data
             } else {
-                (utf8, map) = try TextFile.decodeLegacy(bytes, encoding: legacy, path: path)
+                let (bytes, offsets) = try TextFile.decodeLegacy([UInt8](data), encoding: legacy, path: path)
+                decoded = Data(bytes); map = offsets
             }
         } else {
-            encoding = .utf8; encodingName = "UTF-8"; map = nil; utf8 = bytes
+            encoding = .utf8; encodingName = "UTF-8"; map = nil; decoded = data
         }
-        eol = TextFile.dominantLineEnding(utf8)
+        eol = TextFile.dominantLineEnding(decoded)
         try refuseNUL(path: path)
     }
 
     /// Text files never contain U+0000; one that does is almost always a binary file with a
     /// text file's name, and stamping it would damage it.
     private func refuseNUL(path: String) throws {
-        guard let index = utf8.withUnsafeBytes({ raw in
+        guard let index = decoded.withUnsafeBytes({ raw in
             raw.isEmpty ? nil : memchr(raw.baseAddress!, 0, raw.count).map { UnsafeRawPointer($0) - raw.baseAddress! }
         }) else { return }
         throw DisclosureError.unreadable(
@@ -104,7 +122,32 @@ struct TextFile {
 
     /// The offset of the first byte that is not valid UTF-8, or nil.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { b in
+        bytes.withUnsafeBufferPointer { firstInvalidUTF8($0) }
+    }
+
+    static func firstInvalidUTF8(_ bytes: Data) -> Int? {
+        bytes.withUnsafeBytes { firstInvalidUTF8($0.assumingMemoryBound(to: UInt8.self)) }
+    }
+
+    /// True when every byte is ASCII (eight bytes at a time).
+    static func isASCII(_ bytes: Data) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var i = 0
+            let n = raw.count
+            while i + 8 <= n {
+                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                i += 8
+            }
+            while i < n {
+                if raw[i] >= 0x80 { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
+    static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        do {
             var i = 0
             let n = b.count
             while i < n {
@@ -245,16 +288,25 @@ struct TextFile {
     }
 
     static func dominantLineEnding(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { dominantLineEnding($0) }
+    }
+
+    static func dominantLineEnding(_ bytes: Data) -> String {
+        bytes.withUnsafeBytes { dominantLineEnding($0.assumingMemoryBound(to: UInt8.self)) }
+    }
+
+    /// The line ending used most. Without a CR anywhere (found with `memchr`) it is `\n`, whatever
+    /// the count of LFs, so most files are not counted byte by byte.
+    static func dominantLineEnding(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        guard let base = b.baseAddress, memchr(base, 0x0D, b.count) != nil else { return "\n" }
         var lf = 0, crlf = 0, cr = 0
-        bytes.withUnsafeBufferPointer { b in
-            var i = 0
-            while i < b.count {
-                if b[i] == 0x0D {
-                    if i + 1 < b.count && b[i + 1] == 0x0A { crlf += 1; i += 2; continue }
-                    cr += 1
-                } else if b[i] == 0x0A { lf += 1 }
-                i += 1
-            }
+        var i = 0
+        while i < b.count {
+            if b[i] == 0x0D {
+                if i + 1 < b.count && b[i + 1] == 0x0A { crlf += 1; i += 2; continue }
+                cr += 1
+            } else if b[i] == 0x0A { lf += 1 }
+            i += 1
         }
         if crlf >= lf && crlf >= cr && crlf > 0 { return "\r\n" }
         if cr > lf { return "\r" }
@@ -275,5 +327,22 @@ struct TextFile {
             i += 1
         }
         return starts
+    }
+}
+
+extension TextFile {
+    /// The ranges of `0..<count` that splicing out `removed` keeps (what `XMLBytes.splice` copies
+    /// when every replacement is empty), in order: so the bytes can be hashed or written where
+    /// they are instead of copied into a new buffer first.
+    static func keptRanges(count: Int, removing removed: [Range<Int>]) -> [Range<Int>] {
+        var kept: [Range<Int>] = []
+        var cursor = 0
+        for range in removed.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            let lower = max(range.lowerBound, cursor)
+            if lower > cursor { kept.append(cursor..<min(lower, count)) }
+            cursor = max(cursor, range.upperBound)
+        }
+        if cursor < count { kept.append(cursor..<count) }
+        return kept.filter { !$0.isEmpty }
     }
 }
