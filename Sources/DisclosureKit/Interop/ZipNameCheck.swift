@@ -30,25 +30,30 @@ enum ZipNameCheck {
             }
             seen[record.name] = record.index
         }
-        var resolved: [String: Data] = [:]
-        for record in records {
-            let stored = decode(record.name, utf8Flag: record.utf8Flag)
-            let name = record.unicodePath ?? stored
-            if let other = resolved[name] {
-                return "the package has two entries, \(quoted(other)) and \(quoted(record.name)), that both read as \"\(name)\" in programs that use the Unicode Path field"
+        // With no Unicode Path field and only ASCII names (nearly every package), each name reads
+        // as its own bytes in every program, and the names were just found distinct: only the
+        // local headers are left to compare, and no name need be decoded.
+        let plain = records.allSatisfy { $0.unicodePath == nil && !$0.name.contains(where: { $0 >= 0x80 }) }
+        if !plain {
+            var resolved: [String: Data] = [:]
+            for record in records {
+                let stored = decode(record.name, utf8Flag: record.utf8Flag)
+                let name = record.unicodePath ?? stored
+                if let other = resolved[name] {
+                    return "the package has two entries, \(quoted(other)) and \(quoted(record.name)), that both read as \"\(name)\" in programs that use the Unicode Path field"
+                }
+                resolved[name] = record.name
             }
-            resolved[name] = record.name
         }
         for record in records {
-            let stored = decode(record.name, utf8Flag: record.utf8Flag)
-            if let unicode = record.unicodePath, unicode != stored {
+            if let unicode = record.unicodePath, unicode != decode(record.name, utf8Flag: record.utf8Flag) {
                 return "the entry \(quoted(record.name)) is named \"\(unicode)\" by programs that use the Unicode Path field, so programs disagree on its name"
             }
             guard let local = localHeader(data, at: record.localOffset) else { continue }
             if local.name != record.name {
                 return "the entry \(quoted(record.name)) is named \(quoted(local.name)) in its local header, so programs disagree on its name"
             }
-            if let unicode = local.unicodePath, unicode != stored {
+            if let unicode = local.unicodePath, unicode != decode(record.name, utf8Flag: record.utf8Flag) {
                 return "the entry \(quoted(record.name)) is named \"\(unicode)\" by the Unicode Path field of its local header, so programs disagree on its name"
             }
         }
