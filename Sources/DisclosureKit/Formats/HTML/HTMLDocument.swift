@@ -115,7 +115,7 @@ final class HTMLDocument: OpenedDocument, StreamedTextBinding {
             notes.removeAll { $0.contains("look like UTF-8") }
             notes.append("the page declares \(label ?? "another encoding") but its bytes are not valid in it and are valid UTF-8; it was read as UTF-8")
         }
-        let ext = (input.path as NSString).pathExtension.lowercased()
+        let ext = PathExtension.of(input.path).lowercased()
         let unclosed = HTMLDocument.unclosedElementCount(file.decoded)
         if unclosed > HTMLDocument.maxUnclosedElements {
             throw DisclosureError.limitExceeded(path: path, what: "the page opens \(unclosed) more elements than it closes", limit: "\(HTMLDocument.maxUnclosedElements)")
