@@ -8,9 +8,13 @@ import Foundation
 /// calendar (`UTCTimestampTests` compares the two across four centuries).
 public enum UTCTimestamp {
     /// `date` as `YYYY-MM-DDTHH:MM:SSZ`. Like Foundation's formatter, the time is first rounded
-    /// to the millisecond and the fraction of a second then dropped (23:59:59.9996 is midnight).
+    /// to the millisecond (half a millisecond up) and the fraction of a second then dropped
+    /// (23:59:59.9996 is midnight).
     public static func string(from date: Date = Date()) -> String {
-        let milliseconds = ((date.timeIntervalSinceReferenceDate + Date.timeIntervalBetween1970AndReferenceDate) * 1000).rounded()
+        // Half a millisecond rounds up, towards the future, before and after 1970 alike
+        // (`rounded()` took -0.5 ms away from zero: UTCTimestampTests found 1952-06-12T03:07:38
+        // where Foundation wrote 03:07:39).
+        let milliseconds = ((date.timeIntervalSinceReferenceDate + Date.timeIntervalBetween1970AndReferenceDate) * 1000 + 0.5).rounded(.down)
         var seconds = time_t((milliseconds / 1000).rounded(.down))
         var parts = tm()
         guard gmtime_r(&seconds, &parts) != nil, parts.tm_year + 1900 >= 0, parts.tm_year + 1900 <= 9999 else {
