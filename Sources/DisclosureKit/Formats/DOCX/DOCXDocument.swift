@@ -280,7 +280,7 @@ final class DOCXDocument: OpenedDocument {
                 continue
             }
             let data = try mainData()
-            let kept = DOCXDocument.kept(count: data.count, cutting: cuts)
+            let kept = KeptRanges.of(count: data.count, removing: cuts)
             hasher.begin(name: entry.name, count: kept.reduce(0) { $0 + $1.count })
             for range in kept { hasher.update(data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)]) }
         }
@@ -290,7 +290,7 @@ final class DOCXDocument: OpenedDocument {
     /// again a chunk at a time. Its length is the one the scan counted (the digest starts with
     /// it); an entry that now inflates to another length is refused, never hashed as it came.
     private func hashStreamedMainPart(_ entry: ZipEntryInfo, count expected: Int, cuts: [Range<Int>], into hasher: inout PartsHasher) throws {
-        let kept = DOCXDocument.kept(count: expected, cutting: cuts)
+        let kept = KeptRanges.of(count: expected, removing: cuts)
         hasher.begin(name: entry.name, count: kept.reduce(0) { $0 + $1.count })
         var offset = 0
         var streamed = hasher
@@ -305,18 +305,6 @@ final class DOCXDocument: OpenedDocument {
         }
         guard count == expected else { throw package.package.changedBetweenReads(entry, count: count, expected: expected) }
         hasher = streamed
-    }
-
-    /// The ranges of `0..<count` outside `cuts`, in order.
-    static func kept(count: Int, cutting cuts: [Range<Int>]) -> [Range<Int>] {
-        var kept: [Range<Int>] = []
-        var cursor = 0
-        for cut in cuts.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if cut.lowerBound > cursor { kept.append(cursor..<cut.lowerBound) }
-            cursor = max(cursor, cut.upperBound)
-        }
-        if cursor < count { kept.append(cursor..<count) }
-        return kept
     }
 
     private func eachUnmanagedPart(_ body: (String, Data) throws -> Void) throws {

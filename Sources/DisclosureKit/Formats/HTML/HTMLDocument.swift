@@ -336,7 +336,7 @@ final class HTMLDocument: OpenedDocument, StreamedTextBinding {
 
     /// ``unmanagedParts()`` hashed from the page's own bytes, without copying them.
     func hashUnmanagedParts(into hasher: inout PartsHasher) throws {
-        let keep = TextFile.keptRanges(count: file.original.count, removing: ourOriginalRanges)
+        let keep = KeptRanges.of(count: file.original.count, removing: ourOriginalRanges)
         hasher.begin(name: "-", count: keep.reduce(0) { $0 + $1.count })
         for range in keep { hasher.update(file.original[range]) }
     }

@@ -241,10 +241,10 @@ import Testing
 
     @Test("the kept ranges around our statement")
     func keptRanges() {
-        #expect(DOCXDocument.kept(count: 10, cutting: []) == [0..<10])
-        #expect(DOCXDocument.kept(count: 10, cutting: [2..<4]) == [0..<2, 4..<10])
-        #expect(DOCXDocument.kept(count: 10, cutting: [6..<10, 0..<2]) == [2..<6])
-        #expect(DOCXDocument.kept(count: 10, cutting: [1..<5, 3..<7]) == [0..<1, 7..<10])
-        #expect(DOCXDocument.kept(count: 0, cutting: []) == [])
+        #expect(KeptRanges.of(count: 10, removing: []) == [0..<10])
+        #expect(KeptRanges.of(count: 10, removing: [2..<4]) == [0..<2, 4..<10])
+        #expect(KeptRanges.of(count: 10, removing: [6..<10, 0..<2]) == [2..<6])
+        #expect(KeptRanges.of(count: 10, removing: [1..<5, 3..<7]) == [0..<1, 7..<10])
+        #expect(KeptRanges.of(count: 0, removing: []) == [])
     }
 }

@@ -103,7 +103,7 @@ import Testing
                 let a = Int.random(in: 0...count, using: &generator), b = Int.random(in: 0...count, using: &generator)
                 removed.append(min(a, b)..<max(a, b))
             }
-            let kept = TextFile.keptRanges(count: count, removing: removed)
+            let kept = KeptRanges.of(count: count, removing: removed)
             var joined = Data()
             for range in kept { joined.append(data[range]) }
             #expect(joined == XMLBytes.splice(data, removed.map { ($0, Data()) }), "\(removed)")
