@@ -194,24 +194,9 @@ final class ZipReader {
 
     /// Reads and inflates one entry, refusing more than `limit` bytes.
     func read(_ entry: ZipEntryInfo, limit: Int) throws -> Data {
-        guard let file = zip_fopen_index(archive, zip_uint64_t(entry.index), 0) else {
-            throw ZipFailure.entryFailed(name: entry.name, reason: String(cString: zip_strerror(archive)))
-        }
-        defer { zip_fclose(file) }
         var out = Data()
         out.reserveCapacity(min(entry.uncompressedSize, limit))
-        let chunk = 1 << 16
-        let scratch = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
-        defer { scratch.deallocate() }
-        while true {
-            let n = zip_fread(file, scratch, zip_uint64_t(chunk))
-            if n < 0 {
-                throw ZipFailure.entryFailed(name: entry.name, reason: String(cString: zip_file_strerror(file)))
-            }
-            if n == 0 { break }
-            if out.count + Int(n) > limit { throw ZipFailure.tooLarge(limit) }
-            out.append(scratch.assumingMemoryBound(to: UInt8.self), count: Int(n))
-        }
+        try forEachChunk(entry, limit: limit) { out.append(contentsOf: $0) }
         return out
     }
 }
