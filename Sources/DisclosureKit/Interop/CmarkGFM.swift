@@ -12,18 +12,7 @@ struct MarkdownBlock: Equatable {
     enum Kind: UInt8 {
         case paragraph, heading, codeBlock, htmlBlock, tableCell, other
 
-        /// cmark's name for the kind (`other` for the rest).
-        var name: String {
-            switch self {
-            case .paragraph: return "paragraph"
-            case .heading: return "heading"
-            case .codeBlock: return "code_block"
-            case .htmlBlock: return "html_block"
-            case .tableCell: return "table_cell"
-            case .other: return "other"
-            }
-        }
-
+        /// The kind of a block cmark names `name` (`other` for the rest).
         init(name: String) {
             switch name {
             case "paragraph": self = .paragraph
@@ -60,14 +49,6 @@ struct MarkdownBlock: Equatable {
         fenceLength = Int32(clamping: fence?.length ?? 0)
     }
 
-    init(type: String, startLine: Int, startColumn: Int, endLine: Int, endColumn: Int, text: String, level: Int, depth: Int, fence: MarkdownFence? = nil) {
-        self.init(kind: Kind(name: type), startLine: startLine, startColumn: startColumn, endLine: endLine, endColumn: endColumn,
-                  text: text, level: level, depth: depth, fence: fence)
-    }
-
-    /// cmark's type name for the kinds Disclose tells apart: `paragraph`, `heading`, `code_block`,
-    /// `html_block`, `table_cell`; `other` for every other block.
-    var type: String { kind.name }
     var startLine: Int { Int(lines.start) }
     var startColumn: Int { Int(lines.startColumn) }
     var endLine: Int { Int(lines.end) }

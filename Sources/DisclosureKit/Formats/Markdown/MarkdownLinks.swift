@@ -71,7 +71,7 @@ extension MarkdownDocument {
         let found = MarkdownLinks.destinations(b)
         guard !found.isEmpty else { return [] }
         // Destinations inside code blocks are not links.
-        let code = blocks().filter { $0.type == "code_block" }.map { $0.startLine...$0.endLine }
+        let code = blocks().filter { $0.kind == .codeBlock }.map { $0.startLine...$0.endLine }
         return found.compactMap { url, offset -> MetadataEntry? in
             var lo = 0, hi = lines.count
             while lo < hi {
