@@ -227,29 +227,11 @@ public struct StatementRenderer: Sendable {
         return humanDateByFormatter(iso)
     }
 
-    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
-                                     "August", "September", "October", "November", "December"]
-
-    /// `humanDate` for a date part of exactly four, two and two ASCII digits (years 1900 to 9999,
-    /// where ICU's calendar is the Gregorian one), or nil.
+    /// `humanDate` for a date part of exactly four, two and two ASCII digits that is a real day
+    /// from 1900 to 9999 (``CivilDate/parse(_:)``), or nil.
     static func quickHumanDate(_ iso: String) -> String? {
-        let bytes = Array(iso.utf8.prefix(10))
-        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                let b = bytes[i]
-                guard b >= 0x30 && b <= 0x39 else { return nil }
-                value = value * 10 + Int(b - 0x30)
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              year >= 1900, (1...12).contains(month) else { return nil }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        guard (1...days).contains(day) else { return nil }
-        return "\(day) \(monthNames[month - 1]) \(year)"
+        guard let (year, month, day) = CivilDate.parse(iso.utf8.prefix(10)) else { return nil }
+        return "\(day) \(DeclarationDate.monthNames[month - 1]) \(year)"
     }
 
     /// `humanDate` through `DateFormatter` (ICU): the reference, and the answer for any date
