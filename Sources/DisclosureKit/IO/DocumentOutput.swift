@@ -14,12 +14,17 @@ public enum DocumentOutput: Equatable, Sendable {
     case whole(Data)
     /// The first `keepingPrefix` bytes of the input, then `appending`.
     case appending(keepingPrefix: Int, bytes: Data)
+    /// The new file as pieces written one after another: slices of the input (which share its
+    /// storage) and the bytes inserted between them (Markdown and HTML stamps, which splice into
+    /// the original bytes), so the new file is never built whole in memory.
+    case pieces([Data])
 
     /// Size of the result in bytes.
     public var count: Int {
         switch self {
         case .whole(let data): return data.count
         case .appending(let prefix, let bytes): return prefix + bytes.count
+        case .pieces(let pieces): return pieces.reduce(0) { $0 + $1.count }
         }
     }
 
@@ -30,6 +35,14 @@ public enum DocumentOutput: Equatable, Sendable {
         case .appending(let prefix, let bytes):
             guard prefix >= 0, prefix <= original.count, prefix + bytes.count == original.count else { return false }
             return original[(original.startIndex + prefix)...].elementsEqual(bytes)
+        case .pieces(let pieces):
+            guard count == original.count else { return false }
+            var offset = original.startIndex
+            for piece in pieces {
+                guard original[offset..<(offset + piece.count)] == piece else { return false }
+                offset += piece.count
+            }
+            return true
         }
     }
 
@@ -42,6 +55,10 @@ public enum DocumentOutput: Equatable, Sendable {
             out.append(original[original.startIndex..<(original.startIndex + prefix)])
             out.append(bytes)
             return out
+        case .pieces(let pieces):
+            var out = Data(capacity: count)
+            for piece in pieces { out.append(piece) }
+            return out
         }
     }
 
@@ -53,6 +70,10 @@ public enum DocumentOutput: Equatable, Sendable {
             var hasher = SHA256()
             LargeData.forEachChunk(of: original, upTo: prefix) { hasher.update(bufferPointer: $0) }
             hasher.update(data: bytes)
+            return Digests.hex(hasher.finalize())
+        case .pieces(let pieces):
+            var hasher = SHA256()
+            for piece in pieces { hasher.update(data: piece) }
             return Digests.hex(hasher.finalize())
         }
     }

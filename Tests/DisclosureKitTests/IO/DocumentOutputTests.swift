@@ -40,6 +40,31 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == expected)
     }
 
+    /// Pieces (Markdown and HTML stamps): written, compared and hashed as the spliced bytes,
+    /// large enough that the written bytes are hashed on a second thread.
+    @Test func piecesAreWrittenAndHashedAsTheirConcatenation() throws {
+        let folder = try Samples.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/big.md"
+        let original = Self.largeBytes()
+        let edits: [(range: Range<Int>, replacement: Data)] = [
+            (0..<0, Data("---\nfront: matter\n---\n".utf8)), (1000..<1010, Data()), (original.count..<original.count, Data("\nend\n".utf8)),
+        ]
+        let expected = XMLBytes.splice(original, edits)
+        let output = DocumentOutput.pieces(XMLBytes.splicePieces(original, edits))
+        #expect(output.count == expected.count)
+        #expect(output.bytes(from: Data()) == expected)
+        #expect(output.sha256Hex(from: Data()) == Digests.sha256Hex(expected))
+        #expect(!output.isIdentical(to: original))
+        #expect(output.isIdentical(to: expected))
+        #expect(DocumentOutput.pieces([original.prefix(10), original.dropFirst(10)]).isIdentical(to: original))
+        #expect(!DocumentOutput.pieces([original.prefix(10), original.dropFirst(11)]).isIdentical(to: original))
+        #expect(output.count >= AtomicWriter.parallelHashMinimum, "the written bytes are hashed on a second thread")
+        let written = try AtomicWriter.writeHashed(output, from: Data(), to: path)
+        #expect(written == Digests.sha256Hex(expected))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == expected)
+    }
+
     @Test func identicalWhenTheAppendedBytesAreTheSame() {
         let original = Data("%PDF-1.7\nbody\n%%EOF\nour increment\n".utf8)
         let prefix = original.count - "our increment\n".utf8.count

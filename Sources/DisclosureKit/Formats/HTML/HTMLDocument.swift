@@ -2,7 +2,7 @@ import Foundation
 
 /// An opened HTML page. Our elements are found as byte ranges in the decoded text and edits
 /// are made in the original bytes, in the page's own encoding.
-final class HTMLDocument: OpenedDocument, StreamedTextBinding {
+final class HTMLDocument: OpenedDocument, StreamedTextBinding, AppendingOutput {
     let handler: any FormatHandler
     let path: String
     let file: TextFile
@@ -351,6 +351,14 @@ final class HTMLDocument: OpenedDocument, StreamedTextBinding {
         XMLBytes.splice(file.original, ourOriginalRanges.map { ($0, Data()) })
     }
 
+    func stampedOutput(_ request: StampRequest) throws -> DocumentOutput {
+        try stampedOutput(request, alwaysReparse: false).output
+    }
+
+    func unstampedOutput() throws -> DocumentOutput {
+        .pieces(XMLBytes.splicePieces(file.original, ourOriginalRanges.map { ($0, Data()) }))
+    }
+
     private func first(_ tag: String) -> HTMLElementInfo? {
         // Compared by tag number: the page may have hundreds of thousands of elements.
         guard let number = Gumbo.tagNames.firstIndex(of: tag) else { return nil }
@@ -365,8 +373,15 @@ final class HTMLDocument: OpenedDocument, StreamedTextBinding {
     /// stamp take the full check; tests use it to show that the check without a second parse
     /// decides the same (see ``insertionIsProvable(metadataAt:statementAt:)``).
     func stampedChecking(_ request: StampRequest, alwaysReparse: Bool) throws -> (data: Data, reparsed: Bool) {
+        let result = try stampedOutput(request, alwaysReparse: alwaysReparse)
+        return (result.output.bytes(from: Data()), result.reparsed)
+    }
+
+    /// The stamped page as pieces of the original and the inserted bytes (the new page is not
+    /// built in memory unless the check must parse it again), and whether the check did.
+    private func stampedOutput(_ request: StampRequest, alwaysReparse: Bool) throws -> (output: DocumentOutput, reparsed: Bool) {
         if !ourRegions.isEmpty {
-            return try HTMLDocument(input: DocumentInput(data: try unstamped(), path: path), handler: handler).stampedChecking(request, alwaysReparse: alwaysReparse)
+            return try HTMLDocument(input: DocumentInput(data: try unstamped(), path: path), handler: handler).stampedOutput(request, alwaysReparse: alwaysReparse)
         }
         let eol = file.eol
         let asciiOnly: Bool
@@ -401,16 +416,17 @@ final class HTMLDocument: OpenedDocument, StreamedTextBinding {
             else { at = file.decoded.count }
         }
         edits.append((at, aside))
-        let output = XMLBytes.splice(file.original, edits.map { edit in
+        let originalEdits = edits.map { edit in
             let o = file.originalOffset(min(edit.at, file.decoded.count))
-            return (o..<o, file.encode(edit.text))
-        })
+            return (range: o..<o, replacement: file.encode(edit.text))
+        }
         if alwaysReparse || !insertionIsProvable(metadataAt: metadataAt, statementAt: at) {
+            let output = XMLBytes.splice(file.original, originalEdits)
             try checkPlacement(output, request: request, at: at)
-            return (output, true)
+            return (.whole(output), true)
         }
         try checkStatement(aside, request: request, at: at)
-        return (output, false)
+        return (.pieces(XMLBytes.splicePieces(file.original, originalEdits)), false)
     }
 
     /// Elements that have no content and no end tag.
