@@ -236,6 +236,8 @@ final class DOCXDocument: OpenedDocument {
         return FoundStamp(statement: statement, metadata: metadata, problems: problems)
     }
 
+    /// Our style as the stamp writes it without a prefix, made once.
+    private static let plainStyleXML = DOCXStamp.styleXML(prefix: nil)
     private static let vanish = CompiledPattern(#"<(\w+:)?vanish(\s*/>|\s+\w+:val="(1|true|on)")"#)
     private static let color = CompiledPattern(#"<(\w+:)?color\s+\w+:val="([0-9A-Fa-f]{6})""#)
 
@@ -246,7 +248,7 @@ final class DOCXDocument: OpenedDocument {
         let tail = data[(data.startIndex + start)...]
         guard let end = tail.range(of: Data("style>".utf8)) else { return [] }
         let styleXML = String(decoding: tail[..<end.upperBound], as: UTF8.self)
-        if styleXML == String(decoding: DOCXStamp.styleXML(prefix: nil).utf8, as: UTF8.self) { return [] }
+        if styleXML == Self.plainStyleXML { return [] }
         var problems: [String] = []
         if Self.vanish.firstRange(in: styleXML) != nil {
             problems.append("the AI Disclosure style hides the text")
