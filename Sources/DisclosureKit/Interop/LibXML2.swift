@@ -340,9 +340,26 @@ private let startCallback: startElementNsSAX2Func = { ctx, localname, prefix, ur
     let isEmpty = disclose_xml_current_byte(context) == Int32(UInt8(ascii: "/"))
     // Find the tag's "<" by walking back from the current position; attribute values cannot contain "<".
     var start = cur - 1
-    while start > 0 && disclose_xml_byte_at(context, Int(start - cur)) != Int32(UInt8(ascii: "<")) { start -= 1 }
+    if let input = context.pointee.input, let here = input.pointee.cur, let base = input.pointee.base, here >= base {
+        // Through the input buffer itself; before its start every byte reads as 0 (as
+        // `disclose_xml_byte_at` gives), so the walk then goes on down to offset 0.
+        let behind = here - base
+        var delta = -1
+        while start > 0 {
+            if -delta > behind {
+                start = 0
+                break
+            }
+            if here[delta] == UInt8(ascii: "<") { break }
+            delta -= 1
+            start -= 1
+        }
+    } else {
+        while start > 0 && disclose_xml_byte_at(context, Int(start - cur)) != Int32(UInt8(ascii: "<")) { start -= 1 }
+    }
     var attrs: [XMLAttribute] = []
     if nbAttributes > 0, let attributes, b.handler.wantsAttributes(local) {
+        attrs.reserveCapacity(Int(nbAttributes))
         for i in 0..<Int(nbAttributes) {
             let base = i * 5
             let valueStart = attributes[base + 3]
@@ -351,7 +368,9 @@ private let startCallback: startElementNsSAX2Func = { ctx, localname, prefix, ur
             if let vs = valueStart, let ve = valueEnd {
                 let bytes = UnsafeBufferPointer(start: vs, count: ve - vs)
                 value = String(decoding: bytes, as: UTF8.self)
-                value = XMLBytes.unescape(value)
+                // Only a value with an "&" has references to replace (a byte check here: the
+                // string's own would walk it again).
+                if memchr(vs, Int32(UInt8(ascii: "&")), ve - vs) != nil { value = XMLBytes.unescape(value) }
             }
             attrs.append(XMLAttribute(localName: b.name(attributes[base]) ?? "", prefix: b.name(attributes[base + 1]), value: value))
         }

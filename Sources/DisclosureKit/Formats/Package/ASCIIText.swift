@@ -7,18 +7,29 @@ import Foundation
 /// differently (a combining mark after a letter makes another character, which a byte search
 /// would not see).
 enum ASCIIText {
+    /// `body` over the UTF-8 bytes of `text` when they are all ASCII and stored contiguously;
+    /// nil otherwise (the caller then uses the `String` operation).
+    static func withASCII<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        let result: Result?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var any: UInt8 = 0
+            for b in bytes { any |= b }
+            return any < 0x80 ? body(bytes) : nil
+        }
+        return result ?? nil
+    }
+
     /// True when every byte of `text` is ASCII.
     static func isASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 }
+        withASCII(text) { _ in true } ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
+
+    /// `b` with A-Z in lower case.
+    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
     /// `text.contains(needle)`, for a non-empty ASCII `needle` without CR or LF.
     static func contains(_ text: String, _ needle: StaticString) -> Bool {
-        let count = needle.utf8CodeUnitCount
-        guard isASCII(text) else { return text.contains(needle.description) }
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= count else { return false }
+        withASCII(text) { bytes in
+            let count = needle.utf8CodeUnitCount
             let n = needle.utf8Start
             var at = 0
             while at + count <= bytes.count {
@@ -28,26 +39,27 @@ enum ASCIIText {
                 at += 1
             }
             return false
-        }
+        } ?? text.contains(needle.description)
     }
 
     /// `text` with ASCII letters in lower case and other characters as they are: what
     /// `String(text.map { $0.isASCII ? Character($0.lowercased()) : $0 })` gives, without a
     /// string per character when `text` is ASCII.
     static func foldingASCIICase(_ text: String) -> String {
-        guard isASCII(text) else { return String(text.map { $0.isASCII ? Character($0.lowercased()) : $0 }) }
-        guard text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
-        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        withASCII(text) { bytes in
+            bytes.contains { $0 >= 0x41 && $0 <= 0x5A } ? String(decoding: bytes.map(lower), as: UTF8.self) : text
+        } ?? String(text.map { $0.isASCII ? Character($0.lowercased()) : $0 })
     }
 
     /// `text.lowercased().hasSuffix(suffix)`, for a lower-case ASCII `suffix`.
     static func lowercasedHasSuffix(_ text: String, _ suffix: StaticString) -> Bool {
-        guard isASCII(text) else { return text.lowercased().hasSuffix(suffix.description) }
-        let count = suffix.utf8CodeUnitCount
-        let utf8 = text.utf8
-        guard utf8.count >= count else { return false }
-        let s = suffix.utf8Start
-        for (k, b) in utf8.suffix(count).enumerated() where (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != s[k] { return false }
-        return true
+        withASCII(text) { bytes in
+            let count = suffix.utf8CodeUnitCount
+            guard bytes.count >= count else { return false }
+            let s = suffix.utf8Start
+            let start = bytes.count - count
+            for k in 0..<count where lower(bytes[start + k]) != s[k] { return false }
+            return true
+        } ?? text.lowercased().hasSuffix(suffix.description)
     }
 }

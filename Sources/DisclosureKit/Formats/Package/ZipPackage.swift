@@ -54,8 +54,8 @@ final class ZipPackage {
         if zip.entries.count > limits.maxEntries {
             throw DisclosureError.limitExceeded(path: path, what: "the package has \(zip.entries.count) entries", limit: "\(limits.maxEntries) entries")
         }
-        var byName: [String: ZipEntryInfo] = [:]
-        var byFoldedName: [String: String] = [:]
+        var byName = [String: ZipEntryInfo](minimumCapacity: zip.entries.count)
+        var byFoldedName = [String: String](minimumCapacity: zip.entries.count)
         var total = 0
         for entry in zip.entries {
             let folded = foldCase ? ASCIIText.foldingASCIICase(entry.name) : entry.name
@@ -181,13 +181,19 @@ final class ZipPackage {
     /// True for an entry name that is absolute, has a backslash or drive letter, or has a `..` segment.
     static func climbsOut(_ name: String) -> Bool {
         if name.hasPrefix("/") || ASCIIText.contains(name, "\\") { return true }
-        if ASCIIText.isASCII(name) {
+        let ascii = ASCIIText.withASCII(name) { bytes -> Bool in
             // A drive letter: the second character is ":" (a character is a byte here, CR LF aside).
-            let utf8 = Array(name.utf8)
-            let second = utf8.count >= 2 && utf8[0] == 0x0D && utf8[1] == 0x0A ? 2 : 1
-            if second < utf8.count, utf8[second] == UInt8(ascii: ":") { return true }
-            return utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).contains { $0.elementsEqual("..".utf8) }
+            let second = bytes.count >= 2 && bytes[0] == 0x0D && bytes[1] == 0x0A ? 2 : 1
+            if second < bytes.count, bytes[second] == UInt8(ascii: ":") { return true }
+            // A ".." segment between slashes (or the ends).
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "/") {
+                if end - start == 2, bytes[start] == UInt8(ascii: "."), bytes[start + 1] == UInt8(ascii: ".") { return true }
+                start = end + 1
+            }
+            return false
         }
+        if let ascii { return ascii }
         if name.count >= 2, name.dropFirst().first == ":" { return true }
         return name.split(separator: "/", omittingEmptySubsequences: false).contains("..")
     }
