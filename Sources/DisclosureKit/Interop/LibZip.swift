@@ -64,10 +64,12 @@ final class ZipReader {
             if code == ZIP_ER_INCONS { throw ZipFailure.inconsistent(message) }
             throw ZipFailure.other(message)
         }
-        if let problem = ZipNameCheck.problem(in: data) {
+        let records = ZipNameCheck.centralRecords(data)
+        if let problem = ZipNameCheck.problem(in: data, records: records) {
             zip_discard(opened)
             throw ZipFailure.ambiguous(problem)
         }
+        centralOffsets = records?.map(\.localOffset)
         archive = opened
         let n = zip_get_num_entries(opened, 0)
         var list: [ZipEntryInfo] = []
@@ -154,11 +156,14 @@ final class ZipReader {
         return slice
     }
 
-    /// Local header offsets by entry index, from the central directory (``ZipNameCheck``).
-    private lazy var localOffsets: [Int]? = {
-        guard let records = ZipNameCheck.centralRecords(bytes), records.count == entries.count else { return nil }
-        return records.map(\.localOffset)
-    }()
+    /// Local header offsets by entry index, from the central directory as the open read it
+    /// (``ZipNameCheck``); nil when it could not be followed or lists other entries than libzip's.
+    private var localOffsets: [Int]? {
+        guard let centralOffsets, centralOffsets.count == entries.count else { return nil }
+        return centralOffsets
+    }
+    /// The local header offsets of the central directory's records, as the open read them.
+    private let centralOffsets: [Int]?
 
     /// Inflates a DEFLATE entry ourselves, noting where its blocks start (for ``DeflateSplice``).
     /// - Returns: nil when the entry is not DEFLATE, is over `limit`, or does not inflate to its

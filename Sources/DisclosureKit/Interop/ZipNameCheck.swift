@@ -22,8 +22,13 @@ enum ZipNameCheck {
     /// Archives this reader cannot follow (truncated, offsets past the end) give nil: libzip
     /// has already judged them readable, and their damage is reported when a part is read.
     static func problem(in data: Data) -> String? {
-        guard let records = centralRecords(data) else { return nil }
-        var seen: [Data: Int] = [:]
+        problem(in: data, records: centralRecords(data))
+    }
+
+    /// ``problem(in:)`` with the central directory's records already read (``centralRecords(_:)``).
+    static func problem(in data: Data, records: [Record]?) -> String? {
+        guard let records else { return nil }
+        var seen = [Data: Int](minimumCapacity: records.count)
         for record in records {
             if seen[record.name] != nil {
                 return "the package has two entries named \(quoted(record.name))"
@@ -35,7 +40,7 @@ enum ZipNameCheck {
         // local headers are left to compare, and no name need be decoded.
         let plain = records.allSatisfy { $0.unicodePath == nil && $0.name.withUnsafeBytes { $0.allSatisfy { $0 < 0x80 } } }
         if !plain {
-            var resolved: [String: Data] = [:]
+            var resolved = [String: Data](minimumCapacity: records.count)
             for record in records {
                 let stored = decode(record.name, utf8Flag: record.utf8Flag)
                 let name = record.unicodePath ?? stored
