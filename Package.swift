@@ -35,7 +35,9 @@ let package = Package(
             name: "CGumbo", pkgConfig: "gumbo",
             providers: [.apt(["libgumbo-dev"])]),
         .systemLibrary(
-            name: "CQPDF", pkgConfig: "libqpdf",
+            // No pkgConfig: its `-lqpdf` would link libqpdf into every run. Interop/QPDF.swift
+            // opens the library with dlopen when a PDF is first read; only the header is used here.
+            name: "CQPDF",
             providers: [.apt(["libqpdf-dev"])]),
         .target(
             name: "DisclosureKit",

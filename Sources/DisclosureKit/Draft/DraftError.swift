@@ -86,6 +86,9 @@ public enum DeclarationDate {
     /// The start of `text` as a day (UTC midnight), when it is a valid date.
     public static func day(_ text: String) -> Date? {
         guard Disclosure.isISO8601(text) else { return nil }
+        if let (year, month, day) = CivilDate.parse(text.utf8.prefix(10)) {
+            return Date(timeIntervalSince1970: Double(CivilDate.days(year: year, month: month, day: day)) * 86_400)
+        }
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")

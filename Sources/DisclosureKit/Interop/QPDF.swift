@@ -5,6 +5,145 @@ import Foundation
 // It speaks in plain values (object numbers, PDF syntax text, bytes); turning them into the PDF
 // object model is the PDF format's work (`Formats/PDF/`).
 
+// MARK: Loading libqpdf
+
+/// libqpdf's functions, found with `dlsym` in the library `dlopen` opened the first time a PDF
+/// was read (``QPDFLibrary/loaded``). The binary does not link libqpdf: loading it, with GnuTLS,
+/// libjpeg and the libraries they bring, was about a third of every command's start-up
+/// (docs/scale.md, "Start-up: libqpdf on demand"), and most runs read no PDF.
+///
+/// Each member has the C function's own name and its type from qpdf's header
+/// (`disclose_<name>_f` in `CQPDF/shim.h`), so calls read as they would against the linked library.
+struct QPDFLibrary: @unchecked Sendable {  // immutable after loading: C function pointers only
+    let qpdf_init: disclose_qpdf_init_f
+    let qpdf_cleanup: disclose_qpdf_cleanup_f
+    let qpdf_silence_errors: disclose_qpdf_silence_errors_f
+    let qpdf_set_suppress_warnings: disclose_qpdf_set_suppress_warnings_f
+    let qpdf_set_attempt_recovery: disclose_qpdf_set_attempt_recovery_f
+    let qpdf_read_memory: disclose_qpdf_read_memory_f
+    let qpdf_has_error: disclose_qpdf_has_error_f
+    let qpdf_get_error: disclose_qpdf_get_error_f
+    let qpdf_get_error_code: disclose_qpdf_get_error_code_f
+    let qpdf_get_error_message_detail: disclose_qpdf_get_error_message_detail_f
+    let qpdf_get_error_full_text: disclose_qpdf_get_error_full_text_f
+    let qpdf_get_error_file_position: disclose_qpdf_get_error_file_position_f
+    let qpdf_more_warnings: disclose_qpdf_more_warnings_f
+    let qpdf_next_warning: disclose_qpdf_next_warning_f
+    let qpdf_get_num_pages: disclose_qpdf_get_num_pages_f
+    let qpdf_get_page_n: disclose_qpdf_get_page_n_f
+    let qpdf_get_pdf_version: disclose_qpdf_get_pdf_version_f
+    let qpdf_is_encrypted: disclose_qpdf_is_encrypted_f
+    let qpdf_get_trailer: disclose_qpdf_get_trailer_f
+    let qpdf_get_object_by_id: disclose_qpdf_get_object_by_id_f
+    let qpdf_get_last_string_length: disclose_qpdf_get_last_string_length_f
+    let qpdf_oh_release: disclose_qpdf_oh_release_f
+    let qpdf_oh_is_stream: disclose_qpdf_oh_is_stream_f
+    let qpdf_oh_get_dict: disclose_qpdf_oh_get_dict_f
+    let qpdf_oh_get_key: disclose_qpdf_oh_get_key_f
+    let qpdf_oh_get_value_as_int: disclose_qpdf_oh_get_value_as_int_f
+    let qpdf_oh_get_type_code: disclose_qpdf_oh_get_type_code_f
+    let qpdf_oh_get_object_id: disclose_qpdf_oh_get_object_id_f
+    let qpdf_oh_get_generation: disclose_qpdf_oh_get_generation_f
+    let qpdf_oh_get_stream_data: disclose_qpdf_oh_get_stream_data_f
+    let qpdf_oh_unparse_resolved: disclose_qpdf_oh_unparse_resolved_f
+
+    /// The names tried, in order: the library the header came from (Debian's `libqpdf29`, qpdf
+    /// 11), then the development link, which points at whichever version is installed.
+    static let candidates = ["libqpdf.so.29", "libqpdf.so"]
+
+    /// Why libqpdf could not be used: the names tried and what the dynamic loader said.
+    struct LoadFailure: Error, Equatable {
+        var detail: String
+    }
+
+    /// The library, opened on first use (once per process; later calls return the same answer).
+    static let loaded: Result<QPDFLibrary, LoadFailure> = load(candidates)
+
+    /// Throws, for the file at `path`, when libqpdf cannot be loaded: the file is named, then
+    /// the missing library and how to install it.
+    static func require(for path: String) throws {
+        if case .failure(let failure) = loaded { throw unavailable(failure, path: path) }
+    }
+
+    static func unavailable(_ failure: LoadFailure, path: String) -> DisclosureError {
+        .unreadable(
+            path: path,
+            reason: "Disclose reads PDF files with the qpdf library, which could not be loaded (\(failure.detail))",
+            hint: "Install it (on Debian or Ubuntu: sudo apt-get install libqpdf29) and try again; other formats work without it")
+    }
+
+    /// Opens the first of `names` that loads and looks up every function; nothing is kept open
+    /// when a function is missing.
+    static func load(_ names: [String]) -> Result<QPDFLibrary, LoadFailure> {
+        var tried: [String] = []
+        for name in names {
+            guard let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL) else {
+                tried.append(dlerror().map { String(cString: $0) } ?? "\(name): cannot be opened")
+                continue
+            }
+            do {
+                return .success(try QPDFLibrary(handle))
+            } catch let failure as LoadFailure {
+                dlclose(handle)
+                tried.append("\(name): \(failure.detail)")
+            } catch {
+                dlclose(handle)
+                tried.append("\(name): \(error)")
+            }
+        }
+        return .failure(LoadFailure(detail: tried.isEmpty ? "no library name to try" : tried.joined(separator: "; ")))
+    }
+
+    private init(_ handle: UnsafeMutableRawPointer) throws {
+        func function<F>(_ name: String) throws -> F {
+            guard let pointer = dlsym(handle, name) else { throw LoadFailure(detail: "it has no function \(name)") }
+            return unsafeBitCast(pointer, to: F.self)
+        }
+        qpdf_init = try function("qpdf_init")
+        qpdf_cleanup = try function("qpdf_cleanup")
+        qpdf_silence_errors = try function("qpdf_silence_errors")
+        qpdf_set_suppress_warnings = try function("qpdf_set_suppress_warnings")
+        qpdf_set_attempt_recovery = try function("qpdf_set_attempt_recovery")
+        qpdf_read_memory = try function("qpdf_read_memory")
+        qpdf_has_error = try function("qpdf_has_error")
+        qpdf_get_error = try function("qpdf_get_error")
+        qpdf_get_error_code = try function("qpdf_get_error_code")
+        qpdf_get_error_message_detail = try function("qpdf_get_error_message_detail")
+        qpdf_get_error_full_text = try function("qpdf_get_error_full_text")
+        qpdf_get_error_file_position = try function("qpdf_get_error_file_position")
+        qpdf_more_warnings = try function("qpdf_more_warnings")
+        qpdf_next_warning = try function("qpdf_next_warning")
+        qpdf_get_num_pages = try function("qpdf_get_num_pages")
+        qpdf_get_page_n = try function("qpdf_get_page_n")
+        qpdf_get_pdf_version = try function("qpdf_get_pdf_version")
+        qpdf_is_encrypted = try function("qpdf_is_encrypted")
+        qpdf_get_trailer = try function("qpdf_get_trailer")
+        qpdf_get_object_by_id = try function("qpdf_get_object_by_id")
+        qpdf_get_last_string_length = try function("qpdf_get_last_string_length")
+        qpdf_oh_release = try function("qpdf_oh_release")
+        qpdf_oh_is_stream = try function("qpdf_oh_is_stream")
+        qpdf_oh_get_dict = try function("qpdf_oh_get_dict")
+        qpdf_oh_get_key = try function("qpdf_oh_get_key")
+        qpdf_oh_get_value_as_int = try function("qpdf_oh_get_value_as_int")
+        qpdf_oh_get_type_code = try function("qpdf_oh_get_type_code")
+        qpdf_oh_get_object_id = try function("qpdf_oh_get_object_id")
+        qpdf_oh_get_generation = try function("qpdf_oh_get_generation")
+        qpdf_oh_get_stream_data = try function("qpdf_oh_get_stream_data")
+        qpdf_oh_unparse_resolved = try function("qpdf_oh_unparse_resolved")
+    }
+}
+
+/// The loaded library. Only code reached after ``QPDFFile/init(data:path:)`` has called
+/// ``QPDFLibrary/require(for:)`` uses it, so it is loaded by then.
+private var libqpdf: QPDFLibrary {
+    switch QPDFLibrary.loaded {
+    case .success(let library): return library
+    case .failure(let failure): preconditionFailure("libqpdf used before QPDFFile checked it loaded: \(failure.detail)")
+    }
+}
+
+// MARK: Reading a file
+
 /// A PDF file read by qpdf from memory, with qpdf's warnings collected instead of printed.
 ///
 /// Opening first asks qpdf not to repair anything. When that fails because the file is damaged
@@ -27,8 +166,8 @@ final class QPDFFile: Sendable {
         /// Moves qpdf's pending warnings into ``warnings`` (at most ``QPDFFile/maxWarnings``).
         mutating func collectWarnings() {
             guard let q = handle else { return }
-            while qpdf_more_warnings(q) != 0 {
-                guard let w = qpdf_next_warning(q) else { break }
+            while libqpdf.qpdf_more_warnings(q) != 0 {
+                guard let w = libqpdf.qpdf_next_warning(q) else { break }
                 guard warnings.count < QPDFFile.maxWarnings else { continue }
                 warnings.append(QPDFFile.text(of: w, in: q))
             }
@@ -66,6 +205,7 @@ final class QPDFFile: Sendable {
     ///   user or owner: we never decrypt), ``DisclosureError/unreadable(path:reason:hint:)``
     ///   when qpdf cannot read it even with recovery.
     init(data: Data, path: String) throws {
+        try QPDFLibrary.require(for: path)
         self.path = path
         // qpdf reads from memory for as long as the handle lives. A small file is copied into a
         // buffer of ours; a large one (mapped by `DocumentLoader`) is read where it is: `bytes`
@@ -88,25 +228,25 @@ final class QPDFFile: Sendable {
         var damage: String?
         let count = data.count
         func open(recovery: Bool) -> (qpdf_data, Failure?) {
-            let q = qpdf_init()!
-            qpdf_silence_errors(q)
-            qpdf_set_suppress_warnings(q, QPDF_TRUE)
-            qpdf_set_attempt_recovery(q, recovery ? QPDF_TRUE : QPDF_FALSE)
+            let q = libqpdf.qpdf_init()!
+            libqpdf.qpdf_silence_errors(q)
+            libqpdf.qpdf_set_suppress_warnings(q, QPDF_TRUE)
+            libqpdf.qpdf_set_attempt_recovery(q, recovery ? QPDF_TRUE : QPDF_FALSE)
             let base = buffer.baseAddress!.assumingMemoryBound(to: CChar.self)
-            let status = qpdf_read_memory(q, "PDF", base, UInt64(count), "")
-            if status & QPDF_ERRORS != 0 || qpdf_has_error(q) != 0 {
+            let status = libqpdf.qpdf_read_memory(q, "PDF", base, UInt64(count), "")
+            if status & QPDF_ERRORS != 0 || libqpdf.qpdf_has_error(q) != 0 {
                 return (q, QPDFFile.takeError(q) ?? Failure(kind: .other, message: "qpdf could not read the file"))
             }
             // Reading is lazy: walking the page tree and resolving every object the
             // cross-reference table lists (their dictionaries, not stream data) shows now any
             // damage qpdf would only meet later, when it would repair it by guessing.
-            if qpdf_get_num_pages(q) < 0 || qpdf_has_error(q) != 0 {
+            if libqpdf.qpdf_get_num_pages(q) < 0 || libqpdf.qpdf_has_error(q) != 0 {
                 return (q, QPDFFile.takeError(q) ?? Failure(kind: .pages, message: "qpdf could not read the page tree"))
             }
             if !recovery {
                 if let failure = QPDFFile.resolveAll(q, maxObjects: count / 4 + 16) { return (q, failure) }
                 // qpdf turns an object it cannot read into null with a warning: damage too.
-                if qpdf_more_warnings(q) != 0, let w = qpdf_next_warning(q) {
+                if libqpdf.qpdf_more_warnings(q) != 0, let w = libqpdf.qpdf_next_warning(q) {
                     return (q, Failure(kind: .damaged, message: QPDFFile.text(of: w, in: q)))
                 }
             }
@@ -117,7 +257,7 @@ final class QPDFFile: Sendable {
             let (second, secondFailure) = open(recovery: true)
             if secondFailure == nil {
                 var old: qpdf_data? = q
-                qpdf_cleanup(&old)
+                libqpdf.qpdf_cleanup(&old)
                 q = second
                 failure = nil
                 damaged = first.kind == .damaged
@@ -125,13 +265,13 @@ final class QPDFFile: Sendable {
                 if !damaged { failure = first }
             } else {
                 var old: qpdf_data? = second
-                qpdf_cleanup(&old)
+                libqpdf.qpdf_cleanup(&old)
             }
         }
         state = Locked(State(handle: q, buffer: buffer, ownsBuffer: ownsBuffer))
         isDamaged = damaged
         self.damage = damaged ? damage : nil
-        version = String(cString: qpdf_get_pdf_version(q))
+        version = libqpdf.qpdf_get_pdf_version(q).map { String(cString: $0) } ?? ""
         if let failure {
             if failure.kind == .password { throw DisclosureError.encryptedPDF(path: path) }
             let what = failure.kind == .damaged ? "the PDF is damaged beyond repair: qpdf cannot read it even by rebuilding its cross-reference table" : "qpdf cannot read this PDF"
@@ -139,34 +279,34 @@ final class QPDFFile: Sendable {
                 path: path, reason: "\(what) (\(failure.message))",
                 hint: "The file may be damaged or not really a PDF; open it in a PDF reader and save a new copy, then try again")
         }
-        if qpdf_is_encrypted(q) != 0 { throw DisclosureError.encryptedPDF(path: path) }
+        if libqpdf.qpdf_is_encrypted(q) != 0 { throw DisclosureError.encryptedPDF(path: path) }
         state.withLock { $0.collectWarnings() }
     }
 
     /// Resolves objects 1 to the trailer's `/Size` - 1 (generation 0; at most `maxObjects`), so
     /// a cross-reference entry pointing at the wrong place shows as qpdf's error now.
     private static func resolveAll(_ q: qpdf_data, maxObjects: Int) -> Failure? {
-        let trailer = qpdf_get_trailer(q)
-        let sizeHandle = qpdf_oh_get_key(q, trailer, "/Size")
+        let trailer = libqpdf.qpdf_get_trailer(q)
+        let sizeHandle = libqpdf.qpdf_oh_get_key(q, trailer, "/Size")
         var size: Int32 = 0
-        if qpdf_oh_get_value_as_int(q, sizeHandle, &size) == QPDF_FALSE { size = 0 }
-        qpdf_oh_release(q, sizeHandle)
-        qpdf_oh_release(q, trailer)
-        guard !(qpdf_has_error(q) != 0) else { return takeError(q) }
+        if libqpdf.qpdf_oh_get_value_as_int(q, sizeHandle, &size) == QPDF_FALSE { size = 0 }
+        libqpdf.qpdf_oh_release(q, sizeHandle)
+        libqpdf.qpdf_oh_release(q, trailer)
+        guard !(libqpdf.qpdf_has_error(q) != 0) else { return takeError(q) }
         let last = min(Int(size), maxObjects)
         guard last > 1 else { return nil }
         for n in 1..<last {
-            let oh = qpdf_get_object_by_id(q, Int32(n), 0)
-            _ = qpdf_oh_get_type_code(q, oh)
-            qpdf_oh_release(q, oh)
-            if qpdf_has_error(q) != 0 { return takeError(q) }
+            let oh = libqpdf.qpdf_get_object_by_id(q, Int32(n), 0)
+            _ = libqpdf.qpdf_oh_get_type_code(q, oh)
+            libqpdf.qpdf_oh_release(q, oh)
+            if libqpdf.qpdf_has_error(q) != 0 { return takeError(q) }
         }
         return nil
     }
 
     deinit {
         state.withLock { s in
-            if s.handle != nil { qpdf_cleanup(&s.handle) }
+            if s.handle != nil { libqpdf.qpdf_cleanup(&s.handle) }
             if s.ownsBuffer { s.buffer.deallocate() }
         }
     }
@@ -176,8 +316,8 @@ final class QPDFFile: Sendable {
     /// The trailer dictionary in PDF syntax (for a cross-reference stream, its dictionary).
     func trailerSyntax() throws -> Data {
         try locked { q in
-            let oh = qpdf_get_trailer(q)
-            defer { qpdf_oh_release(q, oh) }
+            let oh = libqpdf.qpdf_get_trailer(q)
+            defer { libqpdf.qpdf_oh_release(q, oh) }
             return try unparse(q, oh)
         }
     }
@@ -188,10 +328,10 @@ final class QPDFFile: Sendable {
     func objectSyntax(_ number: Int, _ generation: Int) throws -> (syntax: Data, isStream: Bool) {
         try locked { q in
             let oh = try object(q, number, generation)
-            defer { qpdf_oh_release(q, oh) }
-            if qpdf_oh_is_stream(q, oh) != 0 {
-                let dict = qpdf_oh_get_dict(q, oh)
-                defer { qpdf_oh_release(q, dict) }
+            defer { libqpdf.qpdf_oh_release(q, oh) }
+            if libqpdf.qpdf_oh_is_stream(q, oh) != 0 {
+                let dict = libqpdf.qpdf_oh_get_dict(q, oh)
+                defer { libqpdf.qpdf_oh_release(q, dict) }
                 return (try unparse(q, dict), true)
             }
             return (try unparse(q, oh), false)
@@ -202,8 +342,8 @@ final class QPDFFile: Sendable {
     func isStream(_ number: Int, _ generation: Int) throws -> Bool {
         try locked { q in
             let oh = try object(q, number, generation)
-            defer { qpdf_oh_release(q, oh) }
-            return qpdf_oh_is_stream(q, oh) != 0
+            defer { libqpdf.qpdf_oh_release(q, oh) }
+            return libqpdf.qpdf_oh_is_stream(q, oh) != 0
         }
     }
 
@@ -211,15 +351,15 @@ final class QPDFFile: Sendable {
     /// (qpdf ends a loop in the tree with an error).
     func pages() throws -> [(number: Int, generation: Int)] {
         try locked { q in
-            let count = qpdf_get_num_pages(q)
-            if count < 0 || qpdf_has_error(q) != 0 { throw failure(q, "the page tree cannot be read") }
+            let count = libqpdf.qpdf_get_num_pages(q)
+            if count < 0 || libqpdf.qpdf_has_error(q) != 0 { throw failure(q, "the page tree cannot be read") }
             var result: [(Int, Int)] = []
             result.reserveCapacity(Int(count))
             for i in 0..<Int(count) {
-                let oh = qpdf_get_page_n(q, i)
-                defer { qpdf_oh_release(q, oh) }
-                if qpdf_has_error(q) != 0 { throw failure(q, "page \(i + 1) cannot be read") }
-                result.append((Int(qpdf_oh_get_object_id(q, oh)), Int(qpdf_oh_get_generation(q, oh))))
+                let oh = libqpdf.qpdf_get_page_n(q, i)
+                defer { libqpdf.qpdf_oh_release(q, oh) }
+                if libqpdf.qpdf_has_error(q) != 0 { throw failure(q, "page \(i + 1) cannot be read") }
+                result.append((Int(libqpdf.qpdf_oh_get_object_id(q, oh)), Int(libqpdf.qpdf_oh_get_generation(q, oh))))
             }
             return result
         }
@@ -238,13 +378,13 @@ final class QPDFFile: Sendable {
     func decodedStreamData(_ number: Int, _ generation: Int) throws -> Data? {
         try locked { q in
             let oh = try object(q, number, generation)
-            defer { qpdf_oh_release(q, oh) }
+            defer { libqpdf.qpdf_oh_release(q, oh) }
             var filtered: QPDF_BOOL = QPDF_FALSE
             var bytes: UnsafeMutablePointer<UInt8>?
             var length = 0
-            let status = qpdf_oh_get_stream_data(q, oh, qpdf_dl_specialized, &filtered, &bytes, &length)
+            let status = libqpdf.qpdf_oh_get_stream_data(q, oh, qpdf_dl_specialized, &filtered, &bytes, &length)
             defer { free(bytes) }
-            if status & QPDF_ERRORS != 0 || qpdf_has_error(q) != 0 { throw failure(q, "a stream cannot be decoded") }
+            if status & QPDF_ERRORS != 0 || libqpdf.qpdf_has_error(q) != 0 { throw failure(q, "a stream cannot be decoded") }
             guard filtered != QPDF_FALSE else { return nil }
             return bytes.map { Data(bytes: $0, count: length) } ?? Data()
         }
@@ -253,15 +393,15 @@ final class QPDFFile: Sendable {
     private func streamData(_ number: Int, _ generation: Int, level: qpdf_stream_decode_level_e) throws -> Data {
         try locked { q in
             let oh = try object(q, number, generation)
-            defer { qpdf_oh_release(q, oh) }
-            guard qpdf_oh_is_stream(q, oh) != 0 else {
+            defer { libqpdf.qpdf_oh_release(q, oh) }
+            guard libqpdf.qpdf_oh_is_stream(q, oh) != 0 else {
                 throw Failure(kind: .object, message: "object \(number) \(generation) is not a stream")
             }
             var bytes: UnsafeMutablePointer<UInt8>?
             var length = 0
-            let status = qpdf_oh_get_stream_data(q, oh, level, nil, &bytes, &length)
+            let status = libqpdf.qpdf_oh_get_stream_data(q, oh, level, nil, &bytes, &length)
             defer { free(bytes) }
-            if status & QPDF_ERRORS != 0 || qpdf_has_error(q) != 0 { throw failure(q, "stream \(number) \(generation) cannot be read") }
+            if status & QPDF_ERRORS != 0 || libqpdf.qpdf_has_error(q) != 0 { throw failure(q, "stream \(number) \(generation) cannot be read") }
             return bytes.map { Data(bytes: $0, count: length) } ?? Data()
         }
     }
@@ -280,19 +420,19 @@ final class QPDFFile: Sendable {
         guard let n = Int32(exactly: number), let g = Int32(exactly: generation), n > 0, g >= 0 else {
             throw Failure(kind: .object, message: "no object \(number) \(generation)")
         }
-        let oh = qpdf_get_object_by_id(q, n, g)
-        if qpdf_has_error(q) != 0 {
-            qpdf_oh_release(q, oh)
+        let oh = libqpdf.qpdf_get_object_by_id(q, n, g)
+        if libqpdf.qpdf_has_error(q) != 0 {
+            libqpdf.qpdf_oh_release(q, oh)
             throw failure(q, "object \(number) \(generation) cannot be read")
         }
         return oh
     }
 
     private func unparse(_ q: qpdf_data, _ oh: qpdf_oh) throws -> Data {
-        guard let text = qpdf_oh_unparse_resolved(q, oh), qpdf_has_error(q) == 0 else {
+        guard let text = libqpdf.qpdf_oh_unparse_resolved(q, oh), libqpdf.qpdf_has_error(q) == 0 else {
             throw failure(q, "an object cannot be read")
         }
-        return Data(bytes: text, count: qpdf_get_last_string_length(q))
+        return Data(bytes: text, count: libqpdf.qpdf_get_last_string_length(q))
     }
 
     /// qpdf's pending error, or one saying `what`.
@@ -301,9 +441,9 @@ final class QPDFFile: Sendable {
     }
 
     private static func takeError(_ q: qpdf_data) -> Failure? {
-        guard qpdf_has_error(q) != 0, let e = qpdf_get_error(q) else { return nil }
+        guard libqpdf.qpdf_has_error(q) != 0, let e = libqpdf.qpdf_get_error(q) else { return nil }
         let kind: Failure.Kind
-        switch qpdf_get_error_code(q, e) {
+        switch libqpdf.qpdf_get_error_code(q, e) {
         case qpdf_e_damaged_pdf: kind = .damaged
         case qpdf_e_pages: kind = .pages
         case qpdf_e_password: kind = .password
@@ -316,8 +456,8 @@ final class QPDFFile: Sendable {
 
     /// A warning's or error's message, without the file name qpdf puts first.
     private static func text(of e: qpdf_error, in q: qpdf_data) -> String {
-        let detail = qpdf_get_error_message_detail(q, e).map { String(cString: $0) } ?? ""
-        let position = qpdf_get_error_file_position(q, e)
-        return detail.isEmpty ? String(cString: qpdf_get_error_full_text(q, e)) : detail + (position > 0 ? " (near byte \(position))" : "")
+        let detail = libqpdf.qpdf_get_error_message_detail(q, e).map { String(cString: $0) } ?? ""
+        let position = libqpdf.qpdf_get_error_file_position(q, e)
+        return detail.isEmpty ? (libqpdf.qpdf_get_error_full_text(q, e).map { String(cString: $0) } ?? "qpdf gave no message") : detail + (position > 0 ? " (near byte \(position))" : "")
     }
 }

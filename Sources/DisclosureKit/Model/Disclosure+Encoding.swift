@@ -111,6 +111,7 @@ extension Tool {
 extension Disclosure {
     /// Today's date in UTC, `YYYY-MM-DD`, the default declaration date.
     public static func today(_ now: Date = Date()) -> String {
+        if let quick = CivilDate.isoDay(now) { return quick }
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")

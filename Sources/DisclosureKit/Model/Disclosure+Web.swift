@@ -68,6 +68,9 @@ extension Disclosure {
 
     static func epochSeconds(_ iso: String) -> Int? {
         if iso.count == 10 {
+            if let (year, month, day) = CivilDate.parse(iso.utf8[...]) {
+                return CivilDate.days(year: year, month: month, day: day) * 86_400
+            }
             let f = DateFormatter()
             f.locale = Locale(identifier: "en_US_POSIX")
             f.timeZone = TimeZone(identifier: "UTC")

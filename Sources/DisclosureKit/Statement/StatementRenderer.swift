@@ -216,7 +216,27 @@ public struct StatementRenderer: Sendable {
     }
 
     /// "2026-11-25" → "25 November 2026"; other ISO forms use their date part; anything else unchanged.
+    ///
+    /// A plain `yyyy-MM-dd` date from 1900 to 9999 is written out here, without `DateFormatter`: the
+    /// first formatter of a run loads ICU's calendar and locale data, about 9 million instructions
+    /// (a twentieth of a small DOCX's stamp, and paid again by every `verify`). Anything else goes
+    /// to ``humanDateByFormatter(_:)``; `StatementRendererTests` compares the two on every day of
+    /// several years, on impossible dates and on random ones.
     static func humanDate(_ iso: String) -> String {
+        if let quick = quickHumanDate(iso) { return quick }
+        return humanDateByFormatter(iso)
+    }
+
+    /// `humanDate` for a date part of exactly four, two and two ASCII digits that is a real day
+    /// from 1900 to 9999 (``CivilDate/parse(_:)``), or nil.
+    static func quickHumanDate(_ iso: String) -> String? {
+        guard let (year, month, day) = CivilDate.parse(iso.utf8.prefix(10)) else { return nil }
+        return "\(day) \(DeclarationDate.monthNames[month - 1]) \(year)"
+    }
+
+    /// `humanDate` through `DateFormatter` (ICU): the reference, and the answer for any date
+    /// part ``quickHumanDate(_:)`` does not take.
+    static func humanDateByFormatter(_ iso: String) -> String {
         let datePart = String(iso.prefix(10))
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")

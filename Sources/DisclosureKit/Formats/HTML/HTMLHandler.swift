@@ -27,7 +27,6 @@ public struct HTMLHandler: FormatHandler {
 /// or `http-equiv` in the first 1,024 bytes, then the XML declaration; with nothing declared,
 /// UTF-8 when the bytes are valid UTF-8, else windows-1252.
 enum HTMLEncoding {
-    private static let metaCharset = CompiledPattern(#"<meta[^>]*charset\s*=\s*["']?\s*([a-z0-9_\-:.]+)"#)
     private static let xmlEncoding = CompiledPattern(#"encoding\s*=\s*["']([a-z0-9_\-:.]+)"#)
 
     /// The declared label, if any.
@@ -36,16 +35,61 @@ enum HTMLEncoding {
         // Each pattern needs its literal word, so a head without it skips the pattern.
         let bytes = asciiHead(data)
         let head = String(decoding: bytes, as: UTF8.self)
-        if contains(bytes, charsetWord), let r = metaCharset.firstRange(in: head) {
+        if contains(bytes, charsetWord), let r = metaCharsetMatch(bytes) {
             // The head is ASCII, so the last "charset" in bytes is the last in characters, and
             // trimming bytes trims the same characters.
-            let match = Array(head[r].utf8)
+            let match = Array(bytes[r])
             if let at = lastIndex(of: charsetWord, in: match) {
                 return trimmed(match[(at + charsetWord.count)...], of: "=\"' \t")
             }
         }
         if head.hasPrefix("<?xml"), contains(bytes, encodingWord), let r = xmlEncoding.firstRange(in: head) {
             return String(head[r]).components(separatedBy: CharacterSet(charactersIn: "\"'")).dropFirst().first
+        }
+        return nil
+    }
+
+    /// The range the meta charset pattern (below) matches first in an ASCII head, found by bytes: compiling the
+    /// pattern (the first ICU pattern of a run) cost about 8 million instructions per HTML stamp or
+    /// verify, and matching it 66,000 per audited file. It is the match ICU's backtracking finds:
+    /// the first `<meta` from which there is a match; in its tag (up to the first `>`), the last
+    /// `charset` followed by `=`, an optional quote and at least one value character, spaces
+    /// allowed around each; the value as long as it goes. `HTMLEncodingLabelTests` compares it with
+    /// the pattern, `<meta[^>]*charset\s*=\s*["']?\s*([a-z0-9_\-:.]+)`.
+    static func metaCharsetMatch(_ head: [UInt8]) -> Range<Int>? {
+        let n = head.count
+        func isSpace(_ b: UInt8) -> Bool { (b >= 0x09 && b <= 0x0D) || b == 0x20 }  // ICU's \s in ASCII
+        func isValue(_ b: UInt8) -> Bool {
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2D || b == 0x3A || b == 0x2E
+        }
+        /// The end of the pattern's tail after "charset" ending at `i`, or nil.
+        func tail(from start: Int) -> Int? {
+            var i = start
+            while i < n, isSpace(head[i]) { i += 1 }
+            guard i < n, head[i] == 0x3D else { return nil }
+            i += 1
+            while i < n, isSpace(head[i]) { i += 1 }
+            if i < n, head[i] == 0x22 || head[i] == 0x27 { i += 1 }
+            while i < n, isSpace(head[i]) { i += 1 }
+            let valueStart = i
+            while i < n, isValue(head[i]) { i += 1 }
+            return i > valueStart ? i : nil
+        }
+        let meta = Array("<meta".utf8)
+        var s = 0
+        while s + meta.count <= n {
+            defer { s += 1 }
+            guard head[s] == 0x3C, head[s..<(s + meta.count)].elementsEqual(meta) else { continue }
+            let body = s + meta.count
+            var limit = body
+            while limit < n, head[limit] != 0x3E { limit += 1 }
+            var p = limit - charsetWord.count
+            while p >= body {
+                if head[p..<(p + charsetWord.count)].elementsEqual(charsetWord), let end = tail(from: p + charsetWord.count) {
+                    return s..<end
+                }
+                p -= 1
+            }
         }
         return nil
     }

@@ -155,6 +155,34 @@ import Testing
         ])
     }
 
+    /// The AI Disclosure style itself edited to hide the statement or whiten it (checked only when
+    /// the style differs from the one the stamp wrote; each pattern only when its element is there).
+    @Test(arguments: [
+        ("<w:vanish/>", ["the AI Disclosure style hides the text"]),
+        ("<w:vanish w:val=\"true\"/>", ["the AI Disclosure style hides the text"]),
+        ("<w:vanish w:val=\"0\"/>", []),
+        ("<w:color w:val=\"FFFFFF\"/>", ["the AI Disclosure style makes the text white or nearly white (FFFFFF)"]),
+        ("<w:color w:val=\"1F3864\"/>", []),
+        ("<w:vanish/><w:color w:val=\"FEFEFE\"/>", ["the AI Disclosure style hides the text", "the AI Disclosure style makes the text white or nearly white (FEFEFE)"]),
+        ("<w:b/>", []),
+    ])
+    func styleEditedToHideTheStatementIsReported(runProperties: String, expected: [String]) throws {
+        let (dir, path) = try DOCXFixtures.copy("plain.docx")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try stamper.stamp(path: path, disclosure: Samples.disclosure)
+        var edited = false
+        try DOCXFixtures.rewrite(path, part: "word/styles.xml") { xml in
+            guard let style = xml.range(of: "w:styleId=\"AIDisclosure\""),
+                  let rPr = xml.range(of: "<w:rPr>", range: style.upperBound..<xml.endIndex) else { return xml }
+            edited = true
+            return xml.replacingCharacters(in: rPr, with: "<w:rPr>" + runProperties)
+        }
+        #expect(edited, "the stamp's style has run properties to edit")
+        let found = try DocumentLoader().open(path).findStamp()
+        let problems = found.statement?.visibilityProblems ?? ["no statement"]
+        #expect(problems.filter { $0.hasPrefix("the AI Disclosure style") } == expected, "\(problems)")
+    }
+
     @Test func editedTextFailsBindingAndNamesTheParagraph() throws {
         let (dir, path) = try DOCXFixtures.copy("tables.docx")
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -44,6 +44,27 @@ import Testing
         return heads
     }
 
+    /// The byte matcher finds the range ICU's backtracking finds, on heads built from the pieces
+    /// that matter: `<meta`, `charset`, `=`, quotes, ICU's white space, `>` and value characters.
+    @Test func theByteMatcherFindsThePatternsMatch() {
+        let pieces = ["<meta", "<meta ", "charset", "charset", "=", "\"", "'", " ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "\u{1C}",
+                      ">", "<", "utf-8", "a", "-", ":", ".", "_", "9", "x", "/", ";", "content=", "<meta charset=", "m", "é"]
+        var generator = SystemRandomNumberGenerator()
+        var matched = 0
+        for round in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...(round % 10 == 0 ? 60 : 14), using: &generator) { text += pieces.randomElement(using: &generator)! }
+            // Made as declaredLabel makes its head: ASCII, lower case, other bytes as spaces.
+            let head = HTMLEncoding.asciiHead(Data(text.utf8))
+            let string = String(decoding: head, as: UTF8.self)
+            let expected = Self.first(Self.metaCharset, string).map { string.utf8.distance(from: string.startIndex, to: $0.lowerBound)..<string.utf8.distance(from: string.startIndex, to: $0.upperBound) }
+            let found = HTMLEncoding.metaCharsetMatch(head)
+            #expect(found == expected, "\(string.debugDescription)")
+            if found != nil { matched += 1 }
+        }
+        #expect(matched > 1_000, "the random heads include many matches (\(matched))")
+    }
+
     @Test func readsTheLabelAsBefore() {
         for head in Self.heads {
             for data in [Data(head.utf8), Data([0xEF, 0xBB, 0xBF] + Array(head.utf8)), Data(head.utf8).dropFirst(0)] {

@@ -125,6 +125,8 @@ import Testing
         ("<noscript><aside data-disclose=\"statement\"><p>x</p></aside></noscript>", ""),
         ("<div style=\"font-size: 0\"><aside data-disclose=\"statement\"><p>x</p></aside></div>", "styled font-size:0"),
         ("<div style=\"visibility:hidden\"><aside data-disclose=\"statement\"><p>x</p></aside></div>", "styled visibility:hidden"),
+        ("<div style=\"OPACITY: 0.00 !important\"><aside data-disclose=\"statement\"><p>x</p></aside></div>", "styled opacity:0"),
+        ("<div style=\"color:red; font-size:0px\"><aside data-disclose=\"statement\"><p>x</p></aside></div>", "styled font-size:0"),
         ("<!-- <aside data-disclose=\"statement\"><p>x</p></aside> -->", "inside an HTML comment"),
     ])
     func everyHidingPlaceIsReported(markup: String, expected: String) throws {
@@ -135,6 +137,15 @@ import Testing
         } else {
             #expect(problems.contains { $0.contains(expected) }, "\(problems)")
         }
+    }
+
+    /// Styles that only look like hiding ones: each pattern is tried only when its literal start is
+    /// there, and then must still match.
+    @Test(arguments: ["font-size:0.9em", "opacity:0.5", "font-size:10px", "opacity:1", "line-height:0"])
+    func nearMissStylesAreNotProblems(style: String) throws {
+        let markup = "<div style=\"\(style)\"><aside data-disclose=\"statement\"><p>x</p></aside></div>"
+        let doc = try HTMLHandler().open(DocumentInput(data: Data(("<html><body>" + markup + "</body></html>").utf8), path: "t.html"))
+        #expect(try doc.findStamp().statement?.visibilityProblems == [])
     }
 
     @Test func framesetPagesAreRefusedWithTheReason() throws {
