@@ -140,6 +140,14 @@ public protocol OpenedDocument {
 public protocol PackageSniffing: FormatHandler {
     /// True when a package with this signature is this handler's format.
     func claims(_ signature: PackageSignature) -> Bool
+    /// The handler to give for a package it claims: one that may take over the archive the
+    /// registry opened to read `signature`, so the file is opened once (a handler keeps nothing
+    /// else between calls). The default is the handler itself, which opens the file again.
+    func handler(taking signature: PackageSignature) -> any FormatHandler
+}
+
+extension PackageSniffing {
+    public func handler(taking signature: PackageSignature) -> any FormatHandler { self }
 }
 
 /// An optional ability of an opened document: it can carry a digital signature of its own

@@ -45,12 +45,14 @@ public struct FormatRegistry: Sendable {
 
     /// The handler for a file whose bytes are `data`. A zip package is identified by its content
     /// (``PackageSignature``): the handler that claims it wins whatever the file is called, and a
-    /// package no handler claims (a workbook, say) is unsupported, named for what it is. Other
+    /// package no handler claims (a workbook, say) is unsupported, named for what it is; the
+    /// claiming handler may take over the archive opened to read the signature
+    /// (``PackageSniffing/handler(taking:)``), to open `data` without reading it again. Other
     /// files go by extension, then by their first bytes.
     /// - Throws: ``DisclosureError/unsupportedFormat(path:detail:)`` when no handler claims it.
     public func handler(forPath path: String, data: Data) throws -> any FormatHandler {
         if !sniffers.isEmpty, PackageSignature.isZip(data), let signature = PackageSignature.read(data) {
-            if let claimed = sniffers.first(where: { $0.claims(signature) }) { return claimed }
+            if let claimed = sniffers.first(where: { $0.claims(signature) }) { return claimed.handler(taking: signature) }
             throw DisclosureError.unsupportedFormat(path: path, detail: "by its content, it is \(signature.kindDescription)")
         }
         if let handler = handler(forPath: path, head: data.prefix(4096)) { return handler }

@@ -186,40 +186,87 @@ enum XMLScanner {
     @discardableResult
     static func checkProlog(_ data: Data, isComplete: Bool = true) throws -> Bool {
         if !isComplete && data.count < 4 { return false }
-        let head = data.prefix(4)
-        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0x00, 0x3C]) || head.starts(with: [0x3C, 0x00]) {
-            throw XMLScanError(message: "the part is encoded as UTF-16, which Disclose does not edit")
-        }
-        // Look at everything before the root element's start.
-        var i = data.startIndex
-        let end = data.endIndex
-        while i < end {
-            guard let lt = data[i..<end].firstIndex(of: UInt8(ascii: "<")) else { return isComplete }
-            let next = data.index(after: lt)
-            guard next < end else { return isComplete }
-            let c = data[next]
-            if c == UInt8(ascii: "?") || c == UInt8(ascii: "!") {
-                let probe = data[next..<min(end, next + 9)]
-                if !isComplete && probe.count < 9 { return false }
-                if probe.starts(with: "!DOCTYPE".utf8) {
-                    throw XMLScanError(message: "the part declares a document type (DTD), which Word documents never do; it is refused because DTDs can expand entities without limit or read other files")
+        // Over the bytes themselves: a byte at a time through `Data`'s subscript cost tens of
+        // thousands of instructions per part, for every part Disclose parses (issue 17).
+        let decided: Bool? = try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool? in
+            let end = raw.count
+            if end >= 2 {
+                let b0 = raw[0], b1 = raw[1]
+                if (b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) || (b0 == 0x00 && b1 == 0x3C) || (b0 == 0x3C && b1 == 0x00) {
+                    throw XMLScanError(message: "the part is encoded as UTF-16, which Disclose does not edit")
                 }
-                if c == UInt8(ascii: "?"), probe.starts(with: "?xml".utf8) {
-                    guard let declEnd = data[next..<end].firstIndex(of: UInt8(ascii: ">")) ?? (isComplete ? end : nil) else { return false }
-                    let decl = String(decoding: data[next..<declEnd], as: UTF8.self).lowercased()
-                    if let r = decl.range(of: "encoding=") {
-                        let value = decl[r.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
-                        if !["utf-8", "utf8"].contains(String(value)) {
+            }
+            // Look at everything before the root element's start.
+            var i = 0
+            while i < end {
+                var lt = i
+                while lt < end, raw[lt] != UInt8(ascii: "<") { lt += 1 }
+                guard lt < end else { return isComplete }
+                let next = lt + 1
+                guard next < end else { return isComplete }
+                let c = raw[next]
+                if c == UInt8(ascii: "?") || c == UInt8(ascii: "!") {
+                    let probeEnd = min(end, next + 9)
+                    if !isComplete && probeEnd - next < 9 { return false }
+                    if XMLScanner.hasPrefix(raw, from: next, to: probeEnd, "!DOCTYPE") {
+                        throw XMLScanError(message: "the part declares a document type (DTD), which Word documents never do; it is refused because DTDs can expand entities without limit or read other files")
+                    }
+                    if c == UInt8(ascii: "?"), XMLScanner.hasPrefix(raw, from: next, to: probeEnd, "?xml") {
+                        var declEnd = next
+                        while declEnd < end, raw[declEnd] != UInt8(ascii: ">") { declEnd += 1 }
+                        if declEnd == end && !isComplete { return false }
+                        if let value = XMLScanner.declaredEncoding(UnsafeRawBufferPointer(rebasing: raw[next..<declEnd])),
+                           !["utf-8", "utf8"].contains(value) {
                             throw XMLScanError(message: "the part declares the encoding \"\(value)\"; Disclose edits UTF-8 parts only")
                         }
                     }
+                    i = next
+                    continue
                 }
-                i = next
-                continue
+                return true
             }
-            return true
+            return nil
         }
-        return isComplete
+        return decided ?? isComplete
+    }
+
+    /// True when the bytes `from..<to` of `raw` start with `prefix` (ASCII).
+    private static func hasPrefix(_ raw: UnsafeRawBufferPointer, from: Int, to: Int, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard to - from >= count else { return false }
+        let p = prefix.utf8Start
+        for k in 0..<count where raw[from + k] != p[k] { return false }
+        return true
+    }
+
+    /// The value of `encoding=` in an XML declaration's bytes (from `?xml` to before `>`), lower
+    /// case, as the declaration's text gives it: the characters after the one following `=` up
+    /// to a quote. Nil when there is none.
+    static func declaredEncoding(_ decl: UnsafeRawBufferPointer) -> String? {
+        guard decl.allSatisfy({ $0 < 0x80 }) else {
+            // Not ASCII: by characters, as a declaration's text reads.
+            let text = String(decoding: decl, as: UTF8.self).lowercased()
+            guard let r = text.range(of: "encoding=") else { return nil }
+            return String(text[r.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" })
+        }
+        // ASCII: a character is a byte (but CR LF, which is one), lower case is A-Z folded.
+        let needle = Array("encoding=".utf8)
+        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        var at = 0
+        while at + needle.count <= decl.count {
+            var k = 0
+            while k < needle.count, lower(decl[at + k]) == needle[k] { k += 1 }
+            if k == needle.count { break }
+            at += 1
+        }
+        guard at + needle.count <= decl.count else { return nil }
+        var start = at + needle.count
+        if start < decl.count {
+            start += decl[start] == 0x0D && start + 1 < decl.count && decl[start + 1] == 0x0A ? 2 : 1
+        }
+        var stop = start
+        while stop < decl.count, decl[stop] != 0x22, decl[stop] != 0x27 { stop += 1 }
+        return String(decoding: decl[start..<stop].map(lower), as: UTF8.self)
     }
 }
 
@@ -234,18 +281,37 @@ private final class ScanBox {
     var failure: Error?
     var firstError: XMLScanError?
     var names: [UnsafeRawPointer: String] = [:]
+    /// A small table in front of `names`, by the pointer's bits (no hashing): a document uses a
+    /// few dozen names over and over, and this lookup runs for every name of every element.
+    private static let slotCount = 64
+    private let slots: UnsafeMutablePointer<(key: UnsafeRawPointer?, name: String)>
 
     init(handler: XMLScanHandler, maxDepth: Int) {
         self.handler = handler
         self.maxDepth = maxDepth
+        slots = .allocate(capacity: ScanBox.slotCount)
+        slots.initialize(repeating: (nil, ""), count: ScanBox.slotCount)
     }
 
+    deinit {
+        slots.deinitialize(count: ScanBox.slotCount)
+        slots.deallocate()
+    }
+
+    /// The name libxml2 interned at `p` (its dictionary keeps one pointer per name for the parse).
     func name(_ p: UnsafePointer<xmlChar>?) -> String? {
         guard let p else { return nil }
         let key = UnsafeRawPointer(p)
-        if let known = names[key] { return known }
-        let s = String(cString: p)
-        names[key] = s
+        let slot = (Int(bitPattern: key) >> 3) & (ScanBox.slotCount - 1)
+        if slots[slot].key == key { return slots[slot].name }
+        let s: String
+        if let known = names[key] {
+            s = known
+        } else {
+            s = String(cString: p)
+            names[key] = s
+        }
+        slots[slot] = (key, s)
         return s
     }
 
@@ -274,9 +340,26 @@ private let startCallback: startElementNsSAX2Func = { ctx, localname, prefix, ur
     let isEmpty = disclose_xml_current_byte(context) == Int32(UInt8(ascii: "/"))
     // Find the tag's "<" by walking back from the current position; attribute values cannot contain "<".
     var start = cur - 1
-    while start > 0 && disclose_xml_byte_at(context, Int(start - cur)) != Int32(UInt8(ascii: "<")) { start -= 1 }
+    if let input = context.pointee.input, let here = input.pointee.cur, let base = input.pointee.base, here >= base {
+        // Through the input buffer itself; before its start every byte reads as 0 (as
+        // `disclose_xml_byte_at` gives), so the walk then goes on down to offset 0.
+        let behind = here - base
+        var delta = -1
+        while start > 0 {
+            if -delta > behind {
+                start = 0
+                break
+            }
+            if here[delta] == UInt8(ascii: "<") { break }
+            delta -= 1
+            start -= 1
+        }
+    } else {
+        while start > 0 && disclose_xml_byte_at(context, Int(start - cur)) != Int32(UInt8(ascii: "<")) { start -= 1 }
+    }
     var attrs: [XMLAttribute] = []
     if nbAttributes > 0, let attributes, b.handler.wantsAttributes(local) {
+        attrs.reserveCapacity(Int(nbAttributes))
         for i in 0..<Int(nbAttributes) {
             let base = i * 5
             let valueStart = attributes[base + 3]
@@ -285,7 +368,9 @@ private let startCallback: startElementNsSAX2Func = { ctx, localname, prefix, ur
             if let vs = valueStart, let ve = valueEnd {
                 let bytes = UnsafeBufferPointer(start: vs, count: ve - vs)
                 value = String(decoding: bytes, as: UTF8.self)
-                value = XMLBytes.unescape(value)
+                // Only a value with an "&" has references to replace (a byte check here: the
+                // string's own would walk it again).
+                if memchr(vs, Int32(UInt8(ascii: "&")), ve - vs) != nil { value = XMLBytes.unescape(value) }
             }
             attrs.append(XMLAttribute(localName: b.name(attributes[base]) ?? "", prefix: b.name(attributes[base + 1]), value: value))
         }

@@ -64,10 +64,12 @@ final class ZipReader {
             if code == ZIP_ER_INCONS { throw ZipFailure.inconsistent(message) }
             throw ZipFailure.other(message)
         }
-        if let problem = ZipNameCheck.problem(in: data) {
+        let records = ZipNameCheck.centralRecords(data)
+        if let problem = ZipNameCheck.problem(in: data, records: records) {
             zip_discard(opened)
             throw ZipFailure.ambiguous(problem)
         }
+        centralOffsets = records?.map(\.localOffset)
         archive = opened
         let n = zip_get_num_entries(opened, 0)
         var list: [ZipEntryInfo] = []
@@ -146,15 +148,22 @@ final class ZipReader {
         defer { zip_fclose(file) }
         var head = [UInt8](repeating: 0, count: min(256, entry.compressedSize))
         let n = head.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
-        guard n == head.count, slice.prefix(head.count).elementsEqual(head) else { return nil }
+        guard n == head.count, slice.count >= head.count else { return nil }
+        let same = slice.withUnsafeBytes { stored in
+            head.withUnsafeBytes { read in memcmp(stored.baseAddress!, read.baseAddress!, read.count) == 0 }
+        }
+        guard same else { return nil }
         return slice
     }
 
-    /// Local header offsets by entry index, from the central directory (``ZipNameCheck``).
-    private lazy var localOffsets: [Int]? = {
-        guard let records = ZipNameCheck.centralRecords(bytes), records.count == entries.count else { return nil }
-        return records.map(\.localOffset)
-    }()
+    /// Local header offsets by entry index, from the central directory as the open read it
+    /// (``ZipNameCheck``); nil when it could not be followed or lists other entries than libzip's.
+    private var localOffsets: [Int]? {
+        guard let centralOffsets, centralOffsets.count == entries.count else { return nil }
+        return centralOffsets
+    }
+    /// The local header offsets of the central directory's records, as the open read them.
+    private let centralOffsets: [Int]?
 
     /// Inflates a DEFLATE entry ourselves, noting where its blocks start (for ``DeflateSplice``).
     /// - Returns: nil when the entry is not DEFLATE, is over `limit`, or does not inflate to its
@@ -192,8 +201,20 @@ final class ZipReader {
         }
     }
 
-    /// Reads and inflates one entry, refusing more than `limit` bytes.
+    /// Entries inflated before (by ``PackageSignature/read(_:)``), by index, which
+    /// ``read(_:limit:)`` gives again instead of inflating them a second time.
+    private var remembered: [Int: Data] = [:]
+
+    /// Keeps `bytes`, which `entry` inflated to (under a limit), for ``read(_:limit:)``.
+    func remember(_ entry: ZipEntryInfo, _ bytes: Data) {
+        remembered[entry.index] = bytes
+    }
+
+    /// Reads and inflates one entry, refusing more than `limit` bytes. An entry inflated before
+    /// (``remember(_:_:)``) is given as it was read, when it is within `limit`; over it, it is
+    /// read again, and refused as before.
     func read(_ entry: ZipEntryInfo, limit: Int) throws -> Data {
+        if let bytes = remembered[entry.index], bytes.count <= limit { return bytes }
         var out = Data()
         out.reserveCapacity(min(entry.uncompressedSize, limit))
         try forEachChunk(entry, limit: limit) { out.append(contentsOf: $0) }

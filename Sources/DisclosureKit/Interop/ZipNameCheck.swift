@@ -1,7 +1,7 @@
 import Foundation
 
 /// Finds zip archives whose entry names different programs read differently, from the raw
-/// bytes of the central directory and local file headers (pure Swift, no pointers; libzip
+/// bytes of the central directory and local file headers (read in place, never past the end; libzip
 /// applies the Unicode Path field as it reads names and never compares local headers, so it
 /// cannot tell). Reads only the directory records and the headers' names, never entry data.
 ///
@@ -22,8 +22,13 @@ enum ZipNameCheck {
     /// Archives this reader cannot follow (truncated, offsets past the end) give nil: libzip
     /// has already judged them readable, and their damage is reported when a part is read.
     static func problem(in data: Data) -> String? {
-        guard let records = centralRecords(data) else { return nil }
-        var seen: [Data: Int] = [:]
+        problem(in: data, records: centralRecords(data))
+    }
+
+    /// ``problem(in:)`` with the central directory's records already read (``centralRecords(_:)``).
+    static func problem(in data: Data, records: [Record]?) -> String? {
+        guard let records else { return nil }
+        var seen = [Data: Int](minimumCapacity: records.count)
         for record in records {
             if seen[record.name] != nil {
                 return "the package has two entries named \(quoted(record.name))"
@@ -33,9 +38,9 @@ enum ZipNameCheck {
         // With no Unicode Path field and only ASCII names (nearly every package), each name reads
         // as its own bytes in every program, and the names were just found distinct: only the
         // local headers are left to compare, and no name need be decoded.
-        let plain = records.allSatisfy { $0.unicodePath == nil && !$0.name.contains(where: { $0 >= 0x80 }) }
+        let plain = records.allSatisfy { $0.unicodePath == nil && $0.name.withUnsafeBytes { $0.allSatisfy { $0 < 0x80 } } }
         if !plain {
-            var resolved: [String: Data] = [:]
+            var resolved = [String: Data](minimumCapacity: records.count)
             for record in records {
                 let stored = decode(record.name, utf8Flag: record.utf8Flag)
                 let name = record.unicodePath ?? stored
@@ -45,11 +50,12 @@ enum ZipNameCheck {
                 resolved[name] = record.name
             }
         }
-        for record in records {
+        let locals = data.withUnsafeBytes { raw in records.map { localHeader(Bytes(raw), at: $0.localOffset) } }
+        for (record, local) in zip(records, locals) {
             if let unicode = record.unicodePath, unicode != decode(record.name, utf8Flag: record.utf8Flag) {
                 return "the entry \(quoted(record.name)) is named \"\(unicode)\" by programs that use the Unicode Path field, so programs disagree on its name"
             }
-            guard let local = localHeader(data, at: record.localOffset) else { continue }
+            guard let local else { continue }
             if local.name != record.name {
                 return "the entry \(quoted(record.name)) is named \(quoted(local.name)) in its local header, so programs disagree on its name"
             }
@@ -72,7 +78,10 @@ enum ZipNameCheck {
 
     /// The central directory's records, or nil when it cannot be followed.
     static func centralRecords(_ data: Data) -> [Record]? {
-        let bytes = Bytes(data)
+        data.withUnsafeBytes { centralRecords(Bytes($0)) }
+    }
+
+    private static func centralRecords(_ bytes: Bytes) -> [Record]? {
         guard let eocd = endOfCentralDirectory(bytes) else { return nil }
         guard var count = bytes.u16(eocd + 10), var offset = bytes.u32(eocd + 16) else { return nil }
         if count == 0xFFFF || offset == 0xFFFF_FFFF, let zip64 = zip64Directory(bytes, eocd: eocd) {
@@ -99,7 +108,10 @@ enum ZipNameCheck {
 
     /// The local header's stored name and Unicode Path name.
     static func localHeader(_ data: Data, at offset: Int) -> (name: Data, unicodePath: String?)? {
-        let bytes = Bytes(data)
+        data.withUnsafeBytes { localHeader(Bytes($0), at: offset) }
+    }
+
+    private static func localHeader(_ bytes: Bytes, at offset: Int) -> (name: Data, unicodePath: String?)? {
         guard bytes.u32(offset) == 0x0403_4B50, let nameLength = bytes.u16(offset + 26), let extraLength = bytes.u16(offset + 28),
               let name = bytes.slice(offset + 30, nameLength), let extra = bytes.slice(offset + 30 + nameLength, extraLength) else { return nil }
         return (name, unicodePath(extra, name: name))
@@ -135,7 +147,7 @@ enum ZipNameCheck {
         var skip = 0
         if bytes.u32(recordOffset + 24) == 0xFFFF_FFFF { skip += 8 }
         if bytes.u32(recordOffset + 20) == 0xFFFF_FFFF { skip += 8 }
-        return Bytes(field).u64(skip)
+        return field.withUnsafeBytes { Bytes($0).u64(skip) }
     }
 
     /// The UTF-8 name of an Info-ZIP Unicode Path field (0x7075: version 1, the CRC-32 of the
@@ -148,7 +160,10 @@ enum ZipNameCheck {
 
     /// The body of the first extra field with `id`.
     private static func extraField(_ extra: Data, id: Int) -> Data? {
-        let bytes = Bytes(extra)
+        extra.withUnsafeBytes { extraField(Bytes($0), id: id) }
+    }
+
+    private static func extraField(_ bytes: Bytes, id: Int) -> Data? {
         var offset = 0
         while let fieldID = bytes.u16(offset), let length = bytes.u16(offset + 2) {
             guard let body = bytes.slice(offset + 4, length) else { return nil }
@@ -178,20 +193,18 @@ enum ZipNameCheck {
     }()
 }
 
-/// Little-endian reads from `Data` that return nil past the end instead of trapping.
+/// Little-endian reads from bytes in memory that return nil past the end instead of trapping.
+/// Valid only while the buffer it was made from is (inside `withUnsafeBytes`).
 private struct Bytes {
-    let data: Data
-    let base: Int
-    let count: Int
-    init(_ data: Data) {
-        self.data = data
-        base = data.startIndex
-        count = data.count
+    let raw: UnsafeRawBufferPointer
+    var count: Int { raw.count }
+    init(_ raw: UnsafeRawBufferPointer) {
+        self.raw = raw
     }
 
     func u16(_ o: Int) -> Int? {
         guard o >= 0, o + 2 <= count else { return nil }
-        return Int(data[base + o]) | Int(data[base + o + 1]) << 8
+        return Int(raw[o]) | Int(raw[o + 1]) << 8
     }
 
     func u32(_ o: Int) -> Int? {
@@ -206,6 +219,6 @@ private struct Bytes {
 
     func slice(_ o: Int, _ length: Int) -> Data? {
         guard o >= 0, length >= 0, o + length <= count else { return nil }
-        return data.subdata(in: (base + o)..<(base + o + length))
+        return Data(UnsafeRawBufferPointer(rebasing: raw[o..<(o + length)]))
     }
 }

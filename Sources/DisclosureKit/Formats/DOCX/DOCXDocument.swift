@@ -236,6 +236,8 @@ final class DOCXDocument: OpenedDocument {
         return FoundStamp(statement: statement, metadata: metadata, problems: problems)
     }
 
+    /// Our style as the stamp writes it without a prefix, made once.
+    private static let plainStyleXML = DOCXStamp.styleXML(prefix: nil)
     private static let vanish = CompiledPattern(#"<(\w+:)?vanish(\s*/>|\s+\w+:val="(1|true|on)")"#)
     private static let color = CompiledPattern(#"<(\w+:)?color\s+\w+:val="([0-9A-Fa-f]{6})""#)
 
@@ -247,7 +249,7 @@ final class DOCXDocument: OpenedDocument {
         guard let end = tail.range(of: Data("style>".utf8)) else { return [] }
         let styleBytes = tail[..<end.upperBound]
         let styleXML = String(decoding: styleBytes, as: UTF8.self)
-        if styleXML == String(decoding: DOCXStamp.styleXML(prefix: nil).utf8, as: UTF8.self) { return [] }
+        if styleXML == Self.plainStyleXML { return [] }
         var problems: [String] = []
         // Each pattern needs its element's name: without it the pattern (whose first compiling
         // costs about 8 million instructions, ICU's character data) cannot match.

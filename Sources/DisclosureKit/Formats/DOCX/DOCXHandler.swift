@@ -3,8 +3,14 @@ import Foundation
 /// Word documents (Office Open XML WordprocessingML: `.docx`, `.docm`, `.dotx`, `.dotm`),
 /// read with libzip and libxml2. See `docs/docx.md`.
 public struct DOCXHandler: FormatHandler {
+    /// The archive the registry opened to sniff the package this handler was given for, taken
+    /// over by ``open(_:)`` when it opens those bytes (``PackageSniffing/handler(taking:)``).
+    private let sniffed: SniffedPackage?
+
     /// Creates the handler.
-    public init() {}
+    public init() { sniffed = nil }
+
+    private init(sniffed: SniffedPackage?) { self.sniffed = sniffed }
 
     public var id: FormatID { "docx" }
     public var displayName: String { "Word document" }
@@ -17,7 +23,7 @@ public struct DOCXHandler: FormatHandler {
     }
 
     public func open(_ input: DocumentInput) throws -> any OpenedDocument {
-        try DOCXDocument(package: DOCXPackage(input: input), handler: self)
+        try DOCXDocument(package: DOCXPackage(input: input, opened: sniffed?.take(for: input.data)), handler: DOCXHandler())
     }
 }
 
@@ -26,6 +32,11 @@ extension DOCXHandler: PackageSniffing {
     /// strict one is then refused with advice when opened).
     public func claims(_ signature: PackageSignature) -> Bool {
         guard let type = signature.mainContentType?.lowercased() else { return false }
-        return type.contains("wordprocessingml") || type.contains("ms-word")
+        return ASCIIText.contains(type, "wordprocessingml") || ASCIIText.contains(type, "ms-word")
+    }
+
+    /// A handler that opens the sniffed package's archive rather than opening it again.
+    public func handler(taking signature: PackageSignature) -> any FormatHandler {
+        DOCXHandler(sniffed: signature.opened)
     }
 }

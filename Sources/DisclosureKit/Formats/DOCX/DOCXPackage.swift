@@ -4,6 +4,8 @@ import Foundation
 /// limits, with its main document part located through the package relationships.
 final class DOCXPackage {
     static let oleMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+    /// The folder the package relationships' targets resolve from: the package root, "".
+    static let packageRoot = OOXML.packageRelsPart.replacingOccurrences(of: "_rels/.rels", with: "")
 
     /// The zip archive, checked against the safety limits.
     let package: ZipPackage
@@ -15,7 +17,9 @@ final class DOCXPackage {
     let packageRels: RelationshipsScanner
     let packageRelsData: Data
 
-    init(input: DocumentInput) throws {
+    /// - Parameter opened: the archive already opened over `input.data` (by the registry's sniff),
+    ///   or nil to open it here.
+    init(input: DocumentInput, opened: ZipReader? = nil) throws {
         let path = input.path
         let limits = input.limits
         let data = input.data
@@ -26,7 +30,7 @@ final class DOCXPackage {
         }
         // Part names are compared as case-insensitive ASCII (ECMA-376 Part 2, §9.1.1.1), so two
         // entries differing only in case are one part to Word and two to a plain zip reader.
-        package = try ZipPackage(input: input, wording: .word, foldCase: true)
+        package = try ZipPackage(input: input, wording: .word, foldCase: true, opened: opened)
         let zip = package.zip
         let byName = package.entries
         guard byName[OOXML.contentTypesPart] != nil, let relsEntry = byName[OOXML.packageRelsPart] else {
@@ -35,14 +39,14 @@ final class DOCXPackage {
         packageRelsData = try DOCXPackage.read(zip, relsEntry, path: path, limits: limits)
         packageRels = try RelationshipsScanner.scan(packageRelsData, part: OOXML.packageRelsPart, path: path, limits: limits)
         if let strict = packageRels.relationships.first(where: { $0.type == OOXML.strictOfficeDocumentRel && !$0.external }) {
-            let main = OOXML.resolve(target: strict.target, from: OOXML.packageRelsPart.replacingOccurrences(of: "_rels/.rels", with: ""))
+            let main = OOXML.resolve(target: strict.target, from: DOCXPackage.packageRoot)
             try DOCXPackage.refuseOtherOfficeKinds(zip, byName, main: main, path: path, limits: limits)
             throw DisclosureError.unsupportedFormat(path: path, detail: "a Strict Open XML document, which Disclose does not edit yet; in Word, use File › Save As › Word Document (.docx) and stamp the copy")
         }
         guard let rel = packageRels.relationships.first(where: { $0.type == OOXML.officeDocumentRel && !$0.external }) else {
             throw DisclosureError.unsupportedFormat(path: path, detail: "a zip archive, but not a Word document: no main document is named in _rels/.rels")
         }
-        let main = OOXML.resolve(target: rel.target, from: OOXML.packageRelsPart.replacingOccurrences(of: "_rels/.rels", with: ""))
+        let main = OOXML.resolve(target: rel.target, from: DOCXPackage.packageRoot)
         guard byName[main] != nil else {
             throw DisclosureError.unreadable(path: path, reason: "the main document part \(main) named in _rels/.rels is missing",
                                              hint: "The package is damaged; open it in Word or LibreOffice and save it again.")
@@ -67,7 +71,7 @@ final class DOCXPackage {
     /// for WordprocessingML (documents, templates, macro-enabled ones).
     static func otherOfficeKind(contentType: String) -> String? {
         let type = contentType.lowercased()
-        if type.contains("wordprocessingml") || type.contains("ms-word") { return nil }
+        if ASCIIText.contains(type, "wordprocessingml") || ASCIIText.contains(type, "ms-word") { return nil }
         return "by its content, it is \(PackageSignature(mainContentType: contentType).kindDescription), not a Word document"
     }
 

@@ -55,13 +55,21 @@ enum OOXML {
             if piece == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
             parts.append(piece)
         }
-        return parts.joined(separator: "/").removingPercentEncoding ?? parts.joined(separator: "/")
+        let joined = parts.joined(separator: "/")
+        // Without a "%" there is nothing to decode (and Foundation's decoding is the costly part).
+        guard joined.utf8.contains(UInt8(ascii: "%")) else { return joined }
+        return joined.removingPercentEncoding ?? joined
     }
 
     /// The relationships part of a part: `word/document.xml` → `word/_rels/document.xml.rels`.
     static func relsPart(of part: String) -> String {
-        var pieces = part.split(separator: "/").map(String.init)
-        let name = pieces.popLast() ?? part
-        return (pieces + ["_rels", name + ".rels"]).joined(separator: "/")
+        var pieces = part.split(separator: "/")
+        let name = pieces.popLast().map(String.init) ?? part
+        var out = ""
+        for piece in pieces {
+            out += piece
+            out += "/"
+        }
+        return out + "_rels/" + name + ".rels"
     }
 }

@@ -10,6 +10,10 @@ public struct PackageSignature: Equatable, Sendable {
     public var mainContentType: String?
     /// The text of an ODF package's `mimetype` entry, e.g. `application/vnd.oasis.opendocument.text`.
     public var mimetype: String?
+    /// The archive as ``read(_:)`` opened it, for the handler that claims the package (nil for a
+    /// signature made by hand). Not part of the signature's value: two signatures are equal when
+    /// they say the same of their packages.
+    var opened: SniffedPackage?
 
     /// Creates a signature.
     public init(mainContentType: String? = nil, mimetype: String? = nil) {
@@ -17,25 +21,46 @@ public struct PackageSignature: Equatable, Sendable {
         self.mimetype = mimetype
     }
 
+    public static func == (a: PackageSignature, b: PackageSignature) -> Bool {
+        a.mainContentType == b.mainContentType && a.mimetype == b.mimetype
+    }
+
     /// True when the file starts as a zip archive does.
     static func isZip(_ head: Data) -> Bool { head.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
 
     /// Reads the signature of `data`; nil when it is not a readable zip or says nothing of its type.
-    /// Reads at most the two small entries it needs, each under 1 MiB.
+    /// Reads at most the two small entries it needs, each under 1 MiB. The opened archive goes
+    /// with the signature (``opened``), remembering those entries' bytes, for the handler that
+    /// claims the package.
     public static func read(_ data: Data) -> PackageSignature? {
         guard isZip(data), let zip = try? ZipReader(data: data) else { return nil }
         var signature = PackageSignature()
         let limit = 1 << 20
         if let entry = zip.entries.first(where: { $0.name == "mimetype" }), entry.uncompressedSize < 256,
            let bytes = try? zip.read(entry, limit: 256) {
+            zip.remember(entry, bytes)
             let text = QuickTrim.whitespacesAndNewlines(String(decoding: bytes, as: UTF8.self))
             if !text.isEmpty { signature.mimetype = text }
         }
-        if let entry = zip.entries.first(where: { $0.name.lowercased() == "[content_types].xml" }), entry.uncompressedSize < limit,
+        if let entry = zip.entries.first(where: { isContentTypesName($0.name) }), entry.uncompressedSize < limit,
            let bytes = try? zip.read(entry, limit: limit) {
+            zip.remember(entry, bytes)
             signature.mainContentType = mainContentType(inContentTypes: bytes)
         }
-        return signature.mainContentType == nil && signature.mimetype == nil ? nil : signature
+        guard signature.mainContentType != nil || signature.mimetype != nil else { return nil }
+        signature.opened = SniffedPackage(bytes: data, archive: zip)
+        return signature
+    }
+
+    /// True for `[Content_Types].xml` in any letter case, without making a lower-case copy of
+    /// every entry's name.
+    static func isContentTypesName(_ name: String) -> Bool {
+        let wanted = "[content_types].xml".utf8
+        var utf8 = name.utf8.makeIterator()
+        for w in wanted {
+            guard let c = utf8.next(), c | (c >= 0x41 && c <= 0x5A ? 0x20 : 0) == w else { return false }
+        }
+        return utf8.next() == nil
     }
 
     /// The first `ContentType` attribute value ending in `.main+xml` (every OOXML main part's
@@ -53,7 +78,7 @@ public struct PackageSignature: Equatable, Sendable {
             let start = j
             while j < b.count, b[j] != quote { j += 1 }
             let value = String(decoding: b[start..<j], as: UTF8.self)
-            if value.lowercased().hasSuffix(".main+xml") { return value }
+            if ASCIIText.lowercasedHasSuffix(value, ".main+xml") { return value }
             i = j
         }
         return nil

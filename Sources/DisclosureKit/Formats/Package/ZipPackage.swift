@@ -32,8 +32,11 @@ final class ZipPackage {
     ///     §9.1.1.1), so two entries differing only in case are refused as ambiguous.
     ///   - isParsed: the parts Disclose inflates and parses; only these get the compression-ratio
     ///     check, so a highly compressible picture is not mistaken for a bomb.
+    ///   - opened: the archive already opened over `input.data` (``SniffedPackage``), or nil to
+    ///     open it here; its entries get every check either way.
     /// - Throws: ``DisclosureError`` naming the file and the problem.
-    init(input: DocumentInput, wording: PackageWording, foldCase: Bool, isParsed: (String) -> Bool = ZipPackage.isXML) throws {
+    init(input: DocumentInput, wording: PackageWording, foldCase: Bool, isParsed: (String) -> Bool = ZipPackage.isXML,
+         opened: ZipReader? = nil) throws {
         path = input.path
         limits = input.limits
         self.wording = wording
@@ -44,18 +47,18 @@ final class ZipPackage {
                                              hint: "The file may be damaged or not a \(wording.documentNoun). Open it in \(wording.programs) and save it as \(wording.fileExtension).")
         }
         do {
-            zip = try ZipReader(data: input.data)
+            zip = try opened ?? ZipReader(data: input.data)
         } catch let failure as ZipFailure {
             throw ZipPackage.describe(failure, path: path, wording: wording)
         }
         if zip.entries.count > limits.maxEntries {
             throw DisclosureError.limitExceeded(path: path, what: "the package has \(zip.entries.count) entries", limit: "\(limits.maxEntries) entries")
         }
-        var byName: [String: ZipEntryInfo] = [:]
-        var byFoldedName: [String: String] = [:]
+        var byName = [String: ZipEntryInfo](minimumCapacity: zip.entries.count)
+        var byFoldedName = [String: String](minimumCapacity: zip.entries.count)
         var total = 0
         for entry in zip.entries {
-            let folded = foldCase ? String(entry.name.map { $0.isASCII ? Character($0.lowercased()) : $0 }) : entry.name
+            let folded = foldCase ? ASCIIText.foldingASCIICase(entry.name) : entry.name
             if let other = byFoldedName[folded] {
                 let what = other == entry.name ? "two entries named \"\(entry.name)\""
                     : "two entries, \"\(other)\" and \"\(entry.name)\", whose names differ only in letter case (one part to \(wording.programs.components(separatedBy: " or ").first ?? wording.programs))"
@@ -172,13 +175,25 @@ final class ZipPackage {
 
     /// XML and relationships parts: the ones Disclose inflates and parses.
     static func isXML(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        return lower.hasSuffix(".xml") || lower.hasSuffix(".rels")
+        ASCIIText.lowercasedHasSuffix(name, ".xml") || ASCIIText.lowercasedHasSuffix(name, ".rels")
     }
 
     /// True for an entry name that is absolute, has a backslash or drive letter, or has a `..` segment.
     static func climbsOut(_ name: String) -> Bool {
-        if name.hasPrefix("/") || name.contains("\\") { return true }
+        if name.hasPrefix("/") || ASCIIText.contains(name, "\\") { return true }
+        let ascii = ASCIIText.withASCII(name) { bytes -> Bool in
+            // A drive letter: the second character is ":" (a character is a byte here, CR LF aside).
+            let second = bytes.count >= 2 && bytes[0] == 0x0D && bytes[1] == 0x0A ? 2 : 1
+            if second < bytes.count, bytes[second] == UInt8(ascii: ":") { return true }
+            // A ".." segment between slashes (or the ends).
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "/") {
+                if end - start == 2, bytes[start] == UInt8(ascii: "."), bytes[start + 1] == UInt8(ascii: ".") { return true }
+                start = end + 1
+            }
+            return false
+        }
+        if let ascii { return ascii }
         if name.count >= 2, name.dropFirst().first == ":" { return true }
         return name.split(separator: "/", omittingEmptySubsequences: false).contains("..")
     }
