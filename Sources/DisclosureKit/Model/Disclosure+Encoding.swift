@@ -73,22 +73,9 @@ extension Disclosure {
     }
 
     static func isISO8601(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        if u.count == 10 {
+        if s.utf8.count == 10 {
             // YYYY-MM-DD, checked by arithmetic: this runs for every file an audit reads.
-            func digits(_ r: Range<Int>) -> Int? {
-                var v = 0
-                for i in r {
-                    guard u[i] >= 0x30 && u[i] <= 0x39 else { return nil }
-                    v = v * 10 + Int(u[i] - 0x30)
-                }
-                return v
-            }
-            guard u[4] == 0x2D, u[7] == 0x2D, let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10),
-                  (1...12).contains(m), d >= 1 else { return false }
-            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-            let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-            return d <= days
+            return CivilDate.fields(s.utf8[...]) != nil
         }
         let f = ISO8601DateFormatter()
         if f.date(from: s) != nil { return true }

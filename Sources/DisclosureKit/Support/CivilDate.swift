@@ -39,6 +39,12 @@ enum CivilDate {
     /// The year, month and day of a `yyyy-MM-dd` text of exactly four, two and two ASCII digits
     /// that is a real date in ``years``; nil for anything else.
     static func parse(_ text: Substring.UTF8View) -> (year: Int, month: Int, day: Int)? {
+        guard let fields = fields(text), years.contains(fields.year) else { return nil }
+        return fields
+    }
+
+    /// As ``parse(_:)``, for any year from 0000 to 9999 (the form ISO 8601 dates take).
+    static func fields(_ text: Substring.UTF8View) -> (year: Int, month: Int, day: Int)? {
         guard text.count == 10 else { return nil }
         let bytes = Array(text)
         guard bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
@@ -52,7 +58,7 @@ enum CivilDate {
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              years.contains(year), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+              (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
         return (year, month, day)
     }
 

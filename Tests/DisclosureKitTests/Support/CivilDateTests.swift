@@ -58,6 +58,19 @@ import Testing
         #expect(CivilDate.parse(text.utf8[...]) == nil)
     }
 
+    /// `Disclosure.isISO8601` reads a plain date with `CivilDate.fields`, which takes any year.
+    @Test func isoDatesOfAnyYearAreChecked() {
+        #expect(CivilDate.fields("0000-01-01".utf8[...]) != nil)
+        #expect(CivilDate.parse("0000-01-01".utf8[...]) == nil, "before 1900 the formatter answers")
+        #expect(Disclosure.isISO8601("0400-02-29"))
+        #expect(!Disclosure.isISO8601("1900-02-29"))
+        #expect(Disclosure.isISO8601("2024-02-29"))
+        #expect(!Disclosure.isISO8601("2026-02-29"))
+        #expect(!Disclosure.isISO8601("2026-11-31"))
+        #expect(!Disclosure.isISO8601("2026-11-2x"))
+        #expect(Disclosure.isISO8601("2026-11-25T10:00:00Z"))
+    }
+
     @Test func timestampsUseTheirDay() throws {
         let reference = try #require(Self.formatter("yyyy-MM-dd").date(from: "2026-11-25"))
         #expect(DeclarationDate.day("2026-11-25T23:59:59Z") == reference)
