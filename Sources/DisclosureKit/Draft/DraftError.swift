@@ -76,8 +76,7 @@ public enum DeclarationDate {
                 return "\"\(text)\" has month \(parts[1]); months run from 01 to 12 (YYYY-MM-DD)"
             }
             if d == 0 { return "\"\(text)\" has day 00; days start at 01 (YYYY-MM-DD)" }
-            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-            if m == 2 && d == 29 && !leap { return "there is no 29 February in \(y): \(y) is not a leap year" }
+            if m == 2 && d == 29 && CivilDate.daysIn(month: 2, year: y) == 28 { return "there is no 29 February in \(y): \(y) is not a leap year" }
             return "there is no \(d) \(monthNames[m - 1]) (\"\(text)\"); check the day"
         }
         return "\"\(text)\" is not a date in the form YYYY-MM-DD (or an ISO 8601 timestamp)"

@@ -220,7 +220,7 @@ public struct StatementRenderer: Sendable {
     /// A plain `yyyy-MM-dd` date from 1900 to 9999 is written out here, without `DateFormatter`: the
     /// first formatter of a run loads ICU's calendar and locale data, about 9 million instructions
     /// (a twentieth of a small DOCX's stamp, and paid again by every `verify`). Anything else goes
-    /// to ``humanDateByFormatter(_:)``; `StatementRendererTests` compares the two on every day of
+    /// to ``humanDateByFormatter(_:)``; `HumanDateTests` compares the two on every day of
     /// several years, on impossible dates and on random ones.
     static func humanDate(_ iso: String) -> String {
         if let quick = quickHumanDate(iso) { return quick }

@@ -70,7 +70,9 @@ enum CivilDate {
     /// `now`'s UTC day as `yyyy-MM-dd`, when its year is in ``years``.
     static func isoDay(_ now: Date) -> String? {
         let seconds = now.timeIntervalSince1970
-        guard seconds.isFinite else { return nil }
+        // Years 1900 to 9999 lie well inside this; further out (a date read from a document's
+        // properties can be anything) `Int(_:)` could overflow, and the formatter answers.
+        guard seconds.isFinite, abs(seconds) < 1e12 else { return nil }
         let days = Int((seconds / 86_400).rounded(.down))
         let (year, month, day) = date(days: days)
         guard years.contains(year) else { return nil }

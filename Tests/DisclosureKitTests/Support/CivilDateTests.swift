@@ -46,6 +46,8 @@ import Testing
             let midnight = Double(day) * 86_400
             moments += [midnight, midnight - 0.001, midnight + 0.001, midnight - 1, midnight + 86_399.999]
         }
+        // Far outside the years answered here, the formatter answers (and nothing overflows).
+        moments += [1e12, -1e12, 1e20, -1e20, 1e30, 4e11]
         for moment in moments {
             let date = Date(timeIntervalSince1970: moment)
             #expect(Disclosure.today(date) == f.string(from: date), "\(moment)")
