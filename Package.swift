@@ -63,6 +63,14 @@ let package = Package(
                 "DisclosureKit",
                 "DiscloseServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            linkerSettings: [
+                // Release builds link with the toolchain's lld and pack the binary's 131,000 relative
+                // relocations (RELR, glibc 2.36): the position-independent binary keeps its address
+                // randomisation, and every run reads 26 KB of relocations instead of 3.2 MB and
+                // is 5 MB smaller in memory (docs/scale.md, "Start-up: packed relocations").
+                .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
+                             .when(platforms: [.linux], configuration: .release)),
             ]),
         .target(
             name: "DiscloseFuzzTargets",
