@@ -87,7 +87,7 @@ public struct Auditor: Sendable {
             }
         }
         func dispatch() {
-            let cached = cache?.lookup(paths: batch.map(\.absolutePath)) ?? [:]
+            let cached = cache?.lookup(paths: batch.map(\.absolutePath), fingerprint: fingerprint) ?? [:]
             var hits: [(WalkedFile, AuditCache.Entry)] = []
             for file in batch {
                 let entry = cached[file.absolutePath]

@@ -284,7 +284,7 @@ public struct FileWalker: Sendable {
             if !valid { undecodable.insert(name) }
         }
         let kept = fcntl(fd, F_DUPFD_CLOEXEC, 0)
-        return (kept, names.sorted(by: UTF8Order.precedes), undecodable)
+        return (kept, UTF8Order.sorted(names), undecodable)
     }
 
     /// `root` without trailing slashes (except `/` itself).

@@ -38,4 +38,34 @@ import Testing
         // A second lookup on the same prepared statement finds the same rows.
         #expect(cache.lookup(paths: ["/r/b.md"])["/r/b.md"]?.line == Data())
     }
+
+    /// A batch is read as one band of the key order and joined with the sorted paths. When the
+    /// band holds far more rows than were asked for ("/r/a-many/..." sorts between "/r/a" and
+    /// "/r/a/..."), the rest are looked up one by one; either way every asked-for row is found,
+    /// a path asked twice is found once, and no other row comes back.
+    @Test func bandReadsAndFallsBackToSingleLookUps() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        let cache = AuditCache(path: folder.path("audit.sqlite"))
+        func entry(_ path: String) -> AuditCache.Entry {
+            AuditCache.Entry(path: path, stamp: FileStamp(size: Int64(path.utf8.count), mtimeNanoseconds: 1, ctimeNanoseconds: 2),
+                             sha256: nil, fingerprint: "fp", status: "undisclosed", recordPath: path, line: Data(path.utf8))
+        }
+        let asked = ["/r/a/1.md", "/r/a/2.md", "/r/a/3.md", "/r/a", "/r/a/9.md"]
+        let siblings = (0..<500).map { "/r/a-many/\($0).md" }
+        for path in asked.dropLast() + siblings + ["/r/0.md", "/r/b.md"] { cache.store(entry(path)) }
+        cache.flush()
+        // The walk's order, not the byte order; a path asked twice; one with no row.
+        let found = cache.lookup(paths: ["/r/a/3.md", "/r/a/1.md", "/r/a/2.md", "/r/a/1.md", "/r/a", "/r/a/9.md"], fingerprint: "fp")
+        #expect(found.keys.sorted() == ["/r/a", "/r/a/1.md", "/r/a/2.md", "/r/a/3.md"])
+        for (path, got) in found {
+            #expect(got.line == Data(path.utf8))
+            #expect(got.recordPath == path)
+            #expect(got.fingerprint == "fp")
+        }
+        // A narrow band: no fallback needed, and the neighbours outside it stay out.
+        let narrow = cache.lookup(paths: ["/r/a-many/10.md", "/r/a-many/100.md", "/r/a-many/11.md"])
+        #expect(narrow.keys.sorted() == ["/r/a-many/10.md", "/r/a-many/100.md", "/r/a-many/11.md"])
+        #expect(cache.notes.isEmpty)
+    }
 }

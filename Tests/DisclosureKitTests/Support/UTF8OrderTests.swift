@@ -25,6 +25,11 @@ struct UTF8OrderTests {
             }
         }
         #expect(strings.sorted(by: UTF8Order.precedes).map { Array($0.utf8) } == strings.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) })
+        // The keyed sort gives the same order, equal strings included (NUL bytes, prefixes longer than its 16-byte keys).
+        let many = strings + strings.prefix(50) + ["a", "a\u{0}", "a\u{0}\u{0}", String(repeating: "x", count: 16), String(repeating: "x", count: 16) + "\u{0}"]
+        #expect(UTF8Order.sorted(many).map { Array($0.utf8) } == many.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) })
+        #expect(UTF8Order.sorted(many) == many.sorted(by: UTF8Order.precedes))
+        #expect(UTF8Order.sorted([]) == [] && UTF8Order.sorted(["only"]) == ["only"])
     }
 
     @Test func ordersBytesNotCanonicalEquivalence() {
