@@ -34,10 +34,12 @@ enum UTF8Order {
         var keys: [(high: UInt64, low: UInt64, index: Int)] = []
         keys.reserveCapacity(strings.count)
         for (index, string) in strings.enumerated() {
-            var high: UInt64 = 0, low: UInt64 = 0, shift: UInt64 = 120
-            for byte in string.utf8.prefix(16) {
-                if shift >= 64 { high |= UInt64(byte) << (shift - 64) } else { low |= UInt64(byte) << shift }
-                shift &-= 8
+            var string = string
+            let (high, low) = string.withUTF8 { bytes -> (UInt64, UInt64) in
+                var high: UInt64 = 0, low: UInt64 = 0
+                for k in 0..<min(8, bytes.count) { high |= UInt64(bytes[k]) << UInt64(56 - 8 * k) }
+                for k in 8..<max(8, min(16, bytes.count)) { low |= UInt64(bytes[k]) << UInt64(120 - 8 * k) }
+                return (high, low)
             }
             keys.append((high, low, index))
         }
