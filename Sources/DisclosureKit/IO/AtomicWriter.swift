@@ -89,7 +89,8 @@ public enum AtomicWriter {
             case .pieces(let pieces):
                 // Hashed on this thread as written (a second thread saved no time while no core
                 // was free and cost its start: docs/markdown-html.md, fifth round).
-                for piece in pieces { try piece.withUnsafeBytes { try writeAll($0) } }
+                // Pieces of a mapped file a chunk at a time, their pages dropped once written.
+                for piece in pieces { try LargeData.forEachChunk(of: piece) { try writeAll($0) } }
             }
             TestHooks.pause("after-write")
             if fchmod(fd, mode) != 0 { throw failure(path, "cannot set permissions: \(errnoText())") }

@@ -174,14 +174,27 @@ enum CmarkGFM {
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
             base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
         }
-        utf8.withUnsafeBytes { raw in
-            let buffer = raw.assumingMemoryBound(to: UInt8.self)
-            guard let blank = blank?.clamped(to: 0..<buffer.count), !blank.isEmpty else { return feed(buffer) }
-            feed(UnsafeBufferPointer(rebasing: buffer[..<blank.lowerBound]))
-            let spaces = buffer[blank].map { $0 == 0x0A || $0 == 0x0D ? $0 : 0x20 }
-            spaces.withUnsafeBufferPointer(feed)
-            feed(UnsafeBufferPointer(rebasing: buffer[blank.upperBound...]))
+        // Fed a chunk at a time (``LargeData/forEachChunk(of:upTo:_:)``): cmark-gfm copies what it
+        // is fed, so the pages of a mapped file are dropped once fed and the file is not resident
+        // at the parse's peak, when the whole tree is (issue 17).
+        func feedRange(_ range: Range<Int>) {
+            guard !range.isEmpty else { return }
+            LargeData.forEachChunk(of: utf8[(utf8.startIndex + range.lowerBound)..<(utf8.startIndex + range.upperBound)]) {
+                feed($0.assumingMemoryBound(to: UInt8.self))
+            }
         }
+        guard let blank = blank?.clamped(to: 0..<utf8.count), !blank.isEmpty else {
+            feedRange(0..<utf8.count)
+            return finish(parser, body)
+        }
+        feedRange(0..<blank.lowerBound)
+        let spaces = utf8[(utf8.startIndex + blank.lowerBound)..<(utf8.startIndex + blank.upperBound)].map { $0 == 0x0A || $0 == 0x0D ? $0 : 0x20 }
+        spaces.withUnsafeBufferPointer(feed)
+        feedRange(blank.upperBound..<utf8.count)
+        return finish(parser, body)
+    }
+
+    private static func finish<T>(_ parser: OpaquePointer, _ body: (OpaquePointer, OpaquePointer) -> T) -> T {
         let root = inlinePhase.withLock { cmark_parser_finish(parser)! }
         defer { cmark_node_free(root) }
         return body(parser, root)

@@ -490,7 +490,8 @@ extension MarkdownDocument: StreamedTextBinding {
             nonisolated(unsafe) var shared = hasher
             let done = DispatchSemaphore(value: 0)
             DispatchQueue.global().async {
-                for range in keep { shared.update(original[range]) }
+                // Chunk by chunk: a mapped file's pages are dropped once hashed (see `CmarkGFM`).
+                for range in keep { LargeData.forEachChunk(of: original[range]) { shared.update($0) } }
                 done.signal()
             }
             _ = blocks()
