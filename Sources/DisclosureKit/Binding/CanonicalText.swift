@@ -106,6 +106,21 @@ public enum CanonicalText {
             }
             self.headerWritten = headerWritten
         }
+
+        /// ``add(paragraph:_:)`` for a paragraph given as UTF-8 (read as `String(decoding:as:)` would).
+        mutating func add(paragraphUTF8 utf8: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, _ isParagraph: Bool) -> Void) {
+            var headerWritten = self.headerWritten
+            let streamName = self.streamName
+            CanonicalText.withLine(ofUTF8: utf8, scratch: &scratch) { line in
+                if !headerWritten {
+                    var header = "[\(streamName)]"
+                    header.withUTF8 { body($0, false) }
+                    headerWritten = true
+                }
+                body(line, true)
+            }
+            self.headerWritten = headerWritten
+        }
     }
 
     /// Calls `body` with the canonical form of one paragraph as UTF-8, unless it is empty;
@@ -123,6 +138,22 @@ public enum CanonicalText {
                 var c = nonASCIIParagraph(text)
                 c.withUTF8(emit)
             }
+        }
+    }
+
+    /// ``withLine(of:scratch:_:)`` for a paragraph given as UTF-8: the same lines as for
+    /// `String(decoding: utf8, as: UTF8.self)` (invalid sequences read as U+FFFD), with no
+    /// String made unless it holds a byte over 0x7F.
+    static func withLine(ofUTF8 utf8: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        func emit(_ line: UnsafeBufferPointer<UInt8>) {
+            if !line.isEmpty { body(line) }
+        }
+        switch asciiCanonical(utf8, into: &scratch) {
+        case .same: emit(utf8)
+        case .rewritten: scratch.withUnsafeBufferPointer(emit)
+        case .notASCII:
+            var c = nonASCIIParagraph(String(decoding: utf8, as: UTF8.self))
+            c.withUTF8(emit)
         }
     }
 

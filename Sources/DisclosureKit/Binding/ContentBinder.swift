@@ -173,6 +173,18 @@ struct TextBindingHasher {
         }
     }
 
+    /// ``add(paragraph:)`` for a paragraph given as UTF-8 (read as `String(decoding:as:)` would),
+    /// with no `String` made unless it holds a byte over 0x7F.
+    mutating func add(paragraphUTF8 utf8: UnsafeBufferPointer<UInt8>) {
+        var lines = CanonicalText.LineWriter()
+        swap(&lines, &self.lines)
+        defer { swap(&lines, &self.lines) }
+        lines.add(paragraphUTF8: utf8) { line, isParagraph in
+            hashLine(line)
+            if isParagraph { prefixes.append(ContentBinder.paragraphPrefix(UnsafeRawBufferPointer(line))) }
+        }
+    }
+
     /// Adds every stream of `text`.
     mutating func add(_ text: DocumentText) {
         for stream in text.streams {

@@ -65,8 +65,8 @@ public enum AtomicWriter {
             if !ok { unlink(tmp) }
         }
         do {
-            func writeAll(_ raw: UnsafeRawBufferPointer, hashing: Bool = true) throws {
-                if hashing { hasher?.update(bufferPointer: raw) }
+            func writeAll(_ raw: UnsafeRawBufferPointer) throws {
+                hasher?.update(bufferPointer: raw)
                 var offset = 0
                 while offset < raw.count {
                     let size = TestHooks.isSet("mid-write") ? max(1, raw.count / 2) : raw.count - offset
@@ -87,23 +87,10 @@ public enum AtomicWriter {
                 try LargeData.forEachChunk(of: original, upTo: prefix) { try writeAll($0) }
                 try bytes.withUnsafeBytes { try writeAll($0) }
             case .pieces(let pieces):
-                if let running = hasher, output.count >= parallelHashMinimum {
-                    // Hashed on a second thread while this one writes (both read the same bytes;
-                    // the hash of a 10 MB file takes about as long as copying it to the kernel).
-                    nonisolated(unsafe) var shared = running
-                    let done = DispatchSemaphore(value: 0)
-                    DispatchQueue.global().async {
-                        for piece in pieces { shared.update(data: piece) }
-                        done.signal()
-                    }
-                    defer {
-                        done.wait()
-                        hasher = shared
-                    }
-                    for piece in pieces { try piece.withUnsafeBytes { try writeAll($0, hashing: false) } }
-                } else {
-                    for piece in pieces { try piece.withUnsafeBytes { try writeAll($0) } }
-                }
+                // Hashed on this thread as written (a second thread saved no time while no core
+                // was free and cost its start: docs/markdown-html.md, fifth round).
+                // Pieces of a mapped file a chunk at a time, their pages dropped once written.
+                for piece in pieces { try LargeData.forEachChunk(of: piece) { try writeAll($0) } }
             }
             TestHooks.pause("after-write")
             if fchmod(fd, mode) != 0 { throw failure(path, "cannot set permissions: \(errnoText())") }
@@ -124,9 +111,6 @@ public enum AtomicWriter {
             close(dirfd)
         }
     }
-
-    /// Outputs of at least this many bytes are hashed on a second thread while they are written.
-    static let parallelHashMinimum = 1 << 20
 
     private static func failure(_ path: String, _ reason: String) -> DisclosureError {
         DisclosureError.writeFailed(path: path, reason: reason)

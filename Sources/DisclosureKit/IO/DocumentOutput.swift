@@ -95,6 +95,20 @@ public protocol AppendingOutput {
 public enum LargeData {
     /// Files at least this large are mapped, not read (``DocumentLoader/readBytes(at:)``).
     public static let mapThreshold = 16 << 20
+    /// Markdown and HTML files at least this large are mapped too (``mapThreshold(forPath:)``).
+    static let parsedTextMapThreshold = 1 << 20
+    /// The Markdown and HTML handlers' extensions (IO does not use format types;
+    /// `TextMappingTests` checks that the two lists agree).
+    static let parsedTextExtensions: Set<String> = ["md", "markdown", "mdown", "mkd", "html", "htm", "xhtml"]
+
+    /// The size from which ``DocumentLoader/readBytes(at:)`` maps the file at `path`. Markdown
+    /// and HTML parsers copy what they read (cmark-gfm its input, gumbo text and attributes), so
+    /// a mapped file's pages can be dropped once parsed (``forEachChunk(of:upTo:_:)``,
+    /// ``releasePages(of:)``) and the file is not resident with the whole parse tree (issue 17).
+    static func mapThreshold(forPath path: String) -> Int {
+        parsedTextExtensions.contains(PathExtension.of(path).lowercased()) ? parsedTextMapThreshold : mapThreshold
+    }
+
     /// Bytes handed to a chunk's body at a time.
     static let chunkSize = 4 << 20
 
@@ -139,6 +153,13 @@ public enum LargeData {
                 offset += size
             }
         }
+    }
+
+    /// Drops the pages of `bytes` that belong to a file ``map(_:)`` mapped (see ``forEachChunk(of:upTo:_:)``);
+    /// other memory is left as it is.
+    static func releasePages(of bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        release(base, bytes.count)
     }
 
     private static func release(_ start: UnsafeRawPointer, _ count: Int) {

@@ -29,8 +29,11 @@ struct MarkdownBlock: Equatable {
     }
 
     var kind: Kind
-    /// The text a reader sees (inline text joined; literal for code and HTML blocks).
-    var text: String
+    /// Where the text a reader sees (inline text joined; literal for code and HTML blocks) is
+    /// kept in ``MarkdownBlocks``' text store, as UTF-8: no `String` is made per block.
+    fileprivate var textChunk: UInt32
+    fileprivate var textStart: UInt32
+    fileprivate var textCount: UInt32
     private var lines: (start: Int32, startColumn: Int32, end: Int32, endColumn: Int32)
     private var nesting: Int32
     private var headingLevel: UInt8
@@ -38,9 +41,9 @@ struct MarkdownBlock: Equatable {
     private var fenceIndent: UInt8
     private var fenceLength: Int32
 
-    init(kind: Kind, startLine: Int, startColumn: Int, endLine: Int, endColumn: Int, text: String, level: Int, depth: Int, fence: MarkdownFence? = nil) {
+    fileprivate init(kind: Kind, startLine: Int, startColumn: Int, endLine: Int, endColumn: Int, text: MarkdownTextStore.Slot, level: Int, depth: Int, fence: MarkdownFence? = nil) {
         self.kind = kind
-        self.text = text
+        (textChunk, textStart, textCount) = text
         lines = (Int32(clamping: startLine), Int32(clamping: startColumn), Int32(clamping: endLine), Int32(clamping: endColumn))
         nesting = Int32(clamping: depth)
         headingLevel = UInt8(clamping: level)
@@ -49,6 +52,8 @@ struct MarkdownBlock: Equatable {
         fenceLength = Int32(clamping: fence?.length ?? 0)
     }
 
+    /// True when the block has text (a non-empty ``MarkdownBlocks/text(_:)``).
+    var hasText: Bool { textCount > 0 }
     var startLine: Int { Int(lines.start) }
     var startColumn: Int { Int(lines.startColumn) }
     var endLine: Int { Int(lines.end) }
@@ -63,8 +68,59 @@ struct MarkdownBlock: Equatable {
     }
 
     static func == (a: MarkdownBlock, b: MarkdownBlock) -> Bool {
-        a.kind == b.kind && a.text == b.text && a.lines == b.lines && a.nesting == b.nesting && a.headingLevel == b.headingLevel
+        a.kind == b.kind && a.textChunk == b.textChunk && a.textStart == b.textStart && a.textCount == b.textCount && a.lines == b.lines && a.nesting == b.nesting && a.headingLevel == b.headingLevel
             && a.fence == b.fence
+    }
+}
+
+/// The blocks of a parsed Markdown document in document order, and their texts.
+struct MarkdownBlocks: RandomAccessCollection {
+    fileprivate var items: [MarkdownBlock]
+    fileprivate var store: MarkdownTextStore
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { items.count }
+    subscript(i: Int) -> MarkdownBlock { items[i] }
+
+    /// The text a reader sees of `block` (a block of this collection).
+    func text(_ block: MarkdownBlock) -> String {
+        withText(block) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 of ``text(_:)`` as cmark-gfm gave it (a `String` made from
+    /// these bytes is ``text(_:)``).
+    func withText<R>(_ block: MarkdownBlock, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        store.withBytes((block.textChunk, block.textStart, block.textCount), body)
+    }
+}
+
+/// The blocks' texts, one after another in chunks of 64 KiB (a text longer than that gets a
+/// chunk of its own). Chunks this size come from the heap the freed parse tree leaves, where a
+/// `String` per block did before; one buffer of the whole text would be new pages at the peak.
+struct MarkdownTextStore {
+    typealias Slot = (chunk: UInt32, start: UInt32, count: UInt32)
+    static let chunkSize = 1 << 16
+    private var chunks: [[UInt8]] = []
+
+    /// Keeps `bytes`; returns where they are.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Slot {
+        guard !bytes.isEmpty else { return (0, 0, 0) }
+        if chunks.isEmpty || chunks[chunks.count - 1].capacity - chunks[chunks.count - 1].count < bytes.count {
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity(max(Self.chunkSize, bytes.count))
+            chunks.append(chunk)
+        }
+        let last = chunks.count - 1
+        let start = chunks[last].count
+        chunks[last].append(contentsOf: bytes)
+        return (UInt32(last), UInt32(start), UInt32(bytes.count))
+    }
+
+    func withBytes<R>(_ slot: Slot, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard slot.count > 0 else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return chunks[Int(slot.chunk)].withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[Int(slot.start)..<Int(slot.start + slot.count)]))
+        }
     }
 }
 
@@ -118,14 +174,27 @@ enum CmarkGFM {
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
             base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
         }
-        utf8.withUnsafeBytes { raw in
-            let buffer = raw.assumingMemoryBound(to: UInt8.self)
-            guard let blank = blank?.clamped(to: 0..<buffer.count), !blank.isEmpty else { return feed(buffer) }
-            feed(UnsafeBufferPointer(rebasing: buffer[..<blank.lowerBound]))
-            let spaces = buffer[blank].map { $0 == 0x0A || $0 == 0x0D ? $0 : 0x20 }
-            spaces.withUnsafeBufferPointer(feed)
-            feed(UnsafeBufferPointer(rebasing: buffer[blank.upperBound...]))
+        // Fed a chunk at a time (``LargeData/forEachChunk(of:upTo:_:)``): cmark-gfm copies what it
+        // is fed, so the pages of a mapped file are dropped once fed and the file is not resident
+        // at the parse's peak, when the whole tree is (issue 17).
+        func feedRange(_ range: Range<Int>) {
+            guard !range.isEmpty else { return }
+            LargeData.forEachChunk(of: utf8[(utf8.startIndex + range.lowerBound)..<(utf8.startIndex + range.upperBound)]) {
+                feed($0.assumingMemoryBound(to: UInt8.self))
+            }
         }
+        guard let blank = blank?.clamped(to: 0..<utf8.count), !blank.isEmpty else {
+            feedRange(0..<utf8.count)
+            return finish(parser, body)
+        }
+        feedRange(0..<blank.lowerBound)
+        let spaces = utf8[(utf8.startIndex + blank.lowerBound)..<(utf8.startIndex + blank.upperBound)].map { $0 == 0x0A || $0 == 0x0D ? $0 : 0x20 }
+        spaces.withUnsafeBufferPointer(feed)
+        feedRange(blank.upperBound..<utf8.count)
+        return finish(parser, body)
+    }
+
+    private static func finish<T>(_ parser: OpaquePointer, _ body: (OpaquePointer, OpaquePointer) -> T) -> T {
         let root = inlinePhase.withLock { cmark_parser_finish(parser)! }
         defer { cmark_node_free(root) }
         return body(parser, root)
@@ -134,9 +203,10 @@ enum CmarkGFM {
     /// The blocks of `utf8` in document order; the bytes in `blank` (front matter) read as
     /// spaces. Each top-level block's nodes are freed once its blocks are collected, so the
     /// tree and the result are not both whole at once.
-    static func blocks(_ utf8: Data, blank: Range<Int>? = nil) -> [MarkdownBlock] {
+    static func blocks(_ utf8: Data, blank: Range<Int>? = nil) -> MarkdownBlocks {
         withDocument(utf8, blank: blank, options: CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) { _, root in
             var out: [MarkdownBlock] = []
+            var store = MarkdownTextStore()
             var kinds = Kinds()
             // Counted first, so that the array is made once at its size.
             var count = 0
@@ -153,10 +223,10 @@ enum CmarkGFM {
             var child = cmark_node_first_child(root)
             while let node = child {
                 child = cmark_node_next(node)
-                collect(node, kinds: &kinds, buffer: &buffer, into: &out)
+                collect(node, kinds: &kinds, buffer: &buffer, store: &store, into: &out)
                 cmark_node_free(node)
             }
-            return out
+            return MarkdownBlocks(items: out, store: store)
         }
     }
 
@@ -217,16 +287,19 @@ enum CmarkGFM {
         }
     }
 
-    private static func collect(_ top: OpaquePointer, kinds: inout Kinds, buffer: inout [UInt8], into out: inout [MarkdownBlock]) {
+    private static func collect(_ top: OpaquePointer, kinds: inout Kinds, buffer: inout [UInt8], store: inout MarkdownTextStore,
+                                into out: inout [MarkdownBlock]) {
         walk(top) { node, depth in
             let kind = kinds.kind(node)
-            var text = ""
+            var text: MarkdownTextStore.Slot = (0, 0, 0)
             if kind == .codeBlock || kind == .htmlBlock {
-                text = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                if let literal = cmark_node_get_literal(node) {
+                    text = literal.withMemoryRebound(to: UInt8.self, capacity: 1) { store.append(UnsafeBufferPointer(start: $0, count: strlen(literal))) }
+                }
             } else if kind.holdsText {
                 buffer.removeAll(keepingCapacity: true)
                 inlineText(node, into: &buffer)
-                text = String(decoding: buffer, as: UTF8.self)
+                text = buffer.withUnsafeBufferPointer { store.append($0) }
             }
             var fence: MarkdownFence?
             if kind == .codeBlock {

@@ -125,6 +125,10 @@ enum Gumbo {
                 options.max_errors = 0
                 guard let output = gumbo_parse_with_options(&options, base, buffer.count) else { return }
                 defer { gumbo_destroy_output(&options, output) }
+                // The tree holds its own copies of text and attributes and only pointers into the
+                // input, which the walk turns into offsets without reading: the pages of a mapped
+                // file are dropped before the walk copies them out (issue 17).
+                LargeData.releasePages(of: raw)
                 let origin = UnsafeRawPointer(base)
                 func offset(_ p: UnsafePointer<CChar>?, fallback: Int) -> Int {
                     guard let p else { return fallback }

@@ -170,8 +170,8 @@ final class MarkdownDocument: OpenedDocument {
 
     // MARK: Parsing with cmark-gfm
 
-    private var blocksCache: [MarkdownBlock]?
-    func blocks() -> [MarkdownBlock] {
+    private var blocksCache: MarkdownBlocks?
+    func blocks() -> MarkdownBlocks {
         if let blocksCache { return blocksCache }
         // Front matter is read as blank lines (same line numbers, no blocks).
         // The tree's memory is not handed back (`FreedMemory.release`): the peak is the whole
@@ -202,15 +202,16 @@ final class MarkdownDocument: OpenedDocument {
 
     /// Calls `body` with each block whose text is part of the document's text, in order.
     private func forEachTextBlock(_ body: (MarkdownBlock) -> Void) {
-        for block in blocks() where block.kind.holdsText && !block.text.isEmpty && !excluded(block.startLine) { body(block) }
+        for block in blocks() where block.kind.holdsText && block.hasText && !excluded(block.startLine) { body(block) }
     }
 
     func text() throws -> DocumentText {
         if let textCache { return textCache }
         var paragraphs: [TextParagraph] = []
-        paragraphs.reserveCapacity(blocks().count)
+        let blocks = blocks()
+        paragraphs.reserveCapacity(blocks.count)
         forEachTextBlock { block in
-            paragraphs.append(TextParagraph(text: block.text, location: location(line1: block.startLine, column: block.startColumn)))
+            paragraphs.append(TextParagraph(text: blocks.text(block), location: location(line1: block.startLine, column: block.startColumn)))
         }
         let value = DocumentText(streams: [TextStream(name: "body", paragraphs: paragraphs)])
         textCache = value
@@ -221,10 +222,10 @@ final class MarkdownDocument: OpenedDocument {
         var statement: FoundStatement?
         if let s = statementLines {
             let all = blocks()
-            let markerIsBlock = all.contains { $0.kind == .htmlBlock && $0.startLine == s.lowerBound + 1 && isBeginMarker(QuickTrim.whitespacesAndNewlines($0.text)) }
+            let markerIsBlock = all.contains { $0.kind == .htmlBlock && $0.startLine == s.lowerBound + 1 && isBeginMarker(QuickTrim.whitespacesAndNewlines(all.text($0))) }
             let inside = all.filter { $0.kind == .paragraph && $0.startLine > s.lowerBound + 1 && $0.endLine < s.upperBound + 1 }
             var problems: [String] = []
-            var text = inside.map(\.text).joined(separator: " ")
+            var text = inside.map { all.text($0) }.joined(separator: " ")
             if !markerIsBlock || inside.isEmpty {
                 problems.append("the statement is inside a code block or an HTML comment, so readers do not see it")
                 text = ((s.lowerBound + 1)..<s.upperBound).map { line($0) }
@@ -472,7 +473,8 @@ extension MarkdownDocument: StreamedTextBinding {
         }
         var hasher = TextBindingHasher()
         hasher.begin(stream: "body")
-        forEachTextBlock { hasher.add(paragraph: $0.text) }
+        let blocks = blocks()
+        forEachTextBlock { block in blocks.withText(block) { hasher.add(paragraphUTF8: $0) } }
         return hasher
     }
 
@@ -488,7 +490,8 @@ extension MarkdownDocument: StreamedTextBinding {
             nonisolated(unsafe) var shared = hasher
             let done = DispatchSemaphore(value: 0)
             DispatchQueue.global().async {
-                for range in keep { shared.update(original[range]) }
+                // Chunk by chunk: a mapped file's pages are dropped once hashed (see `CmarkGFM`).
+                for range in keep { LargeData.forEachChunk(of: original[range]) { shared.update($0) } }
                 done.signal()
             }
             _ = blocks()
