@@ -94,30 +94,30 @@ public enum CanonicalText {
         /// Calls `body` with the lines one paragraph of the current stream gives (none when its
         /// canonical form is empty).
         mutating func add(paragraph text: String, _ body: (UnsafeBufferPointer<UInt8>, _ isParagraph: Bool) -> Void) {
-            var headerWritten = self.headerWritten
-            let streamName = self.streamName
-            CanonicalText.withLine(of: text, scratch: &scratch) { line in
-                if !headerWritten {
-                    var header = "[\(streamName)]"
-                    header.withUTF8 { body($0, false) }
-                    headerWritten = true
-                }
-                body(line, true)
-            }
-            self.headerWritten = headerWritten
+            add(lines: { scratch, line in CanonicalText.withLine(of: text, scratch: &scratch, line) }, body)
         }
 
         /// ``add(paragraph:_:)`` for a paragraph given as UTF-8 (read as `String(decoding:as:)` would).
         mutating func add(paragraphUTF8 utf8: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, _ isParagraph: Bool) -> Void) {
+            add(lines: { scratch, line in CanonicalText.withLine(ofUTF8: utf8, scratch: &scratch, line) }, body)
+        }
+
+        /// Hands `body` the stream's `[name]` line before its first non-empty paragraph, then the
+        /// paragraph's line, which `lines` gives (or not, when its canonical form is empty).
+        private mutating func add(lines: (inout [UInt8], (UnsafeBufferPointer<UInt8>) -> Void) -> Void,
+                                  _ body: (UnsafeBufferPointer<UInt8>, _ isParagraph: Bool) -> Void) {
             var headerWritten = self.headerWritten
             let streamName = self.streamName
-            CanonicalText.withLine(ofUTF8: utf8, scratch: &scratch) { line in
-                if !headerWritten {
-                    var header = "[\(streamName)]"
-                    header.withUTF8 { body($0, false) }
-                    headerWritten = true
+            // `body` is only called while `lines` runs; Swift asks for that to be said.
+            withoutActuallyEscaping(body) { body in
+                lines(&scratch) { line in
+                    if !headerWritten {
+                        var header = "[\(streamName)]"
+                        header.withUTF8 { body($0, false) }
+                        headerWritten = true
+                    }
+                    body(line, true)
                 }
-                body(line, true)
             }
             self.headerWritten = headerWritten
         }
