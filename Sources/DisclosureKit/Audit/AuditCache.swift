@@ -186,10 +186,12 @@ public final class AuditCache: Sendable {
 
     /// Reads the rows from `sorted`'s first to its last path and keeps those whose key is one
     /// of them. Returns the index in `sorted` of the first path not settled (its row neither
-    /// found nor passed) when the band held more than a few rows for each path asked for.
+    /// found nor passed) when the band held more than a few rows for each path asked for;
+    /// `sorted.count` when the band was read to its end (the paths left have no row).
     private static func joinBand(_ handle: OpaquePointer, sorted: [String], fingerprint: String?, into found: inout [String: Entry], db: Database) throws -> Int {
         var next = 0
         var rows = 0
+        var crowded = false
         let budget = 4 * sorted.count + 64
         try step(handle, from: sorted[0], to: sorted[sorted.count - 1], db: db) { handle in
             guard let key = sqlite3_column_text(handle, 0) else { return true }
@@ -201,9 +203,10 @@ public final class AuditCache: Sendable {
                 next += 1
             }
             rows += 1
-            return next < sorted.count && rows < budget
+            if next < sorted.count && rows >= budget { crowded = true }
+            return next < sorted.count && !crowded
         }
-        return next
+        return crowded ? next : sorted.count
     }
 
     /// Binds `from` and `to` to the statement's two parameters, steps through its rows while
