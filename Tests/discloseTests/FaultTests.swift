@@ -102,8 +102,56 @@ import Glibc
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 3)
-        #expect(message.contains("\(file): the file changed while Disclose was reading it. Nothing was written."), "\(message)")
+        #expect(message.contains("\(file): the file changed while Disclose was working on it. Nothing was written."), "\(message)")
         #expect(try Self.digest(file) == edited, "the other program's save is kept")
+        #expect(try Self.leftovers(in: folder).isEmpty)
+    }
+
+    /// A large Markdown file is mapped, and its kept bytes are read while the result is written:
+    /// an edit made in place at that moment (same size, same inode; only the modification time
+    /// tells) is noticed before the result replaces the file, so the result never mixes the two
+    /// versions, the edit is kept, and no temporary file is left behind. Unstamp likewise.
+    @Test(arguments: ["stamp", "unstamp"])
+    func fileEditedInPlaceWhileWrittenIsNotReplaced(command: String) throws {
+        let folder = try CLI.temporaryFolder()
+        let file = folder + "/large.md"
+        var text = "# Notes\n\n"
+        while text.utf8.count < 2 << 20 { text += "A paragraph of the notes, long enough to need mapping when repeated.\n\n" }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        if command == "unstamp" {
+            #expect(try CLI.run(["stamp", file] + CLI.sampleFacts).exitCode == 0)
+        }
+        let before = try Self.digest(file)
+        let arguments = command == "stamp" ? ["stamp", file] + CLI.sampleFacts : ["unstamp", file]
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["DISCLOSE_TEST_PAUSE"] = "after-write:3000"
+        process.environment = env
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Past the first check: the temporary file exists (its writing takes milliseconds; the
+        // pause after it, three seconds).
+        var waited = 0
+        while try Self.leftovers(in: folder).isEmpty, waited < 30_000 {
+            usleep(20_000); waited += 20
+        }
+        #expect(waited < 30_000, "the temporary file never appeared")
+        usleep(400_000)
+        // Overwrite the first bytes where they are, as an editor saving in place would.
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: file))
+        try handle.write(contentsOf: Data("# EDITED".utf8))
+        try handle.close()
+        var edited = before
+        edited.replaceSubrange(0..<8, with: Data("# EDITED".utf8))
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 3, "\(message)")
+        #expect(message.contains("\(file): the file changed while Disclose was working on it. Nothing was written."), "\(message)")
+        #expect(try Self.digest(file) == edited, "the in-place edit is kept, and nothing else changed")
         #expect(try Self.leftovers(in: folder).isEmpty)
     }
 }

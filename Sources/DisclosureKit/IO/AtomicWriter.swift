@@ -22,27 +22,34 @@ public enum AtomicWriter {
     ///   - permissionsFrom: a file whose mode to copy (defaults to the destination, when it exists).
     /// - Throws: ``DisclosureError/writeFailed(path:reason:)``.
     public static func write(_ data: Data, to path: String, permissionsFrom: String? = nil) throws {
-        try write(.whole(data), from: Data(), to: path, permissionsFrom: permissionsFrom)
+        try write(.whole(data), from: Data(), to: path, permissionsFrom: permissionsFrom, beforeReplacing: {})
     }
 
     /// Writes `output` to `path` atomically; the bytes it keeps of `original` are copied a chunk
     /// at a time (``LargeData/forEachChunk(of:upTo:_:)``), so a large file is never held whole.
     /// - Throws: ``DisclosureError/writeFailed(path:reason:)``.
-    public static func write(_ output: DocumentOutput, from original: Data, to path: String, permissionsFrom: String? = nil) throws {
+    /// - Parameter beforeReplacing: called once the temporary file is complete and on disk, just
+    ///   before it replaces `path`; when it throws, nothing is replaced (the temporary file is
+    ///   removed). ``Stamper`` checks there that the original is still the file it read: the kept
+    ///   bytes of a mapped file are read while they are copied, so a change made meanwhile would
+    ///   otherwise end up half in the result.
+    public static func write(_ output: DocumentOutput, from original: Data, to path: String, permissionsFrom: String? = nil,
+                             beforeReplacing: () throws -> Void = {}) throws {
         var none: SHA256?
-        try write(output, from: original, to: path, permissionsFrom: permissionsFrom, hasher: &none)
+        try write(output, from: original, to: path, permissionsFrom: permissionsFrom, hasher: &none, beforeReplacing: beforeReplacing)
     }
 
     /// ``write(_:from:to:permissionsFrom:)``, also returning the SHA-256 (hex) of the bytes
     /// written, worked out as they are written (a large kept prefix is read once, not twice).
-    public static func writeHashed(_ output: DocumentOutput, from original: Data, to path: String, permissionsFrom: String? = nil) throws -> String {
+    public static func writeHashed(_ output: DocumentOutput, from original: Data, to path: String, permissionsFrom: String? = nil,
+                                   beforeReplacing: () throws -> Void = {}) throws -> String {
         var hasher: SHA256? = SHA256()
-        try write(output, from: original, to: path, permissionsFrom: permissionsFrom, hasher: &hasher)
+        try write(output, from: original, to: path, permissionsFrom: permissionsFrom, hasher: &hasher, beforeReplacing: beforeReplacing)
         return Digests.hex(hasher!.finalize())
     }
 
     private static func write(_ output: DocumentOutput, from original: Data, to path: String, permissionsFrom: String?,
-                              hasher: inout SHA256?) throws {
+                              hasher: inout SHA256?, beforeReplacing: () throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
@@ -101,6 +108,7 @@ public enum AtomicWriter {
             close(fd)
             throw error
         }
+        try beforeReplacing()
         TestHooks.pause("before-rename")
         if rename(tmp, path) != 0 { throw failure(path, "cannot replace the file: \(errnoText())") }
         ok = true

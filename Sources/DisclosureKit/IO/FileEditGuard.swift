@@ -79,14 +79,15 @@ public final class FileEditGuard {
     }
 
     /// Throws when the file at ``path`` is no longer the file that was read: replaced,
-    /// resized or modified since the guard was taken.
+    /// resized or modified since the guard was taken. Checked before the result is written and
+    /// again just before it replaces the file (``AtomicWriter``'s `beforeReplacing`).
     /// - Throws: ``DisclosureError/unreadable(path:reason:hint:)``.
     public func checkUnchanged() throws {
         TestHooks.pause("before-change-check")
         var st = stat()
         guard let snapshot, stat(path, &st) == 0, Snapshot(st) == snapshot else {
             throw DisclosureError.unreadable(
-                path: path, reason: "the file changed while Disclose was reading it",
+                path: path, reason: "the file changed while Disclose was working on it",
                 hint: "Nothing was written. Wait until whatever is writing the file has finished, then try again.")
         }
     }

@@ -202,7 +202,11 @@ public struct Stamper: Sendable {
         try fileGuard?.checkUnchanged()
         var sha256: String?
         if !options.dryRun {
-            sha256 = try AtomicWriter.writeHashed(output, from: original, to: destination, permissionsFrom: path)
+            // Checked again once the result is on disk: the bytes kept from a mapped original are
+            // read while they are copied, so an edit made meanwhile must not be half in the result.
+            sha256 = try AtomicWriter.writeHashed(output, from: original, to: destination, permissionsFrom: path) {
+                try fileGuard?.checkUnchanged()
+            }
         }
         var result = StampResult(
             path: path, outputPath: destination, format: handler.id, disclosure: disclosure,
@@ -250,7 +254,9 @@ public struct Stamper: Sendable {
                try fileGuard?.truncate(to: keep) == true {
                 return UnstampResult(path: path, outputPath: destination, removed: true, dryRun: dryRun)
             }
-            try AtomicWriter.write(output, from: original, to: destination, permissionsFrom: path)
+            try AtomicWriter.write(output, from: original, to: destination, permissionsFrom: path) {
+                try fileGuard?.checkUnchanged()
+            }
         }
         return UnstampResult(path: path, outputPath: destination, removed: true, dryRun: dryRun)
     }
