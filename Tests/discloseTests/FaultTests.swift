@@ -16,6 +16,16 @@ import Glibc
 
     /// Starts `disclose` in the background with a pause at `point`.
     static func start(_ arguments: [String], pause point: String, milliseconds: Int = 3_000) throws -> Process {
+        try launch(arguments, pause: point, milliseconds: milliseconds, errors: nil)
+    }
+
+    /// ``start(_:pause:milliseconds:)`` with standard error kept, to read what the run said.
+    static func startWatched(_ arguments: [String], pause point: String, milliseconds: Int) throws -> (Process, Pipe) {
+        let err = Pipe()
+        return (try launch(arguments, pause: point, milliseconds: milliseconds, errors: err), err)
+    }
+
+    private static func launch(_ arguments: [String], pause point: String, milliseconds: Int, errors: Pipe?) throws -> Process {
         let process = Process()
         process.executableURL = CLI.binary
         process.arguments = arguments
@@ -23,7 +33,7 @@ import Glibc
         env["DISCLOSE_TEST_PAUSE"] = "\(point):\(milliseconds)"
         process.environment = env
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let errors { process.standardError = errors } else { process.standardError = FileHandle.nullDevice }
         try process.run()
         return process
     }
@@ -86,16 +96,7 @@ import Glibc
     @Test func fileChangedWhileReadIsNotWritten() throws {
         let folder = try CLI.temporaryFolder()
         let file = try CLI.copyFixture("markdown/no-front-matter.md", to: folder)
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = ["stamp", file] + CLI.sampleFacts
-        var env = ProcessInfo.processInfo.environment
-        env["DISCLOSE_TEST_PAUSE"] = "before-change-check:1500"
-        process.environment = env
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let (process, err) = try Self.startWatched(["stamp", file] + CLI.sampleFacts, pause: "before-change-check", milliseconds: 1500)
         usleep(500_000)
         let edited = Data("# Edited meanwhile\n\nSomeone saved the file during the stamp.\n".utf8)
         try edited.write(to: URL(fileURLWithPath: file))
@@ -123,16 +124,7 @@ import Glibc
         }
         let before = try Self.digest(file)
         let arguments = command == "stamp" ? ["stamp", file] + CLI.sampleFacts : ["unstamp", file]
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["DISCLOSE_TEST_PAUSE"] = "after-write:3000"
-        process.environment = env
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let (process, err) = try Self.startWatched(arguments, pause: "after-write", milliseconds: 3000)
         // Past the first check: the temporary file exists (its writing takes milliseconds; the
         // pause after it, three seconds).
         var waited = 0

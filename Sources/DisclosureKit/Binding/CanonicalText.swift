@@ -127,24 +127,21 @@ public enum CanonicalText {
     /// `scratch` is reused between calls. No String is made for text already canonical.
     static func withLine(of text: String, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var source = text
-        source.withUTF8 { utf8 in
-            func emit(_ line: UnsafeBufferPointer<UInt8>) {
-                if !line.isEmpty { body(line) }
-            }
-            switch asciiCanonical(utf8, into: &scratch) {
-            case .same: emit(utf8)
-            case .rewritten: scratch.withUnsafeBufferPointer(emit)
-            case .notASCII:
-                var c = nonASCIIParagraph(text)
-                c.withUTF8(emit)
-            }
-        }
+        source.withUTF8 { utf8 in withLine(utf8, scratch: &scratch, nonASCII: { text }, body) }
     }
 
     /// ``withLine(of:scratch:_:)`` for a paragraph given as UTF-8: the same lines as for
     /// `String(decoding: utf8, as: UTF8.self)` (invalid sequences read as U+FFFD), with no
     /// String made unless it holds a byte over 0x7F.
     static func withLine(ofUTF8 utf8: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withLine(utf8, scratch: &scratch, nonASCII: { String(decoding: utf8, as: UTF8.self) }, body)
+    }
+
+    /// The two entries' shared body: the ASCII fast path over `utf8`, and `nonASCII()` (the
+    /// paragraph as a String) only when it holds a byte over 0x7F.
+    @inline(__always)
+    private static func withLine(_ utf8: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8], nonASCII: () -> String,
+                                 _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         func emit(_ line: UnsafeBufferPointer<UInt8>) {
             if !line.isEmpty { body(line) }
         }
@@ -152,7 +149,7 @@ public enum CanonicalText {
         case .same: emit(utf8)
         case .rewritten: scratch.withUnsafeBufferPointer(emit)
         case .notASCII:
-            var c = nonASCIIParagraph(String(decoding: utf8, as: UTF8.self))
+            var c = nonASCIIParagraph(nonASCII())
             c.withUTF8(emit)
         }
     }
