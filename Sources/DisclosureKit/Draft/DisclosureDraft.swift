@@ -239,7 +239,11 @@ public struct DisclosureDraft: Equatable, Sendable {
 
     /// Decodes the merged object, naming the JSON path of any problem (`policy.id`).
     private func decode(_ object: [String: Any]) throws -> Disclosure {
-        let data = try JSONSerialization.data(withJSONObject: object)
+        // Facts given as flags or a form are text and lists of text only, written here directly:
+        // JSONSerialization's bridging of each value looked up about 66 protocol conformances, a
+        // tenth of a small stamp's start-up (docs/docx.md, sixth round). Anything else (numbers
+        // from a facts file) still goes through JSONSerialization.
+        let data = try DraftJSON.data(object) ?? JSONSerialization.data(withJSONObject: object)
         do {
             return try JSONDecoder().decode(Disclosure.self, from: data)
         } catch let error as DecodingError {
@@ -285,5 +289,68 @@ public struct DisclosureDraft: Equatable, Sendable {
             if name.hasPrefix("Dictionary") { return "an object" }
             return "an object"
         }
+    }
+}
+
+/// JSON text for a draft's merged object when it holds only strings, arrays and objects of them
+/// (what flags and forms give); nil for any other value, which the caller leaves to
+/// `JSONSerialization`. Only read back by `JSONDecoder`, so key order and spacing do not matter.
+enum DraftJSON {
+    static func data(_ object: [String: Any]) -> Data? {
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        guard write(object, into: &out, depth: 0) else { return nil }
+        return Data(out)
+    }
+
+    private static func write(_ value: Any, into out: inout [UInt8], depth: Int) -> Bool {
+        guard depth < 16 else { return false }
+        switch value {
+        case let text as String:
+            string(text, into: &out)
+            return true
+        case let list as [Any]:
+            out.append(UInt8(ascii: "["))
+            for (i, item) in list.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                guard write(item, into: &out, depth: depth + 1) else { return false }
+            }
+            out.append(UInt8(ascii: "]"))
+            return true
+        case let object as [String: Any]:
+            out.append(UInt8(ascii: "{"))
+            var first = true
+            for (key, item) in object {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                string(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                guard write(item, into: &out, depth: depth + 1) else { return false }
+            }
+            out.append(UInt8(ascii: "}"))
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A JSON string: `"` and `\` escaped, control characters as `\u00XX`, the rest as UTF-8.
+    static func string(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                out.append(UInt8(ascii: "\\"))
+                out.append(byte)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: Array("\\u00".utf8))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            default:
+                out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }
