@@ -2,6 +2,39 @@ import Foundation
 
 /// Small byte helpers for splicing XML parts.
 enum XMLBytes {
+    /// True when `bytes` may hold an element called `name`, with or without a prefix: `name`
+    /// right after `<`, or after `prefix:` whose `prefix` (ASCII letters, digits, `_`, `-`, `.`,
+    /// or any byte over 0x7F) follows a `<`. A cheap, exact test before a regular expression
+    /// that needs such an element (`<(\w+:)?name…`): false only when it cannot match. An
+    /// attribute of that name (`w:color="808080"`) is not an element.
+    static func mayHoldElement(_ name: String, in bytes: Data) -> Bool {
+        let needle = Array(name.utf8)
+        guard !needle.isEmpty else { return false }
+        return bytes.withUnsafeBytes { raw -> Bool in
+            let b = raw.bindMemory(to: UInt8.self)
+            let n = b.count, m = needle.count
+            guard n > m else { return false }
+            var i = 1
+            while i + m <= n {
+                if b[i] == needle[0], memcmp(b.baseAddress! + i, needle, m) == 0 {
+                    let before = b[i - 1]
+                    if before == UInt8(ascii: "<") { return true }
+                    if before == UInt8(ascii: ":") {
+                        var j = i - 2
+                        while j >= 0, isNameByte(b[j]) { j -= 1 }
+                        if j >= 0, j < i - 2, b[j] == UInt8(ascii: "<") { return true }
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    @inline(__always) private static func isNameByte(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D || c == 0x2E || c >= 0x80
+    }
+
     /// The offset of the root element's end tag (`</...>`, the last one in the part) and its prefix.
     static func rootEndTag(_ data: Data) -> (offset: Int, prefix: String?)? {
         let bytes = [UInt8](data.suffix(4096))
