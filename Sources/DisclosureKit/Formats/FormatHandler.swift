@@ -28,6 +28,11 @@ public protocol FormatHandler: Sendable {
     /// - Returns: an opened document.
     /// - Throws: ``DisclosureError`` naming the file and the problem.
     func open(_ input: DocumentInput) throws -> any OpenedDocument
+    /// This handler as a ``PackageSniffing``, when it adopts that ability; nil otherwise. Given
+    /// by the two defaults below, never written by a handler: it lets ``FormatRegistry`` find the
+    /// sniffers without a runtime cast (each cast's first conformance look-up scans the binary's
+    /// 10,585 conformance records, 3.6 M instructions for the nine handlers).
+    var asPackageSniffer: (any PackageSniffing)? { get }
 }
 
 /// The bytes of a file to open, with the name to use in messages and the safety limits.
@@ -148,6 +153,7 @@ public protocol PackageSniffing: FormatHandler {
 
 extension PackageSniffing {
     public func handler(taking signature: PackageSignature) -> any FormatHandler { self }
+    public var asPackageSniffer: (any PackageSniffing)? { self }
 }
 
 /// An optional ability of an opened document: it can carry a digital signature of its own
@@ -194,6 +200,7 @@ public struct MetadataEntry: Equatable, Sendable {
 extension FormatHandler {
     public var primaryExtension: String { fileExtensions.sorted().first ?? id.rawValue }
     public var mediaTypes: [String] { [] }
+    public var asPackageSniffer: (any PackageSniffing)? { nil }
 }
 
 extension OpenedDocument {

@@ -130,4 +130,28 @@ import Testing
         let message = DisclosureError.unsupportedFormat(path: "a.rtf", detail: "extension .rtf").description
         #expect(message.contains(registry.extensionList))
     }
+
+    /// `asPackageSniffer` (how the registry finds the sniffers without a runtime cast) agrees with
+    /// the protocol each handler adopts, and no handler writes its own.
+    @Test func packageSniffersAreFoundWithoutCasts() throws {
+        let handlers = FormatRegistry.standard.handlers
+        var sniffers: [String] = []
+        for handler in handlers {
+            let adopts = handler is any PackageSniffing
+            #expect((handler.asPackageSniffer != nil) == adopts, "\(handler.id.rawValue)")
+            if adopts { sniffers.append(handler.id.rawValue) }
+        }
+        #expect(sniffers.contains("docx"))
+        #expect(sniffers.count >= 2, "\(sniffers)")
+        #expect(sniffers.count < handlers.count, "\(sniffers)")
+        var folders: [String] = []
+        let enumerator = try #require(FileManager.default.enumerator(at: Self.formats, includingPropertiesForKeys: nil))
+        var read = 0
+        for case let url as URL in enumerator where url.pathExtension == "swift" && url.lastPathComponent != "FormatHandler.swift" {
+            read += 1
+            if try String(contentsOf: url, encoding: .utf8).contains("asPackageSniffer:") { folders.append(url.lastPathComponent) }
+        }
+        #expect(read > 20, "the format folders' sources were not found")
+        #expect(folders.isEmpty, "handlers must not write asPackageSniffer themselves: \(folders)")
+    }
 }
