@@ -28,6 +28,12 @@ public protocol FormatHandler: Sendable {
     /// - Returns: an opened document.
     /// - Throws: ``DisclosureError`` naming the file and the problem.
     func open(_ input: DocumentInput) throws -> any OpenedDocument
+    /// True when the format's parser copies whatever it keeps of the file (cmark-gfm copies what
+    /// it is fed; gumbo's tree holds its own copies of text and attributes), so a mapped file's
+    /// pages can be dropped once parsed and the file is never resident with the whole parse tree.
+    /// Such files are mapped from ``LargeData/parsedTextMapThreshold`` bytes, not
+    /// ``LargeData/mapThreshold`` (``FormatRegistry/mapThreshold(forPath:)``). Defaults to false.
+    var parserCopiesInput: Bool { get }
 }
 
 /// The bytes of a file to open, with the name to use in messages and the safety limits.
@@ -194,6 +200,7 @@ public struct MetadataEntry: Equatable, Sendable {
 extension FormatHandler {
     public var primaryExtension: String { fileExtensions.sorted().first ?? id.rawValue }
     public var mediaTypes: [String] { [] }
+    public var parserCopiesInput: Bool { false }
 }
 
 extension OpenedDocument {
