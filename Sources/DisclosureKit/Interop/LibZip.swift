@@ -266,7 +266,7 @@ final class ZipReader {
         guard let file = libzip.zip_fopen_index(archive, zip_uint64_t(entry.index), zip_flags_t(ZIP_FL_COMPRESSED)) else {
             throw ZipFailure.entryFailed(name: entry.name, reason: String(cString: libzip.zip_strerror(archive)!))
         }
-        defer { libzip.zip_fclose(file) }
+        defer { _ = libzip.zip_fclose(file) }
         var out = Data(count: entry.compressedSize)
         let n = out.withUnsafeMutableBytes { libzip.zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
         guard n == entry.compressedSize else {
@@ -291,7 +291,7 @@ final class ZipReader {
         let slice = bytes[(bytes.startIndex + start)..<(bytes.startIndex + start + entry.compressedSize)]
         // The same first bytes as libzip's own read of the entry, or no slice.
         guard let file = libzip.zip_fopen_index(archive, zip_uint64_t(entry.index), zip_flags_t(ZIP_FL_COMPRESSED)) else { return nil }
-        defer { libzip.zip_fclose(file) }
+        defer { _ = libzip.zip_fclose(file) }
         var head = [UInt8](repeating: 0, count: min(256, entry.compressedSize))
         let n = head.withUnsafeMutableBytes { libzip.zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
         guard n == head.count, slice.count >= head.count else { return nil }
@@ -330,7 +330,7 @@ final class ZipReader {
         guard let file = libzip.zip_fopen_index(archive, zip_uint64_t(entry.index), 0) else {
             throw ZipFailure.entryFailed(name: entry.name, reason: String(cString: libzip.zip_strerror(archive)!))
         }
-        defer { libzip.zip_fclose(file) }
+        defer { _ = libzip.zip_fclose(file) }
         let chunk = 1 << 16
         let scratch = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
         defer { scratch.deallocate() }
@@ -411,7 +411,7 @@ final class ZipRebuilder {
             if let like {
                 copyAttributes(from: source.archive, index: like.index, to: za, index: idx, entry: like)
             } else {
-                libzip.zip_file_set_mtime(za, zip_uint64_t(idx), time_t(315_532_800), 0)
+                _ = libzip.zip_file_set_mtime(za, zip_uint64_t(idx), time_t(315_532_800), 0)
             }
         }
 
@@ -421,7 +421,7 @@ final class ZipRebuilder {
                 guard let src = libzip.zip_source_zip(za, source.archive, zip_uint64_t(entry.index), 0, 0, -1) else { throw fail("copying \(entry.name)") }
                 let idx = libzip.zip_file_add(za, entry.name, src, ZIP_FL_ENC_GUESS)
                 if idx < 0 { libzip.zip_source_free(src); throw fail("copying \(entry.name)") }
-                if entry.isStored { libzip.zip_set_file_compression(za, zip_uint64_t(idx), ZIP_CM_STORE, 0) }
+                if entry.isStored { _ = libzip.zip_set_file_compression(za, zip_uint64_t(idx), ZIP_CM_STORE, 0) }
                 copyAttributes(from: source.archive, index: entry.index, to: za, index: idx, entry: entry)
             case .data(let name, let bytes, let like):
                 try add(name: name, pieces: [bytes], like: like)
@@ -477,10 +477,10 @@ final class ZipRebuilder {
                 }
                 let idx = libzip.zip_file_add(za, entry.name, src, ZIP_FL_ENC_UTF_8)
                 if idx < 0 { libzip.zip_source_free(src); throw ZipFailure.other("adding \(entry.name): \(String(cString: libzip.zip_strerror(za)!))") }
-                libzip.zip_set_file_compression(za, zip_uint64_t(idx), entry.store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, entry.store ? 0 : deflateLevel)
-                libzip.zip_file_set_mtime(za, zip_uint64_t(idx), time_t(315_532_800), 0)
+                _ = libzip.zip_set_file_compression(za, zip_uint64_t(idx), entry.store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, entry.store ? 0 : deflateLevel)
+                _ = libzip.zip_file_set_mtime(za, zip_uint64_t(idx), time_t(315_532_800), 0)
                 if let mode = unixModes[entry.name] {
-                    libzip.zip_file_set_external_attributes(za, zip_uint64_t(idx), 0, zip_uint8_t(ZIP_OPSYS_UNIX), zip_uint32_t(mode) << 16)
+                    _ = libzip.zip_file_set_external_attributes(za, zip_uint64_t(idx), 0, zip_uint8_t(ZIP_OPSYS_UNIX), zip_uint32_t(mode) << 16)
                 }
             }
         }
@@ -488,15 +488,15 @@ final class ZipRebuilder {
 
     private static func copyAttributes(from src: OpaquePointer, index: Int, to za: OpaquePointer, index newIndex: zip_int64_t, entry: ZipEntryInfo) {
         let i = zip_uint64_t(index), j = zip_uint64_t(newIndex)
-        libzip.zip_file_set_mtime(za, j, time_t(entry.modified), 0)
+        _ = libzip.zip_file_set_mtime(za, j, time_t(entry.modified), 0)
         var opsys: zip_uint8_t = 0
         var attributes: zip_uint32_t = 0
         if libzip.zip_file_get_external_attributes(src, i, 0, &opsys, &attributes) == 0 {
-            libzip.zip_file_set_external_attributes(za, j, 0, opsys, attributes)
+            _ = libzip.zip_file_set_external_attributes(za, j, 0, opsys, attributes)
         }
         var commentLength: zip_uint32_t = 0
         if let c = libzip.zip_file_get_comment(src, i, &commentLength, ZIP_FL_ENC_RAW), commentLength > 0 {
-            libzip.zip_file_set_comment(za, j, c, zip_uint16_t(commentLength), 0)
+            _ = libzip.zip_file_set_comment(za, j, c, zip_uint16_t(commentLength), 0)
         }
         for flag in [ZIP_FL_LOCAL, ZIP_FL_CENTRAL] {
             let n = libzip.zip_file_extra_fields_count(src, i, zip_flags_t(flag))
@@ -505,7 +505,7 @@ final class ZipRebuilder {
                 var id: zip_uint16_t = 0
                 var length: zip_uint16_t = 0
                 if let data = libzip.zip_file_extra_field_get(src, i, zip_uint16_t(k), &id, &length, zip_flags_t(flag)) {
-                    libzip.zip_file_extra_field_set(za, j, id, disclose_zip_extra_field_new(), data, length, zip_flags_t(flag))
+                    _ = libzip.zip_file_extra_field_set(za, j, id, disclose_zip_extra_field_new(), data, length, zip_flags_t(flag))
                 }
             }
         }
