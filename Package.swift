@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// libxml2's headers live in their own folder (`pkg-config --cflags libxml-2.0` on Debian and
+/// Ubuntu); `CLibXML2` no longer names pkg-config, whose `-lxml2` would link the library into every
+/// run, so every target that may load the module is given the folder here.
+let libxml2Headers: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
+
 let package = Package(
     name: "Disclose",
     platforms: [.macOS(.v13)],
@@ -20,10 +25,17 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(
-            name: "CLibZip", pkgConfig: "libzip",
+            // No pkgConfig: its `-lzip` would link libzip (with libcrypto, libbz2 and liblzma) into
+            // every run. Interop/LibZip.swift opens the library with dlopen when an archive is first
+            // read or written; only the header is used here (docs/scale.md, "Start-up: libzip and
+            // libxml2 on demand").
+            name: "CLibZip",
             providers: [.apt(["libzip-dev"])]),
         .systemLibrary(
-            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            // No pkgConfig, for the same reason (`-lxml2` brings ICU): Interop/LibXML2.swift opens
+            // libxml2 with dlopen when XML is first parsed. Its headers' folder, which pkg-config
+            // gave, is added to every target below (`libxml2Headers`).
+            name: "CLibXML2",
             providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
@@ -99,7 +111,11 @@ let package = Package(
     // Swift 6 language mode, so data races are compile errors. Shared mutable state goes behind
     // `Locked<Value>` (Sources/DisclosureKit/Support/Locked.swift); C libraries with process-wide
     // state are made safe in their one Interop file: libxml2 is initialised once before any parser
-    // (`XMLScanner.initialized`), and cmark-gfm's inline pass, which sets and clears a global
+    // (`XML2Library.loaded`), and cmark-gfm's inline pass, which sets and clears a global
     // character table, runs one at a time (`CmarkGFM.inlinePhase`; docs/markdown-html.md).
     swiftLanguageModes: [.v6]
 )
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + libxml2Headers
+}

@@ -2,7 +2,14 @@
 #define DISCLOSE_CLIBXML2_SHIM_H
 /* Debian's libxml2 is built with ICU; its headers would pull in the system ICU headers,
    which clash with the copy inside Foundation. Disclose never touches the ICU-specific
-   fields of libxml2's encoding handlers, so hide them. */
+   fields of libxml2's encoding handlers, so hide them.
+
+   The module does not link libxml2. Loading it, with the ICU libraries it needs, cost every
+   command about 0.9 MB of resident pages and thousands of symbol look-ups, Markdown and HTML
+   runs included, so LibXML2.swift opens it with dlopen the first time XML is parsed
+   (docs/scale.md, "Start-up: libzip and libxml2 on demand"). The typedefs at the end are the
+   functions' own types, taken from libxml2's declarations, so a pointer found by dlsym is
+   called with exactly the signature the header gives. The inline helpers only read fields. */
 #include <libxml/xmlversion.h>
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
@@ -30,4 +37,13 @@ static inline int disclose_xml_byte_at(xmlParserCtxtPtr ctxt, long delta) {
     if (p < ctxt->input->base || p >= ctxt->input->end) return 0;
     return (int)*p;
 }
+
+#define DISCLOSE_XML_FUNCTION(name) typedef __typeof__(&name) disclose_##name##_f;
+DISCLOSE_XML_FUNCTION(xmlInitParser)
+DISCLOSE_XML_FUNCTION(xmlCreatePushParserCtxt)
+DISCLOSE_XML_FUNCTION(xmlFreeParserCtxt)
+DISCLOSE_XML_FUNCTION(xmlCtxtUseOptions)
+DISCLOSE_XML_FUNCTION(xmlParseChunk)
+DISCLOSE_XML_FUNCTION(xmlStopParser)
+#undef DISCLOSE_XML_FUNCTION
 #endif

@@ -38,6 +38,21 @@ import Glibc
         return process
     }
 
+    /// True once another process holds the exclusive lock on `path` (at most 30 s).
+    static func waitUntilLocked(_ path: String) -> Bool {
+        for _ in 0..<1_500 {
+            let fd = open(path, O_RDONLY)
+            if fd >= 0 {
+                let free = flock(fd, LOCK_EX | LOCK_NB) == 0
+                if free { flock(fd, LOCK_UN) }
+                close(fd)
+                if !free { return true }
+            }
+            usleep(20_000)
+        }
+        return false
+    }
+
     static func leftovers(in folder: String) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".disclose-tmp-") }.sorted()
     }
@@ -82,7 +97,7 @@ import Glibc
         let folder = try CLI.temporaryFolder()
         let file = try CLI.copyFixture("docx/tables.docx", to: folder)
         let first = try Self.start(["stamp", file] + CLI.sampleFacts, pause: "after-read", milliseconds: 2_000)
-        usleep(500_000)
+        #expect(Self.waitUntilLocked(file), "the first stamp never took the file")
         let second = try CLI.run(["stamp", file] + CLI.sampleFacts)
         first.waitUntilExit()
         #expect(first.terminationStatus == 0)
@@ -96,8 +111,10 @@ import Glibc
     @Test func fileChangedWhileReadIsNotWritten() throws {
         let folder = try CLI.temporaryFolder()
         let file = try CLI.copyFixture("markdown/no-front-matter.md", to: folder)
-        let (process, err) = try Self.startWatched(["stamp", file] + CLI.sampleFacts, pause: "before-change-check", milliseconds: 1500)
-        usleep(500_000)
+        let (process, err) = try Self.startWatched(["stamp", file] + CLI.sampleFacts, pause: "before-change-check", milliseconds: 3000)
+        // The run has taken the file (its lock, and the snapshot taken with it), however slowly
+        // it started on a busy machine; any change from here on must be noticed.
+        #expect(Self.waitUntilLocked(file), "the stamp never took the file")
         let edited = Data("# Edited meanwhile\n\nSomeone saved the file during the stamp.\n".utf8)
         try edited.write(to: URL(fileURLWithPath: file))
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

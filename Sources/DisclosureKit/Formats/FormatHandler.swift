@@ -33,6 +33,12 @@ public protocol FormatHandler: Sendable {
     /// sniffers without a runtime cast (each cast's first conformance look-up scans the binary's
     /// 10,585 conformance records, 3.6 M instructions for the nine handlers).
     var asPackageSniffer: (any PackageSniffing)? { get }
+    /// True when the format's parser copies whatever it keeps of the file (cmark-gfm copies what
+    /// it is fed; gumbo's tree holds its own copies of text and attributes), so a mapped file's
+    /// pages can be dropped once parsed and the file is never resident with the whole parse tree.
+    /// Such files are mapped from ``LargeData/parsedTextMapThreshold`` bytes, not
+    /// ``LargeData/mapThreshold`` (``FormatRegistry/mapThreshold(forPath:)``). Defaults to false.
+    var parserCopiesInput: Bool { get }
 }
 
 /// The bytes of a file to open, with the name to use in messages and the safety limits.
@@ -201,6 +207,7 @@ extension FormatHandler {
     public var primaryExtension: String { fileExtensions.sorted().first ?? id.rawValue }
     public var mediaTypes: [String] { [] }
     public var asPackageSniffer: (any PackageSniffing)? { nil }
+    public var parserCopiesInput: Bool { false }
 }
 
 extension OpenedDocument {

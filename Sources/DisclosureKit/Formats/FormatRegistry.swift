@@ -61,6 +61,15 @@ public struct FormatRegistry: Sendable {
         throw DisclosureError.unsupportedFormat(path: path, detail: ext.isEmpty ? "no file extension and unrecognised content" : "extension .\(ext)")
     }
 
+    /// The size from which ``DocumentLoader/readBytes(at:)`` maps the file at `path`: the
+    /// handler that claims its extension decides (``FormatHandler/parserCopiesInput``); a file no
+    /// handler claims by extension is mapped from ``LargeData/mapThreshold``.
+    public func mapThreshold(forPath path: String) -> Int {
+        guard let index = extensionOwners[PathExtension.of(path).lowercased()],
+              handlers[index].parserCopiesInput else { return LargeData.mapThreshold }
+        return LargeData.parsedTextMapThreshold
+    }
+
     /// The formats in words for help texts and messages: ".docx, .md, .html and .txt".
     public var extensionList: String {
         let names = handlers.map { "." + $0.primaryExtension }

@@ -14,8 +14,9 @@ public struct DocumentLoader: Sendable {
     }
 
     /// Reads the file at `path` (a regular file, within the size limit). Files of
-    /// ``LargeData/mapThreshold`` bytes or more (Markdown and HTML files of 1 MiB or more:
-    /// ``LargeData/mapThreshold(forPath:)``) are mapped rather than read.
+    /// ``LargeData/mapThreshold`` bytes or more (from 1 MiB when the handler's parser copies its
+    /// input: ``FormatRegistry/mapThreshold(forPath:)``, asked of this
+    /// loader's registry) are mapped rather than read.
     /// - Throws: ``DisclosureError`` naming the file and the problem.
     public func readBytes(at path: String) throws -> Data {
         var isDir: ObjCBool = false
@@ -32,7 +33,7 @@ public struct DocumentLoader: Sendable {
         if let size = (attributes?[.size] as? NSNumber)?.intValue, size > limits.maxFileBytes {
             throw DisclosureError.limitExceeded(path: path, what: "the file is \(ByteCount.describe(size))", limit: ByteCount.describe(limits.maxFileBytes))
         }
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size >= LargeData.mapThreshold(forPath: path),
+        if let size = (attributes?[.size] as? NSNumber)?.intValue, size >= LargeData.mapThreshold(forPath: path, registry: registry),
            let mapped = try? LargeData.map(path), mapped.count == size {
             // Mapped, not read: pages come in as a handler touches them (a PDF's images never are).
             return mapped

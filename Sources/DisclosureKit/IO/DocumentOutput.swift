@@ -95,18 +95,17 @@ public protocol AppendingOutput {
 public enum LargeData {
     /// Files at least this large are mapped, not read (``DocumentLoader/readBytes(at:)``).
     public static let mapThreshold = 16 << 20
-    /// Markdown and HTML files at least this large are mapped too (``mapThreshold(forPath:)``).
+    /// Files of a format whose parser copies what it reads (Markdown, HTML:
+    /// ``FormatHandler/parserCopiesInput``) are mapped from this size (``mapThreshold(forPath:registry:)``).
     static let parsedTextMapThreshold = 1 << 20
-    /// The Markdown and HTML handlers' extensions (IO does not use format types;
-    /// `TextMappingTests` checks that the two lists agree).
-    static let parsedTextExtensions: Set<String> = ["md", "markdown", "mdown", "mkd", "html", "htm", "xhtml"]
 
-    /// The size from which ``DocumentLoader/readBytes(at:)`` maps the file at `path`. Markdown
-    /// and HTML parsers copy what they read (cmark-gfm its input, gumbo text and attributes), so
-    /// a mapped file's pages can be dropped once parsed (``forEachChunk(of:upTo:_:)``,
-    /// ``releasePages(of:)``) and the file is not resident with the whole parse tree (issue 17).
-    static func mapThreshold(forPath path: String) -> Int {
-        parsedTextExtensions.contains(PathExtension.of(path).lowercased()) ? parsedTextMapThreshold : mapThreshold
+    /// The size from which ``DocumentLoader/readBytes(at:)`` maps the file at `path`. When the
+    /// format's parser copies what it reads, a mapped file's pages can be dropped once parsed
+    /// (``forEachChunk(of:upTo:_:)``, ``releasePages(of:)``) and the file is not resident with the
+    /// whole parse tree (issue 17). Which formats those are, the registry's handlers say
+    /// (``FormatRegistry/mapThreshold(forPath:)``): IO names no format.
+    static func mapThreshold(forPath path: String, registry: FormatRegistry = .standard) -> Int {
+        registry.mapThreshold(forPath: path)
     }
 
     /// Bytes handed to a chunk's body at a time.

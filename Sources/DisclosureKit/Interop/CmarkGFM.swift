@@ -75,7 +75,9 @@ struct MarkdownBlock: Equatable {
 
 /// The blocks of a parsed Markdown document in document order, and their texts.
 struct MarkdownBlocks: RandomAccessCollection {
-    fileprivate var items: [MarkdownBlock]
+    /// In chunks that come from the heap the freed tree leaves (``ChunkedArray``), not one array
+    /// made at its size while the whole tree is alive (issue 17).
+    fileprivate var items: ChunkedArray<MarkdownBlock>
     fileprivate var store: MarkdownTextStore
 
     var startIndex: Int { 0 }
@@ -209,20 +211,9 @@ enum CmarkGFM {
     /// tree and the result are not both whole at once.
     static func blocks(_ utf8: Data, blank: Range<Int>? = nil) -> MarkdownBlocks {
         withDocument(utf8, blank: blank, options: CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) { _, root in
-            var out: [MarkdownBlock] = []
+            var out = ChunkedArray<MarkdownBlock>()
             var store = MarkdownTextStore()
             var kinds = Kinds()
-            // Counted first, so that the array is made once at its size.
-            var count = 0
-            var top = cmark_node_first_child(root)
-            while let node = top {
-                walk(node) { node, _ in
-                    count += 1
-                    return !kinds.kind(node).holdsText
-                }
-                top = cmark_node_next(node)
-            }
-            out.reserveCapacity(count)
             var buffer: [UInt8] = []
             var child = cmark_node_first_child(root)
             while let node = child {
@@ -292,7 +283,7 @@ enum CmarkGFM {
     }
 
     private static func collect(_ top: OpaquePointer, kinds: inout Kinds, buffer: inout [UInt8], store: inout MarkdownTextStore,
-                                into out: inout [MarkdownBlock]) {
+                                into out: inout ChunkedArray<MarkdownBlock>) {
         walk(top) { node, depth in
             let kind = kinds.kind(node)
             var text: MarkdownTextStore.Slot = (0, 0, 0)

@@ -63,10 +63,10 @@ struct HTMLTextInfo {
 
 /// The document as gumbo parsed it, flattened in document order.
 struct HTMLTree {
-    var elements: [HTMLElementInfo] = []
-    var texts: [HTMLTextInfo] = []
+    var elements = ChunkedArray<HTMLElementInfo>()
+    var texts = ChunkedArray<HTMLTextInfo>()
     /// For each text, its position among elements and texts in document order (elements: index, texts: -1 - index).
-    var order: [Int32] = []
+    var order = ChunkedArray<Int32>()
 }
 
 /// HTML5 parsing (the WHATWG algorithm) through gumbo, which keeps source offsets.
@@ -89,33 +89,18 @@ enum Gumbo {
         return hasUpper ? value.lowercased() : value
     }
 
-    /// The number of element and text nodes below `node` that the walk in ``parse(_:maxDepth:)`` visits,
-    /// so that the arrays are made once at their size (a 10 MB page has about 200,000 elements).
-    private static func count(_ roots: GumboVector, maxDepth: Int) -> (elements: Int, texts: Int) {
-        var elements = 0, texts = 0
-        var stack: [(node: UnsafeMutablePointer<GumboNode>, depth: Int)] = []
-        for i in 0..<Int(roots.length) { stack.append((roots.data[i]!.assumingMemoryBound(to: GumboNode.self), 0)) }
-        while let (node, depth) = stack.popLast() {
-            switch node.pointee.type {
-            case GUMBO_NODE_ELEMENT, GUMBO_NODE_TEMPLATE:
-                elements += 1
-                guard depth < maxDepth else { continue }
-                let children = node.pointee.v.element.children
-                for i in 0..<Int(children.length) { stack.append((children.data[i]!.assumingMemoryBound(to: GumboNode.self), depth + 1)) }
-            case GUMBO_NODE_TEXT, GUMBO_NODE_WHITESPACE, GUMBO_NODE_CDATA, GUMBO_NODE_COMMENT:
-                texts += 1
-            default:
-                break
-            }
-        }
-        return (elements, texts)
-    }
-
     /// Parses UTF-8 bytes. Nesting deeper than `maxDepth` is cut off (reported by `tooDeep`).
+    ///
+    /// gumbo's tree is freed node by node as the walk copies it out, into chunks and strings that
+    /// reuse the freed memory (``ChunkedArray``), so the peak is about gumbo's own tree, not the
+    /// tree and the whole copy (issue 17).
     static func parse(_ utf8: Data, maxDepth: Int) -> (tree: HTMLTree, tooDeep: Bool) {
         var tree = HTMLTree()
         var tooDeep = false
         guard !utf8.isEmpty else { return (tree, false) }
+        var elements = ChunkedArray<HTMLElementInfo>()
+        var texts = ChunkedArray<HTMLTextInfo>()
+        var order = ChunkedArray<Int32>()
         utf8.withUnsafeBytes { raw in
             let buffer = raw.assumingMemoryBound(to: UInt8.self)
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { base in
@@ -124,6 +109,11 @@ enum Gumbo {
                 // on pages with many unclosed tags; Disclose never reads those errors.
                 options.max_errors = 0
                 guard let output = gumbo_parse_with_options(&options, base, buffer.count) else { return }
+                // Each node is freed as soon as the walk below has copied it out (its children taken
+                // first: `gumbo_destroy_node` with the children vector emptied frees the node alone),
+                // so gumbo's tree and the walk's copy of it are never both whole: the copy's strings
+                // and dictionaries reuse the freed memory (issue 17: the HTML stamp peaked 46 MB above
+                // gumbo's own parse). What is left (the document node) goes with the output.
                 defer { gumbo_destroy_output(&options, output) }
                 // The tree holds its own copies of text and attributes and only pointers into the
                 // input, which the walk turns into offsets without reading: the pages of a mapped
@@ -137,14 +127,15 @@ enum Gumbo {
                 // Iterative walk: pages with 100,000 unclosed tags must not exhaust the stack.
                 var stack: [(node: UnsafeMutablePointer<GumboNode>, parent: Int?, depth: Int)] = []
                 let documentChildren = output.pointee.document.pointee.v.document.children
-                let counts = count(documentChildren, maxDepth: maxDepth)
-                tree.elements.reserveCapacity(counts.elements)
-                tree.texts.reserveCapacity(counts.texts)
-                tree.order.reserveCapacity(counts.elements + counts.texts)
                 for i in (0..<Int(documentChildren.length)).reversed() {
                     stack.append((documentChildren.data[i]!.assumingMemoryBound(to: GumboNode.self), nil, 0))
                 }
+                // The walk owns the document's children now: destroying the output frees the document alone.
+                output.pointee.document.pointee.v.document.children.length = 0
                 while let (node, parent, depth) = stack.popLast() {
+                    // Freed when this pass ends: with its children when it is cut off below `maxDepth`,
+                    // else alone (its children, taken onto the stack, are freed when they are walked).
+                    defer { gumbo_destroy_node(&options, node) }
                     switch node.pointee.type {
                     case GUMBO_NODE_ELEMENT, GUMBO_NODE_TEMPLATE:
                         let e = node.pointee.v.element
@@ -162,28 +153,32 @@ enum Gumbo {
                             attributes[lowercasedName(attr.name)] = String(cString: attr.value)
                         }
                         let tagIndex = Int(e.tag.rawValue) < tagNames.count ? UInt16(e.tag.rawValue) : UInt16(GUMBO_TAG_UNKNOWN.rawValue)
-                        tree.elements.append(HTMLElementInfo(
+                        elements.append(HTMLElementInfo(
                             tagIndex: tagIndex, startTag: startTag, endTag: endTag, attributes: attributes,
                             parent: parent, line: Int(e.start_pos.line), column: Int(e.start_pos.column)))
-                        let index = tree.elements.count - 1
-                        tree.order.append(Int32(index))
+                        let index = elements.count - 1
+                        order.append(Int32(index))
                         if depth >= maxDepth { tooDeep = true; continue }
                         for i in (0..<Int(e.children.length)).reversed() {
                             stack.append((e.children.data[i]!.assumingMemoryBound(to: GumboNode.self), index, depth + 1))
                         }
+                        node.pointee.v.element.children.length = 0
                     case GUMBO_NODE_TEXT, GUMBO_NODE_WHITESPACE, GUMBO_NODE_CDATA, GUMBO_NODE_COMMENT:
                         let t = node.pointee.v.text
-                        tree.texts.append(HTMLTextInfo(
+                        texts.append(HTMLTextInfo(
                             text: t.text.map { String(cString: $0) } ?? "", offset: Int(t.start_pos.offset),
                             line: Int(t.start_pos.line), column: Int(t.start_pos.column), parent: parent,
                             isComment: node.pointee.type == GUMBO_NODE_COMMENT))
-                        tree.order.append(Int32(-tree.texts.count))
+                        order.append(Int32(-texts.count))
                     default:
                         break
                     }
                 }
             }
         }
+        tree.elements = elements
+        tree.texts = texts
+        tree.order = order
         return (tree, tooDeep)
     }
 }

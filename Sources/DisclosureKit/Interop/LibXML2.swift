@@ -3,6 +3,104 @@ import Foundation
 
 // The only file that uses libxml2. Every unsafe pointer to libxml2 stays here.
 
+// MARK: Loading libxml2
+
+/// libxml2's functions, found with `dlsym` in the library `dlopen` opened the first time XML was
+/// parsed (``XML2Library/loaded``). The binary does not link libxml2: loading it, with the ICU
+/// libraries it needs, cost every run resident pages and thousands of symbol look-ups, and
+/// Markdown and HTML runs never parse XML (docs/scale.md, "Start-up: libzip and libxml2 on
+/// demand"). As `QPDFLibrary` does for libqpdf.
+///
+/// Each member has the C function's own name and its type from libxml2's headers
+/// (`disclose_<name>_f` in `CLibXML2/shim.h`), so calls read as they would against the linked library.
+struct XML2Library: @unchecked Sendable {  // immutable after loading: C function pointers only
+    let xmlInitParser: disclose_xmlInitParser_f
+    let xmlCreatePushParserCtxt: disclose_xmlCreatePushParserCtxt_f
+    let xmlFreeParserCtxt: disclose_xmlFreeParserCtxt_f
+    let xmlCtxtUseOptions: disclose_xmlCtxtUseOptions_f
+    let xmlParseChunk: disclose_xmlParseChunk_f
+    let xmlStopParser: disclose_xmlStopParser_f
+
+    /// The names tried, in order: the library the headers came from (Debian's `libxml2`), then the
+    /// development link, which points at whichever version is installed.
+    static let candidates = ["libxml2.so.2", "libxml2.so"]
+
+    /// Why libxml2 could not be used: the names tried and what the dynamic loader said.
+    struct LoadFailure: Error, Equatable {
+        var detail: String
+    }
+
+    /// The library, opened on first use (once per process; later calls return the same answer),
+    /// with libxml2's global state (dictionaries, character tables, error handlers) set up once,
+    /// before any parser: `xmlInitParser()` is not safe to race from parallel workers.
+    static let loaded: Result<XML2Library, LoadFailure> = {
+        let result = load(candidates)
+        if case .success(let library) = result { library.xmlInitParser() }
+        return result
+    }()
+
+    /// The error for the file at `path` when libxml2 cannot be loaded: the file is named, then
+    /// the missing library and how to install it.
+    static func unavailable(_ failure: LoadFailure, path: String) -> DisclosureError {
+        .unreadable(
+            path: path,
+            reason: "Disclose reads the XML inside Word, PowerPoint and OpenDocument files with the libxml2 library, which could not be loaded (\(failure.detail))",
+            hint: "Install it (on Debian or Ubuntu: sudo apt-get install libxml2) and try again; Markdown and HTML files work without it")
+    }
+
+    /// Opens the first of `names` that loads and looks up every function; nothing is kept open
+    /// when a function is missing.
+    static func load(_ names: [String]) -> Result<XML2Library, LoadFailure> {
+        var tried: [String] = []
+        for name in names {
+            guard let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL) else {
+                tried.append(dlerror().map { String(cString: $0) } ?? "\(name): cannot be opened")
+                continue
+            }
+            do {
+                return .success(try XML2Library(handle))
+            } catch let failure as LoadFailure {
+                dlclose(handle)
+                tried.append("\(name): \(failure.detail)")
+            } catch {
+                dlclose(handle)
+                tried.append("\(name): \(error)")
+            }
+        }
+        return .failure(LoadFailure(detail: tried.isEmpty ? "no library name to try" : tried.joined(separator: "; ")))
+    }
+
+    private init(_ handle: UnsafeMutableRawPointer) throws {
+        func function<F>(_ name: String) throws -> F {
+            guard let pointer = dlsym(handle, name) else { throw LoadFailure(detail: "it has no function \(name)") }
+            return unsafeBitCast(pointer, to: F.self)
+        }
+        xmlInitParser = try function("xmlInitParser")
+        xmlCreatePushParserCtxt = try function("xmlCreatePushParserCtxt")
+        xmlFreeParserCtxt = try function("xmlFreeParserCtxt")
+        xmlCtxtUseOptions = try function("xmlCtxtUseOptions")
+        xmlParseChunk = try function("xmlParseChunk")
+        xmlStopParser = try function("xmlStopParser")
+    }
+}
+
+/// The loaded library. Only code reached after ``XMLScanner`` has checked that it loaded uses it
+/// (the parser's callbacks run inside libxml2), so it is loaded by then.
+private var libxml2: XML2Library {
+    switch XML2Library.loaded {
+    case .success(let library): return library
+    case .failure(let failure): preconditionFailure("libxml2 used before it was checked to load: \(failure.detail)")
+    }
+}
+
+extension XMLScanError {
+    /// The error for the file at `path` when this scan failed because libxml2 could not be
+    /// loaded (``XML2Library/unavailable(_:path:)``); nil for any other failure.
+    func libraryUnavailable(path: String) -> DisclosureError? {
+        libraryFailure.map { XML2Library.unavailable(XML2Library.LoadFailure(detail: $0), path: path) }
+    }
+}
+
 /// An attribute of an element.
 struct XMLAttribute: Sendable {
     var localName: String
@@ -54,6 +152,8 @@ struct XMLScanError: Error {
     var message: String
     var line: Int?
     var column: Int?
+    /// Set when libxml2 could not be loaded: the names tried and what the dynamic loader said.
+    var libraryFailure: String? = nil
 }
 
 /// A streaming, non-validating XML scanner over libxml2's SAX2 push parser that reports
@@ -61,13 +161,6 @@ struct XMLScanError: Error {
 /// network: input with a document type declaration is refused before parsing.
 enum XMLScanner {
     static let chunkSize = 1 << 18
-
-    /// libxml2's global state (dictionaries, character tables, error handlers), set up once, on
-    /// first use, before any parser: `xmlInitParser()` is not safe to race from parallel workers.
-    private static let initialized: Bool = {
-        xmlInitParser()
-        return true
-    }()
 
     /// Scans `data`, calling `handler` for each event.
     /// - Throws: ``XMLScanError`` for input that is not well-formed, has a DTD, is not UTF-8, or nests deeper than `maxDepth`.
@@ -138,7 +231,10 @@ enum XMLScanner {
     /// false once the parser has stopped (the rest need not be fed).
     private static func parse(maxDepth: Int, handler: XMLScanHandler,
                               input: ((UnsafeRawBufferPointer, Bool) throws -> Bool) throws -> Void) throws {
-        _ = initialized
+        // Loads libxml2 and runs `xmlInitParser()` once, before any parser (``XML2Library/loaded``).
+        if case .failure(let failure) = XML2Library.loaded {
+            throw XMLScanError(message: "the libxml2 library could not be loaded (\(failure.detail))", libraryFailure: failure.detail)
+        }
         let box = ScanBox(handler: handler, maxDepth: maxDepth)
         let unmanaged = Unmanaged.passRetained(box)
         defer { unmanaged.release() }
@@ -151,11 +247,11 @@ enum XMLScanner {
         sax.cdataBlock = textCallback
         sax.serror = errorCallback
 
-        guard let ctxt = xmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), nil, 0, nil) else {
+        guard let ctxt = libxml2.xmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), nil, 0, nil) else {
             throw XMLScanError(message: "the XML parser could not start")
         }
-        defer { xmlFreeParserCtxt(ctxt) }
-        _ = xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue))
+        defer { libxml2.xmlFreeParserCtxt(ctxt) }
+        _ = libxml2.xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue))
         box.context = ctxt
 
         try input { bytes, last in
@@ -166,7 +262,7 @@ enum XMLScanner {
                 let n = min(chunkSize, bytes.count - offset)
                 let isLast: Int32 = last && offset + n >= bytes.count ? 1 : 0
                 let base = bytes.baseAddress.map { ($0 + offset).assumingMemoryBound(to: CChar.self) }
-                _ = xmlParseChunk(ctxt, base, Int32(n), isLast)
+                _ = libxml2.xmlParseChunk(ctxt, base, Int32(n), isLast)
                 offset += n
                 if box.failure != nil { return false }
             } while offset < bytes.count
@@ -317,7 +413,7 @@ private final class ScanBox {
 
     func stop(_ error: Error) {
         if failure == nil { failure = error }
-        if let context { xmlStopParser(context) }
+        if let context { libxml2.xmlStopParser(context) }
     }
 
     var offset: Int { Int(disclose_xml_offset(context)) }

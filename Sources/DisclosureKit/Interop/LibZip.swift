@@ -3,6 +3,148 @@ import Foundation
 
 // The only file that uses libzip. Every unsafe pointer to libzip stays here.
 
+// MARK: Loading libzip
+
+/// libzip's functions, found with `dlsym` in the library `dlopen` opened the first time an archive
+/// was read or written (``ZipLibrary/loaded``). The binary does not link libzip: loading it, with
+/// the libcrypto, libbz2 and liblzma it needs, cost every run resident pages and thousands of
+/// symbol look-ups, and Markdown, HTML and PDF runs never use it (docs/scale.md, "Start-up: libzip
+/// and libxml2 on demand"). As `QPDFLibrary` does for libqpdf.
+///
+/// Each member has the C function's own name and its type from libzip's header
+/// (`disclose_<name>_f` in `CLibZip/shim.h`), so calls read as they would against the linked library.
+struct ZipLibrary: @unchecked Sendable {  // immutable after loading: C function pointers only
+    let zip_close: disclose_zip_close_f
+    let zip_discard: disclose_zip_discard_f
+    let zip_error_code_zip: disclose_zip_error_code_zip_f
+    let zip_error_fini: disclose_zip_error_fini_f
+    let zip_error_init: disclose_zip_error_init_f
+    let zip_error_strerror: disclose_zip_error_strerror_f
+    let zip_fclose: disclose_zip_fclose_f
+    let zip_file_add: disclose_zip_file_add_f
+    let zip_file_extra_field_get: disclose_zip_file_extra_field_get_f
+    let zip_file_extra_field_set: disclose_zip_file_extra_field_set_f
+    let zip_file_extra_fields_count: disclose_zip_file_extra_fields_count_f
+    let zip_file_get_comment: disclose_zip_file_get_comment_f
+    let zip_file_get_external_attributes: disclose_zip_file_get_external_attributes_f
+    let zip_file_set_comment: disclose_zip_file_set_comment_f
+    let zip_file_set_external_attributes: disclose_zip_file_set_external_attributes_f
+    let zip_file_set_mtime: disclose_zip_file_set_mtime_f
+    let zip_file_strerror: disclose_zip_file_strerror_f
+    let zip_fopen_index: disclose_zip_fopen_index_f
+    let zip_fread: disclose_zip_fread_f
+    let zip_get_archive_comment: disclose_zip_get_archive_comment_f
+    let zip_get_name: disclose_zip_get_name_f
+    let zip_get_num_entries: disclose_zip_get_num_entries_f
+    let zip_open_from_source: disclose_zip_open_from_source_f
+    let zip_set_archive_comment: disclose_zip_set_archive_comment_f
+    let zip_set_file_compression: disclose_zip_set_file_compression_f
+    let zip_source_free: disclose_zip_source_free_f
+    let zip_source_function: disclose_zip_source_function_f
+    let zip_source_function_create: disclose_zip_source_function_create_f
+    let zip_source_zip: disclose_zip_source_zip_f
+    let zip_stat_index: disclose_zip_stat_index_f
+    let zip_stat_init: disclose_zip_stat_init_f
+    let zip_strerror: disclose_zip_strerror_f
+
+    /// The names tried, in order: the library the header came from (Debian's `libzip4`), then the
+    /// development link, which points at whichever version is installed.
+    static let candidates = ["libzip.so.4", "libzip.so"]
+
+    /// Why libzip could not be used: the names tried and what the dynamic loader said.
+    struct LoadFailure: Error, Equatable {
+        var detail: String
+    }
+
+    /// The library, opened on first use (once per process; later calls return the same answer).
+    static let loaded: Result<ZipLibrary, LoadFailure> = load(candidates)
+
+    /// The error for the file at `path` when libzip cannot be loaded: the file is named, then the
+    /// missing library and how to install it.
+    static func unavailable(_ failure: LoadFailure, path: String) -> DisclosureError {
+        .unreadable(
+            path: path,
+            reason: "Disclose reads and writes zip packages (Word, PowerPoint and OpenDocument files, zip archives) with the libzip library, which could not be loaded (\(failure.detail))",
+            hint: "Install it (on Debian or Ubuntu: sudo apt-get install libzip4) and try again; Markdown, HTML and PDF files work without it")
+    }
+
+    /// Throws ``ZipFailure/unavailable(_:)`` when libzip cannot be loaded.
+    static func require() throws {
+        if case .failure(let failure) = loaded { throw ZipFailure.unavailable(failure.detail) }
+    }
+
+    /// Opens the first of `names` that loads and looks up every function; nothing is kept open
+    /// when a function is missing.
+    static func load(_ names: [String]) -> Result<ZipLibrary, LoadFailure> {
+        var tried: [String] = []
+        for name in names {
+            guard let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL) else {
+                tried.append(dlerror().map { String(cString: $0) } ?? "\(name): cannot be opened")
+                continue
+            }
+            do {
+                return .success(try ZipLibrary(handle))
+            } catch let failure as LoadFailure {
+                dlclose(handle)
+                tried.append("\(name): \(failure.detail)")
+            } catch {
+                dlclose(handle)
+                tried.append("\(name): \(error)")
+            }
+        }
+        return .failure(LoadFailure(detail: tried.isEmpty ? "no library name to try" : tried.joined(separator: "; ")))
+    }
+
+    private init(_ handle: UnsafeMutableRawPointer) throws {
+        func function<F>(_ name: String) throws -> F {
+            guard let pointer = dlsym(handle, name) else { throw LoadFailure(detail: "it has no function \(name)") }
+            return unsafeBitCast(pointer, to: F.self)
+        }
+        zip_close = try function("zip_close")
+        zip_discard = try function("zip_discard")
+        zip_error_code_zip = try function("zip_error_code_zip")
+        zip_error_fini = try function("zip_error_fini")
+        zip_error_init = try function("zip_error_init")
+        zip_error_strerror = try function("zip_error_strerror")
+        zip_fclose = try function("zip_fclose")
+        zip_file_add = try function("zip_file_add")
+        zip_file_extra_field_get = try function("zip_file_extra_field_get")
+        zip_file_extra_field_set = try function("zip_file_extra_field_set")
+        zip_file_extra_fields_count = try function("zip_file_extra_fields_count")
+        zip_file_get_comment = try function("zip_file_get_comment")
+        zip_file_get_external_attributes = try function("zip_file_get_external_attributes")
+        zip_file_set_comment = try function("zip_file_set_comment")
+        zip_file_set_external_attributes = try function("zip_file_set_external_attributes")
+        zip_file_set_mtime = try function("zip_file_set_mtime")
+        zip_file_strerror = try function("zip_file_strerror")
+        zip_fopen_index = try function("zip_fopen_index")
+        zip_fread = try function("zip_fread")
+        zip_get_archive_comment = try function("zip_get_archive_comment")
+        zip_get_name = try function("zip_get_name")
+        zip_get_num_entries = try function("zip_get_num_entries")
+        zip_open_from_source = try function("zip_open_from_source")
+        zip_set_archive_comment = try function("zip_set_archive_comment")
+        zip_set_file_compression = try function("zip_set_file_compression")
+        zip_source_free = try function("zip_source_free")
+        zip_source_function = try function("zip_source_function")
+        zip_source_function_create = try function("zip_source_function_create")
+        zip_source_zip = try function("zip_source_zip")
+        zip_stat_index = try function("zip_stat_index")
+        zip_stat_init = try function("zip_stat_init")
+        zip_strerror = try function("zip_strerror")
+    }
+}
+
+/// The loaded library. Only code reached after ``ZipReader/init(data:)`` or
+/// ``ZipRebuilder`` has called ``ZipLibrary/require()`` uses it (libzip's callbacks run inside
+/// libzip), so it is loaded by then.
+private var libzip: ZipLibrary {
+    switch ZipLibrary.loaded {
+    case .success(let library): return library
+    case .failure(let failure): preconditionFailure("libzip used before it was checked to load: \(failure.detail)")
+    }
+}
+
 /// Facts about one entry of a zip archive.
 struct ZipEntryInfo: Sendable {
     var index: Int
@@ -30,6 +172,9 @@ enum ZipFailure: Error {
     case entryFailed(name: String, reason: String)
     /// Programs would read the entries under different names (``ZipNameCheck``).
     case ambiguous(String)
+    /// libzip could not be loaded: the names tried and what the dynamic loader said
+    /// (``ZipLibrary/unavailable(_:path:)`` words it for a file).
+    case unavailable(String)
 }
 
 /// A zip archive opened read-only from bytes in memory.
@@ -46,42 +191,43 @@ final class ZipReader {
     /// (duplicates, Unicode Path fields, local headers that disagree: ``ZipNameCheck``).
     /// libzip reads `data` through a callback (``ReadSource``), so the archive is not copied.
     init(data: Data) throws {
+        try ZipLibrary.require()
         var error = zip_error_t()
-        zip_error_init(&error)
-        defer { zip_error_fini(&error) }
+        libzip.zip_error_init(&error)
+        defer { libzip.zip_error_fini(&error) }
         size = data.count
         bytes = data
         let box = Unmanaged.passRetained(ReadSource(data))
-        guard let source = zip_source_function_create(readSourceCallback, box.toOpaque(), &error) else {
+        guard let source = libzip.zip_source_function_create(readSourceCallback, box.toOpaque(), &error) else {
             box.release()
-            throw ZipFailure.other(String(cString: zip_error_strerror(&error)))
+            throw ZipFailure.other(String(cString: libzip.zip_error_strerror(&error)!))
         }
-        guard let opened = zip_open_from_source(source, ZIP_RDONLY, &error) else {
-            zip_source_free(source)
-            let code = zip_error_code_zip(&error)
-            let message = String(cString: zip_error_strerror(&error))
+        guard let opened = libzip.zip_open_from_source(source, ZIP_RDONLY, &error) else {
+            libzip.zip_source_free(source)
+            let code = libzip.zip_error_code_zip(&error)
+            let message = String(cString: libzip.zip_error_strerror(&error)!)
             if code == ZIP_ER_NOZIP { throw ZipFailure.notAZip }
             if code == ZIP_ER_INCONS { throw ZipFailure.inconsistent(message) }
             throw ZipFailure.other(message)
         }
         let records = ZipNameCheck.centralRecords(data)
         if let problem = ZipNameCheck.problem(in: data, records: records) {
-            zip_discard(opened)
+            libzip.zip_discard(opened)
             throw ZipFailure.ambiguous(problem)
         }
         centralOffsets = records?.map(\.localOffset)
         archive = opened
-        let n = zip_get_num_entries(opened, 0)
+        let n = libzip.zip_get_num_entries(opened, 0)
         var list: [ZipEntryInfo] = []
         list.reserveCapacity(Int(max(n, 0)))
         for i in 0..<max(n, 0) {
             var st = zip_stat_t()
-            zip_stat_init(&st)
-            guard zip_stat_index(opened, zip_uint64_t(i), 0, &st) == 0 else { continue }
+            libzip.zip_stat_init(&st)
+            guard libzip.zip_stat_index(opened, zip_uint64_t(i), 0, &st) == 0 else { continue }
             let name = ZipReader.rawName(opened, index: zip_uint64_t(i))
             var opsys: zip_uint8_t = 0
             var attributes: zip_uint32_t = 0
-            let isLink = zip_file_get_external_attributes(opened, zip_uint64_t(i), 0, &opsys, &attributes) == 0
+            let isLink = libzip.zip_file_get_external_attributes(opened, zip_uint64_t(i), 0, &opsys, &attributes) == 0
                 && opsys == zip_uint8_t(ZIP_OPSYS_UNIX) && (attributes >> 16) & 0o170000 == 0o120000
             list.append(ZipEntryInfo(
                 index: Int(i), name: name,
@@ -92,7 +238,7 @@ final class ZipReader {
         }
         entries = list
         var commentLength: Int32 = 0
-        if let c = zip_get_archive_comment(opened, &commentLength, ZIP_FL_ENC_RAW), commentLength > 0 {
+        if let c = libzip.zip_get_archive_comment(opened, &commentLength, ZIP_FL_ENC_RAW), commentLength > 0 {
             comment = Data(bytes: c, count: Int(commentLength))
         } else {
             comment = nil
@@ -100,11 +246,11 @@ final class ZipReader {
     }
 
     deinit {
-        zip_discard(archive)
+        libzip.zip_discard(archive)
     }
 
     private static func rawName(_ za: OpaquePointer, index: zip_uint64_t) -> String {
-        guard let c = zip_get_name(za, index, ZIP_FL_ENC_RAW) else { return "" }
+        guard let c = libzip.zip_get_name(za, index, ZIP_FL_ENC_RAW) else { return "" }
         let bytes = Data(bytes: c, count: strlen(c))
         return String(data: bytes, encoding: .utf8) ?? String(decoding: bytes.map { UInt16($0) }, as: UTF16.self)
     }
@@ -117,14 +263,14 @@ final class ZipReader {
 
     /// ``readCompressed(_:)`` as libzip reads it, into a new buffer.
     func readCompressedCopy(_ entry: ZipEntryInfo) throws -> Data {
-        guard let file = zip_fopen_index(archive, zip_uint64_t(entry.index), zip_flags_t(ZIP_FL_COMPRESSED)) else {
-            throw ZipFailure.entryFailed(name: entry.name, reason: String(cString: zip_strerror(archive)))
+        guard let file = libzip.zip_fopen_index(archive, zip_uint64_t(entry.index), zip_flags_t(ZIP_FL_COMPRESSED)) else {
+            throw ZipFailure.entryFailed(name: entry.name, reason: String(cString: libzip.zip_strerror(archive)!))
         }
-        defer { zip_fclose(file) }
+        defer { _ = libzip.zip_fclose(file) }
         var out = Data(count: entry.compressedSize)
-        let n = out.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
+        let n = out.withUnsafeMutableBytes { libzip.zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
         guard n == entry.compressedSize else {
-            throw ZipFailure.entryFailed(name: entry.name, reason: n < 0 ? String(cString: zip_file_strerror(file)) : "short read")
+            throw ZipFailure.entryFailed(name: entry.name, reason: n < 0 ? String(cString: libzip.zip_file_strerror(file)!) : "short read")
         }
         return out
     }
@@ -144,10 +290,10 @@ final class ZipReader {
         guard start + entry.compressedSize <= bytes.count else { return nil }
         let slice = bytes[(bytes.startIndex + start)..<(bytes.startIndex + start + entry.compressedSize)]
         // The same first bytes as libzip's own read of the entry, or no slice.
-        guard let file = zip_fopen_index(archive, zip_uint64_t(entry.index), zip_flags_t(ZIP_FL_COMPRESSED)) else { return nil }
-        defer { zip_fclose(file) }
+        guard let file = libzip.zip_fopen_index(archive, zip_uint64_t(entry.index), zip_flags_t(ZIP_FL_COMPRESSED)) else { return nil }
+        defer { _ = libzip.zip_fclose(file) }
         var head = [UInt8](repeating: 0, count: min(256, entry.compressedSize))
-        let n = head.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
+        let n = head.withUnsafeMutableBytes { libzip.zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
         guard n == head.count, slice.count >= head.count else { return nil }
         let same = slice.withUnsafeBytes { stored in
             head.withUnsafeBytes { read in memcmp(stored.baseAddress!, read.baseAddress!, read.count) == 0 }
@@ -181,18 +327,18 @@ final class ZipReader {
     /// - Returns: how many bytes there were.
     @discardableResult
     func forEachChunk(_ entry: ZipEntryInfo, limit: Int, _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
-        guard let file = zip_fopen_index(archive, zip_uint64_t(entry.index), 0) else {
-            throw ZipFailure.entryFailed(name: entry.name, reason: String(cString: zip_strerror(archive)))
+        guard let file = libzip.zip_fopen_index(archive, zip_uint64_t(entry.index), 0) else {
+            throw ZipFailure.entryFailed(name: entry.name, reason: String(cString: libzip.zip_strerror(archive)!))
         }
-        defer { zip_fclose(file) }
+        defer { _ = libzip.zip_fclose(file) }
         let chunk = 1 << 16
         let scratch = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
         defer { scratch.deallocate() }
         var total = 0
         while true {
-            let n = zip_fread(file, scratch, zip_uint64_t(chunk))
+            let n = libzip.zip_fread(file, scratch, zip_uint64_t(chunk))
             if n < 0 {
-                throw ZipFailure.entryFailed(name: entry.name, reason: String(cString: zip_file_strerror(file)))
+                throw ZipFailure.entryFailed(name: entry.name, reason: String(cString: libzip.zip_file_strerror(file)!))
             }
             if n == 0 { return total }
             total += Int(n)
@@ -246,7 +392,7 @@ final class ZipRebuilder {
 
     private static func fill(_ za: OpaquePointer, from source: ZipReader, items: [Item]) throws {
         func fail(_ what: String) -> ZipFailure {
-            ZipFailure.other("\(what): \(String(cString: zip_strerror(za)))")
+            ZipFailure.other("\(what): \(String(cString: libzip.zip_strerror(za)!))")
         }
 
         func add(name: String, pieces: [Data], like: ZipEntryInfo?, reuse: DeflateReuse? = nil) throws {
@@ -259,23 +405,23 @@ final class ZipRebuilder {
             }
             let part = try spliced ?? Zlib.deflate(pieces)
             let box = Unmanaged.passRetained(DataSource(deflated: part))
-            guard let src = zip_source_function(za, dataSourceCallback, box.toOpaque()) else { box.release(); throw fail("adding \(name)") }
-            let idx = zip_file_add(za, name, src, ZIP_FL_ENC_GUESS)
-            if idx < 0 { zip_source_free(src); throw fail("adding \(name)") }
+            guard let src = libzip.zip_source_function(za, dataSourceCallback, box.toOpaque()) else { box.release(); throw fail("adding \(name)") }
+            let idx = libzip.zip_file_add(za, name, src, ZIP_FL_ENC_GUESS)
+            if idx < 0 { libzip.zip_source_free(src); throw fail("adding \(name)") }
             if let like {
                 copyAttributes(from: source.archive, index: like.index, to: za, index: idx, entry: like)
             } else {
-                zip_file_set_mtime(za, zip_uint64_t(idx), time_t(315_532_800), 0)
+                _ = libzip.zip_file_set_mtime(za, zip_uint64_t(idx), time_t(315_532_800), 0)
             }
         }
 
         for item in items {
             switch item {
             case .copy(let entry):
-                guard let src = zip_source_zip(za, source.archive, zip_uint64_t(entry.index), 0, 0, -1) else { throw fail("copying \(entry.name)") }
-                let idx = zip_file_add(za, entry.name, src, ZIP_FL_ENC_GUESS)
-                if idx < 0 { zip_source_free(src); throw fail("copying \(entry.name)") }
-                if entry.isStored { zip_set_file_compression(za, zip_uint64_t(idx), ZIP_CM_STORE, 0) }
+                guard let src = libzip.zip_source_zip(za, source.archive, zip_uint64_t(entry.index), 0, 0, -1) else { throw fail("copying \(entry.name)") }
+                let idx = libzip.zip_file_add(za, entry.name, src, ZIP_FL_ENC_GUESS)
+                if idx < 0 { libzip.zip_source_free(src); throw fail("copying \(entry.name)") }
+                if entry.isStored { _ = libzip.zip_set_file_compression(za, zip_uint64_t(idx), ZIP_CM_STORE, 0) }
                 copyAttributes(from: source.archive, index: entry.index, to: za, index: idx, entry: entry)
             case .data(let name, let bytes, let like):
                 try add(name: name, pieces: [bytes], like: like)
@@ -285,7 +431,7 @@ final class ZipRebuilder {
         }
         if let comment = source.comment {
             comment.withUnsafeBytes { raw in
-                _ = zip_set_archive_comment(za, raw.baseAddress?.assumingMemoryBound(to: CChar.self), zip_uint16_t(raw.count))
+                _ = libzip.zip_set_archive_comment(za, raw.baseAddress?.assumingMemoryBound(to: CChar.self), zip_uint16_t(raw.count))
             }
         }
     }
@@ -294,23 +440,24 @@ final class ZipRebuilder {
     /// our own buffer (``WriteTarget``), which becomes the returned `Data` without a copy.
     /// On any failure the half-made archive is discarded.
     private static func newArchive(capacity: Int = 1 << 16, _ fill: (OpaquePointer) throws -> Void) throws -> Data {
+        try ZipLibrary.require()
         var error = zip_error_t()
-        zip_error_init(&error)
-        defer { zip_error_fini(&error) }
+        libzip.zip_error_init(&error)
+        defer { libzip.zip_error_fini(&error) }
         let target = WriteTarget(capacity: capacity)
         let box = Unmanaged.passRetained(target)
-        guard let source = zip_source_function_create(writeTargetCallback, box.toOpaque(), &error) else {
+        guard let source = libzip.zip_source_function_create(writeTargetCallback, box.toOpaque(), &error) else {
             box.release()
-            throw ZipFailure.other(String(cString: zip_error_strerror(&error)))
+            throw ZipFailure.other(String(cString: libzip.zip_error_strerror(&error)!))
         }
-        guard let za = zip_open_from_source(source, ZIP_TRUNCATE, &error) else {
-            zip_source_free(source)
-            throw ZipFailure.other(String(cString: zip_error_strerror(&error)))
+        guard let za = libzip.zip_open_from_source(source, ZIP_TRUNCATE, &error) else {
+            libzip.zip_source_free(source)
+            throw ZipFailure.other(String(cString: libzip.zip_error_strerror(&error)!))
         }
         var closed = false
-        defer { if !closed { zip_discard(za) } }
+        defer { if !closed { libzip.zip_discard(za) } }
         try fill(za)
-        if zip_close(za) != 0 { throw ZipFailure.other("writing the archive: \(String(cString: zip_strerror(za)))") }
+        if libzip.zip_close(za) != 0 { throw ZipFailure.other("writing the archive: \(String(cString: libzip.zip_strerror(za)!))") }
         closed = true
         guard let bytes = target.take() else { throw ZipFailure.other("writing the archive: the buffer was lost") }
         return bytes
@@ -324,16 +471,16 @@ final class ZipRebuilder {
         try newArchive { za in
             for entry in entries {
                 let box = Unmanaged.passRetained(DataSource([entry.bytes]))
-                guard let src = zip_source_function(za, dataSourceCallback, box.toOpaque()) else {
+                guard let src = libzip.zip_source_function(za, dataSourceCallback, box.toOpaque()) else {
                     box.release()
-                    throw ZipFailure.other("adding \(entry.name): \(String(cString: zip_strerror(za)))")
+                    throw ZipFailure.other("adding \(entry.name): \(String(cString: libzip.zip_strerror(za)!))")
                 }
-                let idx = zip_file_add(za, entry.name, src, ZIP_FL_ENC_UTF_8)
-                if idx < 0 { zip_source_free(src); throw ZipFailure.other("adding \(entry.name): \(String(cString: zip_strerror(za)))") }
-                zip_set_file_compression(za, zip_uint64_t(idx), entry.store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, entry.store ? 0 : deflateLevel)
-                zip_file_set_mtime(za, zip_uint64_t(idx), time_t(315_532_800), 0)
+                let idx = libzip.zip_file_add(za, entry.name, src, ZIP_FL_ENC_UTF_8)
+                if idx < 0 { libzip.zip_source_free(src); throw ZipFailure.other("adding \(entry.name): \(String(cString: libzip.zip_strerror(za)!))") }
+                _ = libzip.zip_set_file_compression(za, zip_uint64_t(idx), entry.store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, entry.store ? 0 : deflateLevel)
+                _ = libzip.zip_file_set_mtime(za, zip_uint64_t(idx), time_t(315_532_800), 0)
                 if let mode = unixModes[entry.name] {
-                    zip_file_set_external_attributes(za, zip_uint64_t(idx), 0, zip_uint8_t(ZIP_OPSYS_UNIX), zip_uint32_t(mode) << 16)
+                    _ = libzip.zip_file_set_external_attributes(za, zip_uint64_t(idx), 0, zip_uint8_t(ZIP_OPSYS_UNIX), zip_uint32_t(mode) << 16)
                 }
             }
         }
@@ -341,24 +488,24 @@ final class ZipRebuilder {
 
     private static func copyAttributes(from src: OpaquePointer, index: Int, to za: OpaquePointer, index newIndex: zip_int64_t, entry: ZipEntryInfo) {
         let i = zip_uint64_t(index), j = zip_uint64_t(newIndex)
-        zip_file_set_mtime(za, j, time_t(entry.modified), 0)
+        _ = libzip.zip_file_set_mtime(za, j, time_t(entry.modified), 0)
         var opsys: zip_uint8_t = 0
         var attributes: zip_uint32_t = 0
-        if zip_file_get_external_attributes(src, i, 0, &opsys, &attributes) == 0 {
-            zip_file_set_external_attributes(za, j, 0, opsys, attributes)
+        if libzip.zip_file_get_external_attributes(src, i, 0, &opsys, &attributes) == 0 {
+            _ = libzip.zip_file_set_external_attributes(za, j, 0, opsys, attributes)
         }
         var commentLength: zip_uint32_t = 0
-        if let c = zip_file_get_comment(src, i, &commentLength, ZIP_FL_ENC_RAW), commentLength > 0 {
-            zip_file_set_comment(za, j, c, zip_uint16_t(commentLength), 0)
+        if let c = libzip.zip_file_get_comment(src, i, &commentLength, ZIP_FL_ENC_RAW), commentLength > 0 {
+            _ = libzip.zip_file_set_comment(za, j, c, zip_uint16_t(commentLength), 0)
         }
         for flag in [ZIP_FL_LOCAL, ZIP_FL_CENTRAL] {
-            let n = zip_file_extra_fields_count(src, i, zip_flags_t(flag))
+            let n = libzip.zip_file_extra_fields_count(src, i, zip_flags_t(flag))
             guard n > 0 else { continue }
             for k in 0..<n {
                 var id: zip_uint16_t = 0
                 var length: zip_uint16_t = 0
-                if let data = zip_file_extra_field_get(src, i, zip_uint16_t(k), &id, &length, zip_flags_t(flag)) {
-                    zip_file_extra_field_set(za, j, id, disclose_zip_extra_field_new(), data, length, zip_flags_t(flag))
+                if let data = libzip.zip_file_extra_field_get(src, i, zip_uint16_t(k), &id, &length, zip_flags_t(flag)) {
+                    _ = libzip.zip_file_extra_field_set(za, j, id, disclose_zip_extra_field_new(), data, length, zip_flags_t(flag))
                 }
             }
         }
@@ -405,7 +552,7 @@ private final class DataSource {
 private func statReply(_ buffer: UnsafeMutableRawPointer?, _ length: zip_uint64_t, _ fill: (inout zip_stat_t) -> Void) -> zip_int64_t {
     guard let buffer, Int(length) >= MemoryLayout<zip_stat_t>.size else { return -1 }
     let stat = buffer.assumingMemoryBound(to: zip_stat_t.self)
-    zip_stat_init(stat)
+    libzip.zip_stat_init(stat)
     fill(&stat.pointee)
     return zip_int64_t(MemoryLayout<zip_stat_t>.size)
 }

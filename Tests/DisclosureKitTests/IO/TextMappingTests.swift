@@ -11,7 +11,26 @@ import Testing
         #expect(LargeData.mapThreshold(forPath: "page.xhtml") == 1 << 20)
         #expect(LargeData.mapThreshold(forPath: "report.docx") == LargeData.mapThreshold)
         #expect(LargeData.mapThreshold(forPath: "notes.txt") == LargeData.mapThreshold)
-        #expect(LargeData.parsedTextExtensions == MarkdownHandler().fileExtensions.union(HTMLHandler().fileExtensions))
+        #expect(LargeData.mapThreshold(forPath: "folder.md/archive") == LargeData.mapThreshold)
+    }
+
+    /// Which formats are mapped early is the handlers' own answer, found through the registry:
+    /// every extension of a handler whose parser copies its input, and no other.
+    @Test func theHandlersDecideWhichFilesAreMappedEarly() {
+        let registry = FormatRegistry.standard
+        let copying = registry.handlers.filter { $0.parserCopiesInput }.map { $0.id }
+        #expect(Set(copying) == [MarkdownHandler().id, HTMLHandler().id])
+        for handler in registry.handlers {
+            for ext in handler.fileExtensions where registry.handler(forPath: "x.\(ext)", head: Data())?.id == handler.id {
+                let expected = handler.parserCopiesInput ? LargeData.parsedTextMapThreshold : LargeData.mapThreshold
+                #expect(registry.mapThreshold(forPath: "dir/file.\(ext.uppercased())") == expected, "\(ext)")
+            }
+        }
+        // A registry without the Markdown handler maps Markdown files only from 16 MiB.
+        let withoutMarkdown = FormatRegistry(handlers: registry.handlers.filter { $0.id != MarkdownHandler().id })
+        #expect(withoutMarkdown.mapThreshold(forPath: "notes.md") == LargeData.mapThreshold)
+        #expect(LargeData.mapThreshold(forPath: "notes.md", registry: withoutMarkdown) == LargeData.mapThreshold)
+        #expect(withoutMarkdown.mapThreshold(forPath: "page.html") == LargeData.parsedTextMapThreshold)
     }
 
     /// A file larger than a chunk (4 MiB) with CRLF line ends, one of them split across the chunk

@@ -300,6 +300,7 @@ final class StoryScanner: XMLScanHandler {
 
 enum DOCXErrors {
     static func xml(_ error: XMLScanError, part: String, path: String) -> DisclosureError {
+        if let unavailable = error.libraryUnavailable(path: path) { return unavailable }
         let at = error.line.map { " at line \($0)" + (error.column.map { ", column \($0)" } ?? "") } ?? ""
         return .unreadable(path: path, reason: "\(part) is not usable XML\(at): \(error.message)",
                            hint: "The document may be damaged. Open it in Word or LibreOffice and save it again, then retry.")

@@ -11,6 +11,9 @@ public struct HTMLHandler: FormatHandler {
     public var primaryExtension: String { "html" }
     public var mediaTypes: [String] { ["text/html", "application/xhtml+xml"] }
     public var fileExtensions: Set<String> { ["html", "htm", "xhtml"] }
+    /// gumbo's tree keeps its own copies of text and attributes, so a large page is mapped and
+    /// its pages dropped once gumbo returns.
+    public var parserCopiesInput: Bool { true }
 
     public func sniff(head: Data) -> Bool {
         let text = String(decoding: head.prefix(1024), as: UTF8.self).lowercased()

@@ -10,6 +10,8 @@ public struct MarkdownHandler: FormatHandler {
     public var primaryExtension: String { "md" }
     public var mediaTypes: [String] { ["text/markdown"] }
     public var fileExtensions: Set<String> { ["md", "markdown", "mdown", "mkd"] }
+    /// cmark-gfm copies what it is fed, so a large file is mapped and fed a chunk at a time.
+    public var parserCopiesInput: Bool { true }
 
     public func sniff(head: Data) -> Bool { false }
 

@@ -61,6 +61,7 @@ final class ODFPackage {
 
     /// An XML scan failure in words, naming the part.
     static func xmlError(_ error: XMLScanError, part: String, path: String, wording: PackageWording) -> DisclosureError {
+        if let unavailable = error.libraryUnavailable(path: path) { return unavailable }
         let at = error.line.map { " at line \($0)" + (error.column.map { ", column \($0)" } ?? "") } ?? ""
         var message = error.message
         if message.contains("document type (DTD)") {

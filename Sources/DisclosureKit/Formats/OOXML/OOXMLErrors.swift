@@ -4,6 +4,7 @@ import Foundation
 enum OOXMLErrors {
     /// A part that is not usable XML: "ppt/slides/slide2.xml is not usable XML at line 3, column 7: …".
     static func xml(_ error: XMLScanError, part: String, path: String, wording: PackageWording) -> DisclosureError {
+        if let unavailable = error.libraryUnavailable(path: path) { return unavailable }
         let at = error.line.map { " at line \($0)" + (error.column.map { ", column \($0)" } ?? "") } ?? ""
         let kind = wording.documentNoun.split(separator: " ").last.map(String.init) ?? "file"
         return .unreadable(path: path, reason: "\(part) is not usable XML\(at): \(error.message)",

@@ -222,6 +222,8 @@ final class ZipPackage {
         case .entryFailed(let name, let reason):
             return .unreadable(path: path, reason: "the part \(name) cannot be read (\(reason.lowercased()))",
                                hint: "The file may be damaged or truncated; open it in \(wording.programs) and save it again.")
+        case .unavailable(let detail):
+            return ZipLibrary.unavailable(ZipLibrary.LoadFailure(detail: detail), path: path)
         }
     }
 }
