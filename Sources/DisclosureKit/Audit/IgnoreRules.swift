@@ -45,8 +45,13 @@ public struct IgnorePattern: Equatable, Sendable {
 
     /// True when the pattern matches `components` (a path relative to the rules' folder).
     public func matches(_ components: [String], isFolder: Bool) -> Bool {
+        matches(components[...], isFolder: isFolder)
+    }
+
+    /// True when the pattern matches `components` (a path relative to the rules' folder).
+    func matches(_ components: ArraySlice<String>, isFolder: Bool) -> Bool {
         if foldersOnly && !isFolder { return false }
-        return Self.match(segments[...], components[...])
+        return Self.match(segments[...], components)
     }
 
     static func match(_ pattern: ArraySlice<String>, _ path: ArraySlice<String>) -> Bool {
@@ -96,8 +101,9 @@ public struct IgnoreRules: Equatable, Sendable {
     /// The verdict of these rules for a path below the root: true (ignore), false
     /// (re-included by a `!` pattern) or nil (no pattern matches, or the path is outside `base`).
     public func verdict(_ components: [String], isFolder: Bool) -> Bool? {
-        guard components.count > base.count, Array(components.prefix(base.count)) == base else { return nil }
-        let relative = Array(components.dropFirst(base.count))
+        // Asked for every entry the walk lists: no arrays are made (`--exclude` is usually empty).
+        guard !patterns.isEmpty, components.count > base.count, components.starts(with: base) else { return nil }
+        let relative = components[base.count...]
         var result: Bool?
         for pattern in patterns where pattern.matches(relative, isFolder: isFolder) {
             result = !pattern.negated

@@ -50,4 +50,18 @@ enum UTF8Order {
         }
         return keys.map { strings[$0.index] }
     }
+
+    /// The indices of `strings` in the order of ``precedes(_:_:)`` (equal strings in either
+    /// order). A list already in that order, as a walk's batch of paths nearly always is, is
+    /// checked in one pass and not sorted.
+    static func sortedIndices(_ strings: [String]) -> [Int] {
+        var isSorted = true
+        var k = 1
+        while isSorted && k < strings.count {
+            isSorted = !precedes(strings[k], strings[k - 1])
+            k += 1
+        }
+        if isSorted { return Array(strings.indices) }
+        return Array(strings.indices).sorted { precedes(strings[$0], strings[$1]) }
+    }
 }

@@ -1,4 +1,4 @@
-import DisclosureKit
+@testable import DisclosureKit
 import Foundation
 import Testing
 
@@ -225,5 +225,43 @@ import Testing
             if case .file(let file) = event { relative.append(file.relativePath) }
         }
         #expect(relative == ["a.md"])
+    }
+
+    /// Paths are built a folder at a time (the folder's own path, then each name): the path shown
+    /// keeps the root as given (without trailing slashes), the relative path is below the root,
+    /// and the absolute path is the standardised one, at every depth.
+    @Test func pathsKeepTheRootAsGivenAndAbsolutePathsAreStandardised() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        try folder.write("docs/a.md", "x")
+        try folder.write("docs/sub/deeper/b é.md", "x")
+        let real = URL(fileURLWithPath: folder.root).standardizedFileURL.path
+        for root in [folder.root + "/./docs/", folder.root + "/docs", folder.root + "/docs//"] {
+            var files: [WalkedFile] = []
+            FileWalker().walk([root]) { event in
+                if case .file(let file) = event { files.append(file) }
+            }
+            let shown = FileWalker.normalise(root)
+            #expect(files.map(\.relativePath) == ["a.md", "sub/deeper/b é.md"])
+            #expect(files.map(\.path) == [shown + "/a.md", shown + "/sub/deeper/b é.md"])
+            #expect(files.map(\.absolutePath) == [real + "/docs/a.md", real + "/docs/sub/deeper/b é.md"])
+        }
+        #expect(FileWalker.join(".", "a/b.md") == "a/b.md")
+        #expect(FileWalker.join("/", "a.md") == "/a.md")
+        #expect(FileWalker.join("x", "") == "x/")
+        #expect(FileWalker.concatenate("", slash: false, "") == "")
+        #expect(FileWalker.concatenate("日本", slash: true, "😀") == "日本/😀")
+    }
+
+    /// Files are checked against the ignore rules only where some rule could match a file: an
+    /// ignore file deep in the tree (and `--exclude`) still leaves out the files it names there,
+    /// and only there.
+    @Test func fileRulesApplyWhereTheirIgnoreFileIs() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        try folder.write("a/b/.discloseignore", "*.tmp\n")
+        for name in ["a/x.tmp", "a/b/y.tmp", "a/b/c/z.tmp", "a/b/keep.md", "d/w.tmp", "d/e.log"] { try folder.write(name, "x") }
+        #expect(walk(folder).files == ["a/b/keep.md", "a/x.tmp", "d/e.log", "d/w.tmp"])
+        #expect(walk(folder, WalkOptions(exclude: ["*.log"])).files == ["a/b/keep.md", "a/x.tmp", "d/w.tmp"])
     }
 }

@@ -40,4 +40,21 @@ struct UTF8OrderTests {
         #expect(UTF8Order.precedes("a", "ab"))
         #expect(!UTF8Order.precedes("ab", "ab"))
     }
+
+    /// The cache's look-up takes a batch's indices in byte order; a list already in order is
+    /// returned as it is, any other is sorted, and equal strings end up next to each other.
+    @Test func sortedIndicesGiveTheByteOrder() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let strings = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                (0..<Int.random(in: 0...4, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
+            }
+            let order = UTF8Order.sortedIndices(strings)
+            #expect(order.sorted() == Array(strings.indices))
+            #expect(order.map { Array(strings[$0].utf8) } == strings.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) })
+            let sorted = UTF8Order.sorted(strings)
+            #expect(UTF8Order.sortedIndices(sorted) == Array(sorted.indices))
+        }
+        #expect(UTF8Order.sortedIndices(["b", "a", "b"]).map { ["b", "a", "b"][$0] } == ["a", "b", "b"])
+    }
 }
