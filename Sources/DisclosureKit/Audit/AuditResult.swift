@@ -10,14 +10,21 @@ public struct AuditResult: Sendable {
     public let status: AuditStatus
     /// The record as one JSON line (no trailing newline), as ``AuditRecord/jsonLine()`` writes it.
     public let jsonLine: Data
-    private let stored: AuditRecord?
+    /// The record, behind a reference: a record is large, and results are handed from thread to
+    /// thread and copied several times each, which cost more than a warm audit's own work.
+    private let stored: StoredRecord?
+
+    private final class StoredRecord: Sendable {
+        let record: AuditRecord
+        init(_ record: AuditRecord) { self.record = record }
+    }
 
     /// A result for a record just made.
     public init(_ record: AuditRecord) {
         path = record.path
         status = record.status
         jsonLine = (try? record.jsonLine()) ?? Data()
-        stored = record
+        stored = StoredRecord(record)
     }
 
     /// A result with its record already decoded from `jsonLine`.
@@ -25,7 +32,7 @@ public struct AuditResult: Sendable {
         path = record.path
         status = record.status
         self.jsonLine = jsonLine
-        stored = record
+        stored = StoredRecord(record)
     }
 
     /// A result from a stored JSON line.
@@ -39,7 +46,7 @@ public struct AuditResult: Sendable {
     /// The record (decoded from the JSON line when the result came from the cache).
     /// - Throws: `DecodingError` when a stored line cannot be decoded.
     public func record() throws -> AuditRecord {
-        if let stored { return stored }
+        if let stored { return stored.record }
         return try JSONDecoder().decode(AuditRecord.self, from: jsonLine)
     }
 }

@@ -51,6 +51,8 @@ public struct Auditor: Sendable {
     /// How many files one worker task audits: enough that waking a worker is rare, few enough
     /// that the cores stay evenly busy (a batch of 128 makes 16 tasks).
     static let filesPerTask = 8
+    /// How many walked batches may wait for their cache look-up while the walk goes on.
+    static let batchesAhead = 4
 
     /// Audits `roots`, calling `onResult` once per file as it finishes, one call at a time,
     /// in completion order. Results from the cache are not decoded (``AuditResult/record()``
@@ -69,28 +71,32 @@ public struct Auditor: Sendable {
         let fingerprint = options.cacheFingerprint
         let verifier = Verifier(loader: loader, additionalChecks: options.additionalChecks)
 
-        // Files are looked up in the cache in batches on this thread: a hit is handed over
-        // at once (or, when records are wanted, decoded by a worker, one task per batch), and
-        // misses go to the workers a few at a time (one task, and one wake-up, per few files).
-        var batch: [WalkedFile] = []
-        var misses: [(WalkedFile, AuditCache.Entry?)] = []
-        func auditMisses() {
-            guard !misses.isEmpty else { return }
-            let work = misses
-            misses.removeAll(keepingCapacity: true)
-            slots.wait()
-            queue.async(group: group) {
-                defer { slots.signal() }
-                for (file, entry) in work {
-                    state.emit(audit(file, cached: entry, verifier: verifier, fingerprint: fingerprint, state: state))
+        // Files are looked up in the cache in batches, on one serial queue of their own, so the
+        // walk (mostly `lstat`, in the kernel) and the look-ups run on two cores at once. A hit is
+        // handed over at once (or, when records are wanted, decoded by a worker, one task per
+        // batch), and misses go to the workers a few at a time (one task, and one wake-up, per
+        // few files). At most `Self.batchesAhead` batches wait for their look-up, so memory does
+        // not grow with the number of files when the walk is faster than the cache.
+        let lookups = DispatchQueue(label: "disclose.audit.lookup", qos: .userInitiated)
+        let waiting = DispatchSemaphore(value: Self.batchesAhead)
+        let settle: @Sendable ([WalkedFile]) -> Void = { batch in
+            var misses: [(WalkedFile, AuditCache.Entry?)] = []
+            func auditMisses() {
+                guard !misses.isEmpty else { return }
+                let work = misses
+                misses.removeAll(keepingCapacity: true)
+                slots.wait()
+                queue.async(group: group) {
+                    defer { slots.signal() }
+                    for (file, entry) in work {
+                        state.emit(audit(file, cached: entry, verifier: verifier, fingerprint: fingerprint, state: state))
+                    }
                 }
             }
-        }
-        func dispatch() {
-            let cached = cache?.lookup(paths: batch.map(\.absolutePath), fingerprint: fingerprint) ?? [:]
+            let cached = cache?.lookupInOrder(paths: batch.map(\.absolutePath), fingerprint: fingerprint)
             var hits: [(WalkedFile, AuditCache.Entry)] = []
-            for file in batch {
-                let entry = cached[file.absolutePath]
+            for (index, file) in batch.enumerated() {
+                let entry = cached?[index]
                 if let entry, decodeCached, isCurrent(file, entry: entry, fingerprint: fingerprint) {
                     hits.append((file, entry))
                     continue
@@ -119,7 +125,17 @@ public struct Auditor: Sendable {
                     }
                 }
             }
-            batch.removeAll(keepingCapacity: true)
+        }
+        var batch: [WalkedFile] = []
+        func dispatch() {
+            guard !batch.isEmpty else { return }
+            let walked = batch
+            batch = []
+            waiting.wait()
+            lookups.async(group: group) {
+                defer { waiting.signal() }
+                settle(walked)
+            }
         }
 
         FileWalker(options: options.walk).walk(roots) { event in

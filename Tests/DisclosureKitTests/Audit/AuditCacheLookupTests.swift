@@ -66,6 +66,24 @@ import Testing
         // A narrow band: no fallback needed, and the neighbours outside it stay out.
         let narrow = cache.lookup(paths: ["/r/a-many/10.md", "/r/a-many/100.md", "/r/a-many/11.md"])
         #expect(narrow.keys.sorted() == ["/r/a-many/10.md", "/r/a-many/100.md", "/r/a-many/11.md"])
+        // In order: one answer per path asked, a path asked twice answered twice, nil where there is no row.
+        let walkOrder = ["/r/a/3.md", "/r/a/1.md", "/r/a/2.md", "/r/a/1.md", "/r/a", "/r/a/9.md", "/r/b.md"]
+        for fingerprint in [nil, "fp"] {
+            let inOrder = cache.lookupInOrder(paths: walkOrder, fingerprint: fingerprint)
+            #expect(inOrder.map { $0?.recordPath } == ["/r/a/3.md", "/r/a/1.md", "/r/a/2.md", "/r/a/1.md", "/r/a", nil, "/r/b.md"])
+            #expect(inOrder.map { $0.map { String(decoding: $0.line, as: UTF8.self) } } == inOrder.map { $0?.recordPath })
+        }
+        #expect(cache.lookupInOrder(paths: []).isEmpty)
         #expect(cache.notes.isEmpty)
+    }
+
+    /// Pages are read through a mapping of the file (no `pread` per page), up to the set size,
+    /// and a cache reopened later is mapped again (the setting is not stored in the file).
+    @Test func theDatabaseIsReadThroughAMapping() throws {
+        let folder = try AuditFolder()
+        defer { folder.remove() }
+        let path = folder.path("audit.sqlite")
+        #expect(AuditCache(path: path).mappedSize == AuditCache.mappedBytes)
+        #expect(AuditCache(path: path).mappedSize == 256 << 20)
     }
 }
