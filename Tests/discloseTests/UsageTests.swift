@@ -9,6 +9,27 @@ import Testing
         #expect(r.stdout.contains("4  a write failed (the original file is untouched)"))
     }
 
+    /// Help, usage lines in errors and the completion script name the tool once, at every level
+    /// of subcommand.
+    @Test func helpUsageAndCompletionScriptsAreAsBefore() throws {
+        for arguments in [["help", "audit"], ["audit", "--help"], ["serve", "users", "add", "-h"], ["report", "merge", "--help"]] {
+            let r = try CLI.run(arguments)
+            #expect(r.exitCode == 0, "\(arguments)")
+            #expect(r.stdout.contains("USAGE: disclose \(arguments.filter { !$0.hasPrefix("-") && $0 != "help" }.joined(separator: " "))"), "\(arguments): \(r.stdout)")
+            #expect(!r.stdout.contains("disclose disclose"), "\(arguments)")
+        }
+        for arguments in [["stamp"], ["audit", "--jobs", "many", "."], ["verify", "--no-such-option", "a.md"]] {
+            let r = try CLI.run(arguments)
+            #expect(r.exitCode == 2, "\(arguments)")
+            #expect(r.stderr.contains("Usage: disclose \(arguments[0])"), "\(arguments): \(r.stderr)")
+            #expect(!r.stderr.contains("disclose disclose"), "\(arguments)")
+        }
+        let script = try CLI.run(["--generate-completion-script", "bash"])
+        #expect(script.exitCode == 0)
+        #expect(script.stdout.contains("complete -o filenames -F _disclose disclose") || script.stdout.contains("_disclose"))
+        #expect(script.stdout.contains("audit") && script.stdout.contains("stamp"))
+    }
+
     @Test func unknownExtentIsUsageErrorNamingTheChoices() throws {
         let r = try CLI.run(["stamp", "x.docx", "--tool", "T", "--purpose", "drafting", "--extent", "lots", "--review", "none", "--declarant", "me"])
         #expect(r.exitCode == 2)
