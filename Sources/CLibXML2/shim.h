@@ -6,10 +6,11 @@
 
    The module does not link libxml2. Loading it, with the ICU libraries it needs, cost every
    command about 0.9 MB of resident pages and thousands of symbol look-ups, Markdown and HTML
-   runs included, so LibXML2.swift opens it with dlopen the first time XML is parsed
-   (docs/scale.md, "Start-up: libzip and libxml2 on demand"). The typedefs at the end are the
-   functions' own types, taken from libxml2's declarations, so a pointer found by dlsym is
-   called with exactly the signature the header gives. The inline helpers only read fields. */
+   runs included, so LibXML2.swift opens it with dlopen (through DynamicLibrary.swift) the first
+   time XML is parsed (docs/scale.md, "Start-up: libzip and libxml2 on demand"). The typedefs at
+   the end are the functions' own types, taken from libxml2's declarations, so a pointer found by
+   dlsym is called with exactly the signature the header gives. The inline helpers only read
+   fields. */
 #include <libxml/xmlversion.h>
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>

@@ -6,10 +6,10 @@
 
    The module does not link libzip. Loading it, with the libcrypto, libbz2 and liblzma it needs,
    cost every command about 1.6 MB of resident pages and thousands of symbol look-ups, Markdown,
-   HTML and PDF runs included, so LibZip.swift opens it with dlopen the first time an archive is
-   read or written (docs/scale.md, "Start-up: libzip and libxml2 on demand"). The types below are
-   the functions' own types, taken from libzip's declarations, so a pointer found by dlsym is
-   called with exactly the signature the header gives. */
+   HTML and PDF runs included, so LibZip.swift opens it with dlopen (through DynamicLibrary.swift)
+   the first time an archive is read or written (docs/scale.md, "Start-up: libzip and libxml2 on
+   demand"). The types below are the functions' own types, taken from libzip's declarations, so a
+   pointer found by dlsym is called with exactly the signature the header gives. */
 #include <zip.h>
 
 static inline zip_uint16_t disclose_zip_extra_field_new(void) { return ZIP_EXTRA_FIELD_NEW; }

@@ -6,9 +6,9 @@
 
    The module does not link libqpdf. Loading it (with GnuTLS, libjpeg and the eleven libraries
    they bring) took about a third of every command's start-up, PDF or not, so QPDF.swift opens
-   it with dlopen the first time a PDF is read. The types below are the functions' own types,
-   taken from qpdf's declarations, so a pointer found by dlsym is called with exactly the
-   signature the header gives. */
+   it with dlopen (through DynamicLibrary.swift) the first time a PDF is read. The types below
+   are the functions' own types, taken from qpdf's declarations, so a pointer found by dlsym is
+   called with exactly the signature the header gives. */
 #include <qpdf/qpdf-c.h>
 
 #define DISCLOSE_QPDF_FUNCTION(name) typedef __typeof__(&name) disclose_##name##_f;

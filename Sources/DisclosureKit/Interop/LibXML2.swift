@@ -9,11 +9,11 @@ import Foundation
 /// parsed (``XML2Library/loaded``). The binary does not link libxml2: loading it, with the ICU
 /// libraries it needs, cost every run resident pages and thousands of symbol look-ups, and
 /// Markdown and HTML runs never parse XML (docs/scale.md, "Start-up: libzip and libxml2 on
-/// demand"). As `QPDFLibrary` does for libqpdf.
+/// demand"). ``DynamicLibrary`` opens it, as it does libzip and libqpdf.
 ///
 /// Each member has the C function's own name and its type from libxml2's headers
 /// (`disclose_<name>_f` in `CLibXML2/shim.h`), so calls read as they would against the linked library.
-struct XML2Library: @unchecked Sendable {  // immutable after loading: C function pointers only
+struct XML2Library: OnDemandLibrary, @unchecked Sendable {  // immutable after loading: C function pointers only
     let xmlInitParser: disclose_xmlInitParser_f
     let xmlCreatePushParserCtxt: disclose_xmlCreatePushParserCtxt_f
     let xmlFreeParserCtxt: disclose_xmlFreeParserCtxt_f
@@ -25,62 +25,27 @@ struct XML2Library: @unchecked Sendable {  // immutable after loading: C functio
     /// development link, which points at whichever version is installed.
     static let candidates = ["libxml2.so.2", "libxml2.so"]
 
-    /// Why libxml2 could not be used: the names tried and what the dynamic loader said.
-    struct LoadFailure: Error, Equatable {
-        var detail: String
-    }
+    /// What the error for a file says when libxml2 cannot be loaded (``OnDemandLibrary/unavailable(_:path:)``).
+    static let missingWords = DynamicLibrary.MissingWords(
+        uses: "reads the XML inside Word, PowerPoint and OpenDocument files",
+        library: "libxml2", package: "libxml2", worksWithout: "Markdown and HTML files")
 
     /// The library, opened on first use (once per process; later calls return the same answer),
     /// with libxml2's global state (dictionaries, character tables, error handlers) set up once,
     /// before any parser: `xmlInitParser()` is not safe to race from parallel workers.
-    static let loaded: Result<XML2Library, LoadFailure> = {
+    static let loaded: Result<XML2Library, DynamicLibrary.LoadFailure> = {
         let result = load(candidates)
         if case .success(let library) = result { library.xmlInitParser() }
         return result
     }()
 
-    /// The error for the file at `path` when libxml2 cannot be loaded: the file is named, then
-    /// the missing library and how to install it.
-    static func unavailable(_ failure: LoadFailure, path: String) -> DisclosureError {
-        .unreadable(
-            path: path,
-            reason: "Disclose reads the XML inside Word, PowerPoint and OpenDocument files with the libxml2 library, which could not be loaded (\(failure.detail))",
-            hint: "Install it (on Debian or Ubuntu: sudo apt-get install libxml2) and try again; Markdown and HTML files work without it")
-    }
-
-    /// Opens the first of `names` that loads and looks up every function; nothing is kept open
-    /// when a function is missing.
-    static func load(_ names: [String]) -> Result<XML2Library, LoadFailure> {
-        var tried: [String] = []
-        for name in names {
-            guard let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL) else {
-                tried.append(dlerror().map { String(cString: $0) } ?? "\(name): cannot be opened")
-                continue
-            }
-            do {
-                return .success(try XML2Library(handle))
-            } catch let failure as LoadFailure {
-                dlclose(handle)
-                tried.append("\(name): \(failure.detail)")
-            } catch {
-                dlclose(handle)
-                tried.append("\(name): \(error)")
-            }
-        }
-        return .failure(LoadFailure(detail: tried.isEmpty ? "no library name to try" : tried.joined(separator: "; ")))
-    }
-
-    private init(_ handle: UnsafeMutableRawPointer) throws {
-        func function<F>(_ name: String) throws -> F {
-            guard let pointer = dlsym(handle, name) else { throw LoadFailure(detail: "it has no function \(name)") }
-            return unsafeBitCast(pointer, to: F.self)
-        }
-        xmlInitParser = try function("xmlInitParser")
-        xmlCreatePushParserCtxt = try function("xmlCreatePushParserCtxt")
-        xmlFreeParserCtxt = try function("xmlFreeParserCtxt")
-        xmlCtxtUseOptions = try function("xmlCtxtUseOptions")
-        xmlParseChunk = try function("xmlParseChunk")
-        xmlStopParser = try function("xmlStopParser")
+    init(_ symbols: DynamicLibrary.Symbols) throws {
+        xmlInitParser = try symbols.function("xmlInitParser")
+        xmlCreatePushParserCtxt = try symbols.function("xmlCreatePushParserCtxt")
+        xmlFreeParserCtxt = try symbols.function("xmlFreeParserCtxt")
+        xmlCtxtUseOptions = try symbols.function("xmlCtxtUseOptions")
+        xmlParseChunk = try symbols.function("xmlParseChunk")
+        xmlStopParser = try symbols.function("xmlStopParser")
     }
 }
 
@@ -97,7 +62,7 @@ extension XMLScanError {
     /// The error for the file at `path` when this scan failed because libxml2 could not be
     /// loaded (``XML2Library/unavailable(_:path:)``); nil for any other failure.
     func libraryUnavailable(path: String) -> DisclosureError? {
-        libraryFailure.map { XML2Library.unavailable(XML2Library.LoadFailure(detail: $0), path: path) }
+        libraryFailure.map { XML2Library.unavailable(DynamicLibrary.LoadFailure(detail: $0), path: path) }
     }
 }
 

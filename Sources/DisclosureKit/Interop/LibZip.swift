@@ -9,11 +9,11 @@ import Foundation
 /// was read or written (``ZipLibrary/loaded``). The binary does not link libzip: loading it, with
 /// the libcrypto, libbz2 and liblzma it needs, cost every run resident pages and thousands of
 /// symbol look-ups, and Markdown, HTML and PDF runs never use it (docs/scale.md, "Start-up: libzip
-/// and libxml2 on demand"). As `QPDFLibrary` does for libqpdf.
+/// and libxml2 on demand"). ``DynamicLibrary`` opens it, as it does libxml2 and libqpdf.
 ///
 /// Each member has the C function's own name and its type from libzip's header
 /// (`disclose_<name>_f` in `CLibZip/shim.h`), so calls read as they would against the linked library.
-struct ZipLibrary: @unchecked Sendable {  // immutable after loading: C function pointers only
+struct ZipLibrary: OnDemandLibrary, @unchecked Sendable {  // immutable after loading: C function pointers only
     let zip_close: disclose_zip_close_f
     let zip_discard: disclose_zip_discard_f
     let zip_error_code_zip: disclose_zip_error_code_zip_f
@@ -51,87 +51,52 @@ struct ZipLibrary: @unchecked Sendable {  // immutable after loading: C function
     /// development link, which points at whichever version is installed.
     static let candidates = ["libzip.so.4", "libzip.so"]
 
-    /// Why libzip could not be used: the names tried and what the dynamic loader said.
-    struct LoadFailure: Error, Equatable {
-        var detail: String
-    }
+    /// What the error for a file says when libzip cannot be loaded (``OnDemandLibrary/unavailable(_:path:)``).
+    static let missingWords = DynamicLibrary.MissingWords(
+        uses: "reads and writes zip packages (Word, PowerPoint and OpenDocument files, zip archives)",
+        library: "libzip", package: "libzip4", worksWithout: "Markdown, HTML and PDF files")
 
     /// The library, opened on first use (once per process; later calls return the same answer).
-    static let loaded: Result<ZipLibrary, LoadFailure> = load(candidates)
-
-    /// The error for the file at `path` when libzip cannot be loaded: the file is named, then the
-    /// missing library and how to install it.
-    static func unavailable(_ failure: LoadFailure, path: String) -> DisclosureError {
-        .unreadable(
-            path: path,
-            reason: "Disclose reads and writes zip packages (Word, PowerPoint and OpenDocument files, zip archives) with the libzip library, which could not be loaded (\(failure.detail))",
-            hint: "Install it (on Debian or Ubuntu: sudo apt-get install libzip4) and try again; Markdown, HTML and PDF files work without it")
-    }
+    static let loaded: Result<ZipLibrary, DynamicLibrary.LoadFailure> = load(candidates)
 
     /// Throws ``ZipFailure/unavailable(_:)`` when libzip cannot be loaded.
     static func require() throws {
         if case .failure(let failure) = loaded { throw ZipFailure.unavailable(failure.detail) }
     }
 
-    /// Opens the first of `names` that loads and looks up every function; nothing is kept open
-    /// when a function is missing.
-    static func load(_ names: [String]) -> Result<ZipLibrary, LoadFailure> {
-        var tried: [String] = []
-        for name in names {
-            guard let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL) else {
-                tried.append(dlerror().map { String(cString: $0) } ?? "\(name): cannot be opened")
-                continue
-            }
-            do {
-                return .success(try ZipLibrary(handle))
-            } catch let failure as LoadFailure {
-                dlclose(handle)
-                tried.append("\(name): \(failure.detail)")
-            } catch {
-                dlclose(handle)
-                tried.append("\(name): \(error)")
-            }
-        }
-        return .failure(LoadFailure(detail: tried.isEmpty ? "no library name to try" : tried.joined(separator: "; ")))
-    }
-
-    private init(_ handle: UnsafeMutableRawPointer) throws {
-        func function<F>(_ name: String) throws -> F {
-            guard let pointer = dlsym(handle, name) else { throw LoadFailure(detail: "it has no function \(name)") }
-            return unsafeBitCast(pointer, to: F.self)
-        }
-        zip_close = try function("zip_close")
-        zip_discard = try function("zip_discard")
-        zip_error_code_zip = try function("zip_error_code_zip")
-        zip_error_fini = try function("zip_error_fini")
-        zip_error_init = try function("zip_error_init")
-        zip_error_strerror = try function("zip_error_strerror")
-        zip_fclose = try function("zip_fclose")
-        zip_file_add = try function("zip_file_add")
-        zip_file_extra_field_get = try function("zip_file_extra_field_get")
-        zip_file_extra_field_set = try function("zip_file_extra_field_set")
-        zip_file_extra_fields_count = try function("zip_file_extra_fields_count")
-        zip_file_get_comment = try function("zip_file_get_comment")
-        zip_file_get_external_attributes = try function("zip_file_get_external_attributes")
-        zip_file_set_comment = try function("zip_file_set_comment")
-        zip_file_set_external_attributes = try function("zip_file_set_external_attributes")
-        zip_file_set_mtime = try function("zip_file_set_mtime")
-        zip_file_strerror = try function("zip_file_strerror")
-        zip_fopen_index = try function("zip_fopen_index")
-        zip_fread = try function("zip_fread")
-        zip_get_archive_comment = try function("zip_get_archive_comment")
-        zip_get_name = try function("zip_get_name")
-        zip_get_num_entries = try function("zip_get_num_entries")
-        zip_open_from_source = try function("zip_open_from_source")
-        zip_set_archive_comment = try function("zip_set_archive_comment")
-        zip_set_file_compression = try function("zip_set_file_compression")
-        zip_source_free = try function("zip_source_free")
-        zip_source_function = try function("zip_source_function")
-        zip_source_function_create = try function("zip_source_function_create")
-        zip_source_zip = try function("zip_source_zip")
-        zip_stat_index = try function("zip_stat_index")
-        zip_stat_init = try function("zip_stat_init")
-        zip_strerror = try function("zip_strerror")
+    init(_ symbols: DynamicLibrary.Symbols) throws {
+        zip_close = try symbols.function("zip_close")
+        zip_discard = try symbols.function("zip_discard")
+        zip_error_code_zip = try symbols.function("zip_error_code_zip")
+        zip_error_fini = try symbols.function("zip_error_fini")
+        zip_error_init = try symbols.function("zip_error_init")
+        zip_error_strerror = try symbols.function("zip_error_strerror")
+        zip_fclose = try symbols.function("zip_fclose")
+        zip_file_add = try symbols.function("zip_file_add")
+        zip_file_extra_field_get = try symbols.function("zip_file_extra_field_get")
+        zip_file_extra_field_set = try symbols.function("zip_file_extra_field_set")
+        zip_file_extra_fields_count = try symbols.function("zip_file_extra_fields_count")
+        zip_file_get_comment = try symbols.function("zip_file_get_comment")
+        zip_file_get_external_attributes = try symbols.function("zip_file_get_external_attributes")
+        zip_file_set_comment = try symbols.function("zip_file_set_comment")
+        zip_file_set_external_attributes = try symbols.function("zip_file_set_external_attributes")
+        zip_file_set_mtime = try symbols.function("zip_file_set_mtime")
+        zip_file_strerror = try symbols.function("zip_file_strerror")
+        zip_fopen_index = try symbols.function("zip_fopen_index")
+        zip_fread = try symbols.function("zip_fread")
+        zip_get_archive_comment = try symbols.function("zip_get_archive_comment")
+        zip_get_name = try symbols.function("zip_get_name")
+        zip_get_num_entries = try symbols.function("zip_get_num_entries")
+        zip_open_from_source = try symbols.function("zip_open_from_source")
+        zip_set_archive_comment = try symbols.function("zip_set_archive_comment")
+        zip_set_file_compression = try symbols.function("zip_set_file_compression")
+        zip_source_free = try symbols.function("zip_source_free")
+        zip_source_function = try symbols.function("zip_source_function")
+        zip_source_function_create = try symbols.function("zip_source_function_create")
+        zip_source_zip = try symbols.function("zip_source_zip")
+        zip_stat_index = try symbols.function("zip_stat_index")
+        zip_stat_init = try symbols.function("zip_stat_init")
+        zip_strerror = try symbols.function("zip_strerror")
     }
 }
 

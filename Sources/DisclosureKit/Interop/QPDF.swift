@@ -10,11 +10,12 @@ import Foundation
 /// libqpdf's functions, found with `dlsym` in the library `dlopen` opened the first time a PDF
 /// was read (``QPDFLibrary/loaded``). The binary does not link libqpdf: loading it, with GnuTLS,
 /// libjpeg and the libraries they bring, was about a third of every command's start-up
-/// (docs/scale.md, "Start-up: libqpdf on demand"), and most runs read no PDF.
+/// (docs/scale.md, "Start-up: libqpdf on demand"), and most runs read no PDF. ``DynamicLibrary``
+/// opens it, as it does libzip and libxml2.
 ///
 /// Each member has the C function's own name and its type from qpdf's header
 /// (`disclose_<name>_f` in `CQPDF/shim.h`), so calls read as they would against the linked library.
-struct QPDFLibrary: @unchecked Sendable {  // immutable after loading: C function pointers only
+struct QPDFLibrary: OnDemandLibrary, @unchecked Sendable {  // immutable after loading: C function pointers only
     let qpdf_init: disclose_qpdf_init_f
     let qpdf_cleanup: disclose_qpdf_cleanup_f
     let qpdf_silence_errors: disclose_qpdf_silence_errors_f
@@ -51,13 +52,12 @@ struct QPDFLibrary: @unchecked Sendable {  // immutable after loading: C functio
     /// 11), then the development link, which points at whichever version is installed.
     static let candidates = ["libqpdf.so.29", "libqpdf.so"]
 
-    /// Why libqpdf could not be used: the names tried and what the dynamic loader said.
-    struct LoadFailure: Error, Equatable {
-        var detail: String
-    }
+    /// What the error for a file says when libqpdf cannot be loaded (``OnDemandLibrary/unavailable(_:path:)``).
+    static let missingWords = DynamicLibrary.MissingWords(
+        uses: "reads PDF files", library: "qpdf", package: "libqpdf29", worksWithout: "other formats")
 
     /// The library, opened on first use (once per process; later calls return the same answer).
-    static let loaded: Result<QPDFLibrary, LoadFailure> = load(candidates)
+    static let loaded: Result<QPDFLibrary, DynamicLibrary.LoadFailure> = load(candidates)
 
     /// Throws, for the file at `path`, when libqpdf cannot be loaded: the file is named, then
     /// the missing library and how to install it.
@@ -65,71 +65,38 @@ struct QPDFLibrary: @unchecked Sendable {  // immutable after loading: C functio
         if case .failure(let failure) = loaded { throw unavailable(failure, path: path) }
     }
 
-    static func unavailable(_ failure: LoadFailure, path: String) -> DisclosureError {
-        .unreadable(
-            path: path,
-            reason: "Disclose reads PDF files with the qpdf library, which could not be loaded (\(failure.detail))",
-            hint: "Install it (on Debian or Ubuntu: sudo apt-get install libqpdf29) and try again; other formats work without it")
-    }
-
-    /// Opens the first of `names` that loads and looks up every function; nothing is kept open
-    /// when a function is missing.
-    static func load(_ names: [String]) -> Result<QPDFLibrary, LoadFailure> {
-        var tried: [String] = []
-        for name in names {
-            guard let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL) else {
-                tried.append(dlerror().map { String(cString: $0) } ?? "\(name): cannot be opened")
-                continue
-            }
-            do {
-                return .success(try QPDFLibrary(handle))
-            } catch let failure as LoadFailure {
-                dlclose(handle)
-                tried.append("\(name): \(failure.detail)")
-            } catch {
-                dlclose(handle)
-                tried.append("\(name): \(error)")
-            }
-        }
-        return .failure(LoadFailure(detail: tried.isEmpty ? "no library name to try" : tried.joined(separator: "; ")))
-    }
-
-    private init(_ handle: UnsafeMutableRawPointer) throws {
-        func function<F>(_ name: String) throws -> F {
-            guard let pointer = dlsym(handle, name) else { throw LoadFailure(detail: "it has no function \(name)") }
-            return unsafeBitCast(pointer, to: F.self)
-        }
-        qpdf_init = try function("qpdf_init")
-        qpdf_cleanup = try function("qpdf_cleanup")
-        qpdf_silence_errors = try function("qpdf_silence_errors")
-        qpdf_set_suppress_warnings = try function("qpdf_set_suppress_warnings")
-        qpdf_set_attempt_recovery = try function("qpdf_set_attempt_recovery")
-        qpdf_read_memory = try function("qpdf_read_memory")
-        qpdf_has_error = try function("qpdf_has_error")
-        qpdf_get_error = try function("qpdf_get_error")
-        qpdf_get_error_code = try function("qpdf_get_error_code")
-        qpdf_get_error_message_detail = try function("qpdf_get_error_message_detail")
-        qpdf_get_error_full_text = try function("qpdf_get_error_full_text")
-        qpdf_get_error_file_position = try function("qpdf_get_error_file_position")
-        qpdf_more_warnings = try function("qpdf_more_warnings")
-        qpdf_next_warning = try function("qpdf_next_warning")
-        qpdf_get_num_pages = try function("qpdf_get_num_pages")
-        qpdf_get_page_n = try function("qpdf_get_page_n")
-        qpdf_get_pdf_version = try function("qpdf_get_pdf_version")
-        qpdf_is_encrypted = try function("qpdf_is_encrypted")
-        qpdf_get_trailer = try function("qpdf_get_trailer")
-        qpdf_get_object_by_id = try function("qpdf_get_object_by_id")
-        qpdf_get_last_string_length = try function("qpdf_get_last_string_length")
-        qpdf_oh_release = try function("qpdf_oh_release")
-        qpdf_oh_is_stream = try function("qpdf_oh_is_stream")
-        qpdf_oh_get_dict = try function("qpdf_oh_get_dict")
-        qpdf_oh_get_key = try function("qpdf_oh_get_key")
-        qpdf_oh_get_value_as_int = try function("qpdf_oh_get_value_as_int")
-        qpdf_oh_get_type_code = try function("qpdf_oh_get_type_code")
-        qpdf_oh_get_object_id = try function("qpdf_oh_get_object_id")
-        qpdf_oh_get_generation = try function("qpdf_oh_get_generation")
-        qpdf_oh_get_stream_data = try function("qpdf_oh_get_stream_data")
-        qpdf_oh_unparse_resolved = try function("qpdf_oh_unparse_resolved")
+    init(_ symbols: DynamicLibrary.Symbols) throws {
+        qpdf_init = try symbols.function("qpdf_init")
+        qpdf_cleanup = try symbols.function("qpdf_cleanup")
+        qpdf_silence_errors = try symbols.function("qpdf_silence_errors")
+        qpdf_set_suppress_warnings = try symbols.function("qpdf_set_suppress_warnings")
+        qpdf_set_attempt_recovery = try symbols.function("qpdf_set_attempt_recovery")
+        qpdf_read_memory = try symbols.function("qpdf_read_memory")
+        qpdf_has_error = try symbols.function("qpdf_has_error")
+        qpdf_get_error = try symbols.function("qpdf_get_error")
+        qpdf_get_error_code = try symbols.function("qpdf_get_error_code")
+        qpdf_get_error_message_detail = try symbols.function("qpdf_get_error_message_detail")
+        qpdf_get_error_full_text = try symbols.function("qpdf_get_error_full_text")
+        qpdf_get_error_file_position = try symbols.function("qpdf_get_error_file_position")
+        qpdf_more_warnings = try symbols.function("qpdf_more_warnings")
+        qpdf_next_warning = try symbols.function("qpdf_next_warning")
+        qpdf_get_num_pages = try symbols.function("qpdf_get_num_pages")
+        qpdf_get_page_n = try symbols.function("qpdf_get_page_n")
+        qpdf_get_pdf_version = try symbols.function("qpdf_get_pdf_version")
+        qpdf_is_encrypted = try symbols.function("qpdf_is_encrypted")
+        qpdf_get_trailer = try symbols.function("qpdf_get_trailer")
+        qpdf_get_object_by_id = try symbols.function("qpdf_get_object_by_id")
+        qpdf_get_last_string_length = try symbols.function("qpdf_get_last_string_length")
+        qpdf_oh_release = try symbols.function("qpdf_oh_release")
+        qpdf_oh_is_stream = try symbols.function("qpdf_oh_is_stream")
+        qpdf_oh_get_dict = try symbols.function("qpdf_oh_get_dict")
+        qpdf_oh_get_key = try symbols.function("qpdf_oh_get_key")
+        qpdf_oh_get_value_as_int = try symbols.function("qpdf_oh_get_value_as_int")
+        qpdf_oh_get_type_code = try symbols.function("qpdf_oh_get_type_code")
+        qpdf_oh_get_object_id = try symbols.function("qpdf_oh_get_object_id")
+        qpdf_oh_get_generation = try symbols.function("qpdf_oh_get_generation")
+        qpdf_oh_get_stream_data = try symbols.function("qpdf_oh_get_stream_data")
+        qpdf_oh_unparse_resolved = try symbols.function("qpdf_oh_unparse_resolved")
     }
 }
 

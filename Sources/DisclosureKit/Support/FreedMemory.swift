@@ -6,11 +6,8 @@ import Glibc
 enum FreedMemory {
     #if canImport(Glibc)
     /// glibc's `malloc_trim` (declared in `malloc.h`, which the Glibc module does not export),
-    /// looked up once; nil with another C library.
-    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
-        guard let symbol = dlsym(nil, "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
-    }()
+    /// looked up once (``DynamicLibrary/loadedFunction(_:as:)``); nil with another C library.
+    private static let mallocTrim = DynamicLibrary.loadedFunction("malloc_trim", as: (@convention(c) (Int) -> Int32).self)
     #endif
 
     /// Called after a large parse tree is freed (cmark-gfm's and gumbo's take 8 to 10 bytes per

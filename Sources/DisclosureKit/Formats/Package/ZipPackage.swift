@@ -223,7 +223,7 @@ final class ZipPackage {
             return .unreadable(path: path, reason: "the part \(name) cannot be read (\(reason.lowercased()))",
                                hint: "The file may be damaged or truncated; open it in \(wording.programs) and save it again.")
         case .unavailable(let detail):
-            return ZipLibrary.unavailable(ZipLibrary.LoadFailure(detail: detail), path: path)
+            return ZipLibrary.unavailable(DynamicLibrary.LoadFailure(detail: detail), path: path)
         }
     }
 }

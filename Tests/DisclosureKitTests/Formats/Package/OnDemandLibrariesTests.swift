@@ -2,15 +2,80 @@
 import Foundation
 import Testing
 
-/// libzip and libxml2 are opened with dlopen when an archive is first read or written and when
-/// XML is first parsed (Interop/LibZip.swift, Interop/LibXML2.swift), as libqpdf is
-/// (`QPDFLibraryTests`). These tests load them by other names, to see what a user without them
-/// is told.
+/// libzip, libxml2 and libqpdf are opened with dlopen the first time an archive is read or
+/// written, XML is parsed or a PDF is read (Interop/LibZip.swift, Interop/LibXML2.swift,
+/// Interop/QPDF.swift, through Interop/DynamicLibrary.swift). These tests load each by other
+/// names, through its own function table, to see what a user without it is told; that the
+/// installed qpdf works through its table is `QPDFLibraryTests`.
 @Suite struct OnDemandLibrariesTests {
+    /// One library opened on demand, for the checks each gets: its loader, a file it is needed
+    /// for, and the exact error that file gets when the loader said `detail`.
+    struct Library: Sendable, CustomTestStringConvertible {
+        var name: String
+        var candidates: [String]
+        /// The first function its table looks up.
+        var firstFunction: String
+        /// The library's own loader: the failure, or nil when it loaded.
+        var load: @Sendable ([String]) -> DynamicLibrary.LoadFailure?
+        var unavailable: @Sendable (DynamicLibrary.LoadFailure, String) -> DisclosureError
+        var path: String
+        var detail: String
+        var description: String
+        var testDescription: String { name }
+
+        init<L: OnDemandLibrary>(_ library: L.Type, firstFunction: String, path: String, detail: String, description: String) {
+            name = "\(library)"
+            candidates = L.candidates
+            self.firstFunction = firstFunction
+            load = { names in
+                guard case .failure(let failure) = L.load(names) else { return nil }
+                return failure
+            }
+            unavailable = { L.unavailable($0, path: $1) }
+            self.path = path
+            self.detail = detail
+            self.description = description
+        }
+    }
+
+    static let libraries = [
+        Library(ZipLibrary.self, firstFunction: "zip_close", path: "essay.docx", detail: "libzip.so.4: cannot open shared object file",
+                description: "essay.docx: Disclose reads and writes zip packages (Word, PowerPoint and OpenDocument files, zip archives) with the libzip library, which could not be loaded (libzip.so.4: cannot open shared object file). Install it (on Debian or Ubuntu: sudo apt-get install libzip4) and try again; Markdown, HTML and PDF files work without it"),
+        Library(XML2Library.self, firstFunction: "xmlInitParser", path: "slides.pptx", detail: "libxml2.so.2: cannot open shared object file",
+                description: "slides.pptx: Disclose reads the XML inside Word, PowerPoint and OpenDocument files with the libxml2 library, which could not be loaded (libxml2.so.2: cannot open shared object file). Install it (on Debian or Ubuntu: sudo apt-get install libxml2) and try again; Markdown and HTML files work without it"),
+        Library(QPDFLibrary.self, firstFunction: "qpdf_init", path: "report.pdf", detail: "libqpdf.so.29: cannot open shared object file",
+                description: "report.pdf: Disclose reads PDF files with the qpdf library, which could not be loaded (libqpdf.so.29: cannot open shared object file). Install it (on Debian or Ubuntu: sudo apt-get install libqpdf29) and try again; other formats work without it"),
+    ]
+
+    // MARK: Every library
+
+    @Test(arguments: libraries) func theInstalledLibraryLoads(_ library: Library) {
+        #expect(library.load(library.candidates) == nil)
+    }
+
+    @Test(arguments: libraries) func aMissingLibraryIsNamedWithWhatTheLoaderSaid(_ library: Library) {
+        let missing = "libdisclose-no-such-\(library.name).so.99"
+        let failure = library.load([missing])
+        #expect(failure?.detail.contains(missing) == true, "\(failure?.detail ?? "it loaded")")
+    }
+
+    /// zlib loads but has none of the library's functions: refused, naming the first looked up,
+    /// then the real library is found.
+    @Test(arguments: libraries) func aLibraryWithoutItsFunctionsIsRefusedAndTheNextNameTried(_ library: Library) {
+        #expect(library.load(["libz.so.1"])?.detail == "libz.so.1: it has no function \(library.firstFunction)")
+        #expect(library.load(["libz.so.1"] + library.candidates) == nil)
+    }
+
+    @Test(arguments: libraries) func theErrorNamesTheFileTheLibraryAndHowToInstallIt(_ library: Library) {
+        let error = library.unavailable(DynamicLibrary.LoadFailure(detail: library.detail), library.path)
+        #expect(error.exitCode == 3)
+        #expect(error.path == library.path)
+        #expect(error.description == library.description)
+    }
+
     // MARK: libzip
 
-    @Test func theInstalledLibzipLoadsAndWorks() throws {
-        _ = try ZipLibrary.load(ZipLibrary.candidates).get()
+    @Test func theInstalledLibzipWorks() throws {
         // Calls through the looked-up pointers: an archive written, then read back.
         let archive = try ZipRebuilder.write(entries: [("a.txt", Data("hello".utf8), false), ("b.bin", Data([1, 2, 3]), true)])
         let reader = try ZipReader(data: archive)
@@ -19,29 +84,9 @@ import Testing
         #expect(reader.entries[1].isStored)
     }
 
-    @Test func aMissingLibzipIsNamedWithWhatTheLoaderSaid() {
-        guard case .failure(let failure) = ZipLibrary.load(["libdisclose-no-such-zip.so.99"]) else {
-            Issue.record("a library that does not exist loaded")
-            return
-        }
-        #expect(failure.detail.contains("libdisclose-no-such-zip.so.99"), "\(failure.detail)")
-    }
-
-    @Test func aLibraryWithoutLibzipsFunctionsIsRefusedAndTheNextNameTried() throws {
-        guard case .failure(let failure) = ZipLibrary.load(["libz.so.1"]) else {
-            Issue.record("zlib was taken for libzip")
-            return
-        }
-        #expect(failure.detail == "libz.so.1: it has no function zip_close")
-        #expect(throws: Never.self) { try ZipLibrary.load(["libz.so.1"] + ZipLibrary.candidates).get() }
-    }
-
-    @Test func theZipErrorNamesTheFileTheLibraryAndHowToInstallIt() {
-        let error = ZipLibrary.unavailable(ZipLibrary.LoadFailure(detail: "libzip.so.4: cannot open shared object file"), path: "essay.docx")
-        #expect(error.exitCode == 3)
-        #expect(error.path == "essay.docx")
-        #expect(error.description == "essay.docx: Disclose reads and writes zip packages (Word, PowerPoint and OpenDocument files, zip archives) with the libzip library, which could not be loaded (libzip.so.4: cannot open shared object file). Install it (on Debian or Ubuntu: sudo apt-get install libzip4) and try again; Markdown, HTML and PDF files work without it")
-        // A package that cannot be opened for want of libzip is described so, in every format's words.
+    /// A package that cannot be opened for want of libzip is described so, in every format's words.
+    @Test func everyPackageSaysLibzipIsMissing() {
+        let error = ZipLibrary.unavailable(DynamicLibrary.LoadFailure(detail: "libzip.so.4: cannot open shared object file"), path: "essay.docx")
         let described = ZipPackage.describe(.unavailable("libzip.so.4: cannot open shared object file"), path: "essay.docx", wording: .word)
         #expect(described.description == error.description)
         #expect(DOCXPackage.describe(.unavailable("x"), path: "a.docx").description.contains("sudo apt-get install libzip4"))
@@ -49,8 +94,7 @@ import Testing
 
     // MARK: libxml2
 
-    @Test func theInstalledLibxml2LoadsAndParses() throws {
-        _ = try XML2Library.load(XML2Library.candidates).get()
+    @Test func theInstalledLibxml2Parses() throws {
         final class Names: XMLScanHandler {
             var names: [String] = []
             var wantsText: Bool { false }
@@ -64,30 +108,10 @@ import Testing
         #expect(names.names == ["a", "b", "c"])
     }
 
-    @Test func aMissingLibxml2IsNamedWithWhatTheLoaderSaid() {
-        guard case .failure(let failure) = XML2Library.load(["libdisclose-no-such-xml2.so.99"]) else {
-            Issue.record("a library that does not exist loaded")
-            return
-        }
-        #expect(failure.detail.contains("libdisclose-no-such-xml2.so.99"), "\(failure.detail)")
-    }
-
-    @Test func aLibraryWithoutLibxml2sFunctionsIsRefusedAndTheNextNameTried() throws {
-        guard case .failure(let failure) = XML2Library.load(["libz.so.1"]) else {
-            Issue.record("zlib was taken for libxml2")
-            return
-        }
-        #expect(failure.detail == "libz.so.1: it has no function xmlInitParser")
-        #expect(throws: Never.self) { try XML2Library.load(["libz.so.1"] + XML2Library.candidates).get() }
-    }
-
-    @Test func theXMLErrorNamesTheFileTheLibraryAndHowToInstallIt() {
-        let error = XML2Library.unavailable(XML2Library.LoadFailure(detail: "libxml2.so.2: cannot open shared object file"), path: "slides.pptx")
-        #expect(error.exitCode == 3)
-        #expect(error.path == "slides.pptx")
-        #expect(error.description == "slides.pptx: Disclose reads the XML inside Word, PowerPoint and OpenDocument files with the libxml2 library, which could not be loaded (libxml2.so.2: cannot open shared object file). Install it (on Debian or Ubuntu: sudo apt-get install libxml2) and try again; Markdown and HTML files work without it")
-        // A scan that failed for want of libxml2 is described so by every format's XML errors,
-        // not as a part that is not usable XML; any other scan failure is left to them.
+    /// A scan that failed for want of libxml2 is described so by every format's XML errors, not
+    /// as a part that is not usable XML; any other scan failure is left to them.
+    @Test func everyXMLErrorSaysLibxml2IsMissing() {
+        let error = XML2Library.unavailable(DynamicLibrary.LoadFailure(detail: "libxml2.so.2: cannot open shared object file"), path: "slides.pptx")
         let scanFailure = XMLScanError(message: "the libxml2 library could not be loaded (x)", libraryFailure: "libxml2.so.2: cannot open shared object file")
         #expect(scanFailure.libraryUnavailable(path: "slides.pptx")?.description == error.description)
         #expect(OOXMLErrors.xml(scanFailure, part: "ppt/slides/slide1.xml", path: "slides.pptx", wording: .powerPoint).description == error.description)
