@@ -338,14 +338,39 @@ public final class AuditCache: Sendable {
         do {
             try queue.inTransaction { db in
                 let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO results (path, size, mtime_ns, ctime_ns, sha256, fingerprint, status, record_path, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                for entry in batch {
-                    try statement.execute(arguments: [entry.path, entry.stamp.size, entry.stamp.mtimeNanoseconds, entry.stamp.ctimeNanoseconds,
-                                                      entry.sha256, entry.fingerprint, entry.status, entry.recordPath, entry.line])
-                }
+                for entry in batch { try Self.insert(entry, with: statement.sqliteStatement, db: db) }
                 return .commit
             }
         } catch {
             disable(error)
+        }
+    }
+
+    /// Binds `entry` to the insert statement's nine parameters with SQLite's own functions and
+    /// steps it once. GRDB's `execute(arguments:)` cost about 28,000 instructions a row (boxing
+    /// each value as a `DatabaseValue`), several times SQLite's own insert.
+    private static func insert(_ entry: Entry, with handle: OpaquePointer, db: Database) throws {
+        sqlite3_reset(handle)
+        defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        func text(_ index: CInt, _ value: String) -> CInt {
+            var value = value
+            return value.withUTF8 { bytes in
+                // An empty string has no bytes to point at, and a null pointer would bind NULL.
+                guard let base = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, transient) }
+                return sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), CInt(bytes.count), transient)
+            }
+        }
+        let record: CInt = entry.line.isEmpty
+            ? sqlite3_bind_zeroblob(handle, 9, 0)  // an empty record is an empty blob, not NULL
+            : entry.line.withUnsafeBytes { sqlite3_bind_blob(handle, 9, $0.baseAddress, CInt($0.count), transient) }
+        let codes = [text(1, entry.path), sqlite3_bind_int64(handle, 2, entry.stamp.size), sqlite3_bind_int64(handle, 3, entry.stamp.mtimeNanoseconds),
+                     sqlite3_bind_int64(handle, 4, entry.stamp.ctimeNanoseconds), entry.sha256.map { text(5, $0) } ?? sqlite3_bind_null(handle, 5),
+                     text(6, entry.fingerprint), text(7, entry.status), text(8, entry.recordPath), record]
+        var code = codes.first { $0 != SQLITE_OK } ?? SQLITE_OK
+        if code == SQLITE_OK { code = sqlite3_step(handle) }
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
     }
 

@@ -317,18 +317,13 @@ public struct FileWalker: Sendable {
     /// `a`, a `/` when asked, then `b`, made in one allocation (appending cost several hundred
     /// instructions a time, three times for every file walked).
     static func concatenate(_ a: String, slash: Bool, _ b: String) -> String {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let count = x.count + (slash ? 1 : 0) + y.count
-                return String(unsafeUninitializedCapacity: count) { buffer in
-                    let raw = UnsafeMutableRawBufferPointer(buffer)
-                    raw.copyMemory(from: UnsafeRawBufferPointer(x))
-                    if slash { raw[x.count] = UInt8(ascii: "/") }
-                    UnsafeMutableRawBufferPointer(rebasing: raw[(count - y.count)...]).copyMemory(from: UnsafeRawBufferPointer(y))
-                    return count
-                }
+        String(unsafeUninitializedCapacity: a.utf8.count + (slash ? 1 : 0) + b.utf8.count) { buffer in
+            var end = buffer.initialize(from: a.utf8).1
+            if slash {
+                buffer[end] = UInt8(ascii: "/")
+                end += 1
             }
+            return end + UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(from: b.utf8).1
         }
     }
 }
