@@ -23,7 +23,7 @@ import Testing
         var description: String
         var testDescription: String { name }
 
-        init<L: OnDemandLibrary>(_ library: L.Type, firstFunction: String, path: String, detail: String, description: String) {
+        init<L: OnDemandLibrary & Sendable>(_ library: L.Type, firstFunction: String, path: String, detail: String, description: String) {
             name = "\(library)"
             candidates = L.candidates
             self.firstFunction = firstFunction
