@@ -163,7 +163,8 @@ public final class AuditCache: Sendable {
     }
 
     /// The cached results for absolute paths (whatever their stamps and fingerprints), read in
-    /// one transaction.
+    /// one transaction, in the order of `paths` (nil where there is none; a path given twice is
+    /// answered twice), so the auditor's batches need no dictionary.
     ///
     /// The walk hands over paths a folder at a time, so a batch is a narrow band of the table's
     /// key order (SQLite compares text by its UTF-8 bytes, as ``UTF8Order`` does): the band is read
@@ -176,16 +177,6 @@ public final class AuditCache: Sendable {
     /// GRDB's generic row decoding cost about 30,000 instructions a row, most of a warm audit's
     /// own work; this costs a few hundred. A row's fingerprint equal to `fingerprint`, and a
     /// record path equal to its key (the usual case), share those strings instead of copying.
-    func lookup(paths: [String], fingerprint: String? = nil) -> [String: Entry] {
-        var found: [String: Entry] = [:]
-        for (path, entry) in zip(paths, lookupInOrder(paths: paths, fingerprint: fingerprint)) {
-            if let entry { found[path] = entry }
-        }
-        return found
-    }
-
-    /// The cached results for absolute paths, in the order of `paths` (nil where there is none),
-    /// as ``lookup(paths:fingerprint:)`` finds them: the auditor's batches need no dictionary.
     func lookupInOrder(paths: [String], fingerprint: String? = nil) -> [Entry?] {
         var found = [Entry?](repeating: nil, count: paths.count)
         guard let queue = currentQueue, !paths.isEmpty else { return found }
@@ -249,7 +240,8 @@ public final class AuditCache: Sendable {
             try high.withUTF8 { highBytes -> CInt in
                 sqlite3_reset(handle)
                 defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
-                guard bind(handle, 1, lowBytes), sqlite3_bind_parameter_count(handle) < 2 || bind(handle, 2, highBytes) else { return SQLITE_ERROR }
+                guard bind(handle, 1, lowBytes) == SQLITE_OK,
+                      sqlite3_bind_parameter_count(handle) < 2 || bind(handle, 2, highBytes) == SQLITE_OK else { return SQLITE_ERROR }
                 var code = sqlite3_step(handle)
                 while code == SQLITE_ROW {
                     guard try row(handle) else { return SQLITE_DONE }
@@ -263,14 +255,14 @@ public final class AuditCache: Sendable {
         }
     }
 
-    /// Binds text without copying it (SQLITE_STATIC: the caller keeps the bytes alive until the
-    /// statement is reset). An empty path has no bytes to point at, and SQLite reads a null
-    /// pointer as NULL, not as "": it is bound as a copied empty string instead.
-    private static func bind(_ handle: OpaquePointer, _ index: CInt, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else {
-            return sqlite3_bind_text(handle, index, "", 0, unsafeBitCast(-1, to: sqlite3_destructor_type.self)) == SQLITE_OK
-        }
-        return sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), CInt(bytes.count), nil) == SQLITE_OK
+    /// Binds text, and returns SQLite's result code. Without `copying` (SQLITE_STATIC) the caller
+    /// keeps the bytes alive until the statement is reset; with it (SQLITE_TRANSIENT) SQLite takes
+    /// a copy. Empty text has no bytes to point at, and SQLite reads a null pointer as NULL, not
+    /// as "": it is bound as a copied empty string instead.
+    private static func bind(_ handle: OpaquePointer, _ index: CInt, _ bytes: UnsafeBufferPointer<UInt8>, copying: Bool = false) -> CInt {
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, transient) }
+        return sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), CInt(bytes.count), copying ? transient : nil)
     }
 
     /// The order of `path`'s UTF-8 bytes against a row's key (memcmp, then length: SQLite's BINARY collation).
@@ -353,13 +345,10 @@ public final class AuditCache: Sendable {
         sqlite3_reset(handle)
         defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        // The strings' bytes are gone before the step, so SQLite copies them.
         func text(_ index: CInt, _ value: String) -> CInt {
             var value = value
-            return value.withUTF8 { bytes in
-                // An empty string has no bytes to point at, and a null pointer would bind NULL.
-                guard let base = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, transient) }
-                return sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), CInt(bytes.count), transient)
-            }
+            return value.withUTF8 { bind(handle, index, $0, copying: true) }
         }
         let record: CInt = entry.line.isEmpty
             ? sqlite3_bind_zeroblob(handle, 9, 0)  // an empty record is an empty blob, not NULL

@@ -87,3 +87,14 @@ import Testing
         #expect(AuditCache(path: path).mappedSize == 256 << 20)
     }
 }
+
+extension AuditCache {
+    /// The in-order look-up as a dictionary keyed by path, for tests that ask about a set of paths.
+    func lookup(paths: [String], fingerprint: String? = nil) -> [String: Entry] {
+        var found: [String: Entry] = [:]
+        for (path, entry) in zip(paths, lookupInOrder(paths: paths, fingerprint: fingerprint)) {
+            if let entry { found[path] = entry }
+        }
+        return found
+    }
+}
