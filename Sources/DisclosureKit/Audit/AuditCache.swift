@@ -79,7 +79,7 @@ public final class AuditCache: Sendable {
             if let spliced = JSONLineWriter.replacingTopLevelPath(in: line, from: recordPath, to: path) {
                 return AuditResult(path: path, status: status, jsonLine: spliced)
             }
-            guard var record = try? JSONDecoder().decode(AuditRecord.self, from: line) else { return nil }
+            guard var record = try? QuickJSON.decode(AuditRecord.self, from: line) else { return nil }
             record.path = path
             return AuditResult(record)
         }

@@ -47,7 +47,7 @@ public struct AuditResult: Sendable {
     /// - Throws: `DecodingError` when a stored line cannot be decoded.
     public func record() throws -> AuditRecord {
         if let stored { return stored.record }
-        return try JSONDecoder().decode(AuditRecord.self, from: jsonLine)
+        return try QuickJSON.decode(AuditRecord.self, from: jsonLine)
     }
 }
 

@@ -25,7 +25,7 @@ extension Disclosure {
     /// - Throws: ``DisclosureError/invalidDisclosure(path:reason:)`` with the decoding problem in words.
     public static func decode(json: Data, path: String) throws -> Disclosure {
         do {
-            return try JSONDecoder().decode(Disclosure.self, from: json)
+            return try QuickJSON.decode(Disclosure.self, from: json)
         } catch let DecodingError.dataCorrupted(ctx) {
             throw DisclosureError.invalidDisclosure(path: path, reason: describe(ctx))
         } catch let DecodingError.keyNotFound(key, _) {

@@ -139,7 +139,7 @@ public struct ReportMerger: Sendable {
             }
         }
         do {
-            return .record(try decoder.decode(AuditRecord.self, from: line))
+            return .record(try QuickJSON.decode(AuditRecord.self, from: line))
         } catch {
             throw ReportMergeError.malformedLine(file: file, line: number, reason: ReportMerger.reason(error))
         }
