@@ -38,7 +38,7 @@ public enum Purpose: Hashable, Sendable, Codable, CustomStringConvertible, CaseI
 
     /// Parses an identifier; `nil` when it is neither in the vocabulary nor `other:<text>`.
     public init?(rawValue: String) {
-        let value = rawValue.trimmingCharacters(in: .whitespaces)
+        let value = QuickTrim.whitespaces(rawValue)
         if value.lowercased().hasPrefix("other:") {
             let text = value.dropFirst("other:".count).trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { return nil }

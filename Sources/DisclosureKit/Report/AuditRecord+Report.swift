@@ -25,7 +25,7 @@ extension Finding {
 
     /// The finding's own explanation, or the catalogue's rationale when the finding has none.
     var reportExplanation: String {
-        let own = explanation.trimmingCharacters(in: .whitespacesAndNewlines)
+        let own = QuickTrim.whitespacesAndNewlines(explanation)
         if !own.isEmpty { return own }
         return SignalCatalogue.descriptor(id: signal.rawValue)?.rationale ?? ""
     }

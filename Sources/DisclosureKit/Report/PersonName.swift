@@ -74,7 +74,7 @@ public enum PersonName {
 
     /// The words of a name as a person would write it ("Khan, Amelia" → ["Amelia", "Khan"]), or nil.
     static func words(inName text: String) -> [String]? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = QuickTrim.whitespacesAndNewlines(text)
         guard !trimmed.isEmpty else { return nil }
         var list = wordList(trimmed)
         if trimmed.contains(","), list.count >= 2 { list = Array(list.dropFirst()) + [list[0]] }
@@ -95,7 +95,7 @@ public enum PersonName {
         for separator in [" - ", " – ", " — ", "(", ")", "[", "]", " by ", " By "] {
             pieces = pieces.flatMap { $0.components(separatedBy: separator) }
         }
-        return pieces.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        return pieces.filter { !QuickTrim.whitespaces(String($0)).isEmpty }
     }
 
     /// The words of a segment. Hyphens separate words only when nothing else does.
@@ -214,7 +214,7 @@ enum AuthorProperty {
         for entry in entries {
             let key = entry.key.lowercased()
             guard key == "creator" || key == "author" || key == "dc:creator" || key == "dc.creator" else { continue }
-            let value = entry.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = QuickTrim.whitespacesAndNewlines(entry.value)
             if !value.isEmpty { return String(value.prefix(120)) }
         }
         return nil

@@ -105,7 +105,7 @@ public struct SARIFReportWriter: AuditReportWriter {
         return SARIF.Result(
             ruleId: finding.signal.rawValue, ruleIndex: rules.index[finding.signal.rawValue] ?? 0,
             level: finding.strength == .strong ? "warning" : "note",
-            message: .init(text: text.trimmingCharacters(in: .whitespaces)),
+            message: .init(text: QuickTrim.whitespaces(text)),
             locations: [location(finding.location, artifact: artifact)],
             partialFingerprints: SARIFReportWriter.fingerprint([record.path, finding.signal.rawValue, finding.location.reportDescription, finding.excerpt]),
             properties: properties)
