@@ -165,10 +165,12 @@ public struct HTMLReportWriter: AuditReportWriter {
 
     /// The path escaped, with a line-break opportunity (`<wbr>`) after each `/`, `_`, `-` and
     /// `.`, so long paths wrap at separators rather than overflowing their column.
+    /// The escapes are ASCII and end in `;` or `}`, so the escaped text's characters are the
+    /// path's own, each escaped (``HTMLReportWriterTests`` checks that on random paths).
     static func wrappingPath(_ path: String) -> String {
         var out = ""
-        for character in path {
-            out += escape(String(character))
+        for character in escape(path) {
+            out.append(character)
             if character == "/" || character == "_" || character == "-" || character == "." { out += "<wbr>" }
         }
         return out
@@ -178,6 +180,11 @@ public struct HTMLReportWriter: AuditReportWriter {
     /// than tab, line feed and carriage return made visible; safe in element content and in
     /// quoted attribute values. The web app's pages use it too.
     public static func escape(_ text: String) -> String {
+        var copy = text
+        // Most text has nothing to replace: one pass over its bytes finds that.
+        if !copy.withUTF8({ bytes in
+            bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 } || ReportText.mayHoldControl(bytes)
+        }) { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

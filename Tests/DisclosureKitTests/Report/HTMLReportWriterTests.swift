@@ -22,6 +22,41 @@ import Testing
         #expect(HTMLReportWriter.escape("bell\u{7}") == "bell\\u{7}")
     }
 
+    /// Escaping (with its quick return for clean text) and wrapping a whole path give what
+    /// escaping each scalar, and each character of the path, gave: random text made of the
+    /// characters escaped, the separators wrapped, controls, combining marks and prepended marks.
+    @Test func escapingAndWrappingAgreeWithTheCharacterByCharacterRule() {
+        let values: [UInt32] = [0x09, 0x0A, 0x0D, 0x01, 0x1B, 0x7F, 0x85, 0x2028, 0x202E, 0x2066, 0x26, 0x3C, 0x3E, 0x22, 0x27,
+                                0x2F, 0x5F, 0x2D, 0x2E, 0x61, 0x20, 0xE9, 0x301, 0x600, 0x200D, 0x1F1EC, 0x1F600, 0x65E5, 0x2019]
+        let scalars = values.map { Unicode.Scalar($0)! }
+        func escapedScalarwise(_ text: String) -> String {
+            text.unicodeScalars.map { scalar -> String in
+                switch scalar {
+                case "\t", "\n", "\r": return String(scalar)
+                case "&": return "&amp;"
+                case "<": return "&lt;"
+                case ">": return "&gt;"
+                case "\"": return "&quot;"
+                case "'": return "&#39;"
+                default: return ReportText.isControl(scalar) ? ReportText.escaped(scalar) : String(scalar)
+                }
+            }.joined()
+        }
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<2_000 {
+            var view = String.UnicodeScalarView()
+            for _ in 0..<(round % 9) { view.append(scalars.randomElement(using: &generator)!) }
+            let text = String(view)
+            #expect(HTMLReportWriter.escape(text) == escapedScalarwise(text), "\(text.unicodeScalars.map(\.value))")
+            var wrapped = ""
+            for character in text {
+                wrapped += escapedScalarwise(String(character))
+                if character == "/" || character == "_" || character == "-" || character == "." { wrapped += "<wbr>" }
+            }
+            #expect(HTMLReportWriter.wrappingPath(text) == wrapped, "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func pageIsSelfContained() throws {
         let page = try html
         #expect(!page.contains("http://"))
