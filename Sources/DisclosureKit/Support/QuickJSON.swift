@@ -10,7 +10,7 @@ import Foundation
 ///
 /// The parser is strict (RFC 8259: no comments, no trailing commas, no leading zeros, no control
 /// characters in strings, no lone surrogates, nothing after the value) and refuses duplicate keys,
-/// escaped keys and nesting deeper than ``maximumDepth``. It also steps aside for whatever
+/// escaped keys, keys that are not ASCII and nesting deeper than ``maximumDepth``. It also steps aside for whatever
 /// `JSONDecoder` treats specially (`Data`, `Date`, `URL`, `Decimal`, `Float`, integers written
 /// with a fraction or an exponent, `superDecoder`). In every such case, and whenever decoding
 /// throws, `JSONDecoder` decodes the same bytes, so the value or the error is always the one it
@@ -215,6 +215,14 @@ final class JSONTree {
                 skipSpace()
                 guard position < bytes.count, bytes[position] == 0x22, string(), !nodes[nodes.count - 1].flag else { return false }
                 let key = nodes[nodes.count - 1]
+                // Keys are compared by their bytes, as String's canonical equivalence compares
+                // ASCII text; a key with other characters (U+212A, the Kelvin sign, equals "K")
+                // is left to JSONDecoder.
+                var at = Int(key.start)
+                while at < Int(key.end) {
+                    if bytes[at] >= 0x80 { return false }
+                    at += 1
+                }
                 var k = 0
                 while k < keys.count {
                     if sameBytes(nodes[keys[k]], key) { return false }

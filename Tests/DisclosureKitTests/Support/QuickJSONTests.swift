@@ -70,7 +70,7 @@ import Testing
             "", " ", "{", #"{"text":"a",}"#, #"{"number":01}"#, #"{"number":1.0}"#, #"{"number":1e2}"#, #"{"number":-0}"#,
             #"{"number":99999999999999999999}"#, #"{"text":"a\u0001"}"#.replacingOccurrences(of: "\\u0001", with: "\u{01}"),
             #"{"text":"\ud800"}"#, #"{"text":"\udc00x"}"#, #"{"text":"a\x"}"#, #"{"text":"a"} x"#, #"{"text":"a","text":"b"}"#,
-            #"{"te\u0078t":"a"}"#, "\u{FEFF}{}", #"// c"# + "\n{}", "[1,]", #"{"list":[1 2]}"#, "nul", "tru",
+            #"{"te\u0078t":"a"}"#, "{\"te\u{212A}t\":\"a\"}", "\u{FEFF}{}", #"// c"# + "\n{}", "[1,]", #"{"list":[1 2]}"#, "nul", "tru",
             String(repeating: "[", count: 70) + String(repeating: "]", count: 70),
         ]
         for text in refused {
@@ -84,6 +84,12 @@ import Testing
             default: Issue.record("JSONDecoder and QuickJSON disagree on \(text)")
             }
         }
+        // JSONDecoder finds keys by String equality, which is canonical equivalence: "K" (the
+        // Kelvin sign, U+212A) is the key "K". Keys that are not ASCII are left to it.
+        struct Kelvin: Codable, Equatable { var oK: String? }
+        let kelvin = Data("{\"o\u{212A}\":\"x\"}".utf8)
+        #expect(QuickJSON.quickly(Kelvin.self, from: kelvin) == nil)
+        #expect(try QuickJSON.decode(Kelvin.self, from: kelvin) == JSONDecoder().decode(Kelvin.self, from: kelvin))
         // Invalid UTF-8 is left to JSONDecoder too.
         #expect(QuickJSON.quickly(Sample.self, from: Data([0x7B, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D])) == nil)
     }
