@@ -95,7 +95,7 @@ public enum PersonName {
         for separator in [" - ", " – ", " — ", "(", ")", "[", "]", " by ", " By "] {
             pieces = pieces.flatMap { $0.components(separatedBy: separator) }
         }
-        return pieces.filter { !QuickTrim.whitespaces(String($0)).isEmpty }
+        return pieces.filter { !QuickTrim.whitespaces($0).isEmpty }
     }
 
     /// The words of a segment. Hyphens separate words only when nothing else does.
