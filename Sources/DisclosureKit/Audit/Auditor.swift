@@ -102,8 +102,7 @@ public struct Auditor: Sendable {
                     continue
                 }
                 if !decodeCached, let hit = cachedResult(file, entry: entry, fingerprint: fingerprint, decode: false) {
-                    state.update { $0.statistics.cacheHits += 1 }
-                    state.emit(hit)
+                    state.emit(hit, cacheHit: true)
                     continue
                 }
                 misses.append((file, entry))
@@ -117,8 +116,7 @@ public struct Auditor: Sendable {
                     defer { slots.signal() }
                     for (file, entry) in decoding {
                         if let hit = cachedResult(file, entry: entry, fingerprint: fingerprint, decode: true) {
-                            state.update { $0.statistics.cacheHits += 1 }
-                            state.emit(hit)
+                            state.emit(hit, cacheHit: true)
                         } else {
                             state.emit(audit(file, cached: nil, verifier: verifier, fingerprint: fingerprint, state: state))
                         }
@@ -131,6 +129,9 @@ public struct Auditor: Sendable {
             guard !batch.isEmpty else { return }
             let walked = batch
             batch = []
+            // Counted a batch at a time, not a file at a time: the walk then takes the lock the
+            // look-ups hold while they hand results over once per batch, not once per file.
+            state.update { $0.statistics.files += walked.count }
             waiting.wait()
             lookups.async(group: group) {
                 defer { waiting.signal() }
@@ -151,7 +152,6 @@ public struct Auditor: Sendable {
                     }
                     return
                 }
-                state.update { $0.statistics.files += 1 }
                 batch.append(file)
                 if batch.count >= Self.lookupBatch { dispatch() }
             case .skipped(let path, let relative, let status, let reason):
@@ -196,10 +196,11 @@ final class RunState: Sendable {
         shared.withLock { change(&$0) }
     }
 
-    /// Counts `result` and hands it over, one call at a time.
-    func emit(_ result: AuditResult) {
+    /// Counts `result` (and a cache hit, when it is one) and hands it over, one call at a time.
+    func emit(_ result: AuditResult, cacheHit: Bool = false) {
         shared.withLock { summary in
             summary.counts[result.status, default: 0] += 1
+            if cacheHit { summary.statistics.cacheHits += 1 }
             onResult(result)
         }
     }

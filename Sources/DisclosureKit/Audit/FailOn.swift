@@ -21,7 +21,7 @@ public struct FailOn: Equatable, Sendable, CustomStringConvertible {
     /// `declared-no-ai`, `declared-ai-use` and `declared-unclear`.
     /// - Throws: ``DisclosureError/invalidInput(_:)`` naming an unknown status and listing the valid ones.
     public init(parsing text: String) throws {
-        let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let names = text.split(separator: ",").map { QuickTrim.whitespaces($0) }.filter { !$0.isEmpty }
         if names == ["none"] { self = .none; return }
         var statuses: Set<AuditStatus> = []
         for name in names {

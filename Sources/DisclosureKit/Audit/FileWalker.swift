@@ -159,6 +159,9 @@ public struct FileWalker: Sendable {
             if folder >= 0 { close(folder) }
             return
         }
+        // `skipFiles` as (device, inode) pairs, compared without making an array for every file
+        // (an element that is not a pair can never equal one, as in the set).
+        let skipped = options.skipFiles.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
         let exclude = IgnoreRules(patterns: options.exclude)
         var rules = IgnoreStack(layers: [IgnoreRules(patterns: options.defaultExclude)])
         var stack: [Frame] = []
@@ -233,7 +236,7 @@ public struct FileWalker: Sendable {
                 stack.append(enter(path, absolute: Self.join(stack[top].absolute, name), components: stack[top].components + [name], folder: kept,
                                    entries: children, undecodable: undecodable, rules: &rules, exclude: exclude))
             } else if entry.isRegular {
-                if !options.skipFiles.isEmpty && options.skipFiles.contains([entry.device, entry.inode]) { continue }
+                if !skipped.isEmpty && skipped.contains(where: { $0.0 == entry.device && $0.1 == entry.inode }) { continue }
                 try body(.file(WalkedFile(path: path, relativePath: relative, absolutePath: Self.join(stack[top].absolute, name), stamp: entry, throughLink: throughLink)))
             } else {
                 try body(.skipped(path: path, relativePath: relative, status: .unsupported, reason: "\(entry.specialKind ?? "not a regular file"), not a document; skipped"))

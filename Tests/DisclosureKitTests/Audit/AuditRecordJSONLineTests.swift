@@ -105,6 +105,39 @@ import Testing
         #expect(JSONLineWriter.replacingTopLevelPath(in: Data(), from: "", to: "n") == nil)
     }
 
+    /// The header and summary lines of a JSON Lines report are written by hand too: the same
+    /// bytes as `JSONEncoder`, for awkward text in every string and any counts.
+    @Test func headerAndSummaryLinesEncodeAsJSONEncoderDoes() throws {
+        let awkward = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }.joined() + " \u{2028}\u{2029}\u{FEFF}é😀 /slash\\ \"quoted\""
+        var generator = SystemRandomNumberGenerator()
+        func text() -> String {
+            let pieces = ["", "a", "/", "\\", "\"", "\n", "\u{0}", "\u{1F}", "é", "😀", "\u{2028}", awkward, "docs/ä b.md"]
+            return (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+        var headers = [ReportHeader(tool: "disclose 1.0", generatedAt: "2026-12-08T03:00:00Z", roots: []),
+                       ReportHeader(tool: awkward, generatedAt: awkward, roots: [awkward, "", "."])]
+        var summaries = [ReportSummaryLine(excludedFiles: 0, excludedFolders: 0, notFound: []),
+                         ReportSummaryLine(excludedFiles: Int.max, excludedFolders: Int.min, notFound: [AuditRootFailure(path: awkward, reason: awkward)])]
+        for _ in 0..<300 {
+            var header = ReportHeader(tool: text(), generatedAt: text(), roots: (0..<Int.random(in: 0...3, using: &generator)).map { _ in text() })
+            header.note = text()
+            header.format = text()
+            headers.append(header)
+            summaries.append(ReportSummaryLine(excludedFiles: Int.random(in: -5...1_000_000, using: &generator), excludedFolders: Int.random(in: 0...9, using: &generator),
+                                               notFound: (0..<Int.random(in: 0...3, using: &generator)).map { _ in AuditRootFailure(path: text(), reason: text()) }))
+        }
+        for header in headers {
+            let mine = try header.jsonLine(), foundation = try header.jsonLineUsingFoundation()
+            #expect(mine == foundation, "\(String(decoding: mine, as: UTF8.self))\n≠\n\(String(decoding: foundation, as: UTF8.self))")
+            #expect(try JSONDecoder().decode(ReportHeader.self, from: mine) == header)
+        }
+        for summary in summaries {
+            let mine = try summary.jsonLine(), foundation = try summary.jsonLineUsingFoundation()
+            #expect(mine == foundation, "\(String(decoding: mine, as: UTF8.self))\n≠\n\(String(decoding: foundation, as: UTF8.self))")
+            #expect(try JSONDecoder().decode(ReportSummaryLine.self, from: mine) == summary)
+        }
+    }
+
     /// The hand-written encoder lists each type's fields itself, so a field added to one of these
     /// types (and so written by `JSONEncoder`) must be added to ``JSONLineWriter`` too: this test
     /// fails until the list below is brought up to date, pointing at the writer.
@@ -124,6 +157,9 @@ import Testing
             "Tool": labels(Tool(name: "t")),
             "Review": labels(Review(level: .edited)),
             "ContentBinding": labels(ContentBinding(format: "f", text: NamedDigest(value: "v"), parts: NamedDigest(value: "v"), paragraphs: 0, paragraphMap: nil)),
+            "ReportHeader": labels(ReportHeader(tool: "t", generatedAt: "g", roots: [])),
+            "ReportSummaryLine": labels(ReportSummaryLine(excludedFiles: 0, excludedFolders: 0, notFound: [])),
+            "AuditRootFailure": labels(AuditRootFailure(path: "p", reason: "r")),
         ]
         let known: [String: [String]] = [
             "AuditRecord": ["path", "format", "status", "size", "sha256", "disclosure", "checks", "declarations", "findings", "error", "author", "notes"],
@@ -138,6 +174,10 @@ import Testing
             "Tool": ["name", "version", "model", "provider", "dpia"],
             "Review": ["level", "reviewer", "note"],
             "ContentBinding": ["format", "canonicalization", "text", "parts", "paragraphs", "paragraphMap"],
+            // ReportHeader.jsonLine() and ReportSummaryLine.jsonLine() (ReportHeader.swift).
+            "ReportHeader": ["type", "format", "tool", "generatedAt", "roots", "note"],
+            "ReportSummaryLine": ["type", "excludedFiles", "excludedFolders", "notFound"],
+            "AuditRootFailure": ["path", "reason"],
         ]
         for (type, fields) in seen {
             #expect(fields == known[type], "\(type) has fields \(fields); JSONLineWriter (AuditRecord+JSONLine.swift) writes \(known[type] ?? []): add the new ones there and here")
