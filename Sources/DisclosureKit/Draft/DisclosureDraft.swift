@@ -112,7 +112,7 @@ public struct DisclosureDraft: Equatable, Sendable {
 
         var toolList = object["tools"] as? [Any] ?? []
         if !tools.isEmpty {
-            for name in tools where name.trimmingCharacters(in: .whitespaces).isEmpty {
+            for name in tools where QuickTrim.whitespaces(name).isEmpty {
                 throw DraftError.field(Field.tool, "a tool name is empty; give the product's name, e.g. \"Microsoft 365 Copilot\"")
             }
             toolList = tools.map { ["name": $0] }
@@ -174,7 +174,7 @@ public struct DisclosureDraft: Equatable, Sendable {
         if object["language"] == nil { object["language"] = "en-GB" }
         if !dataClasses.isEmpty {
             var classes: [String] = []
-            for raw in dataClasses.flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }) {
+            for raw in dataClasses.flatMap({ $0.split(separator: ",").map { QuickTrim.whitespaces($0) } }) {
                 guard DataClass(rawValue: raw) != nil else {
                     throw DraftError.field(Field.data, "unknown data class \"\(raw)\". Use one of \(DataClass.allCases.map(\.rawValue).joined(separator: ", ")).")
                 }
@@ -183,7 +183,7 @@ public struct DisclosureDraft: Equatable, Sendable {
             object["dataClasses"] = classes
         }
         if let approval {
-            guard !approval.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard !QuickTrim.whitespaces(approval).isEmpty else {
                 throw DraftError.field(Field.approval, "the approval id is empty; give the id of an approval the policy lists.")
             }
             object["approval"] = approval
@@ -192,7 +192,7 @@ public struct DisclosureDraft: Equatable, Sendable {
             if object["declarant"] == nil { throw DraftError.field(Field.declarant, "say who makes the declaration (a name or a role).") }
             throw try fileError("declarant", "the declarant must be text (a name or a role)")
         }
-        if who.trimmingCharacters(in: .whitespaces).isEmpty {
+        if QuickTrim.whitespaces(who).isEmpty {
             throw DraftError.field(Field.declarant, "the declarant is empty; give a name or a role.")
         }
 
@@ -245,7 +245,8 @@ public struct DisclosureDraft: Equatable, Sendable {
         // from a facts file) still goes through JSONSerialization.
         let data = try DraftJSON.data(object) ?? JSONSerialization.data(withJSONObject: object)
         do {
-            return try JSONDecoder().decode(Disclosure.self, from: data)
+            // QuickJSON gives JSONDecoder's value or, stepping aside to it, its error.
+            return try QuickJSON.decode(Disclosure.self, from: data)
         } catch let error as DecodingError {
             let (path, message): (String?, String)
             switch error {

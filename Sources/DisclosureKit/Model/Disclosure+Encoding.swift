@@ -66,8 +66,8 @@ extension Disclosure {
         }
         if extent != .none && tools.isEmpty { found.append("at least one tool is needed when AI was used (extent \(extent.rawValue))") }
         if extent != .none && purposes.isEmpty { found.append("at least one purpose is needed when AI was used") }
-        if tools.contains(where: { $0.name.trimmingCharacters(in: .whitespaces).isEmpty }) { found.append("a tool has an empty name") }
-        if declarant.trimmingCharacters(in: .whitespaces).isEmpty { found.append("the declarant is empty") }
+        if tools.contains(where: { QuickTrim.whitespaces($0.name).isEmpty }) { found.append("a tool has an empty name") }
+        if QuickTrim.whitespaces(declarant).isEmpty { found.append("the declarant is empty") }
         if !Disclosure.isISO8601(date) { found.append("the date \"\(date)\" is not ISO 8601 (use YYYY-MM-DD)") }
         return found
     }

@@ -246,8 +246,8 @@ final class DOCXDocument: OpenedDocument {
         let data = try package.read(part)
         guard let start = XMLBytes.find("w:styleId=\"\(OOXML.styleID)\"", in: data) ?? XMLBytes.find("styleId=\"\(OOXML.styleID)\"", in: data) else { return [] }
         let tail = data[(data.startIndex + start)...]
-        guard let end = tail.range(of: Data("style>".utf8)) else { return [] }
-        let styleBytes = tail[..<end.upperBound]
+        guard let end = XMLBytes.find("style>", in: tail) else { return [] }
+        let styleBytes = tail[..<(tail.startIndex + end + 6)]
         let styleXML = String(decoding: styleBytes, as: UTF8.self)
         if styleXML == Self.plainStyleXML { return [] }
         var problems: [String] = []
