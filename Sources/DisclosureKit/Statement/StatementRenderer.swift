@@ -72,7 +72,7 @@ public struct StatementRenderer: Sendable {
     /// and review would be empty.
     public func render(_ d: Disclosure) -> String {
         let body = renderBody(d)
-        guard let contact = contact?.trimmingCharacters(in: .whitespacesAndNewlines), !contact.isEmpty else { return body }
+        guard let contact = contact.map({ QuickTrim.whitespacesAndNewlines($0) }), !contact.isEmpty else { return body }
         let closed = body.last.map { ".!?".contains($0) } ?? true ? body : body + "."
         return CanonicalText.paragraph(closed + " " + StatementRenderer.contactSentence(contact))
     }
@@ -193,7 +193,7 @@ public struct StatementRenderer: Sendable {
 
     /// The text with outer spaces trimmed, or nil when nothing is left.
     static func given(_ s: String?) -> String? {
-        guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
+        guard let t = s.map({ QuickTrim.whitespacesAndNewlines($0) }), !t.isEmpty else { return nil }
         return t
     }
 

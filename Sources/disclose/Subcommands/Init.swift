@@ -2,7 +2,10 @@ import ArgumentParser
 import DisclosureKit
 import Foundation
 
-extension PolicyTemplate: ExpressibleByArgument {}
+extension PolicyTemplate: ExpressibleByArgument {
+    // Listed with a closure, as ReportFormat's are (Verify.swift).
+    public static var allValueStrings: [String] { allCases.map { $0.rawValue } }
+}
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(

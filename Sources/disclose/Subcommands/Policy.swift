@@ -88,8 +88,8 @@ struct PolicyCheckCommand: ParsableCommand {
         var out = ""
         let shown = everyRule ? report.results : report.results.filter { $0.status == .fail || $0.status == .warn }
         for result in shown {
-            let status = result.status.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
-            out += "\(report.path): \(status)\(result.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0))\(result.message)\n"
+            let status = result.status.rawValue.column(15)
+            out += "\(report.path): \(status)\(result.id.rawValue.column(width))\(result.message)\n"
         }
         let others = report.results.count - shown.count
         if others > 0 {

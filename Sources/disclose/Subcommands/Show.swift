@@ -63,7 +63,7 @@ struct Show: ParsableCommand {
                 "yes (\($0.algorithm), key id \($0.keyID)\($0.signedAt.map { ", at \($0)" } ?? ""))" } ?? "no")]
             let width = max(14, (facts.map(\.label.count).max() ?? 0) + 2)
             for fact in facts {
-                out += "  " + (fact.label + ":").padding(toLength: width, withPad: " ", startingAt: 0) + fact.value + "\n"
+                out += "  " + (fact.label + ":").column(width) + fact.value + "\n"
             }
         }
         for problem in r.found.problems { out += "  problem: \(problem)\n" }

@@ -147,5 +147,11 @@ struct Stamp: ParsableCommand {
     }
 }
 
-extension Placement: ExpressibleByArgument {}
-extension MetadataStyle: ExpressibleByArgument {}
+extension Placement: ExpressibleByArgument {
+    // Listed with a closure, as ReportFormat's are (Verify.swift).
+    public static var allValueStrings: [String] { allCases.map { $0.rawValue } }
+}
+
+extension MetadataStyle: ExpressibleByArgument {
+    public static var allValueStrings: [String] { allCases.map { $0.rawValue } }
+}

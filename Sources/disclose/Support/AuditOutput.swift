@@ -32,9 +32,9 @@ enum PlainSummary {
         }
         if !out.isEmpty { out += "\n" }
         for (status, count) in report.counts {
-            out += status.rawValue.padding(toLength: 26, withPad: " ", startingAt: 0) + "\(count)\n"
+            out += status.rawValue.column(26) + "\(count)\n"
         }
-        out += "total".padding(toLength: 26, withPad: " ", startingAt: 0) + "\(report.records.count)\n\n"
+        out += "total".column(26) + "\(report.records.count)\n\n"
         out += AuditReport.standingNote + "\n"
         return out
     }
