@@ -1,12 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import DisclosureKit
 
 /// A streaming `multipart/form-data` parser (RFC 7578): bytes go in as they arrive, and each
 /// part's headers, body bytes and end come out through the callbacks, so a 50 MiB file is never
-/// held in memory. Delimiters are found with `memmem`; only the last few bytes of a chunk that
+/// held in memory. Delimiters are found with `ByteSearch` (`memchr`, then `memcmp`); only the last few bytes of a chunk that
 /// could begin a delimiter are held back.
 final class FormDataParser {
     enum Failure: Error { case malformed(String) }
@@ -43,22 +39,9 @@ final class FormDataParser {
         guard phase == .epilogue else { throw Failure.malformed("the upload ended before its last part was complete") }
     }
 
-    /// The offset of `needle` in `pending` from `start`: `memchr` for its first byte, then `memcmp`.
+    /// The offset of `needle` in `pending` from `start` (``ByteSearch``).
     private func find(_ needle: [UInt8], from start: Int = 0) -> Int? {
-        guard pending.count - start >= needle.count else { return nil }
-        return pending.withUnsafeBytes { haystack -> Int? in
-            needle.withUnsafeBytes { n -> Int? in
-                let base = haystack.baseAddress!
-                var offset = start
-                while haystack.count - offset >= n.count {
-                    guard let hit = memchr(base + offset, Int32(n[0]), haystack.count - offset - n.count + 1) else { return nil }
-                    let at = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(hit, n.baseAddress!, n.count) == 0 { return at }
-                    offset = at + 1
-                }
-                return nil
-            }
-        }
+        pending.withUnsafeBytes { haystack in needle.withUnsafeBytes { ByteSearch.firstOffset(of: $0, in: haystack, from: start) } }
     }
 
     private func advance() throws {

@@ -40,7 +40,7 @@ public enum Purpose: Hashable, Sendable, Codable, CustomStringConvertible, CaseI
     public init?(rawValue: String) {
         let value = QuickTrim.whitespaces(rawValue)
         if value.lowercased().hasPrefix("other:") {
-            let text = QuickTrim.whitespaces(String(value.dropFirst("other:".count)))
+            let text = QuickTrim.whitespaces(value.dropFirst("other:".count))
             guard !text.isEmpty else { return nil }
             self = .other(text)
             return

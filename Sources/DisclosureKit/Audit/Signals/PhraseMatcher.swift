@@ -137,30 +137,3 @@ struct PhraseMatcher: Sendable {
         return s.withUTF8 { matches(in: $0) }
     }
 }
-
-/// Byte searches over raw file bytes.
-enum ByteSearch {
-    /// Offsets of every occurrence of `needle` in `haystack` (exact bytes), at most `limit`.
-    static func all(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer, limit: Int = 50) -> [Int] {
-        guard !needle.isEmpty, haystack.count >= needle.count, let base = haystack.baseAddress else { return [] }
-        var out: [Int] = []
-        var start = 0
-        let first = Int32(needle[0])
-        let last = haystack.count - needle.count
-        needle.withUnsafeBytes { n in
-            while out.count < limit, start <= last {
-                // memchr finds candidates for the first byte; memcmp confirms the rest.
-                guard let hit = memchr(base + start, first, last - start + 1) else { break }
-                let offset = base.distance(to: UnsafeRawPointer(hit))
-                if memcmp(hit, n.baseAddress!, needle.count) == 0 { out.append(offset) }
-                start = offset + 1
-            }
-        }
-        return out
-    }
-
-    /// True when `needle` occurs in `haystack`.
-    static func contains(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer) -> Bool {
-        !all(needle, in: haystack, limit: 1).isEmpty
-    }
-}

@@ -212,9 +212,7 @@ final class PDFFont {
     }
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard haystack.count >= needle.count else { return nil }
-        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] && Array(haystack[i..<(i + needle.count)]) == needle { return i }
-        return nil
+        haystack.withUnsafeBytes { h in needle.withUnsafeBytes { ByteSearch.firstOffset(of: $0, in: h) } }
     }
 
     private static func simpleEncoding(_ dict: PDFDictionary, subtype: String, source: PDFObjectSource) throws -> PDFSimpleEncoding {
